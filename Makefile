@@ -1,0 +1,38 @@
+# The two commands every newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+else
+BIN := $(VENV)/bin
+endif
+STAMP := $(VENV)/.installed
+DEMO_DB ?= $(VENV)/demo.sqlite
+
+.PHONY: run test bench locale package clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip -q
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+locale: $(STAMP)
+	$(BIN)/pybabel compile -d resources/locale -D messages --statistics
+
+run: $(STAMP) locale
+	$(BIN)/egov-desktop --demo --db $(DEMO_DB)
+
+test: $(STAMP) locale
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) locale
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+# Re-extract the strings and merge them into the catalogs (developers run this after adding strings).
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o resources/locale/messages.pot --no-location --sort-output egov_desktop
+	$(BIN)/pybabel update -i resources/locale/messages.pot -d resources/locale -D messages --no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,577 @@
+"""The JSON plan exchange format, version 1 (docs/EXCHANGE-FORMAT.md): read and write.
+
+Reading is strict and precise: every error names the key path (and so the
+indicator) that is wrong, in Bangla and English. Unknown keys are errors unless
+they start with "x-"; those are kept and written back. Writing is canonical, so
+import -> export gives the same document (key order and whitespace aside).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any, Callable
+
+from egov_desktop.core.digits import nfc
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import (
+    AGGREGATIONS,
+    PERIODS,
+    PLAN_KINDS,
+    SCORINGS,
+    STATUSES,
+    TIERS,
+    UNITS,
+    Activity,
+    Area,
+    Entry,
+    Indicator,
+    Level,
+    Memo,
+    Office,
+    Plan,
+    PlanDocument,
+    Report,
+    Signatory,
+    Signoff,
+    Value,
+)
+
+FORMAT = "egov-plan"
+VERSION = 1
+MAX_LEVELS = 5
+
+
+class ExchangeError(Exception):
+    """A file that cannot be read as an exchange document. `where` is the key path."""
+
+    def __init__(self, msg: Msg, where: str = ""):
+        super().__init__(msg.msgid)
+        self.msg = msg
+        self.where = where
+
+    def render(self, lang: str | None = None) -> str:
+        text = self.msg.render(lang)
+        if self.where:
+            return f"{self.where}: {text}"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+# --------------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Walks a parsed JSON object with a key path for error messages."""
+
+    def __init__(self, obj: Any, path: str):
+        self.path = path
+        if not isinstance(obj, dict):
+            raise ExchangeError(Msg(N_("expected an object")), path)
+        self.obj = obj
+        self.seen: set[str] = set()
+
+    def _sub(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.seen.add(key)
+        if key not in self.obj:
+            if required:
+                raise ExchangeError(Msg(N_("required key is missing")), self._sub(key))
+            return None
+        value = self.obj[key]
+        if value is None and required:
+            raise ExchangeError(Msg(N_("required key is missing")), self._sub(key))
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ExchangeError(Msg(N_("expected text")), self._sub(key))
+        return nfc(value)
+
+    def number(self, key: str, required: bool = False) -> float | int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        return _number(value, self._sub(key))
+
+    def boolean(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise ExchangeError(Msg(N_("expected true or false")), self._sub(key))
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if value not in allowed:
+            raise ExchangeError(
+                Msg(N_("must be one of: {allowed}"), {"allowed": ", ".join(allowed)}), self._sub(key)
+            )
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        return [t for t in self.array(key, lambda v, p: _text_item(v, p))]
+
+    def array(self, key: str, item: Callable[[Any, str], Any], required: bool = False) -> list:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ExchangeError(Msg(N_("expected a list")), self._sub(key))
+        return [item(v, f"{self._sub(key)}[{i}]") for i, v in enumerate(value)]
+
+    def raw(self, key: str, required: bool = False) -> Any:
+        return self._get(key, required)
+
+    def extras(self) -> dict[str, Any]:
+        """The x- extension keys; any other key not read is an error."""
+        out = {}
+        for key, value in self.obj.items():
+            if key in self.seen:
+                continue
+            if key.startswith("x-"):
+                out[key] = value
+            else:
+                raise ExchangeError(Msg(N_("unknown key")), self._sub(key))
+        return out
+
+
+def _text_item(value: Any, path: str) -> str:
+    if not isinstance(value, str):
+        raise ExchangeError(Msg(N_("expected text")), path)
+    return nfc(value)
+
+
+def _number(value: Any, path: str) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ExchangeError(Msg(N_("expected a number")), path)
+    return value
+
+
+def _iso_date(value: Any, path: str) -> dt.date:
+    if not isinstance(value, str):
+        raise ExchangeError(Msg(N_("expected a date (YYYY-MM-DD)")), path)
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ExchangeError(Msg(N_("not a valid date (YYYY-MM-DD): {value}"), {"value": value[:40]}), path)
+
+
+def _iso_datetime(value: Any, path: str) -> dt.datetime:
+    if not isinstance(value, str):
+        raise ExchangeError(Msg(N_("expected a date and time (ISO 8601)")), path)
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ExchangeError(Msg(N_("not a valid date and time: {value}"), {"value": value[:40]}), path)
+
+
+def _value(value: Any, unit: str, path: str) -> Value:
+    """A target or an achievement, typed by the indicator's unit."""
+    if value is None:
+        return None
+    if unit == "date":
+        return _iso_date(value, path)
+    return _number(value, path)
+
+
+def parse_fiscal_year(text: str) -> int:
+    """ "2021-22" -> 2021 (the year the fiscal year starts). Raises ValueError."""
+    if (
+        not isinstance(text, str)
+        or len(text) != 7
+        or text[4] != "-"
+        or not (text[:4].isascii() and text[:4].isdigit() and text[5:].isascii() and text[5:].isdigit())
+    ):
+        raise ValueError(text)
+    start = int(text[:4])
+    if (start + 1) % 100 != int(text[5:]):
+        raise ValueError(text)
+    return start
+
+
+def _office(obj: Any, path: str) -> Office:
+    r = _Reader(obj, path)
+    office = Office(
+        name=r.text("name", True),
+        tier=r.choice("tier", TIERS, True),
+        government=r.text("government"),
+        parent=r.text("parent"),
+        unit=r.text("unit"),
+        address=r.text("address"),
+        website=r.text("website"),
+        email=r.text("email"),
+        phone=r.text("phone"),
+    )
+    office.extras = r.extras()
+    return office
+
+
+def _level(obj: Any, path: str) -> Level:
+    r = _Reader(obj, path)
+    level = Level(id=r.text("id", True), label=r.text("label", True), percent=r.number("percent", True))
+    if not 0 <= level.percent <= 100:
+        raise ExchangeError(Msg(N_("a percent must be between 0 and 100")), f"{path}.percent")
+    level.extras = r.extras()
+    return level
+
+
+def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
+    r = _Reader(obj, path)
+    code = r.text("code", True)
+    unit = r.choice("unit", UNITS, True)
+    raw_targets = r.raw("targets", True)
+    if not isinstance(raw_targets, list):
+        raise ExchangeError(Msg(N_("expected a list")), f"{path}.targets")
+    if len(raw_targets) != n_levels:
+        raise ExchangeError(
+            Msg(
+                N_("indicator {code} has {count} targets, but the plan has {levels} levels"),
+                {"code": code, "count": len(raw_targets), "levels": n_levels},
+            ),
+            f"{path}.targets",
+        )
+    ind = Indicator(
+        code=code,
+        title=r.text("title", True),
+        unit=unit,
+        weight=r.number("weight", True),
+        targets=[_value(v, unit, f"{path}.targets[{i}]") for i, v in enumerate(raw_targets)],
+        scoring=r.choice("scoring", SCORINGS),
+        aggregation=r.choice("aggregation", AGGREGATIONS),
+        evidence=r.text("evidence"),
+        responsible=r.text("responsible"),
+    )
+    ind.extras = r.extras()
+    return ind
+
+
+def _activity(obj: Any, path: str, n_levels: int) -> Activity:
+    r = _Reader(obj, path)
+    act = Activity(code=r.text("code", True), title=r.text("title", True))
+    act.indicators = r.array("indicators", lambda v, p: _indicator(v, p, n_levels), True)
+    act.extras = r.extras()
+    return act
+
+
+def _area(obj: Any, path: str, n_levels: int) -> Area:
+    r = _Reader(obj, path)
+    area = Area(code=r.text("code", True), title=r.text("title"), weight=r.number("weight"))
+    area.activities = r.array("activities", lambda v, p: _activity(v, p, n_levels), True)
+    area.extras = r.extras()
+    return area
+
+
+def _plan(obj: Any, path: str) -> Plan:
+    r = _Reader(obj, path)
+    fy = r.text("fiscal_year", True)
+    try:
+        parse_fiscal_year(fy)
+    except ValueError:
+        raise ExchangeError(Msg(N_("a fiscal year looks like 2023-24")), f"{path}.fiscal_year")
+    levels = r.array("levels", _level, True)
+    if not 1 <= len(levels) <= MAX_LEVELS:
+        raise ExchangeError(Msg(N_("a plan has 1 to 5 target levels")), f"{path}.levels")
+    plan = Plan(
+        kind=r.choice("kind", PLAN_KINDS, True),
+        title=r.text("title", True),
+        fiscal_year=fy,
+        total_weight=r.number("total_weight", True),
+        levels=levels,
+    )
+    plan.areas = r.array("areas", lambda v, p: _area(v, p, len(levels)), True)
+    plan.extras = r.extras()
+    codes: set[str] = set()
+    for ind in plan.indicators():
+        if ind.code in codes:
+            raise ExchangeError(
+                Msg(N_("indicator code {code} appears more than once"), {"code": ind.code}), f"{path}.areas"
+            )
+        codes.add(ind.code)
+    return plan
+
+
+def _signatory(obj: Any, path: str) -> Signatory:
+    r = _Reader(obj, path)
+    s = Signatory(
+        name=r.text("name"), designation=r.text("designation"), phone=r.text("phone"), email=r.text("email")
+    )
+    s.extras = r.extras()
+    return s
+
+
+def _memo(obj: Any, path: str) -> Memo:
+    r = _Reader(obj, path)
+    date = r.raw("date")
+    sig = r.raw("signatory")
+    memo = Memo(
+        number=r.text("number"),
+        date=_iso_date(date, f"{path}.date") if date is not None else None,
+        subject=r.text("subject"),
+        reference=r.text("reference"),
+        body=r.texts("body"),
+        attachment=r.text("attachment"),
+        signatory=_signatory(sig, f"{path}.signatory") if sig is not None else Signatory(),
+        recipient=r.texts("recipient"),
+        attention=r.text("attention"),
+        copies=r.texts("copies"),
+        copies_purpose=r.text("copies_purpose"),
+    )
+    memo.extras = r.extras()
+    return memo
+
+
+def _signoff(obj: Any, path: str) -> Signoff:
+    r = _Reader(obj, path)
+    s = Signoff(
+        name=r.text("name", True),
+        designation=r.text("designation", True),
+        signed_at=_iso_datetime(r.raw("signed_at", True), f"{path}.signed_at"),
+        digest=r.text("digest", True),
+    )
+    if len(s.digest) != 64 or any(c not in "0123456789abcdef" for c in s.digest.lower()):
+        raise ExchangeError(Msg(N_("the digest must be 64 hexadecimal digits")), f"{path}.digest")
+    s.extras = r.extras()
+    return s
+
+
+def _entry(obj: Any, path: str, plan: Plan) -> Entry:
+    r = _Reader(obj, path)
+    code = r.text("indicator", True)
+    ind = plan.indicator(code)
+    if ind is None:
+        raise ExchangeError(Msg(N_("no indicator {code} in the plan"), {"code": code}), f"{path}.indicator")
+    entry = Entry(
+        indicator=code,
+        value=_value(r.raw("value"), ind.unit, f"{path}.value"),
+        not_applicable=r.boolean("not_applicable"),
+        narrative=r.text("narrative"),
+        evidence=r.text("evidence"),
+        remarks=r.text("remarks"),
+    )
+    entry.extras = r.extras()
+    return entry
+
+
+def _report(obj: Any, path: str, plan: Plan) -> Report:
+    r = _Reader(obj, path)
+    report = Report(period=r.choice("period", PERIODS, True), status=r.choice("status", STATUSES, True))
+    report.entries = r.array("entries", lambda v, p: _entry(v, p, plan), True)
+    seen: set[str] = set()
+    for e in report.entries:
+        if e.indicator in seen:
+            raise ExchangeError(
+                Msg(N_("indicator {code} has more than one entry"), {"code": e.indicator}), f"{path}.entries"
+            )
+        seen.add(e.indicator)
+    memo, signoff = r.raw("memo"), r.raw("signoff")
+    report.memo = _memo(memo, f"{path}.memo") if memo is not None else None
+    report.signoff = _signoff(signoff, f"{path}.signoff") if signoff is not None else None
+    if report.status != "draft" and report.signoff is None:
+        raise ExchangeError(Msg(N_("a signed-off report needs its sign-off record")), f"{path}.signoff")
+    revision = r.raw("revision")
+    if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 1):
+        raise ExchangeError(Msg(N_("the revision is a whole number from 1")), f"{path}.revision")
+    report.revision = revision
+    report.extras = r.extras()
+    return report
+
+
+def from_dict(obj: Any) -> PlanDocument:
+    r = _Reader(obj, "")
+    if r.raw("format", True) != FORMAT:
+        raise ExchangeError(Msg(N_("this is not a plan exchange file (format must be \"egov-plan\")")), "format")
+    version = r.raw("version", True)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ExchangeError(Msg(N_("expected a whole number")), "version")
+    if version > VERSION:
+        raise ExchangeError(
+            Msg(
+                N_("this file is format version {version}; this program reads up to version {known}. "
+                   "Please update the program."),
+                {"version": version, "known": VERSION},
+            ),
+            "version",
+        )
+    if version < 1:
+        raise ExchangeError(Msg(N_("unknown format version {version}"), {"version": version}), "version")
+    office = _office(r.raw("office", True), "office")
+    plan = _plan(r.raw("plan", True), "plan")
+    reports = r.array("reports", lambda v, p: _report(v, p, plan))
+    periods = [rep.period for rep in reports]
+    for p in periods:
+        if periods.count(p) > 1:
+            raise ExchangeError(Msg(N_("more than one report for period {period}"), {"period": p}), "reports")
+    doc = PlanDocument(office=office, plan=plan, reports=reports, notes=r.text("notes"), version=version)
+    doc.extras = r.extras()
+    return doc
+
+
+def loads(text: str | bytes) -> PlanDocument:
+    """Parse an exchange document; every failure is an ExchangeError."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ExchangeError(Msg(N_("the file is not UTF-8 text")))
+    try:
+        obj = json.loads(text)
+    except RecursionError:
+        raise ExchangeError(Msg(N_("the file is nested too deeply")))
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise ExchangeError(Msg(N_("the file ends too early: it is truncated or incomplete")))
+        raise ExchangeError(
+            Msg(N_("not valid JSON at line {line}, column {col}"), {"line": exc.lineno, "col": exc.colno})
+        )
+    return from_dict(obj)
+
+
+def load(path) -> PlanDocument:
+    from pathlib import Path
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ExchangeError(Msg(N_("cannot read the file: {reason}"), {"reason": exc.strerror or exc}))
+    return loads(data)
+
+
+# --------------------------------------------------------------------- writing
+
+
+def _put(out: dict, key: str, value: Any) -> None:
+    """Optional keys: written only when set."""
+    if value is not None:
+        out[key] = value
+
+
+def _value_json(value: Value) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _office_dict(o: Office) -> dict:
+    out: dict[str, Any] = {"name": o.name, "tier": o.tier}
+    for key in ("government", "parent", "unit", "address", "website", "email", "phone"):
+        _put(out, key, getattr(o, key))
+    return out | o.extras
+
+
+def _indicator_dict(i: Indicator) -> dict:
+    out: dict[str, Any] = {
+        "code": i.code,
+        "title": i.title,
+        "unit": i.unit,
+        "weight": i.weight,
+        "targets": [_value_json(t) for t in i.targets],
+    }
+    for key in ("scoring", "aggregation", "evidence", "responsible"):
+        _put(out, key, getattr(i, key))
+    return out | i.extras
+
+
+def _plan_dict(p: Plan) -> dict:
+    return {
+        "kind": p.kind,
+        "title": p.title,
+        "fiscal_year": p.fiscal_year,
+        "total_weight": p.total_weight,
+        "levels": [{"id": lv.id, "label": lv.label, "percent": lv.percent} | lv.extras for lv in p.levels],
+        "areas": [
+            {
+                "code": a.code,
+                "title": a.title,
+                "weight": a.weight,
+                "activities": [
+                    {"code": act.code, "title": act.title, "indicators": [_indicator_dict(i) for i in act.indicators]}
+                    | act.extras
+                    for act in a.activities
+                ],
+            }
+            | a.extras
+            for a in p.areas
+        ],
+    } | p.extras
+
+
+def _entry_dict(e: Entry) -> dict:
+    out: dict[str, Any] = {"indicator": e.indicator, "value": _value_json(e.value)}
+    if e.not_applicable:
+        out["not_applicable"] = True
+    for key in ("narrative", "evidence", "remarks"):
+        _put(out, key, getattr(e, key))
+    return out | e.extras
+
+
+def _memo_dict(m: Memo) -> dict:
+    s = m.signatory
+    return {
+        "number": m.number,
+        "date": m.date.isoformat() if m.date else None,
+        "subject": m.subject,
+        "reference": m.reference,
+        "body": list(m.body),
+        "attachment": m.attachment,
+        "signatory": {"name": s.name, "designation": s.designation, "phone": s.phone, "email": s.email}
+        | s.extras,
+        "recipient": list(m.recipient),
+        "attention": m.attention,
+        "copies": list(m.copies),
+        "copies_purpose": m.copies_purpose,
+    } | m.extras
+
+
+def _report_dict(r: Report) -> dict:
+    out: dict[str, Any] = {"period": r.period, "status": r.status, "entries": [_entry_dict(e) for e in r.entries]}
+    if r.memo is not None:
+        out["memo"] = _memo_dict(r.memo)
+    if r.signoff is not None:
+        s = r.signoff
+        out["signoff"] = {
+            "name": s.name,
+            "designation": s.designation,
+            "signed_at": s.signed_at.isoformat(),
+            "digest": s.digest,
+        } | s.extras
+    _put(out, "revision", r.revision)
+    return out | r.extras
+
+
+def to_dict(doc: PlanDocument) -> dict:
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    _put(out, "notes", doc.notes)
+    out["office"] = _office_dict(doc.office)
+    out["plan"] = _plan_dict(doc.plan)
+    if doc.reports:
+        out["reports"] = [_report_dict(r) for r in doc.reports]
+    return out | doc.extras
+
+
+def dumps(doc: PlanDocument) -> str:
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(doc: PlanDocument, path) -> None:
+    """Write atomically: a power cut leaves the old file or the new one, never half of it."""
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write(dumps(doc))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,105 @@
+"""One translation system for the whole program: gettext catalogs made with Babel.
+
+msgids are English; `resources/locale/bn/LC_MESSAGES/messages.po` carries the
+Bangla, which is the default language. The GUI, the CLI and the Word export all
+translate through this module, so one catalog serves them all.
+
+Messages that must be shown in either language later (validation findings,
+parser errors) are kept as `Msg` values and rendered on demand.
+"""
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from egov_desktop.core.digits import localize_digits
+from egov_desktop.paths import resource_path
+
+LANGUAGES = ("bn", "en")
+DEFAULT_LANGUAGE = "bn"
+DOMAIN = "messages"
+
+_current = DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _current = lang
+
+
+def current_language() -> str:
+    return _current
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalog of a language. English is the msgids themselves.
+
+    A compiled .mo is used when it is at least as new as its .po; otherwise the
+    .po is compiled in memory, so a source checkout works without a build step.
+    """
+    if lang == "en":
+        return gettext.NullTranslations()
+    folder = resource_path("locale", lang, "LC_MESSAGES")
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    if not po.exists():
+        return gettext.NullTranslations()
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    buf.seek(0)
+    return gettext.GNUTranslations(buf)
+
+
+def gettext_for(lang: str | None, msgid: str) -> str:
+    return translations(lang or _current).gettext(msgid)
+
+
+def _(msgid: str) -> str:
+    """Translate into the current language."""
+    return translations(_current).gettext(msgid)
+
+
+def N_(msgid: str) -> str:
+    """Mark a string for extraction without translating it yet."""
+    return msgid
+
+
+def format_message(msgid: str, params: dict[str, Any], lang: str | None = None) -> str:
+    """Translate, fill `{name}` placeholders, and show digits the language's way.
+
+    Placeholders are localized, not the template: Latin letters in a template
+    (e.g. "e-Nothi") stay as they are, but numbers and dates in the values get
+    Bangla digits in Bangla.
+    """
+    lang = lang or _current
+    template = gettext_for(lang, msgid)
+    values = {k: localize_digits(str(v), lang) for k, v in params.items()}
+    return template.format(**values)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message kept untranslated until shown, so it can be shown in any language."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def render(self, lang: str | None = None) -> str:
+        return format_message(self.msgid, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.render()

@@ -1,0 +1,182 @@
+"""The plan document: plain dataclasses mirroring the exchange format v1.
+
+Everything else (rules, scoring, the store, the Word export, the GUI) speaks
+in these types. Values are machine-shaped: `datetime.date` for date units and
+ISO dates, `float | int` for numbers, ASCII codes ("1.1.1").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+TIERS = ("ministry", "department", "field")
+PLAN_KINDS = ("egov_innovation", "nis", "grs", "citizen_charter", "rti", "other")
+UNITS = ("date", "count", "percent")
+SCORINGS = ("levels", "proportional")
+AGGREGATIONS = ("sum", "average", "cumulative", "date")
+PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "annual")
+STATUSES = ("draft", "signed_off", "submitted")
+
+DEFAULT_GOVERNMENT = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
+
+# A target or an achievement: a date for date units, a number otherwise.
+Value = Union[dt.date, int, float, None]
+
+
+@dataclass
+class Office:
+    name: str
+    tier: str
+    government: str | None = None
+    parent: str | None = None
+    unit: str | None = None
+    address: str | None = None
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Level:
+    id: str
+    label: str
+    percent: float
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Indicator:
+    code: str
+    title: str
+    unit: str
+    weight: float
+    targets: list[Value]
+    # None means "not given in the file": the default applies (see effective_*).
+    scoring: str | None = None
+    aggregation: str | None = None
+    evidence: str | None = None
+    responsible: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def effective_scoring(self) -> str:
+        return self.scoring or "levels"
+
+    @property
+    def effective_aggregation(self) -> str:
+        if self.aggregation:
+            return self.aggregation
+        return "date" if self.unit == "date" else "cumulative"
+
+
+@dataclass
+class Activity:
+    code: str
+    title: str
+    indicators: list[Indicator] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Area:
+    code: str
+    title: str | None
+    weight: float | None
+    activities: list[Activity] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    kind: str
+    title: str
+    fiscal_year: str
+    total_weight: float
+    levels: list[Level]
+    areas: list[Area] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def indicators(self) -> list[Indicator]:
+        return [i for a in self.areas for act in a.activities for i in act.indicators]
+
+    def indicator(self, code: str) -> Indicator | None:
+        return next((i for i in self.indicators() if i.code == code), None)
+
+    @property
+    def is_flat(self) -> bool:
+        """Flat plans (seed 001) have no area titles or weights: each activity stands alone."""
+        return all(a.title is None and a.weight is None for a in self.areas)
+
+
+@dataclass
+class Entry:
+    indicator: str
+    value: Value = None
+    not_applicable: bool = False
+    narrative: str | None = None
+    evidence: str | None = None
+    remarks: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Signatory:
+    name: str | None = None
+    designation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Memo:
+    number: str | None = None
+    date: dt.date | None = None
+    subject: str | None = None
+    reference: str | None = None
+    body: list[str] = field(default_factory=list)
+    attachment: str | None = None
+    signatory: Signatory = field(default_factory=Signatory)
+    recipient: list[str] = field(default_factory=list)
+    attention: str | None = None
+    copies: list[str] = field(default_factory=list)
+    copies_purpose: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Signoff:
+    name: str
+    designation: str
+    signed_at: dt.datetime
+    digest: str
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    period: str
+    status: str = "draft"
+    entries: list[Entry] = field(default_factory=list)
+    memo: Memo | None = None
+    signoff: Signoff | None = None
+    revision: int | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def entry(self, code: str) -> Entry | None:
+        return next((e for e in self.entries if e.indicator == code), None)
+
+
+@dataclass
+class PlanDocument:
+    office: Office
+    plan: Plan
+    reports: list[Report] = field(default_factory=list)
+    notes: str | None = None
+    version: int = 1
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def report(self, period: str) -> Report | None:
+        return next((r for r in self.reports if r.period == period), None)

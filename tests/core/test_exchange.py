@@ -1,0 +1,71 @@
+import copy
+import json
+
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.core.exchange import ExchangeError
+from tests.conftest import MODMR, PIB
+
+
+@pytest.mark.parametrize("path", [MODMR, PIB])
+def test_round_trip_is_lossless(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert exchange.to_dict(exchange.loads(path.read_bytes())) == raw
+
+
+def test_extension_keys_are_kept_and_unknown_keys_refused():
+    raw = json.loads(PIB.read_text(encoding="utf-8"))
+    raw["plan"]["areas"][0]["activities"][0]["indicators"][0]["x-source"] = {"page": 3}
+    assert exchange.to_dict(exchange.from_dict(copy.deepcopy(raw))) == raw
+    raw["plan"]["areas"][0]["activities"][0]["indicators"][0]["colour"] = "red"
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(raw)
+    assert info.value.where == "plan.areas[0].activities[0].indicators[0].colour"
+    assert info.value.render("bn").endswith("অজানা কী (key)")
+
+
+def test_newer_version_is_refused_with_a_clear_message():
+    raw = json.loads(PIB.read_text(encoding="utf-8"))
+    raw["version"] = 2
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(raw)
+    assert "সংস্করণ ২" in info.value.render("bn")
+    assert "version 2" in info.value.render("en")
+
+
+def test_truncated_file_is_named_as_such():
+    text = PIB.read_text(encoding="utf-8")
+    for cut in (len(text) // 3, len(text) // 2, len(text) - 3):
+        with pytest.raises(ExchangeError) as info:
+            exchange.loads(text[:cut])
+        assert "অসম্পূর্ণ" in info.value.render("bn")
+
+
+def test_wrong_type_names_the_indicator():
+    raw = json.loads(MODMR.read_text(encoding="utf-8"))
+    raw["plan"]["areas"][1]["activities"][0]["indicators"][0]["weight"] = "five"
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(raw)
+    assert info.value.where == "plan.areas[1].activities[0].indicators[0].weight"
+
+
+def test_bad_target_date_and_wrong_target_count():
+    raw = json.loads(PIB.read_text(encoding="utf-8"))
+    ind = raw["plan"]["areas"][0]["activities"][0]["indicators"][0]
+    ind["targets"][1] = "2024-02-31"
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(copy.deepcopy(raw))
+    assert info.value.where == "plan.areas[0].activities[0].indicators[0].targets[1]"
+    ind["targets"] = ind["targets"][:4]
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(raw)
+    assert "1.1.1" in info.value.render("en")
+
+
+def test_write_is_atomic_and_reloads(tmp_path):
+    doc = exchange.load(PIB)
+    out = tmp_path / "plan.json"
+    exchange.dump(doc, out)
+    assert exchange.load(out) == doc
+    assert not (tmp_path / "plan.json.tmp").exists()
