@@ -58,6 +58,8 @@ class Indicator:
     aggregation: str | None = None
     evidence: str | None = None
     responsible: str | None = None
+    # The store's row id; not part of the exchange format, ignored by equality.
+    key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -76,6 +78,8 @@ class Activity:
     code: str
     title: str
     indicators: list[Indicator] = field(default_factory=list)
+    # The store's row id; not part of the exchange format, ignored by equality.
+    key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,6 +89,8 @@ class Area:
     title: str | None
     weight: float | None
     activities: list[Activity] = field(default_factory=list)
+    # The store's row id; not part of the exchange format, ignored by equality.
+    key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -96,6 +102,8 @@ class Plan:
     total_weight: float
     levels: list[Level]
     areas: list[Area] = field(default_factory=list)
+    # The store's row id; not part of the exchange format, ignored by equality.
+    key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
     def indicators(self) -> list[Indicator]:
@@ -163,6 +171,8 @@ class Report:
     memo: Memo | None = None
     signoff: Signoff | None = None
     revision: int | None = None
+    # The store's row id; not part of the exchange format, ignored by equality.
+    key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
     def entry(self, code: str) -> Entry | None:
