@@ -1,0 +1,260 @@
+"""Validation rules, DOMAIN.md §8, as data: each rule yields `Finding`s.
+
+The same findings colour the grid cells, fill the problems panel and block
+sign-off (errors only; warnings never block saving). `where` says where to jump:
+an indicator code "1.1.1", a target "1.1.1/targets[2]", an indicator field
+"1.1.1/weight", an entry field "Q1/1.1.1/value", an area "area:1", an activity
+"activity:1.1", a memo field "Q1/memo.subject", or a plan field "plan.total_weight".
+Rule ids are stable snake_case strings; scripts and the GUI rely on them.
+
+Whether a typed date is a real calendar date is the parser's job (values.py):
+a date in the model is always real.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from egov_desktop.core.exchange import parse_fiscal_year
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import Indicator, Memo, Plan, PlanDocument, Report, Value
+
+ERROR, WARNING = "error", "warning"
+
+# Weights are typed with at most a couple of decimals; closer than this is equal.
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: str
+    rule: str
+    severity: str  # "error" | "warning"
+    msg: Msg
+
+    def message(self, lang: str | None = None) -> str:
+        return self.msg.render(lang)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == ERROR]
+
+
+def _num(x: float) -> str:
+    """A weight or a value for a message: no trailing ".0"."""
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def _fiscal_year_bounds(plan: Plan) -> tuple[dt.date, dt.date] | None:
+    try:
+        start = parse_fiscal_year(plan.fiscal_year)
+    except ValueError:
+        return None
+    return dt.date(start, 7, 1), dt.date(start + 1, 6, 30)
+
+
+# ------------------------------------------------------------------ values
+
+
+def _value_findings(ind: Indicator, value: Value, where: str) -> Iterator[Finding]:
+    """A target or an achievement of the right type and range for the indicator's unit."""
+    if value is None:
+        return
+    if ind.unit == "date":
+        if not isinstance(value, dt.date):
+            yield Finding(where, "value_type", ERROR, Msg(N_("a date is expected here")))
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        yield Finding(where, "value_type", ERROR, Msg(N_("a number is expected here")))
+    elif ind.unit == "percent" and not 0 <= value <= 100:
+        yield Finding(
+            where, "percent_range", ERROR, Msg(N_("a percent must be between 0 and 100, not {value}"), {"value": _num(value)})
+        )
+    elif ind.unit == "count" and (value < 0 or value != int(value)):
+        yield Finding(
+            where, "count_whole", ERROR, Msg(N_("a count must be a whole number 0 or more, not {value}"), {"value": _num(value)})
+        )
+
+
+def _date_in_year(value: Value, bounds, where: str, fiscal_year: str) -> Iterator[Finding]:
+    if bounds and isinstance(value, dt.date) and not bounds[0] <= value <= bounds[1]:
+        yield Finding(
+            where,
+            "date_outside_fiscal_year",
+            WARNING,
+            Msg(N_("the date {date} is outside the fiscal year {fiscal_year}"), {"date": value.strftime("%d/%m/%Y"), "fiscal_year": fiscal_year}),
+        )
+
+
+# ------------------------------------------------------------------ the plan
+
+
+def _target_findings(plan: Plan, ind: Indicator, bounds) -> Iterator[Finding]:
+    for i, target in enumerate(ind.targets):
+        where = f"{ind.code}/targets[{i}]"
+        yield from _value_findings(ind, target, where)
+        yield from _date_in_year(target, bounds, where, plan.fiscal_year)
+    typed = [
+        (i, t)
+        for i, t in enumerate(ind.targets)
+        if t is not None and not any(f.is_error for f in _value_findings(ind, t, ""))
+    ]
+    if not typed:
+        yield Finding(ind.code, "no_targets", ERROR, Msg(N_("indicator {code} has no target"), {"code": ind.code}))
+        return
+    # Best level first: counts and percents must not rise, dates must not get earlier. Blank levels are skipped.
+    for (_, better), (i, worse) in zip(typed, typed[1:]):
+        if (worse < better) if ind.unit == "date" else (worse > better):
+            label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
+            msgid = (
+                N_("the target for “{level}” is earlier than the one for a better level")
+                if ind.unit == "date"
+                else N_("the target for “{level}” is higher than the one for a better level")
+            )
+            yield Finding(f"{ind.code}/targets[{i}]", "targets_not_monotone", ERROR, Msg(msgid, {"level": label}))
+    if ind.effective_scoring == "proportional" and ind.unit == "date":
+        yield Finding(
+            f"{ind.code}/scoring",
+            "proportional_date",
+            ERROR,
+            Msg(N_("a date indicator cannot be scored proportionally; use the target levels")),
+        )
+
+
+def _code_findings(plan: Plan) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for area in plan.areas:
+        for act in area.activities:
+            if not re.fullmatch(re.escape(area.code) + r"\.\d+", act.code):
+                yield Finding(
+                    f"activity:{act.code}",
+                    "code_shape",
+                    ERROR,
+                    Msg(N_("activity code {code} should look like {expected}"), {"code": act.code, "expected": f"{area.code}.1"}),
+                )
+            for ind in act.indicators:
+                if ind.code in seen:
+                    yield Finding(
+                        ind.code, "duplicate_code", ERROR, Msg(N_("indicator code {code} appears more than once"), {"code": ind.code})
+                    )
+                seen.add(ind.code)
+                if not re.fullmatch(re.escape(act.code) + r"\.\d+", ind.code):
+                    yield Finding(
+                        ind.code,
+                        "code_shape",
+                        ERROR,
+                        Msg(N_("indicator code {code} should look like {expected}"), {"code": ind.code, "expected": f"{act.code}.1"}),
+                    )
+
+
+def _weight_findings(plan: Plan) -> Iterator[Finding]:
+    for ind in plan.indicators():
+        if ind.weight < 0:
+            yield Finding(f"{ind.code}/weight", "negative_weight", ERROR, Msg(N_("a weight cannot be negative")))
+    overall = 0.0
+    for area in plan.areas:
+        indicator_sum = sum(i.weight for act in area.activities for i in act.indicators)
+        if area.weight is None:
+            # Flat plans (seed 001): the area is its indicators; they count against the plan total directly.
+            overall += indicator_sum
+            continue
+        overall += area.weight
+        if abs(indicator_sum - area.weight) > _EPSILON:
+            yield Finding(
+                f"area:{area.code}",
+                "area_weight_sum",
+                WARNING,
+                Msg(
+                    N_("the indicator weights of area {code} add up to {sum}, but the area's weight is {weight}"),
+                    {"code": area.code, "sum": _num(indicator_sum), "weight": _num(area.weight)},
+                ),
+            )
+    if abs(overall - plan.total_weight) > _EPSILON:
+        yield Finding(
+            "plan.total_weight",
+            "total_weight_sum",
+            WARNING,
+            Msg(
+                N_("the weights add up to {sum}, but the plan's total is {total}"),
+                {"sum": _num(overall), "total": _num(plan.total_weight)},
+            ),
+        )
+
+
+def check_plan(plan: Plan) -> list[Finding]:
+    bounds = _fiscal_year_bounds(plan)
+    findings: list[Finding] = []
+    for ind in plan.indicators():
+        findings.extend(_target_findings(plan, ind, bounds))
+    findings.extend(_code_findings(plan))
+    findings.extend(_weight_findings(plan))
+    return findings
+
+
+# ------------------------------------------------------------------ reports
+
+
+def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:
+    """Findings on a report's entries. `today` enables the "period has not started" warning."""
+    bounds = _fiscal_year_bounds(plan)
+    findings: list[Finding] = []
+    for entry in report.entries:
+        ind = plan.indicator(entry.indicator)
+        base = f"{report.period}/{entry.indicator}"
+        if ind is None:
+            findings.append(
+                Finding(base, "unknown_indicator", ERROR, Msg(N_("no indicator {code} in the plan"), {"code": entry.indicator}))
+            )
+            continue
+        if entry.not_applicable:
+            continue
+        findings.extend(_value_findings(ind, entry.value, f"{base}/value"))
+        findings.extend(_date_in_year(entry.value, bounds, f"{base}/value", plan.fiscal_year))
+        achieved = isinstance(entry.value, dt.date) or (
+            isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool) and entry.value > 0
+        )
+        if achieved and not (entry.evidence or "").strip():
+            findings.append(
+                Finding(f"{base}/evidence", "evidence_missing", WARNING, Msg(N_("an achievement is entered but no evidence (প্রমাণক) is named")))
+            )
+    return findings
+
+
+_MEMO_FIELDS = (
+    ("subject", N_("the memo has no subject")),
+    ("number", N_("the memo has no number (স্মারক নং)")),
+    ("date", N_("the memo has no date")),
+    ("signatory.name", N_("the memo has no signatory name")),
+    ("signatory.designation", N_("the memo has no signatory designation")),
+)
+
+
+def check_memo(memo: Memo | None, period: str | None = None) -> list[Finding]:
+    """What a memo needs before sign-off: subject, number, date, signatory name and designation."""
+    prefix = f"{period}/memo" if period else "memo"
+    if memo is None:
+        return [Finding(prefix, "memo_missing", ERROR, Msg(N_("the report has no forwarding memo")))]
+    findings = []
+    for path, msgid in _MEMO_FIELDS:
+        obj = memo
+        for part in path.split("."):
+            obj = getattr(obj, part)
+        if obj is None or (isinstance(obj, str) and not obj.strip()):
+            findings.append(Finding(f"{prefix}.{path}", "memo_field_missing", ERROR, Msg(msgid)))
+    return findings
+
+
+def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
+    """Everything: the plan, every report, and the memo of every signed-off report."""
+    findings = check_plan(doc.plan)
+    for report in doc.reports:
+        findings.extend(check_report(doc.plan, report, today))
+        if report.status != "draft":
+            findings.extend(check_memo(report.memo, report.period))
+    return findings

@@ -1,0 +1,182 @@
+"""Scoring (অর্জিত মান), DOMAIN.md §3.
+
+An indicator's percent comes from its target levels: at or above the best set
+level it gets that level's percent (100 for অসাধারণ), between two adjacent set
+levels it is interpolated linearly, below the lowest set level it is 0. Blank
+levels are skipped. Dates are better the earlier they are, so they are compared
+by their day numbers reversed. Proportional indicators score
+min(achievement / target, 1) against the best set target.
+
+Indicator score = weight × percent / 100; a report's total is their sum. Not
+applicable indicators are left out of the score and, by default, out of the
+weight it is shown against ([assumed], see `score_report`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from egov_desktop.core.model import Indicator, Level, Plan, Report, Value
+
+# Float noise (8 × 84 / 100 = 6.720000000000001) is cut off at this many decimals.
+_DECIMALS = 9
+
+
+def _key(value: Value, unit: str) -> float | None:
+    """A value as a number where bigger is better; None when it has the wrong type for the unit."""
+    if unit == "date":
+        # Earlier is better: the day number reversed.
+        return -value.toordinal() if isinstance(value, dt.date) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _set_levels(indicator: Indicator, levels: Sequence[Level]) -> list[tuple[int, float, float]]:
+    """(level index, target key, level percent) of the levels that have a target, best first."""
+    out = []
+    for index, (level, target) in enumerate(zip(levels, indicator.targets)):
+        key = _key(target, indicator.unit) if target is not None else None
+        if key is not None:
+            out.append((index, key, float(level.percent)))
+    return out
+
+
+def _levels_result(indicator: Indicator, levels: Sequence[Level], value: Value) -> tuple[float, int | None]:
+    """(percent, index of the best level reached or None)."""
+    v = _key(value, indicator.unit) if value is not None else None
+    points = _set_levels(indicator, levels)
+    if v is None or not points:
+        return 0.0, None
+    best_index, best_target, best_percent = points[0]
+    if v >= best_target:
+        return best_percent, best_index
+    for (_, upper, upper_pct), (index, lower, lower_pct) in zip(points, points[1:]):
+        if lower <= v < upper:
+            return lower_pct + (v - lower) / (upper - lower) * (upper_pct - lower_pct), index
+    return 0.0, None
+
+
+def _proportional_result(indicator: Indicator, levels: Sequence[Level], value: Value) -> tuple[float, int | None]:
+    v = _key(value, indicator.unit) if value is not None else None
+    points = _set_levels(indicator, levels)
+    if v is None or not points:
+        return 0.0, None
+    _, target, _ = points[0]
+    if target <= 0:
+        return 100.0, None
+    return max(0.0, min(v / target, 1.0)) * 100.0, None
+
+
+def _result(indicator: Indicator, levels: Sequence[Level], value: Value) -> tuple[float, int | None]:
+    # A proportional date makes no sense (rules.py reports it); such an indicator is scored by levels.
+    if indicator.effective_scoring == "proportional" and indicator.unit != "date":
+        percent, index = _proportional_result(indicator, levels, value)
+    else:
+        percent, index = _levels_result(indicator, levels, value)
+    return round(max(0.0, min(percent, 100.0)), _DECIMALS), index
+
+
+def indicator_percent(indicator: Indicator, levels: Sequence[Level], value: Value) -> float:
+    """The percent (0..100) an achievement earns. No achievement (None) earns 0."""
+    return _result(indicator, levels, value)[0]
+
+
+@dataclass
+class IndicatorScore:
+    code: str
+    weight: float
+    value: Value
+    percent: float
+    score: float
+    not_applicable: bool
+    # The best level whose target the value reached (index into plan.levels); None below all, or not applicable.
+    level_index: int | None = None
+
+
+@dataclass
+class AreaScore:
+    code: str
+    total: float
+    out_of: float
+
+    @property
+    def percent(self) -> float:
+        return _percent(self.total, self.out_of)
+
+
+@dataclass
+class ReportScore:
+    period: str
+    indicators: list[IndicatorScore] = field(default_factory=list)
+    areas: dict[str, AreaScore] = field(default_factory=dict)
+    total: float = 0.0
+    out_of: float = 0.0
+
+    @property
+    def percent(self) -> float:
+        return _percent(self.total, self.out_of)
+
+    def indicator(self, code: str) -> IndicatorScore | None:
+        return next((s for s in self.indicators if s.code == code), None)
+
+
+def _percent(total: float, out_of: float) -> float:
+    return round(total / out_of * 100.0, _DECIMALS) if out_of else 0.0
+
+
+def score_report(plan: Plan, report: Report, exclude_not_applicable_weight: bool = True) -> ReportScore:
+    """Score every indicator of the plan on the report's year-to-date values.
+
+    An indicator without an entry scores 0. A not-applicable indicator scores
+    nothing; with `exclude_not_applicable_weight` (the default, [assumed]) its
+    weight is also taken out of `out_of`, so the result is shown out of the
+    remaining weight. `out_of` is the sum of the indicator weights, which can
+    differ from the plan's declared total (rules.py warns about that).
+    """
+    result = ReportScore(period=report.period)
+    total = out_of = 0.0
+    for area in plan.areas:
+        area_total = area_out_of = 0.0
+        for activity in area.activities:
+            for ind in activity.indicators:
+                entry = report.entry(ind.code)
+                value = entry.value if entry else None
+                na = bool(entry and entry.not_applicable)
+                if na:
+                    percent, index, score = 0.0, None, 0.0
+                else:
+                    percent, index = _result(ind, plan.levels, value)
+                    score = round(ind.weight * percent / 100.0, _DECIMALS)
+                result.indicators.append(IndicatorScore(ind.code, ind.weight, value, percent, score, na, index))
+                area_total += score
+                if not (na and exclude_not_applicable_weight):
+                    area_out_of += ind.weight
+        area_total, area_out_of = round(area_total, _DECIMALS), round(area_out_of, _DECIMALS)
+        result.areas[area.code] = AreaScore(area.code, area_total, area_out_of)
+        total += area_total
+        out_of += area_out_of
+    result.total, result.out_of = round(total, _DECIMALS), round(out_of, _DECIMALS)
+    return result
+
+
+def aggregate(quarter_values: Sequence[Value], method: str) -> Value:
+    """The year-to-date value from each quarter's own figure (None: nothing that quarter).
+
+    sum (সমষ্টি) adds them, average (গড়) averages the quarters that have a figure,
+    cumulative (ক্রমপুঞ্জিভূত) takes the latest figure, date (তারিখ) the completion
+    date: the earliest date given. None when no quarter has a figure.
+    """
+    given = [v for v in quarter_values if v is not None]
+    if not given:
+        return None
+    if method == "sum":
+        return sum(given)
+    if method == "average":
+        return sum(given) / len(given)
+    if method == "cumulative":
+        return given[-1]
+    if method == "date":
+        return min(given)
+    raise ValueError(f"unknown aggregation method {method!r}")
