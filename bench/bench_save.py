@@ -1,0 +1,77 @@
+"""Saving one edit: a store operation (validate, write, audit row, commit) on the 200-indicator plan.
+
+Baseline: the same database file's pragmas, one sqlite3 UPDATE plus one audit
+INSERT and a commit, which is the floor any durable save pays (the fsync).
+Target: p99 under 20 ms.
+"""
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from common import Figure, emit, median, percentile, store_with_plan
+
+EDITS = 2000
+
+
+def bare_saves(db: Path, n: int) -> list[float]:
+    con = sqlite3.connect(db, isolation_level=None)
+    for pragma in ("journal_mode", "synchronous"):
+        # Mirror the store's durability settings, so the baseline pays the same fsyncs.
+        con.execute(f"PRAGMA {pragma}={STORE_PRAGMAS[pragma]}")
+    con.execute("CREATE TABLE cell (id INTEGER PRIMARY KEY, value TEXT)")
+    con.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, what TEXT, old TEXT, new TEXT)")
+    con.executemany("INSERT INTO cell (id, value) VALUES (?, NULL)", [(i,) for i in range(200)])
+    times = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        con.execute("BEGIN")
+        con.execute("UPDATE cell SET value = ? WHERE id = ?", (str(i), i % 200))
+        con.execute("INSERT INTO audit (at, what, old, new) VALUES (datetime('now'), 'value', ?, ?)", (str(i - 1), str(i)))
+        con.execute("COMMIT")
+        times.append(time.perf_counter() - t0)
+    con.close()
+    return times
+
+
+def store_saves(db: Path, plan_key: int, n: int) -> list[float]:
+    from egov_desktop.store.service import Store
+
+    store = Store.open(db)
+    doc = store.get_document(plan_key)
+    period = doc.reports[0].period
+    keys = [ind.key for ind in doc.plan.indicators() if ind.unit == "count"]
+    times = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        store.set_entry_field(plan_key, period, keys[i % len(keys)], "value", i)
+        times.append(time.perf_counter() - t0)
+    read_pragmas(db)
+    store.close()
+    return times
+
+
+STORE_PRAGMAS: dict[str, str] = {}
+
+
+def read_pragmas(db: Path) -> None:
+    con = sqlite3.connect(db)
+    STORE_PRAGMAS["journal_mode"] = con.execute("PRAGMA journal_mode").fetchone()[0]
+    con.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db, key = store_with_plan(200, Path(tmp) / "bench.sqlite")
+        real = store_saves(db, key, EDITS)
+        bare = bare_saves(Path(tmp) / "bare.sqlite", EDITS)
+    emit(Figure("saving one edit (operation + audit + commit), p99", percentile(real, 99) * 1000, "ms",
+                percentile(bare, 99) * 1000, "sqlite3 UPDATE + audit INSERT + COMMIT, p99", "p99 < 20 ms",
+                percentile(real, 99) < 0.020,
+                f"{EDITS} edits; median {median(real) * 1000:.2f} ms vs bare {median(bare) * 1000:.2f} ms"))
+
+
+if __name__ == "__main__":
+    main()
