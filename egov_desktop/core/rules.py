@@ -129,8 +129,17 @@ def _target_findings(plan: Plan, ind: Indicator, bounds) -> Iterator[Finding]:
 
 def _code_findings(plan: Plan) -> Iterator[Finding]:
     seen: set[str] = set()
+    seen_activities: set[str] = set()
     for area in plan.areas:
         for act in area.activities:
+            if act.code in seen_activities:
+                yield Finding(
+                    f"activity:{act.code}",
+                    "duplicate_code",
+                    ERROR,
+                    Msg(N_("activity code {code} appears more than once"), {"code": act.code}),
+                )
+            seen_activities.add(act.code)
             if not re.fullmatch(re.escape(area.code) + r"\.\d+", act.code):
                 yield Finding(
                     f"activity:{act.code}",

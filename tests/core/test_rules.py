@@ -1,0 +1,216 @@
+"""Validation rules (DOMAIN.md §8) on the reference plans and on broken copies of them."""
+import datetime as dt
+import re
+
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.core.model import Entry, Indicator, Memo, Report
+from egov_desktop.core.rules import check_document, check_memo, check_plan, check_report, errors
+from tests.conftest import MODMR, PIB
+
+D = dt.date
+
+
+@pytest.fixture
+def modmr():
+    return exchange.load(MODMR)
+
+
+@pytest.fixture
+def pib():
+    return exchange.load(PIB)
+
+
+def _by(findings, rule):
+    return [(f.where, f.severity) for f in findings if f.rule == rule]
+
+
+def test_modmr_has_no_errors(modmr):
+    findings = check_document(modmr, today=D(2022, 1, 10))
+    assert errors(findings) == []
+    # Achievements without a প্রমাণক are warned about; the rest of the file is clean.
+    assert {f.rule for f in findings} == {"evidence_missing"}
+    assert ("H1/2.1.1/evidence", "warning") in _by(findings, "evidence_missing")
+    assert ("H1/1.4.1/evidence", "warning") not in _by(findings, "evidence_missing")
+
+
+def test_pib_weight_sum_is_a_warning(pib):
+    findings = check_document(pib)
+    assert errors(findings) == []
+    [total] = [f for f in findings if f.rule == "total_weight_sum"]
+    assert (total.where, total.severity) == ("plan.total_weight", "warning")
+    assert "৪৬" in total.message("bn") and "৫০" in total.message("bn")
+    assert total.message("en") == "the weights add up to 46, but the plan's total is 50"
+
+
+def test_every_finding_has_a_stable_id_and_both_languages(pib):
+    ind = pib.plan.indicator("4.1.1")
+    ind.targets = [120, 75, 80, None, -1]
+    ind.weight = -2
+    findings = check_document(pib)
+    assert len(findings) > 4
+    for f in findings:
+        assert re.fullmatch(r"[a-z]+(_[a-z]+)*", f.rule)
+        assert f.severity in ("error", "warning")
+        bn, en = f.message("bn"), f.message("en")
+        assert bn and en and bn != en
+        assert not re.search(r"[0-9]", bn), bn  # Bangla digits only in Bangla
+
+
+def test_percent_and_count_ranges(pib):
+    pib.plan.indicator("4.1.1").targets = [101, 75, 70, 65, -0.5]
+    pib.plan.indicator("2.1.1").targets = [4, 3.5, 2, 1, None]
+    findings = check_plan(pib.plan)
+    assert _by(findings, "percent_range") == [("4.1.1/targets[0]", "error"), ("4.1.1/targets[4]", "error")]
+    assert _by(findings, "count_whole") == [("2.1.1/targets[1]", "error")]
+    [pct] = [f for f in findings if f.where == "4.1.1/targets[0]"]
+    assert pct.message("en") == "a percent must be between 0 and 100, not 101"
+    assert pct.message("bn") == "শতাংশ ০ থেকে ১০০-এর মধ্যে হতে হবে, ১০১ নয়"
+
+
+def test_achievement_ranges(pib):
+    report = pib.report("Q1")
+    report.entry("4.1.1").value = 100.5
+    report.entry("2.1.1").value = -1
+    report.entry("5.1.1").value = 2.0  # a whole number, typed with a decimal point
+    findings = check_report(pib.plan, report)
+    assert _by(findings, "percent_range") == [("Q1/4.1.1/value", "error")]
+    assert _by(findings, "count_whole") == [("Q1/2.1.1/value", "error")]
+
+
+def test_value_of_the_wrong_type(pib):
+    pib.report("Q1").entry("2.1.1").value = D(2023, 9, 1)
+    pib.plan.indicator("1.1.1").targets[0] = 5
+    findings = check_document(pib)
+    assert _by(findings, "value_type") == [("1.1.1/targets[0]", "error"), ("Q1/2.1.1/value", "error")]
+
+
+@pytest.mark.parametrize(
+    "code, targets, bad",
+    [
+        ("2.1.1", [4, 5, 2, 1, None], [1]),
+        ("2.1.1", [2, None, 3, None, None], [2]),  # blanks skipped: 3 after 2
+        ("2.1.1", [4, 4, 2, 2, None], []),  # equal is allowed
+        ("4.1.1", [80, 75, 76, 65, 60], [2]),
+        ("1.1.1", [D(2024, 3, 16), D(2024, 3, 10), D(2024, 3, 30), D(2024, 4, 6), D(2024, 4, 13)], [1]),
+        ("1.1.1", [D(2024, 3, 16), None, D(2024, 3, 1), None, D(2024, 3, 2)], [2]),
+        ("1.1.1", [D(2024, 3, 16), D(2024, 3, 16), None, None, D(2024, 4, 1)], []),
+    ],
+)
+def test_targets_monotone(pib, code, targets, bad):
+    pib.plan.indicator(code).targets = targets
+    found = _by(check_plan(pib.plan), "targets_not_monotone")
+    assert found == [(f"{code}/targets[{i}]", "error") for i in bad]
+
+
+def test_monotone_message_names_the_level(pib):
+    pib.plan.indicator("2.1.1").targets = [4, 5, 2, 1, None]
+    [f] = [f for f in check_plan(pib.plan) if f.rule == "targets_not_monotone"]
+    assert "অতি উত্তম" in f.message("bn")
+
+
+def test_no_targets(pib):
+    pib.plan.indicator("7.1.1").targets = [None] * 5
+    assert _by(check_plan(pib.plan), "no_targets") == [("7.1.1", "error")]
+
+
+def test_proportional_date(pib):
+    pib.plan.indicator("3.1.1").scoring = "proportional"
+    pib.plan.indicator("2.1.1").scoring = "proportional"
+    assert _by(check_plan(pib.plan), "proportional_date") == [("3.1.1/scoring", "error")]
+
+
+def test_dates_outside_the_fiscal_year(pib):
+    # FY 2023-24: 1 July 2023 to 30 June 2024.
+    pib.plan.indicator("3.1.1").targets[4] = D(2024, 7, 1)
+    pib.plan.indicator("1.1.1").targets[0] = D(2023, 7, 1)  # first day: inside
+    pib.report("Q1").entry("1.1.1").value = D(2023, 6, 30)
+    findings = check_document(pib)
+    assert _by(findings, "date_outside_fiscal_year") == [("3.1.1/targets[4]", "warning"), ("Q1/1.1.1/value", "warning")]
+    [f] = [f for f in findings if f.where == "Q1/1.1.1/value"]
+    assert f.message("bn") == "৩০/০৬/২০২৩ তারিখটি ২০২৩-২৪ অর্থবছরের বাইরে"
+
+
+def test_area_weight_sums(modmr):
+    assert _by(check_plan(modmr.plan), "area_weight_sum") == []
+    modmr.plan.areas[0].weight = 30
+    findings = check_plan(modmr.plan)
+    assert _by(findings, "area_weight_sum") == [("area:1", "warning")]
+    assert _by(findings, "total_weight_sum") == [("plan.total_weight", "warning")]  # 30 + 21 = 51
+    [f] = [f for f in findings if f.rule == "area_weight_sum"]
+    assert f.message("en") == "the indicator weights of area 1 add up to 29, but the area's weight is 30"
+
+
+def test_indicator_weights_against_total_when_areas_agree(modmr):
+    # Areas consistent with the total, indicators not with their area: only the area is warned about.
+    modmr.plan.indicator("2.2.5").weight = 2.5
+    findings = check_plan(modmr.plan)
+    assert _by(findings, "area_weight_sum") == [("area:2", "warning")]
+    assert _by(findings, "total_weight_sum") == []
+
+
+def test_negative_weight(pib):
+    pib.plan.indicator("5.1.1").weight = -7
+    assert _by(check_plan(pib.plan), "negative_weight") == [("5.1.1/weight", "error")]
+
+
+def test_codes(modmr):
+    act = modmr.plan.areas[1].activities[0]  # activity 2.1
+    act.indicators.append(Indicator("1.1.1", "copy", "count", 0, [1, None, None]))
+    act.indicators.append(Indicator("2.1", "short", "count", 0, [1, None, None]))
+    modmr.plan.areas[0].activities[0].code = "2.1"
+    findings = check_plan(modmr.plan)
+    assert _by(findings, "duplicate_code") == [("activity:2.1", "error"), ("1.1.1", "error")]
+    shapes = _by(findings, "code_shape")
+    assert ("activity:2.1", "error") in shapes  # activity 2.1 inside area 1
+    assert ("1.1.1", "error") in shapes  # 1.1.1 inside activity 2.1
+    assert ("2.1", "error") in shapes  # too short for an indicator
+    assert ("2.1.1", "error") not in shapes
+
+
+def test_clean_codes_pass(modmr, pib):
+    assert _by(check_plan(modmr.plan), "code_shape") == [] and _by(check_plan(pib.plan), "code_shape") == []
+
+
+def test_evidence_missing(pib):
+    report = pib.report("Q1")
+    report.entry("2.1.1").evidence = "  "  # blank counts as missing
+    report.entry("5.1.1").evidence = "হালনাগাদের স্ক্রিনশট"
+    report.entry("1.1.1").value = D(2023, 9, 1)  # a date achievement needs evidence too
+    report.entry("6.1.1").value = 2  # not applicable: ignored
+    found = _by(check_report(pib.plan, report), "evidence_missing")
+    assert found == [("Q1/1.1.1/evidence", "warning"), ("Q1/2.1.1/evidence", "warning"), ("Q1/4.1.1/evidence", "warning")]
+    # 7.1.1 has value 0 and no evidence: nothing achieved, nothing to prove.
+    assert ("Q1/7.1.1/evidence", "warning") not in found
+
+
+def test_unknown_indicator(pib):
+    report = Report("Q2", entries=[Entry("9.9.9", 1)])
+    assert _by(check_report(pib.plan, report), "unknown_indicator") == [("Q2/9.9.9", "error")]
+
+
+def test_memo_complete(modmr):
+    assert check_memo(modmr.report("H1").memo, "H1") == []
+
+
+@pytest.mark.parametrize("field", ["subject", "number", "date", "signatory.name", "signatory.designation"])
+def test_memo_missing_field(modmr, field):
+    memo = modmr.report("H1").memo
+    obj, attr = (memo.signatory, field.split(".")[1]) if "." in field else (memo, field)
+    setattr(obj, attr, None if field == "date" else " ")
+    findings = check_memo(memo, "H1")
+    assert [(f.where, f.rule, f.severity) for f in findings] == [(f"H1/memo.{field}", "memo_field_missing", "error")]
+
+
+def test_empty_memo_and_no_memo():
+    assert len(check_memo(Memo(), "Q1")) == 5
+    [f] = check_memo(None, "Q1")
+    assert (f.where, f.rule, f.severity) == ("Q1/memo", "memo_missing", "error")
+
+
+def test_memo_checked_in_document_only_once_signed(pib):
+    # A draft may lack its memo; a signed-off report may not.
+    assert _by(check_document(pib), "memo_missing") == []
+    pib.report("Q1").status = "signed_off"
+    assert _by(check_document(pib), "memo_missing") == [("Q1/memo", "error")]
