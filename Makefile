@@ -29,6 +29,16 @@ test: $(STAMP) locale
 bench: $(STAMP) locale
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
 
+# The frozen one-folder program in dist/egov-desktop, smoke-tested offscreen (packaging/build.py;
+# the Windows installer is built by the same script with --installer, see .github/workflows/windows.yml).
+PKG_STAMP := $(VENV)/.installed-package
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[test,package]"
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build.py
+
 # Re-extract the strings and merge them into the catalogs (developers run this after adding strings).
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -o resources/locale/messages.pot --no-location --sort-output egov_desktop
