@@ -1,0 +1,165 @@
+"""The table view both editors use, keyboard first, and the editor widget they share.
+
+Tab, Shift+Tab and Enter visit only the cells that can be typed into or ticked,
+in reading order, and open the editor on arrival, so a whole report can be
+entered without the mouse. Ctrl+V pastes a tab-separated block.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.gui.delegates import GridDelegate
+from egov_desktop.gui.paste import PasteResult, paste_block
+from egov_desktop.gui.validators import CellError
+
+
+class GridView(QTableView):
+    pasted = Signal(object)  # PasteResult
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.horizontalHeader().setMinimumSectionSize(48)
+
+    def next_stop(self, index: QModelIndex, forward: bool = True) -> QModelIndex:
+        """The next (or previous) cell the keyboard visits after `index`, in reading order."""
+        model = self.model()
+        rows, cols = model.rowCount(), model.columnCount()
+        if not rows or not cols:
+            return QModelIndex()
+        start = index.row() * cols + index.column() if index.isValid() else (-1 if forward else rows * cols)
+        step = 1 if forward else -1
+        pos = start + step
+        while 0 <= pos < rows * cols:
+            row, col = divmod(pos, cols)
+            if not self.isRowHidden(row) and not self.isColumnHidden(col):
+                candidate = model.index(row, col)
+                if model.is_tab_stop(candidate):
+                    return candidate
+            pos += step
+        return QModelIndex()
+
+    def moveCursor(self, action, modifiers):
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            target = self.next_stop(self.currentIndex(), action == QAbstractItemView.CursorAction.MoveNext)
+            # At the last stop the cursor stays put rather than wrapping to the top.
+            return target if target.isValid() else self.currentIndex()
+        return super().moveCursor(action, modifiers)
+
+    def go_to(self, index: QModelIndex, open_editor: bool = True) -> None:
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        if open_editor and self.model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.edit(index)
+
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        if plain and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            target = self.next_stop(self.currentIndex(), forward)
+            if target.isValid():
+                self.go_to(target)
+            event.accept()
+            return
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            if current.isValid() and self.model().flags(current) & Qt.ItemFlag.ItemIsEditable:
+                self.edit(current)
+            else:
+                self.go_to(self.next_stop(current))
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            event.accept()
+            return
+        if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            # Delete empties the selected cells, as one undo step (a paste of blanks).
+            self._clear_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paste_text(self, text: str) -> PasteResult:
+        top_left = self.currentIndex()
+        selected = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if selected:
+            top_left = min(selected, key=lambda i: (i.row(), i.column()))
+        result = paste_block(self.model(), top_left, text)
+        self.pasted.emit(result)
+        return result
+
+    def _clear_selection(self) -> None:
+        model = self.model()
+        edits = []
+        for index in self.selectionModel().selectedIndexes():
+            if not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                continue
+            try:
+                edits.append((index, model.parse(index, "")))
+            except CellError as exc:
+                model.refuse(index, "", exc.render())
+        model.apply_many(edits, Msg(N_("Clear {count} cells"), {"count": len(edits)}))
+
+
+class GridEditor(QWidget):
+    """A model, its view and its delegate, wired to the undo stack, the status bar and the problems panel."""
+
+    status = Signal(str)
+    findings_changed = Signal(list)
+    changed = Signal()
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.view = GridView(self)
+        self.view.setModel(model)
+        self.delegate = GridDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        model.status.connect(self.status)
+        model.findings_changed.connect(self.findings_changed)
+        model.changed.connect(self.changed)
+        self.delegate.message.connect(self.status)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.view)
+
+    @property
+    def undo_stack(self):
+        return self.model.undo_stack
+
+    def findings(self) -> list:
+        return self.model.findings()
+
+    def select_where(self, where: str) -> bool:
+        """Select and scroll to the cell a finding points at; False when it is not in this grid."""
+        index = self.model.index_for_where(where)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.setFocus()
+        return True
+
+    def attach_problems(self, panel) -> None:
+        """Keep a ProblemsPanel filled with this grid's findings; its clicks select cells here."""
+        panel.set_findings(self.findings())
+        self.findings_changed.connect(panel.set_findings)
+        panel.activated.connect(self.select_where)
+
+    def retranslate(self) -> None:
+        self.model.retranslate()

@@ -1,0 +1,760 @@
+"""Item models of the two grids: the plan table and the progress entry table.
+
+Both are `QAbstractTableModel`s over a cached `PlanDocument` taken once from
+`Store.get_document`. An accepted edit runs one store operation (one commit),
+updates the cached document in place and repaints that row; nothing queries
+the database per cell. Structural edits and undo/redo reload the document once.
+
+Besides display and edit text, every cell answers typed roles (`Role`): the
+Python value, what kind of cell it is and its unit (the delegate picks its
+editor and validator from them), and the severity and message of any finding
+or refused input on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+
+from egov_desktop.core import rules, scoring
+from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
+from egov_desktop.core.i18n import Msg, N_, _, current_language
+from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNITS, Entry, PlanDocument, Report
+from egov_desktop.core.values import format_number, format_percent, format_value
+from egov_desktop.gui.undo import push_change
+from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
+from egov_desktop.store.errors import StoreError
+
+
+class Role(IntEnum):
+    VALUE = Qt.ItemDataRole.UserRole + 1  # the Python value (date, number, str, bool, None)
+    KIND = Qt.ItemDataRole.UserRole + 2  # validators.TEXT / VALUE / NUMBER / CHOICE / CHECK / COMPUTED
+    UNIT = Qt.ItemDataRole.UserRole + 3  # parser unit of VALUE cells: date / count / percent
+    REQUIRED = Qt.ItemDataRole.UserRole + 4  # blank is refused
+    SEVERITY = Qt.ItemDataRole.UserRole + 5  # "error" / "warning" / None
+    MESSAGE = Qt.ItemDataRole.UserRole + 6  # why, in the current language ("" when nothing)
+    CHOICES = Qt.ItemDataRole.UserRole + 7  # [(key, label)] of CHOICE cells
+    WHERE = Qt.ItemDataRole.UserRole + 8  # the findings address of the cell
+
+
+UNIT_LABELS = {"date": N_("date"), "count": N_("count"), "percent": "%"}
+SCORING_LABELS = {"levels": N_("by target levels"), "proportional": N_("proportional to the target")}
+AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": N_("cumulative"), "date": N_("date of completion")}
+
+# Severity colours, soft enough that the Bangla on them stays readable.
+REFUSED = "refused"
+_BACKGROUND = {REFUSED: QColor("#f8c9c9"), rules.ERROR: QColor("#fbe0e0"), rules.WARNING: QColor("#fff3cd")}
+_FOREGROUND = {REFUSED: QColor("#8b0000"), rules.ERROR: QColor("#8b0000")}
+_READ_ONLY = QColor("#f3f4f6")
+_AREA_ROW = QColor("#e3ecf7")
+_ACTIVITY_ROW = QColor("#f0f5fb")
+
+
+@dataclass(slots=True)
+class Cell:
+    kind: str
+    value: Any = None
+    editable: bool = False
+    unit: str | None = None
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+def _choices(labels: dict[str, str], keys: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, labels[k]) for k in keys)
+
+
+# What a pasted not-applicable cell may say.
+_TICKED = {nfc(w) for w in ("1", "x", "✓", "✔", "yes", "y", "true", "হ্যাঁ", "হ্যা", "প্রযোজ্য নয়")}
+_UNTICKED = {nfc(w) for w in ("", "0", "no", "n", "false", "না")}
+
+
+def _parse_tick(text) -> bool:
+    if isinstance(text, bool):
+        return text
+    word = to_latin_digits(nfc(str(text))).strip().lower()
+    if word in _TICKED:
+        return True
+    if word in _UNTICKED:
+        return False
+    raise CellError(Msg(N_("tick or untick: yes or no")))
+
+
+class GridModel(QAbstractTableModel):
+    """What both grids share: roles, colouring, findings, refused input, saving through the undo stack."""
+
+    # A message for the status bar (the reason an input was refused, what was saved, ...).
+    status = Signal(str)
+    # The cached document changed (an edit, an undo, a reload): scores and findings are fresh.
+    changed = Signal()
+    findings_changed = Signal(list)
+
+    def __init__(self, store, plan_key: int, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.plan_key = plan_key
+        self.undo_stack = undo_stack
+        self._doc: PlanDocument = store.get_document(plan_key)
+        self._columns: list[tuple[str, str]] = []  # (column key, header msgid or literal label)
+        self._col_index: dict[str, int] = {}
+        self._refused: dict[tuple[int, str], tuple[str, str]] = {}  # (row, col key) -> (text, reason)
+        self._findings: list = []
+        self._by_cell: dict[tuple[int, str], list] = {}
+        self._build()
+        self._recheck(emit=False)
+
+    # -------------------------------------------------------------- to override
+
+    def _build(self) -> None:
+        """Rebuild rows and columns from self._doc."""
+        raise NotImplementedError
+
+    def _row_count(self) -> int:
+        raise NotImplementedError
+
+    def _cell(self, row: int, col: str) -> Cell | None:
+        raise NotImplementedError
+
+    def _write(self, row: int, col: str, value):
+        """Run the store operation; returns its Change."""
+        raise NotImplementedError
+
+    def _apply(self, row: int, col: str, value) -> None:
+        """Put an accepted value into the cached document."""
+        raise NotImplementedError
+
+    def _check(self) -> list:
+        raise NotImplementedError
+
+    def _locate(self, where: str) -> tuple[int, str] | None:
+        """The cell a finding's `where` points at."""
+        raise NotImplementedError
+
+    def _row_style(self, row: int) -> tuple[QColor | None, bool]:
+        return None, False
+
+    # ------------------------------------------------------------ public API
+
+    @property
+    def document(self) -> PlanDocument:
+        return self._doc
+
+    def findings(self) -> list:
+        return list(self._findings)
+
+    def column_of(self, key: str) -> int:
+        return self._col_index[key]
+
+    def column_key(self, column: int) -> str:
+        return self._columns[column][0]
+
+    def index_for_where(self, where: str) -> QModelIndex:
+        spot = self._locate(where)
+        if spot is None or spot[1] not in self._col_index:
+            return QModelIndex()
+        return self.index(spot[0], self._col_index[spot[1]])
+
+    def is_tab_stop(self, index: QModelIndex) -> bool:
+        """Cells the keyboard visits: those that can be typed into or ticked."""
+        flags = self.flags(index)
+        return bool(flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable))
+
+    def refuse(self, index: QModelIndex, text: str, reason: str) -> None:
+        """Show text that was not saved in the cell, marked, with the reason (nothing is written)."""
+        self._refused[(index.row(), self.column_key(index.column()))] = (text, reason)
+        self.dataChanged.emit(index, index)
+        self.status.emit(reason)
+
+    def parse(self, index: QModelIndex, text: str):
+        """The value `text` would save in this cell; raises CellError."""
+        cell = self._cell(index.row(), self.column_key(index.column()))
+        if cell is None or not cell.editable:
+            raise CellError(Msg(N_("this cell cannot be changed")))
+        if cell.kind == CHOICE:
+            if text not in dict(cell.choices):
+                raise CellError(Msg(N_("must be one of: {allowed}"), {"allowed": ", ".join(_(l) for _k, l in cell.choices)}))
+            return text
+        if cell.kind == CHECK:
+            return _parse_tick(text)
+        return parse_cell(cell.kind, cell.unit, text, cell.required)
+
+    def apply_many(self, edits: list[tuple[QModelIndex, Any]], description: Msg) -> bool:
+        """Write several parsed values as one store transaction and one undo step (paste)."""
+        if not edits:
+            return False
+        try:
+            with self.store.group(description) as group:
+                for index, value in edits:
+                    self._write(index.row(), self.column_key(index.column()), value)
+        except StoreError as exc:
+            self._reload()
+            self.status.emit(exc.msg.render())
+            return False
+        push_change(self.undo_stack, group.change, self._reload, self._on_store_error)
+        for index, value in edits:
+            self._refused.pop((index.row(), self.column_key(index.column())), None)
+            self._apply(index.row(), self.column_key(index.column()), value)
+        self._after_edit(min(i.row() for i, _v in edits), max(i.row() for i, _v in edits))
+        return True
+
+    def reload(self) -> None:
+        self._reload()
+
+    def retranslate(self) -> None:
+        """The language changed: every text (headers, cells, messages) is shown anew."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self._emit_all()
+        self.findings_changed.emit(self.findings())
+
+    # ------------------------------------------------------- Qt model interface
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return _(self._columns[section][1])
+            return None
+        return localize_digits(str(section + 1), current_language())
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        cell = self._cell(index.row(), self._columns[index.column()][0])
+        if cell is not None and cell.editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if cell.kind == CHECK else Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), self._columns[index.column()][0]
+        cell = self._cell(row, col)
+        refused = self._refused.get((row, col))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if refused is not None:
+                return refused[0]
+            return self._display(cell)
+        if role == Qt.ItemDataRole.EditRole:
+            if refused is not None:
+                return refused[0]
+            if cell is not None and cell.kind == CHOICE:
+                return cell.value
+            return self._display(cell)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            severity = self._severity(row, col, refused)
+            if severity is not None:
+                return QBrush(_BACKGROUND[severity])
+            shade, _bold = self._row_style(row)
+            if shade is not None:
+                return QBrush(shade)
+            if cell is None or not cell.editable:
+                return QBrush(_READ_ONLY)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = _FOREGROUND.get(self._severity(row, col, refused))
+            return QBrush(colour) if colour is not None else None
+        if role in (Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
+            text = self._message(row, col, refused)
+            return text if (text or role == Role.MESSAGE) else None
+        if role == Role.SEVERITY:
+            return self._severity(row, col, refused)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if cell is not None and cell.kind == CHECK:
+                return Qt.CheckState.Checked if cell.value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell is not None and cell.kind in (VALUE, NUMBER, COMPUTED):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            _shade, bold = self._row_style(row)
+            if bold:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if cell is None:
+            return None
+        if role == Role.VALUE:
+            return cell.value
+        if role == Role.KIND:
+            return cell.kind
+        if role == Role.UNIT:
+            return cell.unit
+        if role == Role.REQUIRED:
+            return cell.required
+        if role == Role.CHOICES:
+            return [(k, _(label)) for k, label in cell.choices]
+        if role == Role.WHERE:
+            return self._where(row, col)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+            text = value
+        elif role == Qt.ItemDataRole.EditRole:
+            text = "" if value is None else value
+        else:
+            return False
+        try:
+            parsed = self.parse(index, text)
+        except CellError as exc:
+            self.refuse(index, str(text), exc.render())
+            return False
+        return self.save(index, parsed)
+
+    def save(self, index: QModelIndex, value) -> bool:
+        """Write one parsed value: one store operation, one undo step."""
+        row, col = index.row(), self.column_key(index.column())
+        cell = self._cell(row, col)
+        self._refused.pop((row, col), None)
+        if cell is not None and cell.value == value and type(cell.value) is type(value):
+            self.dataChanged.emit(index, index)  # nothing to save; only clear a refused mark
+            return True
+        try:
+            change = self._write(row, col, value)
+        except StoreError as exc:
+            self.refuse(index, self._display(cell), exc.msg.render())
+            return False
+        push_change(self.undo_stack, change, self._reload, self._on_store_error)
+        self._apply(row, col, value)
+        self._after_edit(row, row)
+        self.status.emit(change.description.render())
+        return True
+
+    # --------------------------------------------------------------- helpers
+
+    def _display(self, cell: Cell | None) -> str | None:
+        if cell is None or cell.value is None or cell.kind == CHECK:
+            return None
+        lang = current_language()
+        if cell.kind == VALUE:
+            return format_value(cell.value, cell.unit, lang)
+        if cell.kind == NUMBER:
+            return format_number(cell.value, lang)
+        if cell.kind == CHOICE:
+            return _(dict(cell.choices).get(cell.value, cell.value))
+        if cell.kind == COMPUTED:
+            return format_percent(cell.value, lang) if cell.unit == "percent" else format_number(cell.value, lang)
+        return str(cell.value)
+
+    def _severity(self, row: int, col: str, refused) -> str | None:
+        if refused is not None:
+            return REFUSED
+        found = self._by_cell.get((row, col))
+        if not found:
+            return None
+        return rules.ERROR if any(f.is_error for f in found) else rules.WARNING
+
+    def _message(self, row: int, col: str, refused) -> str:
+        lines = [refused[1]] if refused is not None else []
+        lines += [f.message() for f in self._by_cell.get((row, col), ())]
+        return "\n".join(lines)
+
+    def _where(self, row: int, col: str) -> str | None:
+        return None
+
+    def _emit_all(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def _after_edit(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        self._recheck()
+        self.changed.emit()
+
+    def _recheck(self, emit: bool = True) -> None:
+        """Run the cross-field rules on the cached document and recolour the cells they name."""
+        old = set(self._by_cell)
+        self._findings = self._check()
+        self._by_cell = {}
+        for finding in self._findings:
+            spot = self._locate(finding.where)
+            if spot is not None:
+                self._by_cell.setdefault(spot, []).append(finding)
+        if not emit:
+            return
+        for row, col in old | set(self._by_cell):
+            if col in self._col_index and row < self.rowCount():
+                index = self.index(row, self._col_index[col])
+                self.dataChanged.emit(index, index)
+        self.findings_changed.emit(self.findings())
+
+    def _structure(self) -> list:
+        """What identifies the rows; when it changes, views must be reset rather than repainted."""
+        raise NotImplementedError
+
+    def _reload(self) -> None:
+        """Take the document from the store again (after undo/redo or a structural edit)."""
+        before = self._structure()
+        columns_before = list(self._columns)
+        doc = self.store.get_document(self.plan_key)
+        self._refused.clear()
+        if self._structure_of(doc) == before:
+            self._doc = doc
+            self._build()
+            if self._columns == columns_before:
+                self._emit_all()
+            else:
+                self.beginResetModel()
+                self.endResetModel()
+        else:
+            self.beginResetModel()
+            self._doc = doc
+            self._build()
+            self.endResetModel()
+        self._recheck()
+        self.changed.emit()
+
+    def _structure_of(self, doc: PlanDocument) -> list:
+        raise NotImplementedError
+
+    def _on_store_error(self, exc) -> None:
+        self.status.emit(exc.msg.render())
+
+
+# ---------------------------------------------------------------- the plan
+
+
+AREA, ACTIVITY, INDICATOR = "area", "activity", "indicator"
+
+
+def _plan_rows(doc: PlanDocument) -> list[tuple]:
+    rows = []
+    for area in doc.plan.areas:
+        rows.append((AREA, area, None, None))
+        for activity in area.activities:
+            rows.append((ACTIVITY, area, activity, None))
+            for indicator in activity.indicators:
+                rows.append((INDICATOR, area, activity, indicator))
+    return rows
+
+
+class PlanModel(GridModel):
+    """The plan as one outline table: a row per area, per activity and per indicator, in order."""
+
+    def _structure_of(self, doc: PlanDocument) -> list:
+        return [(kind, (item or act or area).key, (item or act or area).code)
+                for kind, area, act, item in _plan_rows(doc)] + [len(doc.plan.levels)]
+
+    def _structure(self) -> list:
+        return self._structure_of(self._doc)
+
+    def _build(self) -> None:
+        self._rows = _plan_rows(self._doc)
+        levels = [(f"target:{i}", level.label) for i, level in enumerate(self._doc.plan.levels)]
+        self._columns = [
+            ("code", N_("No.")),
+            ("title", N_("Area / activity / indicator")),
+            ("weight", N_("Weight")),
+            ("unit", N_("Unit")),
+            *levels,
+            ("scoring", N_("Scoring")),
+            ("aggregation", N_("Roll-up")),
+            ("evidence", N_("Evidence")),
+            ("responsible", N_("Responsible")),
+        ]
+        self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
+        self._row_of = {}
+        for row, (kind, area, act, ind) in enumerate(self._rows):
+            self._row_of[(kind, (ind or act or area).code)] = row
+
+    def _row_count(self) -> int:
+        return len(self._rows)
+
+    def row_item(self, row: int):
+        """(kind, area, activity, indicator) of a row."""
+        return self._rows[row]
+
+    def row_of(self, kind: str, code: str) -> int | None:
+        return self._row_of.get((kind, code))
+
+    def _row_style(self, row: int):
+        kind = self._rows[row][0]
+        if kind == AREA:
+            return _AREA_ROW, True
+        if kind == ACTIVITY:
+            return _ACTIVITY_ROW, False
+        return None, False
+
+    def _cell(self, row: int, col: str) -> Cell | None:
+        kind, area, act, ind = self._rows[row]
+        if col == "code":
+            return Cell(TEXT, localize_digits((ind or act or area).code, current_language()))
+        if kind == AREA:
+            if col == "title":
+                return Cell(TEXT, area.title, True)
+            if col == "weight":
+                return Cell(NUMBER, area.weight, True)
+            return None
+        if kind == ACTIVITY:
+            return Cell(TEXT, act.title, True, required=True) if col == "title" else None
+        if col == "title":
+            return Cell(TEXT, ind.title, True, required=True)
+        if col == "weight":
+            return Cell(NUMBER, ind.weight, True, required=True)
+        if col == "unit":
+            return Cell(CHOICE, ind.unit, True, choices=_choices(UNIT_LABELS, UNITS))
+        if col.startswith("target:"):
+            level = int(col[7:])
+            value = ind.targets[level] if level < len(ind.targets) else None
+            return Cell(VALUE, value, True, unit=ind.unit)
+        if col == "scoring":
+            return Cell(CHOICE, ind.effective_scoring, True, choices=_choices(SCORING_LABELS, SCORINGS))
+        if col == "aggregation":
+            return Cell(CHOICE, ind.effective_aggregation, True, choices=_choices(AGGREGATION_LABELS, AGGREGATIONS))
+        if col in ("evidence", "responsible"):
+            return Cell(TEXT, getattr(ind, col), True)
+        return None
+
+    def _write(self, row: int, col: str, value):
+        kind, area, act, ind = self._rows[row]
+        if kind == AREA:
+            return self.store.set_area_field(area.key, col, value)
+        if kind == ACTIVITY:
+            return self.store.set_activity_field(act.key, col, value)
+        if col.startswith("target:"):
+            return self.store.set_target(ind.key, int(col[7:]), value)
+        return self.store.set_indicator_field(ind.key, col, value)
+
+    def _apply(self, row: int, col: str, value) -> None:
+        kind, area, act, ind = self._rows[row]
+        if col.startswith("target:"):
+            level = int(col[7:])
+            ind.targets.extend([None] * (level + 1 - len(ind.targets)))
+            ind.targets[level] = value
+            return
+        if col == "unit" and value != ind.unit:
+            # Targets typed for another unit mean nothing now; the store clears them too.
+            self._reload()
+            return
+        setattr(ind or act or area, col, value)
+
+    def _check(self) -> list:
+        return rules.check_plan(self._doc.plan)
+
+    def _locate(self, where: str) -> tuple[int, str] | None:
+        if where.startswith("area:"):
+            row = self._row_of.get((AREA, where[5:]))
+            return None if row is None else (row, "weight")
+        if where.startswith("activity:"):
+            row = self._row_of.get((ACTIVITY, where[9:]))
+            return None if row is None else (row, "title")
+        code, _sep, field = where.partition("/")
+        row = self._row_of.get((INDICATOR, code))
+        if row is None:
+            return None
+        if not field:
+            return row, "code"
+        if field.startswith("targets[") and field.endswith("]"):
+            return row, f"target:{field[8:-1]}"
+        return row, field if field in self._col_index else "title"
+
+    def _where(self, row: int, col: str) -> str | None:
+        kind, area, act, ind = self._rows[row]
+        if kind == AREA:
+            return f"area:{area.code}"
+        if kind == ACTIVITY:
+            return f"activity:{act.code}"
+        if col.startswith("target:"):
+            return f"{ind.code}/targets[{col[7:]}]"
+        return ind.code if col in ("code", "title") else f"{ind.code}/{col}"
+
+
+# ------------------------------------------------------------- the progress
+
+
+class ProgressModel(GridModel):
+    """A report being entered: one row per indicator, targets shown for reference, score computed live."""
+
+    def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
+        self.period = period
+        self._score: scoring.ReportScore | None = None
+        super().__init__(store, plan_key, undo_stack, parent)
+
+    @property
+    def report(self) -> Report:
+        return self._report
+
+    @property
+    def score(self) -> scoring.ReportScore:
+        return self._score
+
+    @property
+    def locked(self) -> bool:
+        """A signed-off report is read-only until reopened."""
+        return self._report.status != "draft"
+
+    def _structure_of(self, doc: PlanDocument) -> list:
+        return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels)]
+
+    def _structure(self) -> list:
+        return self._structure_of(self._doc)
+
+    def _build(self) -> None:
+        doc = self._doc
+        report = doc.report(self.period)
+        if report is None:
+            # Nothing entered yet: an empty draft, created in the store by the first edit.
+            report = Report(self.period)
+            doc.reports.append(report)
+        self._report = report
+        self._rows = doc.plan.indicators()
+        self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
+        self._entries = {e.indicator: e for e in report.entries}
+        levels = [(f"target:{i}", level.label) for i, level in enumerate(doc.plan.levels)]
+        self._columns = [
+            ("code", N_("No.")),
+            ("title", N_("Performance indicator")),
+            ("unit", N_("Unit")),
+            *levels,
+            ("value", N_("Achievement")),
+            ("narrative", N_("Progress")),
+            ("evidence", N_("Evidence")),
+            ("remarks", N_("Remarks")),
+            ("not_applicable", N_("Not applicable")),
+            ("percent", N_("Percent achieved")),
+            ("score", N_("Score")),
+        ]
+        self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
+        self._rescore()
+
+    def _rescore(self) -> None:
+        self._score = scoring.score_report(self._doc.plan, self._report)
+        self._scores = {s.code: s for s in self._score.indicators}
+
+    def _row_count(self) -> int:
+        return len(self._rows)
+
+    def indicator(self, row: int):
+        return self._rows[row]
+
+    def _cell(self, row: int, col: str) -> Cell | None:
+        ind = self._rows[row]
+        editable = not self.locked
+        if col == "code":
+            return Cell(TEXT, localize_digits(ind.code, current_language()))
+        if col == "title":
+            return Cell(TEXT, ind.title)
+        if col == "unit":
+            return Cell(CHOICE, ind.unit, choices=_choices(UNIT_LABELS, UNITS))
+        if col.startswith("target:"):
+            level = int(col[7:])
+            return Cell(VALUE, ind.targets[level] if level < len(ind.targets) else None, unit=ind.unit)
+        entry = self._entries.get(ind.code)
+        if col == "value":
+            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit)
+        if col in ("narrative", "evidence", "remarks"):
+            return Cell(TEXT, getattr(entry, col) if entry else None, editable)
+        if col == "not_applicable":
+            return Cell(CHECK, bool(entry and entry.not_applicable), editable)
+        found = self._scores.get(ind.code)
+        if found is None or found.not_applicable:
+            return Cell(COMPUTED, None)
+        if col == "percent":
+            return Cell(COMPUTED, found.percent, unit="percent")
+        if col == "score":
+            return Cell(COMPUTED, found.score)
+        return None
+
+    def _write(self, row: int, col: str, value):
+        return self.store.set_entry_field(self.plan_key, self.period, self._rows[row].key, col, value)
+
+    def _apply(self, row: int, col: str, value) -> None:
+        code = self._rows[row].code
+        entry = self._entries.get(code)
+        if entry is None:
+            entry = Entry(code)
+            self._report.entries.append(entry)
+            self._entries[code] = entry
+        setattr(entry, col, value)
+
+    def _after_edit(self, first: int, last: int) -> None:
+        self._rescore()
+        super()._after_edit(first, last)
+
+    def _check(self) -> list:
+        return rules.check_report(self._doc.plan, self._report)
+
+    def _locate(self, where: str) -> tuple[int, str] | None:
+        parts = where.split("/")
+        if len(parts) >= 2 and parts[0] == self.period:
+            row = self._row_of.get(parts[1])
+            if row is None:
+                return None
+            field = parts[2] if len(parts) > 2 else "value"
+            return row, field if field in self._col_index else "value"
+        row = self._row_of.get(parts[0])
+        if row is None:
+            return None
+        if len(parts) > 1 and parts[1].startswith("targets[") and parts[1].endswith("]"):
+            return row, f"target:{parts[1][8:-1]}"
+        return row, "title"
+
+    def _where(self, row: int, col: str) -> str | None:
+        code = self._rows[row].code
+        if col in ("value", "narrative", "evidence", "remarks", "not_applicable"):
+            return f"{self.period}/{code}/{col}"
+        return code
+
+
+# --------------------------------------------------------------- findings
+
+
+class FindingsModel(QAbstractTableModel):
+    """Findings as a list: severity icon and message. `where` in Role.WHERE."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._findings: list = []
+        self._icons: dict[str, Any] = {}
+
+    def set_icons(self, icons: dict[str, Any]) -> None:
+        self._icons = icons
+
+    def set_findings(self, findings: list) -> None:
+        # Errors first: they are the ones that block sign-off.
+        self.beginResetModel()
+        self._findings = sorted(findings, key=lambda f: (not f.is_error,))
+        self.endResetModel()
+
+    def finding(self, row: int):
+        return self._findings[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        finding = self._findings[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
+            return finding.message()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(finding.severity)
+        if role == Role.SEVERITY:
+            return finding.severity
+        if role == Role.WHERE:
+            return finding.where
+        return None
+
+    def retranslate(self) -> None:
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, 0))

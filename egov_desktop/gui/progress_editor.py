@@ -1,0 +1,64 @@
+"""Progress entry for one period: achievements typed to their unit, with the score updating live."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHeaderView, QLabel
+
+from egov_desktop.core.i18n import Msg, N_, current_language
+from egov_desktop.core.periods import period_name
+from egov_desktop.gui.grid import GridEditor
+from egov_desktop.gui.models import ProgressModel
+
+# Column widths in average characters: wide for the texts people read and write, narrow for numbers.
+_WIDTHS = {"code": 5, "title": 34, "unit": 7, "value": 12, "narrative": 34, "evidence": 18,
+           "remarks": 14, "not_applicable": 9, "percent": 9, "score": 7}
+
+
+class ProgressEditor(GridEditor):
+    score_changed = Signal(object)  # core.scoring.ReportScore
+
+    def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
+        super().__init__(ProgressModel(store, plan_key, period, undo_stack), parent)
+        self.model.setParent(self)
+        self.period = period
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.layout_.insertWidget(0, self.banner)
+        self._size_columns()
+        self.model.changed.connect(self._on_changed)
+        self.model.modelReset.connect(self._size_columns)
+        self._update_banner()
+
+    @property
+    def score(self):
+        return self.model.score
+
+    def attach_score(self, summary) -> None:
+        """Keep a ScoreSummary showing this report's score."""
+        summary.set_score(self.model.document.plan, self.model.score)
+        self.score_changed.connect(lambda score: summary.set_score(self.model.document.plan, score))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._update_banner()
+
+    def _on_changed(self) -> None:
+        self._update_banner()
+        self.score_changed.emit(self.model.score)
+
+    def _update_banner(self) -> None:
+        lang = current_language()
+        text = period_name(self.period, lang)
+        if self.model.locked:
+            text += " — " + Msg(N_("signed off: reopen the report to change it")).render(lang)
+        self.banner.setText(text)
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        char = self.view.fontMetrics().averageCharWidth()
+        for column in range(self.model.columnCount()):
+            key = self.model.column_key(column)
+            header.resizeSection(column, char * _WIDTHS.get(key, 10) + 12)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() * 2 + 8)
