@@ -17,9 +17,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from egov_desktop.core.exchange import parse_fiscal_year
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.bijoy import looks_like_bijoy
+from egov_desktop.core.digits import localize_digits
+from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
 from egov_desktop.core.model import Indicator, Memo, Plan, PlanDocument, Report, Value
+from egov_desktop.core.periods import FiscalYear, period_name, period_range
+from egov_desktop.core.values import ParseError, format_date
 
 ERROR, WARNING = "error", "warning"
 
@@ -51,12 +54,21 @@ def _num(x: float) -> str:
     return f"{x:g}" if isinstance(x, float) else str(x)
 
 
-def _fiscal_year_bounds(plan: Plan) -> tuple[dt.date, dt.date] | None:
+def _fiscal_year(plan: Plan) -> FiscalYear | None:
     try:
-        start = parse_fiscal_year(plan.fiscal_year)
-    except ValueError:
+        return FiscalYear.parse(plan.fiscal_year)
+    except ParseError:
         return None
-    return dt.date(start, 7, 1), dt.date(start + 1, 6, 30)
+
+
+def _bijoy(where: str, text: str | None) -> Iterator[Finding]:
+    if text and looks_like_bijoy(text):
+        yield Finding(
+            where,
+            "bijoy_text",
+            WARNING,
+            Msg(N_("this looks like Bijoy (SutonnyMJ) text, not Unicode Bangla; convert it")),
+        )
 
 
 # ------------------------------------------------------------------ values
@@ -82,24 +94,27 @@ def _value_findings(ind: Indicator, value: Value, where: str) -> Iterator[Findin
         )
 
 
-def _date_in_year(value: Value, bounds, where: str, fiscal_year: str) -> Iterator[Finding]:
-    if bounds and isinstance(value, dt.date) and not bounds[0] <= value <= bounds[1]:
+def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[Finding]:
+    if fy and isinstance(value, dt.date) and value not in fy:
         yield Finding(
             where,
             "date_outside_fiscal_year",
             WARNING,
-            Msg(N_("the date {date} is outside the fiscal year {fiscal_year}"), {"date": value.strftime("%d/%m/%Y"), "fiscal_year": fiscal_year}),
+            Msg(
+                N_("the date {date} is outside the fiscal year {fiscal_year}"),
+                {"date": format_date(value, "en"), "fiscal_year": fy.code},
+            ),
         )
 
 
 # ------------------------------------------------------------------ the plan
 
 
-def _target_findings(plan: Plan, ind: Indicator, bounds) -> Iterator[Finding]:
+def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
     for i, target in enumerate(ind.targets):
         where = f"{ind.code}/targets[{i}]"
         yield from _value_findings(ind, target, where)
-        yield from _date_in_year(target, bounds, where, plan.fiscal_year)
+        yield from _date_in_year(target, fy, where)
     typed = [
         (i, t)
         for i, t in enumerate(ind.targets)
@@ -196,13 +211,25 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
         )
 
 
+def _plan_text_findings(plan: Plan) -> Iterator[Finding]:
+    yield from _bijoy("plan.title", plan.title)
+    for area in plan.areas:
+        yield from _bijoy(f"area:{area.code}/title", area.title)
+        for act in area.activities:
+            yield from _bijoy(f"activity:{act.code}/title", act.title)
+            for ind in act.indicators:
+                for name in ("title", "evidence", "responsible"):
+                    yield from _bijoy(f"{ind.code}/{name}", getattr(ind, name))
+
+
 def check_plan(plan: Plan) -> list[Finding]:
-    bounds = _fiscal_year_bounds(plan)
+    fy = _fiscal_year(plan)
     findings: list[Finding] = []
     for ind in plan.indicators():
-        findings.extend(_target_findings(plan, ind, bounds))
+        findings.extend(_target_findings(plan, ind, fy))
     findings.extend(_code_findings(plan))
     findings.extend(_weight_findings(plan))
+    findings.extend(_plan_text_findings(plan))
     return findings
 
 
@@ -211,7 +238,9 @@ def check_plan(plan: Plan) -> list[Finding]:
 
 def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:
     """Findings on a report's entries. `today` enables the "period has not started" warning."""
-    bounds = _fiscal_year_bounds(plan)
+    fy = _fiscal_year(plan)
+    starts = period_range(fy, report.period)[0] if fy else None
+    not_started = today is not None and starts is not None and today < starts
     findings: list[Finding] = []
     for entry in report.entries:
         ind = plan.indicator(entry.indicator)
@@ -221,10 +250,21 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
                 Finding(base, "unknown_indicator", ERROR, Msg(N_("no indicator {code} in the plan"), {"code": entry.indicator}))
             )
             continue
+        for name in ("narrative", "evidence", "remarks"):
+            findings.extend(_bijoy(f"{base}/{name}", getattr(entry, name)))
         if entry.not_applicable:
             continue
         findings.extend(_value_findings(ind, entry.value, f"{base}/value"))
-        findings.extend(_date_in_year(entry.value, bounds, f"{base}/value", plan.fiscal_year))
+        findings.extend(_date_in_year(entry.value, fy, f"{base}/value"))
+        if not_started and entry.value is not None:
+            findings.append(
+                Finding(
+                    f"{base}/value",
+                    "period_not_started",
+                    WARNING,
+                    Msg(N_("an achievement is entered for a period that starts on {date}"), {"date": format_date(starts, "en")}),
+                )
+            )
         achieved = isinstance(entry.value, dt.date) or (
             isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool) and entry.value > 0
         )
@@ -232,7 +272,19 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
             findings.append(
                 Finding(f"{base}/evidence", "evidence_missing", WARNING, Msg(N_("an achievement is entered but no evidence (প্রমাণক) is named")))
             )
+    if report.memo is not None:
+        findings.extend(_memo_text_findings(report.memo, f"{report.period}/memo"))
     return findings
+
+
+def _memo_text_findings(memo: Memo, prefix: str) -> Iterator[Finding]:
+    for name in ("number", "subject", "reference", "attachment", "attention", "copies_purpose"):
+        yield from _bijoy(f"{prefix}.{name}", getattr(memo, name))
+    for name in ("name", "designation"):
+        yield from _bijoy(f"{prefix}.signatory.{name}", getattr(memo.signatory, name))
+    for name in ("body", "recipient", "copies"):
+        for i, text in enumerate(getattr(memo, name)):
+            yield from _bijoy(f"{prefix}.{name}[{i}]", text)
 
 
 _MEMO_FIELDS = (
@@ -260,10 +312,88 @@ def check_memo(memo: Memo | None, period: str | None = None) -> list[Finding]:
 
 
 def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
-    """Everything: the plan, every report, and the memo of every signed-off report."""
-    findings = check_plan(doc.plan)
+    """Everything: the office, the plan, every report, and the memo of every signed-off report."""
+    findings = [f for name in ("name", "parent", "unit", "address") for f in _bijoy(f"office.{name}", getattr(doc.office, name))]
+    findings.extend(check_plan(doc.plan))
     for report in doc.reports:
         findings.extend(check_report(doc.plan, report, today))
         if report.status != "draft":
             findings.extend(check_memo(report.memo, report.period))
     return findings
+
+
+# ------------------------------------------------------------------ where, for people
+
+_FIELD_NAMES = {
+    "title": N_("title"),
+    "weight": N_("weight"),
+    "scoring": N_("scoring method"),
+    "evidence": N_("evidence"),
+    "responsible": N_("responsible unit"),
+    "value": N_("achievement"),
+    "narrative": N_("description of the achievement"),
+    "remarks": N_("remarks"),
+    "total_weight": N_("total weight"),
+    "name": N_("name"),
+    "parent": N_("parent office"),
+    "unit": N_("office unit"),
+    "address": N_("address"),
+    "number": N_("memo number"),
+    "date": N_("date"),
+    "subject": N_("subject"),
+    "reference": N_("reference"),
+    "body": N_("body"),
+    "attachment": N_("attachment"),
+    "signatory.name": N_("signatory's name"),
+    "signatory.designation": N_("signatory's designation"),
+    "recipient": N_("recipient"),
+    "attention": N_("attention"),
+    "copies": N_("copies"),
+    "copies_purpose": N_("purpose of the copies"),
+}
+
+_WHERE = re.compile(
+    r"(?:(?P<period>Q[1-4]|H1|annual)/)?"
+    r"(?:(?P<memo>memo)(?:\.(?P<memo_field>[a-z_.]+?)(?:\[(?P<memo_index>\d+)\])?)?"
+    r"|(?P<kind>area|activity):(?P<kcode>[^/]+)(?:/(?P<kfield>\w+))?"
+    r"|(?P<scope>plan|office)\.(?P<sfield>\w+)"
+    r"|(?P<code>\d+(?:\.\d+)*)(?:/(?P<field>\w+)(?:\[(?P<index>\d+)\])?)?)"
+)
+
+
+def describe_where(where: str, plan: Plan | None = None, lang: str | None = None) -> str:
+    """A finding's place for people: "Q1/4.1.1/value" -> "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন".
+
+    Unknown shapes come back as they are, so a new rule never breaks the display.
+    """
+    m = _WHERE.fullmatch(where)
+    if m is None:
+        return where
+
+    def field(name: str | None, index: str | None = None) -> str:
+        text = gettext_for(lang, _FIELD_NAMES[name]) if name in _FIELD_NAMES else (name or "")
+        return f"{text} {localize_digits(str(int(index) + 1), lang or current_language())}" if index else text
+
+    if m["memo"]:
+        place = gettext_for(lang, N_("memo"))
+        if m["memo_field"]:
+            place = f"{place}, {field(m['memo_field'], m['memo_index'])}"
+    elif m["kind"]:
+        msgid = N_("area {code}") if m["kind"] == "area" else N_("activity {code}")
+        place = format_message(msgid, {"code": m["kcode"]}, lang)
+        if m["kfield"]:
+            place = f"{place}, {field(m['kfield'])}"
+    elif m["scope"]:
+        scope = gettext_for(lang, N_("plan") if m["scope"] == "plan" else N_("office"))
+        place = f"{scope}, {field(m['sfield'])}"
+    else:
+        place = format_message(N_("indicator {code}"), {"code": m["code"]}, lang)
+        if m["field"] == "targets" and m["index"] is not None:
+            i = int(m["index"])
+            level = plan.levels[i].label if plan is not None and i < len(plan.levels) else str(i + 1)
+            place = f"{place}, " + format_message(N_("target “{level}”"), {"level": level}, lang)
+        elif m["field"]:
+            place = f"{place}, {field(m['field'], m['index'])}"
+    if m["period"]:
+        return f"{period_name(m['period'], lang)}: {place}"
+    return place

@@ -1,0 +1,72 @@
+"""`egov-desktop check FILE.json`: the validation findings of an exchange file.
+
+Exit 0 when there are no errors (warnings allowed), 1 when there are errors,
+2 when the file cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from egov_desktop import cli
+from egov_desktop.core import exchange, rules
+from egov_desktop.core.i18n import N_, Msg, gettext_for
+
+NAME = "check"
+HELP = N_("check a plan exchange file against the rules")
+
+SEVERITY_LABELS = {rules.ERROR: N_("error"), rules.WARNING: N_("warning")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="exchange file (.json)")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="the date to check against, YYYY-MM-DD (default: today)",
+    )
+
+
+def load_or_report(path: str, lang: str) -> exchange.PlanDocument | None:
+    """The document, or None after printing why it cannot be read (shared by check and score)."""
+    try:
+        return exchange.load(path)
+    except exchange.ExchangeError as exc:
+        # The reason says what is wrong; the path keeps its own digits.
+        cli.err(f"{path}: {exc.render(lang)}")
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    doc = load_or_report(args.file, lang)
+    if doc is None:
+        return cli.EXIT_UNREADABLE
+    findings = rules.check_document(doc, today=args.today or dt.date.today())
+    if args.json:
+        cli.out(
+            json.dumps(
+                {
+                    "findings": [
+                        {"severity": f.severity, "rule": f.rule, "where": f.where, "message": f.message(lang)}
+                        for f in findings
+                    ]
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for f in findings:
+            label = gettext_for(lang, SEVERITY_LABELS[f.severity])
+            cli.out(f"{label}\t{rules.describe_where(f.where, doc.plan, lang)}: {f.message(lang)}")
+        n_errors = len(rules.errors(findings))
+        if findings:
+            summary = Msg(N_("{errors} errors, {warnings} warnings"), {"errors": n_errors, "warnings": len(findings) - n_errors})
+        else:
+            summary = Msg(N_("No problems found."))
+        cli.out(summary.render(lang))
+    return cli.EXIT_ERRORS if rules.errors(findings) else cli.EXIT_OK
