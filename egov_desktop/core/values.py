@@ -87,9 +87,9 @@ def _clean(text: str) -> str:
 
 # ---------------------------------------------------------------- dates
 
-_NUMERIC_DATE = re.compile(r"([0-9]+) ?[/.-] ?([0-9]+) ?[/.-] ?([0-9]+)", re.ASCII)
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2}) ?[/.-] ?([0-9]{1,2}) ?[/.-] ?([0-9]+)", re.ASCII)
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
-_WORD_DATE = re.compile(r"([0-9]+) ([^\s0-9,]+),? ([0-9]+)(?: (\S+))?", re.ASCII)
+_WORD_DATE = re.compile(r"([0-9]{1,2}) ([^\s0-9,]+),? ([0-9]+)(?: (\S+))?", re.ASCII)
 
 
 def _check_date(day: int, month: int, year_text: str) -> dt.date:
@@ -109,21 +109,15 @@ def _check_date(day: int, month: int, year_text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _small_int(digits: str) -> int:
-    # Days and months: more than two digits can only be a mistake; keep the
-    # number small so messages stay short.
-    return int(digits) if len(digits) <= 2 else 99
-
-
 def parse_date(text: str) -> dt.date:
     """16/03/2024, 16-03-2024, 16.03.2024, 2024-03-16, ১০ জানুয়ারি ২০২২, 10 January 2022."""
     s = _clean(text)
     m = _ISO_DATE.fullmatch(s)
     if m:
-        return _check_date(_small_int(m[3]), _small_int(m[2]), m[1])
+        return _check_date(int(m[3]), int(m[2]), m[1])
     m = _NUMERIC_DATE.fullmatch(s)
     if m:
-        return _check_date(_small_int(m[1]), _small_int(m[2]), m[3])
+        return _check_date(int(m[1]), int(m[2]), m[3])
     m = _WORD_DATE.fullmatch(s)
     if m:
         if m[4] is not None and m[4] not in _ERA_WORDS:
@@ -131,7 +125,7 @@ def parse_date(text: str) -> dt.date:
         month = _MONTH_WORDS.get(m[2].lower())
         if month is None:
             raise _fail(N_("unknown month name: {name}"), name=m[2][:20])
-        return _check_date(_small_int(m[1]), month, m[3])
+        return _check_date(int(m[1]), month, m[3])
     raise _fail(N_("not a date: write it as dd/mm/yyyy, e.g. 16/03/2024"))
 
 
@@ -152,7 +146,7 @@ def _decimal(s: str) -> Decimal:
     if len(whole.lstrip("0")) > _MAX_DIGITS or len(frac) > _MAX_DIGITS:
         raise _fail(N_("the number is too large"))
     value = Decimal(f"{whole}.{frac or '0'}")
-    if m[1] and value != 0:
+    if m[1]:
         raise _fail(N_("cannot be negative"))
     return value
 
@@ -293,7 +287,9 @@ def is_intermediate(text: str, unit: str) -> bool:
             return True
         m = _ISO_PREFIX.fullmatch(s)
         if m and _year_prefix_ok(m[1]) and (not m[2] or _month_prefix_ok(m[2])):
-            return not m[3] or m[3] == "0" or _date_could_be(m[3], m[2], None)
+            if m[3] and len(m[3]) == 2:
+                return _parses(parse_date, s)
+            return not m[3] or _date_could_be(m[3], m[2], None)
         return _word_date_prefix(s)
     if unit == "percent":
         if s.endswith(_PERCENT_SIGNS):
