@@ -1,0 +1,86 @@
+"""Smoke test of the frozen program: does what an office does first, with the built files only.
+
+    python packaging/smoke_test.py dist/egov-desktop
+
+In a throw-away home folder (so no real data is touched), offscreen:
+1. the console program imports the bundled demo plans into a new database
+   (Alembic migrations, the exchange reader, the subcommands found by pkgutil);
+2. checks the PIB plan in Bangla (the compiled catalog is found under _MEIPASS);
+3. exports the PIB first-quarter report with its memo to Word (python-docx's
+   templates, the export code, babel's trimmed locale data) and reads it back;
+4. starts the GUI on that database and lets it quit by itself (Qt plugins, fonts).
+Exit 0 when all pass; otherwise the failing step's output and exit 1.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+EXE = ".exe" if sys.platform == "win32" else ""
+PIB_OFFICE = "প্রেস ইনস্টিটিউট বাংলাদেশ"
+
+
+class Failed(Exception):
+    pass
+
+
+def step(title: str, cmd: list, env: dict, timeout: float = 120) -> str:
+    t0 = time.perf_counter()
+    try:
+        res = subprocess.run([str(c) for c in cmd], env=env, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise Failed(f"{title}: no exit after {timeout:.0f} s")
+    out = res.stdout.decode("utf-8", "replace")
+    if res.returncode != 0:
+        raise Failed(f"{title}: exit {res.returncode}\n{out}\n{res.stderr.decode('utf-8', 'replace')}")
+    print(f"ok  {title} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    return out
+
+
+def isolated_env(home: Path) -> dict:
+    env = dict(os.environ)
+    for var in ("HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        env[var] = str(home)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("PYTHONPATH", None)  # the frozen program must not see the checkout
+    return env
+
+
+def main(app_dir: Path) -> int:
+    cli, gui = app_dir / f"egov-desktop-cli{EXE}", app_dir / f"egov-desktop{EXE}"
+    internal = app_dir / "_internal"
+    demo_files = sorted((internal / "resources" / "demo").glob("*.plan.json"))
+    with tempfile.TemporaryDirectory(prefix="egov-smoke-") as tmp:
+        home = Path(tmp)
+        env = isolated_env(home)
+        db, docx = home / "smoke.sqlite", home / "pib-q1.docx"
+        try:
+            if not demo_files:
+                raise Failed(f"no demo plans under {internal / 'resources' / 'demo'}")
+            for f in demo_files:
+                step(f"import {f.name}", [cli, "import", f, "--db", db], env)
+            out = step("check the PIB plan (Bangla)", [cli, "check", "--db", db, "--year", "2023-24"], env)
+            if not any("\u0980" <= ch <= "\u09ff" for ch in out):
+                raise Failed(f"check printed no Bangla: is the catalog bundled?\n{out}")
+            step("export the PIB Q1 report to Word", [cli, "export-docx", "--db", db, "--year", "2023-24",
+                                                      "--period", "Q1", "--out", docx], env)
+            with zipfile.ZipFile(docx) as z:
+                body = z.read("word/document.xml").decode("utf-8")
+            if PIB_OFFICE not in body:
+                raise Failed(f"{docx.name} does not name the office")
+            step("start the GUI offscreen and quit", [gui, "--db", db, "--quit-after", "2"], env, timeout=60)
+        except Failed as exc:
+            print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
+            return 1
+    size = sum(p.stat().st_size for p in app_dir.rglob("*") if p.is_file())
+    print(f"smoke test passed; {app_dir} is {size / 2**20:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "dist/egov-desktop")))
