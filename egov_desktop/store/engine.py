@@ -1,0 +1,143 @@
+"""Opening the SQLite file: checks first (read-only, never altering), then the engine and migrations.
+
+Steps, each a function so backups/recovery can hook in between:
+`inspect_database(path)` reads what is there without changing a byte, `connect(path)`
+makes the engine with the durability PRAGMAs, `upgrade(engine)` runs Alembic.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.errors import StoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class DatabaseState:
+    path: Path
+    exists: bool  # a non-empty file is there
+    revision: str | None  # its Alembic revision; None for a new/empty database
+    head: str  # the newest revision this program knows
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision != self.head
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _script():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def head_revision() -> str:
+    return _script().get_current_head()
+
+
+def inspect_database(path: Path) -> DatabaseState:
+    """What is in the file, read-only. Raises StoreError for anything but our own database,
+    including one written by a newer version of the program."""
+    path = Path(path)
+    head = head_revision()
+    if not path.exists() or path.stat().st_size == 0:
+        return DatabaseState(path, False, None, head)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(Msg(N_("cannot read the database file: {reason}"), {"reason": exc.strerror or exc}))
+    if header != SQLITE_HEADER:
+        raise StoreError(Msg(N_("{path} is not a database of this program (not an SQLite file)."), {"path": path.name}))
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in names:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise StoreError(Msg(N_("The database file {path} is damaged and cannot be opened."), {"path": path.name}))
+    if revision is None and names - {"alembic_version"}:
+        raise StoreError(Msg(N_("{path} is an SQLite file, but not a database of this program."), {"path": path.name}))
+    if revision is not None and revision not in {r.revision for r in _script().walk_revisions()}:
+        raise StoreError(
+            Msg(N_("The database was made by a newer version of this program (schema {revision}). "
+                   "Please install the newer version; this database has not been changed."),
+                {"revision": revision})
+        )
+    return DatabaseState(path, True, revision, head)
+
+
+def connect(path: Path, readonly: bool = False) -> Engine:
+    """An engine whose every connection is WAL, foreign keys on, and durable (synchronous=FULL).
+
+    pysqlite's own transaction handling is switched off so a write transaction starts with
+    BEGIN IMMEDIATE: the write lock is taken up front, no deadlock when two programs write.
+    """
+    path = Path(path).resolve()
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_con, _record):
+        dbapi_con.isolation_level = None
+        cur = dbapi_con.cursor()
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        reading = readonly or conn.get_execution_options().get("egov_read", False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision (creates it in a new database)."""
+    from alembic import command
+
+    # Batch migrations copy and drop tables: with foreign keys on, a drop would cascade.
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection  # outside any transaction, where this PRAGMA works
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), "head")
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    raise StoreError(Msg(N_("The database upgrade left broken links; nothing was changed.")))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def check_integrity(engine: Engine) -> list[str]:
+    """PRAGMA integrity_check; an empty list when the file is sound."""
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows

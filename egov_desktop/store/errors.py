@@ -1,0 +1,32 @@
+"""Errors the store raises. Each carries a `Msg`, so it can be shown in Bangla or English."""
+from __future__ import annotations
+
+from egov_desktop.core.i18n import Msg
+
+
+class StoreError(Exception):
+    def __init__(self, msg: Msg):
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+    def render(self, lang: str | None = None) -> str:
+        return self.msg.render(lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class ReportLocked(StoreError):
+    """The report (or the plan under a signed report) is signed off: reopen it first."""
+
+
+class InvalidValue(StoreError):
+    """A value of the wrong type or out of range for its field."""
+
+
+class SignOffRefused(StoreError):
+    """The report still has errors; `findings` lists them (egov_desktop.core.rules.Finding)."""
+
+    def __init__(self, msg: Msg, findings: list):
+        super().__init__(msg)
+        self.findings = findings
