@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import N_, Msg
@@ -336,7 +336,10 @@ def format_number(x: int | float, lang: str = "bn", decimals: int = 2) -> str:
     if isinstance(x, float) and not math.isfinite(x):
         raise ValueError(f"cannot format {x!r}")
     value = Decimal(repr(x) if isinstance(x, float) else int(x))
-    value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        # Enough precision for any float or int: quantize must never overflow.
+        ctx.prec = max(28, value.adjusted() + decimals + 2)
+        value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
     frac = frac.rstrip("0")

@@ -47,6 +47,19 @@ def test_the_fixed_days_of_the_revised_calendar(year):
     assert to_bangla(D(year, 5, 15)) == BanglaDate(year - 593, 2, 1)
 
 
+# The first day of each Bangla month as a Gregorian (month, day): under the revised rules
+# they never move (Pohela Falgun is always 14 February, ১ পৌষ always 16 December).
+MONTH_STARTS = [(4, 14), (5, 15), (6, 15), (7, 16), (8, 16), (9, 16), (10, 17), (11, 16), (12, 16), (1, 15),
+                (2, 14), (3, 15)]
+
+
+@pytest.mark.parametrize("year", range(1950, 2100, 7))
+def test_month_starts_are_the_same_every_year(year):
+    for month, (gm, gd) in enumerate(MONTH_STARTS, start=1):
+        greg = D(year + (1 if gm < 4 else 0), gm, gd)
+        assert to_bangla(greg) == BanglaDate(year - 593, month, 1)
+
+
 def test_format_bangla():
     assert format_bangla(D(2022, 1, 10)) == nfc("২৬ পৌষ ১৪২৮ বঙ্গাব্দ")
     assert format_bangla(D(2022, 1, 10), "en") == "26 Poush 1428 Bangabda"

@@ -1,5 +1,6 @@
 """Parsers and formatters of cell values: Bangla and Latin input, precise reasons."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -244,6 +245,13 @@ def test_format_date():
 def test_format_number(x, bn, en):
     assert format_number(x) == bn
     assert format_number(x, "en") == en
+
+
+@pytest.mark.parametrize("x, digits", [(1e20, "1" + "0" * 20), (10**30, str(10**30)), (123456789012.5, "123456789012")])
+def test_format_number_groups_any_size_in_lakhs(x, digits):
+    text = format_number(x, "en")
+    assert re.fullmatch(r"[0-9]{1,2}(,[0-9]{2})*,[0-9]{3}(\.[0-9]+)?", text), text
+    assert text.split(".")[0].replace(",", "") == digits
 
 
 def test_format_percent_trims_trailing_zeros():
