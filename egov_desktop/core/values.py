@@ -254,9 +254,14 @@ def _word_date_prefix(s: str) -> bool:
         return False
     if parts[2] and not _year_prefix_ok(parts[2]):
         return False
-    if len(parts) == 3:
-        return True
-    return len(parts) == 4 and len(parts[2]) == 4 and any(w.startswith(parts[3]) for w in _ERA_WORDS)
+    if len(parts[2]) < 4:
+        return len(parts) == 3
+    # The date is complete: it must be a real one, perhaps followed by the start of an era word.
+    return (
+        len(parts) <= 4
+        and _parses(parse_date, " ".join(parts[:3]))
+        and (len(parts) == 3 or any(w.startswith(parts[3]) for w in _ERA_WORDS))
+    )
 
 
 def _number_prefix(s: str, limit: Decimal | None, whole: bool) -> bool:
