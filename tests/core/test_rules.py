@@ -214,3 +214,85 @@ def test_memo_checked_in_document_only_once_signed(pib):
     assert _by(check_document(pib), "memo_missing") == []
     pib.report("Q1").status = "signed_off"
     assert _by(check_document(pib), "memo_missing") == [("Q1/memo", "error")]
+
+
+def test_period_not_started(pib):
+    report = pib.report("Q1")  # Q1 of 2023-24 starts on 1 July 2023
+    assert _by(check_report(pib.plan, report), "period_not_started") == []  # no `today`: not checked
+    assert _by(check_report(pib.plan, report, today=D(2023, 7, 1)), "period_not_started") == []
+    early = check_report(pib.plan, report, today=D(2023, 6, 30))
+    # Entries with a value (0 counts: it was typed); blank and not-applicable ones do not.
+    assert _by(early, "period_not_started") == [
+        ("Q1/2.1.1/value", "warning"),
+        ("Q1/4.1.1/value", "warning"),
+        ("Q1/5.1.1/value", "warning"),
+        ("Q1/7.1.1/value", "warning"),
+    ]
+    [f] = [f for f in early if f.where == "Q1/4.1.1/value" and f.rule == "period_not_started"]
+    assert "০১/০৭/২০২৩" in f.message("bn") and "01/07/2023" in f.message("en")
+    report.period = "annual"  # the annual report starts with the year too
+    assert _by(check_report(pib.plan, report, today=D(2023, 8, 1)), "period_not_started") == []
+    report.period = "Q3"
+    assert len(_by(check_report(pib.plan, report, today=D(2023, 12, 31)), "period_not_started")) == 4
+
+
+def test_bijoy_text_is_warned_about(modmr):
+    modmr.office.unit = "AvBb AwakvLv"  # আইন অধিশাখা typed with Bijoy
+    modmr.plan.indicator("1.1.1").title = "D™¢vebx aviYv ev¯Íevqb"
+    report = modmr.report("H1")
+    report.entry("1.3.1").narrative = "GKwU †mev wWwRUvBR Kiv n‡q‡Q"
+    report.memo.body[1] = "cÖwZ‡e`bwU g‡nv`‡qi m`q AeMwZi Rb¨ †cÖiY Kiv n‡jv"
+    report.memo.signatory.designation = "Dc‡mwPe (AvBb)"
+    found = _by(check_document(modmr), "bijoy_text")
+    assert found == [
+        ("office.unit", "warning"),
+        ("1.1.1/title", "warning"),
+        ("H1/1.3.1/narrative", "warning"),
+        ("H1/memo.signatory.designation", "warning"),
+        ("H1/memo.body[1]", "warning"),
+    ]
+
+
+def test_english_and_unicode_text_is_not_bijoy(modmr, pib):
+    # PIB's narratives mix English words ("myGov Application") into Unicode Bangla.
+    modmr.plan.indicator("1.1.1").evidence = "Government order and photos"
+    assert _by(check_document(modmr), "bijoy_text") == [] and _by(check_document(pib), "bijoy_text") == []
+
+
+@pytest.mark.parametrize(
+    "where, bn, en",
+    [
+        ("Q1/4.1.1/value", "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন", "1st quarter: indicator 4.1.1, achievement"),
+        ("2.1.1/targets[1]", "সূচক ২.১.১, লক্ষ্যমাত্রা “অতি উত্তম”", "indicator 2.1.1, target “অতি উত্তম”"),
+        ("7.1.1", "সূচক ৭.১.১", "indicator 7.1.1"),
+        ("area:3", "ক্ষেত্র ৩", "area 3"),
+        ("activity:1.1/title", "কার্যক্রম ১.১, শিরোনাম", "activity 1.1, title"),
+        ("plan.total_weight", "কর্মপরিকল্পনা, মোট মান", "plan, total weight"),
+        ("H1/memo.subject", "অর্ধবার্ষিক: পত্র, বিষয়", "Half-yearly: memo, subject"),
+        ("annual/memo.copies[0]", "বার্ষিক: পত্র, অনুলিপি ১", "Annual: memo, copies 1"),
+        ("Q2/memo", "২য় ত্রৈমাসিক: পত্র", "2nd quarter: memo"),
+        ("something/else", "something/else", "something/else"),
+    ],
+)
+def test_describe_where(pib, where, bn, en):
+    from egov_desktop.core.rules import describe_where
+
+    assert describe_where(where, pib.plan, "bn") == bn
+    assert describe_where(where, pib.plan, "en") == en
+
+
+def test_every_where_a_rule_makes_can_be_described(modmr):
+    """No rule produces a `where` that the problems panel could only show raw."""
+    from egov_desktop.core.rules import describe_where
+
+    modmr.plan.areas[0].weight = 1
+    modmr.plan.indicator("1.1.1").targets = [D(2030, 1, 1), D(2022, 1, 1), None]
+    modmr.plan.indicator("1.1.1").title = "D™¢vebx aviYv"
+    modmr.plan.indicator("1.1.1").scoring = "proportional"
+    modmr.plan.areas[0].activities[1].code = "9.9"
+    modmr.report("H1").status = "signed_off"
+    modmr.report("H1").memo.subject = ""
+    findings = check_document(modmr, today=D(2021, 1, 1))
+    assert len({f.rule for f in findings}) >= 9
+    for f in findings:
+        assert describe_where(f.where, modmr.plan, "en") != f.where, f
