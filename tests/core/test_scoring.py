@@ -2,6 +2,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from egov_desktop.core import exchange
 from egov_desktop.core.model import Entry, Indicator, Level, Report
@@ -176,3 +178,48 @@ def test_aggregate(values, method, expected):
 def test_aggregate_unknown_method():
     with pytest.raises(ValueError):
         aggregate([1], "median")
+
+
+# ------------------------------------------------------------------ properties
+
+FIVE = [Level("excellent", "অসাধারণ", 100), Level("very_good", "অতি উত্তম", 90), Level("good", "উত্তম", 80),
+        Level("fair", "চলতি মান", 70), Level("below_fair", "চলতি মানের নিম্নে", 60)]
+
+
+@st.composite
+def monotone_count_targets(draw):
+    """Five levels, non-increasing from the best, some left blank (at least one set)."""
+    values = sorted(draw(st.lists(st.integers(0, 50), min_size=5, max_size=5)), reverse=True)
+    blanks = draw(st.lists(st.booleans(), min_size=5, max_size=5))
+    targets = [None if b else v for v, b in zip(values, blanks)]
+    if all(t is None for t in targets):
+        targets[0] = values[0]
+    return targets
+
+
+@settings(max_examples=200, deadline=None)
+@given(monotone_count_targets(), st.floats(0, 60, allow_nan=False), st.floats(0, 60, allow_nan=False))
+def test_percent_is_bounded_and_never_falls_as_achievement_rises(targets, a, b):
+    ind = Indicator("1.1.1", "t", "count", 5, targets)
+    low, high = sorted((a, b))
+    p_low, p_high = indicator_percent(ind, FIVE, low), indicator_percent(ind, FIVE, high)
+    assert 0 <= p_low <= p_high <= 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(monotone_count_targets())
+def test_each_set_target_earns_at_least_its_level(targets):
+    ind = Indicator("1.1.1", "t", "count", 5, targets)
+    for level, target in zip(FIVE, targets):
+        if target is not None:
+            # Equal targets on two levels: the better level wins.
+            assert indicator_percent(ind, FIVE, target) >= level.percent
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.dates(D(2023, 7, 1), D(2024, 6, 30))), min_size=5, max_size=5),
+       st.dates(D(2023, 1, 1), D(2024, 12, 31)))
+def test_dates_never_crash_and_stay_bounded(targets, done):
+    # Any targets, monotone or not (the rules report those): a percent in 0..100, never an exception.
+    ind = Indicator("1.1.1", "t", "date", 5, targets)
+    assert 0 <= indicator_percent(ind, FIVE, done) <= 100
