@@ -2,6 +2,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from egov_desktop.core.digits import nfc
 from egov_desktop.core.model import PERIODS
@@ -149,3 +151,14 @@ def test_next_deadline():
 def test_deadline_message():
     assert deadline_message(Deadline("Q1", D(2023, 10, 15), 12)).render("bn") == "শেষ তারিখ ১৫/১০/২০২৩: আর ১২ দিন বাকি"
     assert deadline_message(Deadline("Q1", D(2023, 10, 15), 0)).render("en") == "due today, 15/10/2023"
+
+
+@given(st.dates(D(1901, 1, 1), D(2198, 12, 31)), st.sampled_from(["bn", "en"]))
+def test_any_date_lies_in_its_quarter_half_and_year(day, lang):
+    fy, q = quarter_of(day)
+    assert day in fy and FiscalYear.parse(fy.label(lang)) == fy
+    first, last = period_range(fy, q)
+    assert first <= day <= last
+    h_first, h_last = period_range(fy, "H1")
+    assert (h_first <= day <= h_last) == (q in ("Q1", "Q2"))
+    assert period_range(fy, "annual") == (fy.start, fy.end)
