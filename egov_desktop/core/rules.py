@@ -133,6 +133,13 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
                 else N_("the target for “{level}” is higher than the one for a better level")
             )
             yield Finding(f"{ind.code}/targets[{i}]", "targets_not_monotone", ERROR, Msg(msgid, {"level": label}))
+    if (ind.effective_aggregation == "date") != (ind.unit == "date"):
+        yield Finding(
+            f"{ind.code}/aggregation",
+            "aggregation_unit",
+            ERROR,
+            Msg(N_("a date indicator rolls up by its completion date, and only a date indicator does")),
+        )
     if ind.effective_scoring == "proportional" and ind.unit == "date":
         yield Finding(
             f"{ind.code}/scoring",
@@ -328,6 +335,7 @@ _FIELD_NAMES = {
     "title": N_("title"),
     "weight": N_("weight"),
     "scoring": N_("scoring method"),
+    "aggregation": N_("roll-up method"),
     "evidence": N_("evidence"),
     "responsible": N_("responsible unit"),
     "value": N_("achievement"),

@@ -296,3 +296,12 @@ def test_every_where_a_rule_makes_can_be_described(modmr):
     assert len({f.rule for f in findings}) >= 9
     for f in findings:
         assert describe_where(f.where, modmr.plan, "en") != f.where, f
+
+
+def test_aggregation_must_fit_the_unit(pib):
+    pib.plan.indicator("1.1.1").aggregation = "sum"
+    pib.plan.indicator("2.1.1").aggregation = "date"
+    pib.plan.indicator("4.1.1").aggregation = "average"  # fine for a percent
+    pib.plan.indicator("3.1.1").aggregation = "date"  # the default for dates, said out loud
+    found = _by(check_plan(pib.plan), "aggregation_unit")
+    assert found == [("1.1.1/aggregation", "error"), ("2.1.1/aggregation", "error")]
