@@ -16,7 +16,6 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import N_, Msg
 
-
 # NFC, like all input after normalisation (য় is stored as য + nukta).
 GREGORIAN_MONTHS_BN = tuple(
     nfc(m)

@@ -118,6 +118,9 @@ class GridView(QTableView):
 class GridEditor(QWidget):
     """A model, its view and its delegate, wired to the undo stack, the status bar and the problems panel."""
 
+    # Column widths in average characters, by column key: wide for what people read and write.
+    WIDTHS: dict[str, int] = {}
+
     status = Signal(str)
     findings_changed = Signal(list)
     changed = Signal()
@@ -136,6 +139,8 @@ class GridEditor(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.view)
+        self._size_columns()
+        model.modelReset.connect(self._size_columns)
 
     @property
     def undo_stack(self):
@@ -163,3 +168,11 @@ class GridEditor(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        char = self.view.fontMetrics().averageCharWidth()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, char * self.WIDTHS.get(self.model.column_key(column), 10) + 12)
+        # Two lines per row: long Bangla titles wrap instead of widening the table.
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() * 2 + 8)

@@ -193,7 +193,7 @@ class GridModel(QAbstractTableModel):
             self._reload()
             self.status.emit(exc.msg.render())
             return False
-        push_change(self.undo_stack, group.change, self._reload, self._on_store_error)
+        push_change(self.undo_stack, group.change, self._reload, self.on_store_error)
         for index, value in edits:
             self._refused.pop((index.row(), self.column_key(index.column())), None)
             self._apply(index.row(), self.column_key(index.column()), value)
@@ -330,7 +330,7 @@ class GridModel(QAbstractTableModel):
         except StoreError as exc:
             self.refuse(index, self._display(cell), exc.msg.render())
             return False
-        push_change(self.undo_stack, change, self._reload, self._on_store_error)
+        push_change(self.undo_stack, change, self._reload, self.on_store_error)
         self._apply(row, col, value)
         self._after_edit(row, row)
         self.status.emit(change.description.render())
@@ -423,7 +423,7 @@ class GridModel(QAbstractTableModel):
     def _structure_of(self, doc: PlanDocument) -> list:
         raise NotImplementedError
 
-    def _on_store_error(self, exc) -> None:
+    def on_store_error(self, exc) -> None:
         self.status.emit(exc.msg.render())
 
 
@@ -469,9 +469,11 @@ class PlanModel(GridModel):
             ("responsible", N_("Responsible")),
         ]
         self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
-        self._row_of = {}
+        self._row_of, self._row_of_key = {}, {}
         for row, (kind, area, act, ind) in enumerate(self._rows):
-            self._row_of[(kind, (ind or act or area).code)] = row
+            item = ind or act or area
+            self._row_of[(kind, item.code)] = row
+            self._row_of_key[(kind, item.key)] = row
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -482,6 +484,9 @@ class PlanModel(GridModel):
 
     def row_of(self, kind: str, code: str) -> int | None:
         return self._row_of.get((kind, code))
+
+    def row_of_key(self, kind: str, key: int | None) -> int | None:
+        return self._row_of_key.get((kind, key))
 
     def _row_style(self, row: int):
         kind = self._rows[row][0]

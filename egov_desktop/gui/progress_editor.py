@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHeaderView, QLabel
+from PySide6.QtWidgets import QLabel
 
 from egov_desktop.core.i18n import Msg, N_, current_language
 from egov_desktop.core.periods import period_name
@@ -16,6 +16,7 @@ _WIDTHS = {"code": 5, "title": 34, "unit": 7, "value": 12, "narrative": 34, "evi
 
 
 class ProgressEditor(GridEditor):
+    WIDTHS = _WIDTHS
     score_changed = Signal(object)  # core.scoring.ReportScore
 
     def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
@@ -25,9 +26,7 @@ class ProgressEditor(GridEditor):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.layout_.insertWidget(0, self.banner)
-        self._size_columns()
         self.model.changed.connect(self._on_changed)
-        self.model.modelReset.connect(self._size_columns)
         self._update_banner()
 
     @property
@@ -53,12 +52,3 @@ class ProgressEditor(GridEditor):
         if self.model.locked:
             text += " — " + Msg(N_("signed off: reopen the report to change it")).render(lang)
         self.banner.setText(text)
-
-    def _size_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        char = self.view.fontMetrics().averageCharWidth()
-        for column in range(self.model.columnCount()):
-            key = self.model.column_key(column)
-            header.resizeSection(column, char * _WIDTHS.get(key, 10) + 12)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() * 2 + 8)

@@ -1,0 +1,150 @@
+"""The plan editor: areas, activities and indicators as the official table shows them, with row operations.
+
+Adding, removing and moving rows are store operations like any edit (codes
+renumber there), so each is one undo step named in Bangla.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QToolBar
+
+from egov_desktop.core.i18n import N_, _
+from egov_desktop.gui.grid import GridEditor
+from egov_desktop.gui.models import ACTIVITY, AREA, INDICATOR, PlanModel
+from egov_desktop.gui.undo import push_change
+from egov_desktop.store.errors import StoreError
+
+_WIDTHS = {"code": 6, "title": 48, "weight": 6, "unit": 8, "scoring": 14, "aggregation": 12,
+           "evidence": 22, "responsible": 16}
+
+# (name, label msgid, shortcut): the actions of the toolbar, in order.
+_ACTIONS = (
+    ("add_area", N_("Add area"), "Ctrl+Shift+A"),
+    ("add_activity", N_("Add activity"), "Ctrl+Shift+K"),
+    ("add_indicator", N_("Add indicator"), "Ctrl+Shift+I"),
+    ("remove_row", N_("Remove row"), "Ctrl+Shift+Delete"),
+    ("move_up", N_("Move up"), "Alt+Up"),
+    ("move_down", N_("Move down"), "Alt+Down"),
+)
+
+
+class PlanEditor(GridEditor):
+    WIDTHS = _WIDTHS
+
+    def __init__(self, store, plan_key: int, undo_stack: QUndoStack, parent=None):
+        super().__init__(PlanModel(store, plan_key, undo_stack), parent)
+        self.model.setParent(self)
+        self.store = store
+        self.plan_key = plan_key
+        self.toolbar = QToolBar(self)
+        self.actions_: dict[str, QAction] = {}
+        for name, label, shortcut in _ACTIONS:
+            action = QAction(_(label), self)
+            action.setShortcut(QKeySequence(shortcut))
+            # Shortcuts work while the grid (or its cell editor) has focus, not elsewhere in the window.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(getattr(self, name))
+            self.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions_[name] = action
+        self.layout_.insertWidget(0, self.toolbar)
+        self.view.selectionModel().currentChanged.connect(self._update_actions)
+        self._update_actions()
+
+    # ------------------------------------------------------------- row operations
+
+    def _current(self):
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_item(index.row())
+
+    def add_area(self) -> None:
+        plan = self.model.document.plan
+        cur = self._current()
+        at = plan.areas.index(cur[1]) + 1 if cur else len(plan.areas)
+        self._run(lambda: self.store.add_area(self.plan_key, at), AREA)
+
+    def add_activity(self) -> None:
+        cur = self._current()
+        if cur is None:
+            return
+        kind, area, act, _ind = cur
+        at = area.activities.index(act) + 1 if act is not None else len(area.activities)
+        self._run(lambda: self.store.add_activity(area.key, at, _("New activity")), ACTIVITY)
+
+    def add_indicator(self) -> None:
+        cur = self._current()
+        if cur is None:
+            return
+        kind, area, act, ind = cur
+        if act is None:
+            if not area.activities:
+                return
+            act = area.activities[0]
+        at = act.indicators.index(ind) + 1 if ind is not None else len(act.indicators)
+        self._run(lambda: self.store.add_indicator(act.key, at, _("New indicator")), INDICATOR)
+
+    def remove_row(self) -> None:
+        cur = self._current()
+        if cur is None:
+            return
+        kind, area, act, ind = cur
+        remove = {AREA: lambda: self.store.remove_area(area.key),
+                  ACTIVITY: lambda: self.store.remove_activity(act.key),
+                  INDICATOR: lambda: self.store.remove_indicator(ind.key)}[kind]
+        row = self.view.currentIndex().row()
+        self._run(remove, None, fallback_row=row)
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(+1)
+
+    def _move(self, step: int) -> None:
+        cur = self._current()
+        if cur is None:
+            return
+        kind, area, act, ind = cur
+        plan = self.model.document.plan
+        siblings, item, move = {
+            AREA: (plan.areas, area, self.store.move_area),
+            ACTIVITY: (area.activities, act, self.store.move_activity),
+            INDICATOR: (act.indicators if act else [], ind, self.store.move_indicator),
+        }[kind]
+        at = siblings.index(item) + step
+        if not 0 <= at < len(siblings):
+            return
+        self._run(lambda: move(item.key, at), kind, key=item.key)
+
+    def _run(self, operation, kind: str | None, key: int | None = None, fallback_row: int = 0) -> None:
+        """Run a structural operation, push it on the undo stack, reload, and keep the cursor on the row."""
+        column = max(self.view.currentIndex().column(), self.model.column_of("title"))
+        try:
+            change = operation()
+        except StoreError as exc:
+            self.status.emit(exc.msg.render())
+            return
+        push_change(self.undo_stack, change, self.model.reload, self.model.on_store_error)
+        self.model.reload()
+        self.status.emit(change.description.render())
+        row = self.model.row_of_key(kind, change.key or key) if kind else None
+        if row is None:
+            row = min(fallback_row, self.model.rowCount() - 1)
+        if row >= 0:
+            self.view.go_to(self.model.index(row, column), open_editor=False)
+
+    def _update_actions(self, *_args) -> None:
+        cur = self._current()
+        has_activity = cur is not None and (cur[2] is not None or bool(cur[1].activities))
+        self.actions_["add_activity"].setEnabled(cur is not None)
+        self.actions_["add_indicator"].setEnabled(has_activity)
+        for name in ("remove_row", "move_up", "move_down"):
+            self.actions_[name].setEnabled(cur is not None)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for name, label, _shortcut in _ACTIONS:
+            self.actions_[name].setText(_(label))
