@@ -1,0 +1,66 @@
+"""Shared GUI fixtures: a fresh SQLite store per test in tmp_path, and typing helpers.
+
+Qt's test library cannot synthesise non-ASCII keys (QTest.keyClicks asserts on
+them), so Bangla is typed as key events carrying the character, which is what
+an input method delivers to a QLineEdit.
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from egov_desktop.core.exchange import load
+from tests.conftest import MODMR, PIB
+
+
+@pytest.fixture
+def store(tmp_path):
+    from egov_desktop.store.service import Store
+
+    s = Store.open(tmp_path / "egov.sqlite")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def pib_key(store) -> int:
+    return store.import_document(load(PIB)).key
+
+
+@pytest.fixture
+def modmr_key(store) -> int:
+    return store.import_document(load(MODMR)).key
+
+
+@pytest.fixture
+def undo_stack(qapp):
+    return QUndoStack()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type `text` into `widget` key by key, Bangla included."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def show(qtbot, widget) -> None:
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def open_editor(editor, index):
+    """Open the real cell editor of `index` the way a user does, and return it (it has focus)."""
+    editor.view.setCurrentIndex(index)
+    editor.view.edit(index)
+    widget = QApplication.focusWidget()
+    assert widget is not None and widget is not editor.view
+    return widget

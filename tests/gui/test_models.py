@@ -1,0 +1,113 @@
+"""The item models: Qt's model tester, typed roles, findings as colours, refused input."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from egov_desktop.core.rules import Finding
+from egov_desktop.core.i18n import Msg
+from egov_desktop.gui.models import REFUSED, FindingsModel, PlanModel, ProgressModel, Role
+from egov_desktop.gui.validators import CHECK, COMPUTED, NUMBER, VALUE
+
+
+def test_plan_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, undo_stack):
+    model = PlanModel(store, modmr_key, undo_stack)
+    qtmodeltester.check(model, force_py=True)
+    # Edits must keep the model consistent too.
+    row = model.row_of("indicator", "1.1.1")
+    assert model.setData(model.index(row, model.column_of("weight")), "৪")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_progress_model_passes_qt_model_tester(qtmodeltester, store, pib_key, undo_stack):
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    qtmodeltester.check(model, force_py=True)
+    # A period with no report yet is an empty draft, not an error.
+    qtmodeltester.check(ProgressModel(store, pib_key, "Q3", undo_stack), force_py=True)
+
+
+def test_findings_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, undo_stack):
+    findings = FindingsModel()
+    findings.set_findings(PlanModel(store, modmr_key, undo_stack).findings()
+                          + [Finding("1.1.1", "x", "error", Msg("a date is expected here"))])
+    assert findings.rowCount() > 0
+    qtmodeltester.check(findings, force_py=True)
+
+
+def test_plan_rows_follow_the_official_table(store, modmr_key, undo_stack):
+    model = PlanModel(store, modmr_key, undo_stack)
+    doc = store.get_document(modmr_key)
+    kinds = [model.row_item(r)[0] for r in range(model.rowCount())]
+    n_ind = len(doc.plan.indicators())
+    assert kinds.count("indicator") == n_ind == 13
+    assert kinds.count("area") == len(doc.plan.areas) == 2
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    # One column per target level, headed by the level's label, in the plan's order.
+    assert [lvl.label for lvl in doc.plan.levels] == headers[4:4 + len(doc.plan.levels)]
+    assert {"মান", "একক", "প্রমাণক"} <= set(headers)
+    area_row = model.row_of("area", "1")
+    assert model.index(area_row, model.column_of("weight")).data() == "২৯"
+    assert model.index(area_row, model.column_of("weight")).data(Role.KIND) == NUMBER
+
+
+def test_progress_roles_are_typed_and_bangla(store, pib_key, undo_stack):
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    row = {model.indicator(r).code: r for r in range(model.rowCount())}
+    value = model.index(row["4.1.1"], model.column_of("value"))
+    assert value.data() == "৫৬.৯৮%"
+    assert value.data(Role.VALUE) == 56.98
+    assert (value.data(Role.KIND), value.data(Role.UNIT)) == (VALUE, "percent")
+    assert value.flags() & Qt.ItemFlag.ItemIsEditable
+    target = model.index(row["1.1.1"], model.column_of("target:0"))
+    assert target.data() == "১৬/০৩/২০২৪" and target.data(Role.VALUE) == dt.date(2024, 3, 16)
+    assert not target.flags() & Qt.ItemFlag.ItemIsEditable  # targets are for reference here
+    na = model.index(row["6.1.1"], model.column_of("not_applicable"))
+    assert na.data(Role.KIND) == CHECK and na.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert na.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    # 2.1.1: targets 4/3/2/1, achieved 1 -> the fourth level, 70 %, 3.5 of 5.
+    assert model.index(row["2.1.1"], model.column_of("percent")).data() == "৭০%"
+    assert model.index(row["2.1.1"], model.column_of("score")).data() == "৩.৫"
+    assert model.index(row["2.1.1"], model.column_of("score")).data(Role.KIND) == COMPUTED
+    # Not applicable: no percent, no score.
+    assert model.index(row["6.1.1"], model.column_of("score")).data() is None
+
+
+def test_findings_colour_their_cells(store, pib_key, undo_stack):
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    row = {model.indicator(r).code: r for r in range(model.rowCount())}
+    # PIB Q1: 2.1.1 achieved 1 but names no evidence -> a warning on its evidence cell.
+    evidence = model.index(row["2.1.1"], model.column_of("evidence"))
+    assert evidence.data(Role.SEVERITY) == "warning"
+    assert "প্রমাণক" in evidence.data(Qt.ItemDataRole.ToolTipRole)
+    assert evidence.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert any(f.where == "Q1/2.1.1/evidence" for f in model.findings())
+    # Naming the evidence clears the warning at once.
+    assert model.setData(evidence, "হালনাগাদকৃত ডাটাবেজের লিংক")
+    assert evidence.data(Role.SEVERITY) is None
+    assert not any(f.where == "Q1/2.1.1/evidence" for f in model.findings())
+
+
+def test_refused_text_is_kept_and_marked_but_not_saved(store, pib_key, undo_stack):
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    value = model.index(0, model.column_of("value"))  # 1.1.1, a date
+    assert not model.setData(value, "৩১/০২/২০২৪")
+    assert value.data() == "৩১/০২/২০২৪"
+    assert value.data(Role.SEVERITY) == REFUSED
+    assert "ফেব্রুয়ারি" in value.data(Role.MESSAGE)
+    assert store.get_document(pib_key).report("Q1").entry("1.1.1").value is None
+    assert undo_stack.count() == 0
+
+
+def test_unit_change_reloads_targets_the_store_cleared(store, modmr_key, undo_stack):
+    model = PlanModel(store, modmr_key, undo_stack)
+    doc = store.get_document(modmr_key)
+    ind = next(i for i in doc.plan.indicators() if i.unit == "date")
+    row = model.row_of("indicator", ind.code)
+    assert model.setData(model.index(row, model.column_of("unit")), "count")
+    assert model.index(row, model.column_of("unit")).data() == "সংখ্যা"
+    # The dates cannot be counts: the store cleared them and the grid shows it.
+    assert all(model.index(row, model.column_of(f"target:{i}")).data() is None for i in range(len(doc.plan.levels)))
+    undo_stack.undo()
+    assert model.index(row, model.column_of("target:0")).data() == store.get_document(modmr_key).plan.indicator(
+        ind.code).targets[0].strftime("%d/%m/%Y").translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
