@@ -132,9 +132,15 @@ _ENCODE.update(
         "স্ত": "¯Í", "ন্ত": "šÍ", "ন্ত্র": "š¿", "স্ত্র": "¯¿", "ন্দ": "›`", "ন্ট": "›U", "স্থ": "¯’",
         "ন্থ": "š’", "স্ক": "¯‹", "ষ্ক": "®‹", "স্প": "¯ú", "ম্প": "¤ú", "ম্ব": "¤^", "ম্ভ": "¤¢",
         "স্ব": "¯^", "স্ম": "¯§", "ম্ম": "¤§", "ল্ল": "jø", "দ্ভ": "™¢", "ন্ন": "bœ", "ত্ন": "Zœ",
-        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", HASANTA + ZWNJ: "&", "॥": "||",
+        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", "স্ক্র": "¯Œ", HASANTA + ZWNJ: "&", "॥": "||",
     }
 )
+# Consonant + ya/ra/ba/ma/na/la-phala: listed so the longest match never takes a half form
+# (ন্ + য) where the consonant carries a phala (ন + ্য).
+for _cons, _glyph in list(_ENCODE.items()):
+    if len(_cons) == 1 and "\u0995" <= _cons <= "\u09b9" or _cons in ("ড\u09bc", "ঢ\u09bc", "য\u09bc"):
+        for _phala in ("্য", "্র", "্ব", "্ম", "্ন", "্ল"):
+            _ENCODE.setdefault(_cons + _phala, _glyph + _ENCODE[_phala])
 _ENCODE_KEYS_BY_LENGTH = sorted({len(k) for k in _ENCODE}, reverse=True)
 _SPECIAL_SYLLABLES = {"গু": "¸", "শু": "ï", "হু": "û", "হৃ": "ü", "রু": "iæ", "রূ": "iƒ"}
 _KAR_GLYPH = {"া": "v", "ী": "x", "ু": "y", "ূ": "~", "ৃ": "…", "ৗ": "Š"}
@@ -192,25 +198,31 @@ def unicode_to_bijoy(text: str) -> str:
 
 # ------------------------------------------------------------------ detection
 
-# Glyph characters of the Bijoy fonts that ordinary English text does not use.
-_STRONG = set("‡†ˆ‰Š©¨ª«¯š›¤®Ö¦§¬œŸ¡¢£¥¿˜™Í¶µ³¸ÿ÷ø")
+# Bijoy glyph characters outside ASCII. Typographic quotes and dashes are left out (English uses
+# them); … counts only inside a word (ৃ), © not at the start (the reph ends a Bijoy syllable)
+# and ® not at the end (a half form needs a consonant after it).
+_GLYPHS = {ch for key in _DECODE for ch in key if ord(ch) > 127} - set("“”‘’–—…©®")
 _BANGLA = re.compile("[\u0980-\u09ff]")
-_SKIP_TOKEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%()-]+)$", re.I)
-# ASCII shapes that Bijoy words have and English words almost never do.
-_ASCII_SIGNS = re.compile(
-    r"^Av[b-df-hj-np-tv-z`_]"           # আ + consonant (English "Av" is followed by a vowel)
-    r"|[A-Z`_][vx]"                       # consonant + া/ী in upper case
-    r"|w[A-Z`_]"                          # ি before an upper-case consonant
-    r"|v[bcdgjklmnq`_]"                   # া followed by a consonant
-    r"|[a-z][A-Z].*[a-z][A-Z]"            # two case humps (Bijoy letters, not camelCase)
+_SKIP_TOKEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+)$", re.I)
+# What Bijoy words are made of: a vowel sign on a consonant. "v" (া) is followed by a
+# consonant or ends the word, where English puts a vowel after v; ি ("w") before a consonant;
+# an upper-case consonant (K-Z) inside a word; আ ("Av") before a consonant.
+_BIJOY_SHAPES = re.compile(
+    r"[K-Za-r`_]v(?![aeiouy])|[K-Za-r`_]~|w[K-Z`_bcdgjkmq]|[a-z`_][K-Z]|^Av[^aeiou]|…[A-Za-z`_]"
+)
+# The commonest English letter pairs that are rare or impossible in Bijoy words.
+_ENGLISH_PAIRS = re.compile(
+    r"(?=(th|he|in|er|an|re|on|at|nd|ti|or|te|of|ed|it|al|ar|st|to|nt|ng|ha|ou|le|de|hi|ri|ro|ne|ea|ra|ce"
+    r"|sh|ch|ck|ho|op|ow|ai|el|li|lo|ll|ss|ee|oo))"
 )
 
 
-def _token_is_bijoy(token: str) -> bool:
-    if any(ch in _STRONG for ch in token):
-        return True
-    letters = re.sub(r"[^A-Za-z`_~|]", "", token)
-    return len(letters) >= 3 and _ASCII_SIGNS.search(letters) is not None
+def _token_vote(token: str) -> int:
+    """Evidence from one whitespace-separated token: > 0 Bijoy, < 0 English."""
+    glyphs = sum(ch in _GLYPHS for ch in token) + ("©" in token[1:]) + ("®" in token[:-1])
+    if glyphs:
+        return 2 * glyphs
+    return len(_BIJOY_SHAPES.findall(token)) - len(_ENGLISH_PAIRS.findall(token))
 
 
 def looks_like_bijoy(text: str) -> bool:
@@ -218,8 +230,6 @@ def looks_like_bijoy(text: str) -> bool:
     if not text or _BANGLA.search(text):
         return False
     text = "".join(_C1.get(ch, ch) for ch in text)
-    tokens = [t for t in text.split() if not _SKIP_TOKEN.match(t)]
-    if not tokens:
-        return False
-    hits = sum(_token_is_bijoy(t) for t in tokens)
-    return hits >= max(1, (len(tokens) + 1) // 2)
+    votes = [_token_vote(t) for t in text.split() if not _SKIP_TOKEN.match(t)]
+    bijoy = sum(v > 0 for v in votes)
+    return bijoy > 0 and bijoy > sum(v < 0 for v in votes)
