@@ -1,0 +1,575 @@
+"""The Word file that leaves the office: the forwarding memo (A4 portrait) and the report (A4 landscape).
+
+Layout follows DOMAIN.md §5 and the seed documents. Fonts, sizes and bold live in
+the document defaults and styles (Bangla as a complex script: w:cs, w:szCs, w:bCs,
+w:lang w:bidi), never on runs. The bundled OFL Bangla font is embedded (fonts.py).
+A signed-off report carries its revision and verification code in the footer and
+in a custom document property that `egov-desktop verify` reads back.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from egov_desktop.core.digits import localize_digits
+from egov_desktop.core.i18n import Msg, N_, current_language, gettext_for
+from egov_desktop.core.model import Memo, PlanDocument, Report, Signatory
+from egov_desktop.export import ooxml
+from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
+from egov_desktop.export.ooxml import Cell, para
+
+PARTS = ("memo", "report")
+PROPERTY_NAME = "egov-desktop"
+SIGNED_STATUSES = ("signed_off", "submitted")
+
+# A4 in twips (1/1440 inch).
+_A4_SHORT, _A4_LONG = 11906, 16838
+_MEMO_MARGINS = dict(top=1134, right=1134, bottom=1134, left=1417)  # 2 cm, 2.5 cm on the binding side
+_REPORT_MARGIN = 720  # 1.27 cm all round: the landscape table needs the width
+
+_SHADE = "E7E6E6"
+
+
+class ExportError(Exception):
+    """The export cannot be made as asked; `msg` says why in either language."""
+
+    def __init__(self, msg: Msg):
+        super().__init__(msg.msgid)
+        self.msg = msg
+
+    def render(self, lang: str | None = None) -> str:
+        return self.msg.render(lang)
+
+
+@dataclass
+class ExportSettings:
+    """The export's choices; those marked [assumed] in DOMAIN.md are settings here."""
+
+    # "both": Bangla date over Gregorian ("২৬ পৌষ ১৪২৮ বঙ্গাব্দ" / "১০ জানুয়ারি ২০২২ খ্রিস্টাব্দ");
+    # "gregorian": the one-line "১০/০১/২০২২ খ্রি." of seed 000.
+    date_style: str = "both"
+    # Number the memo's body paragraphs from the second on: "০২।", "০৩।".
+    number_paragraphs: bool = True
+    # Add "(জ্যেষ্ঠতার ক্রমানুসারে নয়)" after the copies heading.
+    not_by_seniority: bool = False
+    # Percent and score columns and the total row in the report table.
+    include_score: bool = True
+    # Label language; None: the program's current language.
+    lang: str | None = None
+    body_size: float = 12.0
+    table_size: float = 9.0
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ExportSettings":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+# ------------------------------------------------------------------ labels
+
+def _t(lang: str, msgid: str, **params) -> str:
+    """Translate and fill placeholders as given (no digit localization: e-mail addresses keep theirs)."""
+    text = gettext_for(lang, msgid)
+    return text.format(**params) if params else text
+
+
+def _num(lang: str, n: int, width: int = 1) -> str:
+    return localize_digits(f"{n:0{width}d}", lang)
+
+
+def _ordinal(lang: str, n: int, width: int = 1) -> str:
+    """"০২।" / "02.": how paragraphs and copies are numbered."""
+    return _t(lang, N_("{number}."), number=_num(lang, n, width))
+
+
+def _sentence(text: str, lang: str) -> str:
+    """A copy line ends with the danda in Bangla, as in the seed."""
+    text = text.rstrip()
+    return text + "।" if lang == "bn" and text and text[-1] not in "।.?!:" else text
+
+
+_UNIT_LABELS = {"date": N_("Date"), "count": N_("Count"), "number": N_("Number")}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return "%" if unit == "percent" else _t(lang, _UNIT_LABELS[unit])
+
+
+def _code(code: str, lang: str) -> str:
+    return f"[{localize_digits(code, lang)}]"
+
+
+# ------------------------------------------------------------------ styles
+
+def _styles_xml(font: str, settings: ExportSettings, text_width_memo: int) -> tuple[str, list[str]]:
+    """Document defaults and the export's paragraph styles: the one place fonts, sizes and bold are set."""
+    latin = latin_font(font)
+    body, cell = round(settings.body_size * 2), round(settings.table_size * 2)
+    bold = "<w:b/><w:bCs/>"
+
+    def size(half_points: int) -> str:
+        return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{font}"/>'
+        f'{size(body)}<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="bn-BD"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+
+    def style(sid: str, name: str, ppr: str = "", rpr: str = "", based: str = "Normal") -> str:
+        return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                f'<w:basedOn w:val="{based}"/><w:qFormat/>'
+                f"{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}</w:style>")
+
+    sign_indent = text_width_memo * 11 // 20
+    styles = [
+        style("EgovHeader", "Egov Header", '<w:jc w:val="center"/>'),
+        style("EgovTitle", "Egov Title", '<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>', bold),
+        style("EgovPlain", "Egov Plain"),
+        style("EgovRight", "Egov Right", '<w:jc w:val="right"/>'),
+        style("EgovSubject", "Egov Subject", '<w:spacing w:before="240" w:after="120"/><w:jc w:val="both"/>',
+              bold),
+        style("EgovBody", "Egov Body",
+              '<w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="720"/>'
+              '<w:jc w:val="both"/>'),
+        style("EgovSpaced", "Egov Spaced", '<w:spacing w:before="240"/>'),
+        style("EgovSignature", "Egov Signature", f'<w:ind w:left="{sign_indent}"/><w:jc w:val="center"/>'),
+        style("EgovSignSpace", "Egov Signature Space",
+              f'<w:spacing w:before="600"/><w:ind w:left="{sign_indent}"/><w:jc w:val="center"/>'),
+        style("EgovListItem", "Egov List Item", '<w:ind w:left="720" w:hanging="360"/><w:jc w:val="both"/>'),
+        style("EgovCell", "Egov Cell", "", size(cell)),
+        style("EgovCellCenter", "Egov Cell Centre", '<w:jc w:val="center"/>', "", based="EgovCell"),
+        style("EgovCellHead", "Egov Cell Head", '<w:jc w:val="center"/>', bold, based="EgovCell"),
+        style("EgovFooterText", "Egov Footer", '<w:jc w:val="center"/>', size(max(cell - 2, 14))),
+    ]
+    return defaults, styles
+
+
+def _apply_styles(document, font: str, settings: ExportSettings, text_width_memo: int) -> None:
+    from docx.oxml.parser import parse_xml
+
+    root = document.styles.element
+    defaults, styles = _styles_xml(font, settings, text_width_memo)
+    ns = f'xmlns:w="{ooxml.W_NS}"'
+    old = root.find(f"{{{ooxml.W_NS}}}docDefaults")
+    old.addprevious(parse_xml(defaults.replace("<w:docDefaults>", f"<w:docDefaults {ns}>", 1)))
+    root.remove(old)
+    root.extend(parse_xml(f"<w:styles {ns}>{''.join(styles)}</w:styles>"))
+
+
+# ------------------------------------------------------------------ sections
+
+def _sect_pr(landscape: bool, footer: bool = False) -> str:
+    if landscape:
+        w, h, orient = _A4_LONG, _A4_SHORT, ' w:orient="landscape"'
+        m = dict(top=_REPORT_MARGIN, right=_REPORT_MARGIN, bottom=_REPORT_MARGIN, left=_REPORT_MARGIN)
+    else:
+        w, h, orient, m = _A4_SHORT, _A4_LONG, "", _MEMO_MARGINS
+    return (f'<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
+            f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
+            'w:header="567" w:footer="454" w:gutter="0"/></w:sectPr>')
+
+
+def _text_width(landscape: bool) -> int:
+    if landscape:
+        return _A4_LONG - 2 * _REPORT_MARGIN
+    return _A4_SHORT - _MEMO_MARGINS["left"] - _MEMO_MARGINS["right"]
+
+
+# ------------------------------------------------------------------ memo
+
+def _header_block(doc: PlanDocument) -> list[str]:
+    o = doc.office
+    lines = [o.government, o.parent, o.name, o.unit, o.address, o.website]
+    return [para(line, "EgovHeader") for line in lines if line]
+
+
+def _date_lines(memo_date, lang: str, settings: ExportSettings) -> list[str]:
+    from egov_desktop.core.values import format_date, format_date_long
+
+    if settings.date_style == "gregorian":
+        return [_t(lang, N_("{date} C.E."), date=format_date(memo_date, lang))]
+    from egov_desktop.core.bangabda import format_bangla
+
+    return [format_bangla(memo_date, lang), _t(lang, N_("{date} CE"), date=format_date_long(memo_date, lang))]
+
+
+def _memo_number_and_date(memo: Memo, lang: str, settings: ExportSettings, width: int) -> str:
+    """স্মারক নং on the left, the date on the right: a borderless table keeps both on their lines in any reader."""
+    number = _t(lang, N_("Memo No. {number}"), number=localize_digits(memo.number or "", lang))
+    label = _t(lang, N_("Date:"))
+    dates = _date_lines(memo.date, lang, settings) if memo.date else [""]
+    date_w = width * 30 // 100
+    label_w = width * 9 // 100
+    widths = [width - label_w - date_w, label_w, date_w]
+    if len(dates) == 1:
+        rows = [[Cell(number, "EgovPlain"), Cell(label, "EgovRight"), Cell(dates[0], "EgovPlain")]]
+    else:
+        # The Bangla date over the Gregorian, a rule between, "তারিখ:" centred beside both (Secretariat form).
+        rows = [[Cell(number, "EgovPlain", vmerge="restart"), Cell(label, "EgovRight", vmerge="restart", middle=True),
+                 Cell(dates[0], "EgovPlain")],
+                [Cell("", "EgovPlain", vmerge="continue"), Cell("", "EgovRight", vmerge="continue"),
+                 Cell(dates[1], "EgovPlain")]]
+    xml = ooxml.table(widths, rows, borders=False, cant_split=True)
+    # Only the rule under the Bangla date: one cell border, set where it is drawn.
+    if len(dates) == 2:
+        marker = f"{ooxml.runs(dates[0])}</w:p>"
+        xml = xml.replace(f'<w:tcW w:w="{date_w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="EgovPlain"/>'
+                          f'</w:pPr>{marker}',
+                          f'<w:tcW w:w="{date_w}" w:type="dxa"/><w:tcBorders><w:bottom w:val="single" w:sz="4" '
+                          'w:space="0" w:color="auto"/></w:tcBorders></w:tcPr><w:p><w:pPr>'
+                          f'<w:pStyle w:val="EgovPlain"/></w:pPr>{marker}', 1)
+    return xml
+
+
+def _signature_block(signatory: Signatory | None, signed_on, lang: str, contacts: bool = True) -> list[str]:
+    from egov_desktop.core.values import format_date
+
+    s = signatory or Signatory()
+    lines = [para(format_date(signed_on, lang) if signed_on else "", "EgovSignSpace")]
+    for text in (s.name, s.designation):
+        if text:
+            lines.append(para(text, "EgovSignature"))
+    if contacts and s.phone:
+        lines.append(para(_t(lang, N_("Phone: {phone}"), phone=localize_digits(s.phone, lang)), "EgovSignature"))
+    if contacts and s.email:
+        lines.append(para(_t(lang, N_("Email: {email}"), email=s.email), "EgovSignature"))
+    return lines
+
+
+def _signed_on(report: Report):
+    if report.signoff and report.status in SIGNED_STATUSES:
+        return report.signoff.signed_at.date()
+    return None
+
+
+def _memo_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
+    memo = report.memo
+    width = _text_width(False)
+    out = _header_block(doc)
+    out.append(para("", "EgovPlain"))
+    out.append(_memo_number_and_date(memo, lang, settings, width))
+    if memo.subject:
+        out.append(para(_t(lang, N_("Subject: {subject}"), subject=memo.subject), "EgovSubject"))
+    if memo.reference:
+        out.append(para(_t(lang, N_("Reference: {reference}"), reference=memo.reference), "EgovBody",
+                        '<w:ind w:firstLine="0"/>'))
+    for i, text in enumerate(memo.body):
+        if i and settings.number_paragraphs:
+            text = f"{_ordinal(lang, i + 1, width=2)} {text}"
+        out.append(para(text, "EgovBody"))
+    if memo.attachment:
+        out.append(para(_t(lang, N_("Attachment: {attachment}"), attachment=memo.attachment), "EgovSpaced"))
+    out += _signature_block(memo.signatory, _signed_on(report), lang)
+    if memo.recipient:
+        out.append(para("\n".join(memo.recipient), "EgovSpaced"))
+    if memo.attention:
+        out.append(para(_t(lang, N_("Attention: {attention}"), attention=memo.attention), "EgovPlain"))
+    if memo.copies:
+        heading = (_t(lang, N_("Copies: ({purpose})"), purpose=memo.copies_purpose) if memo.copies_purpose
+                   else _t(lang, N_("Copies:")))
+        if settings.not_by_seniority:
+            heading += " " + _t(lang, N_("(not in order of seniority)"))
+        out.append(para(heading, "EgovSpaced"))
+        for i, copy in enumerate(memo.copies, start=1):
+            out.append(para(f"{_ordinal(lang, i)}\t{_sentence(copy, lang)}", "EgovListItem"))
+    return out
+
+
+# ------------------------------------------------------------------ report
+
+# Relative column widths, scaled to the page: they decide where the table's width goes.
+_W_SERIAL, _W_AREA, _W_AREA_WEIGHT, _W_ACTIVITY, _W_INDICATOR = 450, 1400, 520, 1600, 2000
+_W_UNIT, _W_WEIGHT, _W_ACHIEVED, _W_EVIDENCE, _W_PERCENT, _W_SCORE = 620, 900, 2200, 1200, 760, 760
+# Target columns are fixed, not scaled: a date ("১৬/০৩/২০২৪") must fit on one line at 9 pt.
+_W_LEVEL_DATE, _W_LEVEL_NUMBER = 1250, 950
+
+
+def _widths(weights: list[int], fixed: dict[int, int], total: int) -> list[int]:
+    """Twips per column: `fixed` columns as given, the others share the rest in proportion."""
+    free = total - sum(fixed.values())
+    scaled_sum = sum(w for i, w in enumerate(weights) if i not in fixed)
+    widths = [fixed[i] if i in fixed else w * free // scaled_sum for i, w in enumerate(weights)]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _report_table(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> str:
+    from egov_desktop.core.periods import FiscalYear, period_name
+    from egov_desktop.core.values import format_number, format_percent, format_value
+
+    plan = doc.plan
+    areas = not plan.is_flat
+    levels = plan.levels
+    score = None
+    if settings.include_score:
+        from egov_desktop.core.scoring import score_report
+
+        score = score_report(plan, report)
+    head = "EgovCellHead"
+
+    weights = [_W_SERIAL] + ([_W_AREA, _W_AREA_WEIGHT] if areas else []) + [
+        _W_ACTIVITY, _W_INDICATOR, _W_UNIT, _W_WEIGHT]
+    level_width = _W_LEVEL_DATE if any(i.unit == "date" for i in plan.indicators()) else _W_LEVEL_NUMBER
+    fixed = {len(weights) + k: level_width for k in range(len(levels))}
+    weights += [level_width] * len(levels) + [_W_ACHIEVED, _W_EVIDENCE]
+    if score:
+        weights += [_W_PERCENT, _W_SCORE]
+    widths = _widths(weights, fixed, _text_width(True))
+
+    def tall(text: str) -> Cell:  # a header spanning both header rows
+        return Cell(text, head, vmerge="restart", shade=_SHADE)
+
+    def below() -> Cell:
+        return Cell("", head, vmerge="continue", shade=_SHADE)
+
+    singles = [_t(lang, N_("No."))]
+    if areas:
+        singles += [_t(lang, N_("Performance area")), _t(lang, N_("Weight"))]
+    singles += [_t(lang, N_("Activity")), _t(lang, N_("Performance indicator")), _t(lang, N_("Unit")),
+                _t(lang, N_("Indicator weight"))]
+    tails = [_t(lang, N_("{period} achievement"), period=period_name(report.period, lang)),
+             _t(lang, N_("Evidence / remarks"))]
+    if score:
+        tails += [_t(lang, N_("Percent achieved")), _t(lang, N_("Score"))]
+    fy = FiscalYear.parse(plan.fiscal_year).label(lang)
+    row1 = [tall(t) for t in singles]
+    row2 = [below() for _ in singles]
+    if levels:
+        row1.append(Cell(_t(lang, N_("Target {fiscal_year}"), fiscal_year=fy), head, span=len(levels), shade=_SHADE))
+        row2 += [Cell(level.label, head, shade=_SHADE) for level in levels]
+    row1 += [tall(t) for t in tails]
+    row2 += [below() for _ in tails]
+    rows = [row1, row2]
+
+    entries = {e.indicator: e for e in report.entries}
+    scores = {s.code: s for s in score.indicators} if score else {}
+    not_applicable = _t(lang, N_("Not applicable"))
+    centre = "EgovCellCenter"
+    serial = 0
+    for area in plan.areas:
+        area_rows = sum(len(act.indicators) for act in area.activities)
+        if areas and area_rows:
+            serial += 1
+        first_in_area = True
+        for act in area.activities:
+            first_in_act = True
+            for ind in act.indicators:
+                row: list[Cell] = []
+                if areas:
+                    merge = "restart" if first_in_area else "continue"
+                    row += [Cell(_num(lang, serial), centre, vmerge=merge),
+                            Cell(f"{_code(area.code, lang)} {area.title or ''}".rstrip(), vmerge=merge),
+                            Cell(format_number(area.weight, lang) if area.weight is not None else "", centre,
+                                 vmerge=merge)]
+                else:
+                    serial += 1
+                    row.append(Cell(_num(lang, serial), centre))
+                row.append(Cell(f"{_code(act.code, lang)} {act.title}",
+                                vmerge=None if len(act.indicators) == 1 else
+                                ("restart" if first_in_act else "continue")))
+                row += [Cell(f"{_code(ind.code, lang)} {ind.title}"), Cell(unit_label(ind.unit, lang), centre),
+                        Cell(format_number(ind.weight, lang), centre)]
+                row += [Cell(format_value(t, ind.unit, lang) or "-", centre) for t in ind.targets[: len(levels)]]
+                row += [Cell("-", centre) for _ in range(len(levels) - len(ind.targets))]
+                e = entries.get(ind.code)
+                achieved = []
+                if e and e.not_applicable:
+                    achieved.append(not_applicable)
+                elif e and e.value is not None:
+                    achieved.append(format_value(e.value, ind.unit, lang))
+                if e and e.narrative:
+                    achieved.append(e.narrative)
+                row.append(Cell(achieved))
+                row.append(Cell([t for t in ((e.evidence, e.remarks) if e else ()) if t]))
+                if score:
+                    s = scores[ind.code]
+                    if s.not_applicable:
+                        row += [Cell(not_applicable, centre), Cell(not_applicable, centre)]
+                    else:
+                        row += [Cell(format_percent(s.percent, lang), centre),
+                                Cell(format_number(s.score, lang), centre)]
+                rows.append(row)
+                first_in_area = first_in_act = False
+    if score:
+        label_span = len(widths) - 2
+        rows.append([Cell(_t(lang, N_("Total")), "EgovCellHead", span=label_span),
+                     Cell(format_percent(score.percent, lang), head),
+                     Cell(_t(lang, N_("{total} of {out_of}"), total=format_number(score.total, lang),
+                             out_of=format_number(score.out_of, lang)), head)])
+    return ooxml.table(widths, rows, header_rows=2)
+
+
+def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
+    from egov_desktop.core.periods import report_title
+
+    out = _header_block(doc)
+    out.append(para(report_title(doc.plan.title, doc.plan.fiscal_year, report.period, lang), "EgovTitle"))
+    out.append(_report_table(doc, report, lang, settings))
+    signatory = report.memo.signatory if report.memo else None
+    if (signatory is None or not signatory.name) and report.signoff:
+        signatory = Signatory(report.signoff.name, report.signoff.designation)
+    out += _signature_block(signatory, _signed_on(report), lang, contacts=False)
+    return out
+
+
+# ------------------------------------------------------------------ the file
+
+def _seal(doc: PlanDocument, report: Report) -> str | None:
+    """The digest the export vouches for: only a signed-off report whose content still matches it."""
+    if report.status not in SIGNED_STATUSES or report.signoff is None:
+        return None
+    from egov_desktop.core.digest import report_digest
+
+    digest = report_digest(doc, report.period)
+    if digest != report.signoff.digest:
+        raise ExportError(Msg(N_("The report was changed after it was signed off.")))
+    return digest
+
+
+def _custom_properties(document, meta: dict) -> None:
+    """Store what `verify` needs as a custom document property (File > Properties > Custom in Word)."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from xml.sax.saxutils import escape
+
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{PROPERTY_NAME}">'
+           f"<vt:lpwstr>{escape(json.dumps(meta, ensure_ascii=False, sort_keys=True))}</vt:lpwstr></property>"
+           "</Properties>")
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+
+
+def _footer(document, text: str) -> None:
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]
+    p.text = text
+    p.style = document.styles["Egov Footer"]
+
+
+def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS, font: str = NIKOSH,
+                   settings: ExportSettings | None = None, embed: bool = True):
+    """The python-docx Document of the export (not saved). `embed=False` leaves the fonts out (for verify)."""
+    settings = settings or ExportSettings()
+    lang = settings.lang or current_language()
+    parts = [p for p in PARTS if p in set(parts)]
+    report = doc.report(period)
+    if report is None:
+        raise ExportError(Msg(N_("There is no {period} report in this plan."), {"period": period}))
+    if "memo" in parts and report.memo is None:
+        parts.remove("memo")  # e.g. seed 001: a report sent without a memo
+        if not parts:
+            raise ExportError(Msg(N_("The {period} report has no forwarding memo to export."), {"period": period}))
+    digest = _seal(doc, report)
+
+    import docx
+
+    document = docx.Document()
+    _apply_styles(document, font, settings, _text_width(False))
+    xml: list[str] = []
+    if "memo" in parts:
+        xml += _memo_xml(doc, report, lang, settings)
+        if "report" in parts:  # the memo's section ends here, in its last paragraph
+            xml.append(f"<w:p><w:pPr>{_sect_pr(False)}</w:pPr></w:p>")
+    if "report" in parts:
+        xml += _report_xml(doc, report, lang, settings)
+    xml.append(_sect_pr("report" in parts))
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    body.extend(ooxml.fragment("".join(xml)))
+
+    meta = {"format": 1, "fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind, "office": doc.office.name,
+            "period": period, "parts": parts, "settings": dict(settings.to_dict(), lang=lang)}
+    if digest:
+        from egov_desktop.core.digest import verification_code
+
+        meta.update(digest=digest, revision=report.revision)
+        revision = _num(lang, report.revision or 1)
+        _footer(document, _t(lang, N_("Revision {revision} · verification code {code}"), revision=revision,
+                             code=verification_code(digest)))
+    _custom_properties(document, meta)
+    props = document.core_properties
+    props.title = report_title_text(doc, period, lang)
+    props.author = doc.office.name
+    if embed:
+        embed_fonts(document, font)
+    return document
+
+
+def report_title_text(doc: PlanDocument, period: str, lang: str | None = None) -> str:
+    from egov_desktop.core.periods import report_title
+
+    return report_title(doc.plan.title, doc.plan.fiscal_year, period, lang or current_language())
+
+
+def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] = PARTS, font: str = NIKOSH,
+                settings: ExportSettings | None = None) -> Path:
+    """Write the memo and/or report of `period` to `out_path`; returns the path written."""
+    out = Path(out_path)
+    document = build_document(doc, period, parts, font, settings)
+    tmp = out.with_name(out.name + ".part")
+    document.save(str(tmp))
+    tmp.replace(out)  # a half-written file never takes the name
+    return out
+
+
+_FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})
+
+
+def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -> str:
+    """"<office> - <plan> <FY> - <period>.docx", safe on Windows."""
+    from egov_desktop.core.periods import FiscalYear, period_name
+
+    lang = lang or current_language()
+    fy = FiscalYear.parse(doc.plan.fiscal_year).label(lang)
+    name = f"{doc.office.name} - {doc.plan.title} {fy} - {period_name(period, lang)}"
+    return " ".join(name.translate(_FORBIDDEN).split()) + ".docx"
+
+
+# ------------------------------------------------------------------ reading back
+
+def read_metadata(path) -> dict | None:
+    """The export's custom property from a .docx; None if the file has none (not ours, or edited away)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as z:
+        try:
+            root = etree.fromstring(z.read("docProps/custom.xml"))
+        except KeyError:
+            return None
+    for prop in root:
+        if prop.get("name") == PROPERTY_NAME and len(prop):
+            return json.loads(prop[0].text or "{}")
+    return None
+
+
+def body_texts(document_xml: bytes | None = None, element=None) -> list[str]:
+    """The text of every paragraph in the body and footers, in order: what a reader of the file sees."""
+    from lxml import etree
+
+    root = element if element is not None else etree.fromstring(document_xml)
+    w = f"{{{ooxml.W_NS}}}"
+    texts = []
+    for p in root.iter(f"{w}p"):
+        texts.append("".join(
+            node.text or "" if node.tag == f"{w}t" else "\t" if node.tag == f"{w}tab" else "\n"
+            for node in p.iter(f"{w}t", f"{w}tab", f"{w}br")))
+    return texts

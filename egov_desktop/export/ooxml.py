@@ -1,0 +1,103 @@
+"""WordprocessingML written as text: paragraphs, cells and tables for the export.
+
+Building the body as one XML string and parsing it once is many times faster
+than python-docx's object API (which looks up styles and walks the tree cell by
+cell), and it lets every formatting decision live in the styles: runs carry
+text only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+# Characters XML 1.0 cannot carry (text from the store is cleaned already; this is the last guard).
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def runs(text: str) -> str:
+    """Text as runs: newlines become line breaks, tabs become tabs."""
+    out = []
+    for i, line in enumerate(_INVALID.sub("", text).split("\n")):
+        if i:
+            out.append("<w:r><w:br/></w:r>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:r><w:tab/></w:r>")
+            if piece:
+                out.append(f'<w:r><w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+    return "".join(out)
+
+
+def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
+    """One paragraph in `style`; `ppr` adds direct paragraph properties (kept for layout, never fonts)."""
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
+    return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs(text)}</w:p>"
+
+
+@dataclass
+class Cell:
+    """A table cell: its paragraphs' texts, and how it merges."""
+
+    text: str | list[str] = ""
+    style: str = "EgovCell"
+    span: int = 1
+    # "restart" opens a vertical merge, "continue" joins the cell above.
+    vmerge: str | None = None
+    shade: str | None = None
+    # Centre the text vertically (header cells always are).
+    middle: bool = False
+
+    def xml(self, width: int) -> str:
+        props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+        if self.span > 1:
+            props.append(f'<w:gridSpan w:val="{self.span}"/>')
+        if self.vmerge == "restart":
+            props.append('<w:vMerge w:val="restart"/>')
+        elif self.vmerge == "continue":
+            props.append("<w:vMerge/>")
+        if self.shade:
+            props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{self.shade}"/>')
+        if self.middle or self.style == "EgovCellHead":
+            props.append('<w:vAlign w:val="center"/>')
+        texts = [] if self.vmerge == "continue" else ([self.text] if isinstance(self.text, str) else self.text)
+        body = "".join(para(t, self.style) for t in texts) or para("", self.style)
+        return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
+
+
+def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borders: bool = True,
+          cant_split: bool = True) -> str:
+    """A fixed-layout table on the grid `widths` (twips); the first `header_rows` repeat on every page."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    edges = "".join(f'<w:{e} w:val="{"single" if borders else "nil"}" w:sz="4" w:space="0" w:color="auto"/>'
+                    for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{edges}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    ]
+    for r, row in enumerate(rows):
+        trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if r < header_rows else "")
+        out.append(f"<w:tr>{f'<w:trPr>{trpr}</w:trPr>' if trpr else ''}")
+        col = 0
+        for cell in row:
+            out.append(cell.xml(sum(widths[col : col + cell.span])))
+            col += cell.span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def fragment(xml: str):
+    """Parse body-level XML (paragraphs, tables) into elements ready to append to w:body."""
+    from docx.oxml.parser import parse_xml
+
+    return list(parse_xml(f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:body>'))
