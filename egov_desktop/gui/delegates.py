@@ -6,8 +6,8 @@ or Enter; a valid one is committed, which saves it through the model.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
 
 from egov_desktop.gui.models import Role
 from egov_desktop.gui.validators import CHOICE, NUMBER, VALUE, CellValidator
@@ -29,6 +29,8 @@ class GridDelegate(QStyledItemDelegate):
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        # Qt drops text it cannot commit when the focus leaves; we keep it marked in the cell instead.
+        editor.egov_index = QPersistentModelIndex(index)
         if kind in (VALUE, NUMBER):
             validator = CellValidator(kind, index.data(Role.UNIT), bool(index.data(Role.REQUIRED)), editor)
             validator.checked.connect(lambda reason, e=editor: self._mark(e, reason))
@@ -72,7 +74,21 @@ class GridDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
+        if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit) and self._left(editor):
+            index = getattr(editor, "egov_index", None)
+            if not editor.hasAcceptableInput() and index is not None and index.isValid():
+                index.model().refuse(QModelIndex(index), editor.text(), editor.validator().reason(editor.text()))
         return super().eventFilter(editor, event)
+
+    @staticmethod
+    def _left(editor) -> bool:
+        """Whether the focus went outside the editor (not to a popup of its own)."""
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if widget is editor:
+                return False
+            widget = widget.parentWidget()
+        return True
 
     def _mark(self, editor: QLineEdit, reason: str) -> None:
         editor.setStyleSheet(INVALID_STYLE if reason else "")

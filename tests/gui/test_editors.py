@@ -1,0 +1,188 @@
+"""The editors as a user drives them: typing into the real cell editors, undo, problems, row operations."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QWidget
+
+from egov_desktop.core.i18n import Msg
+from egov_desktop.gui.plan_editor import PlanEditor
+from egov_desktop.gui.problems import ProblemsPanel
+from egov_desktop.gui.progress_editor import ProgressEditor
+from egov_desktop.gui.score_view import ScoreSummary
+from tests.gui.conftest import open_editor, show, type_text
+
+
+def _with_undo_shortcut(editor, undo_stack):
+    """What the main window does: Ctrl+Z / Ctrl+Y on the window, driving the shared undo stack."""
+    window = QWidget()
+    QHBoxLayout(window).addWidget(editor)
+    for action, keys in ((undo_stack.createUndoAction(window), QKeySequence.StandardKey.Undo),
+                         (undo_stack.createRedoAction(window), QKeySequence.StandardKey.Redo)):
+        action.setShortcut(keys)
+        window.addAction(action)
+    return window
+
+
+def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    show(qtbot, editor)
+    messages = []
+    editor.status.connect(messages.append)
+    model = editor.model
+    index = model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0"))
+    assert index.data() == "১৬/০৩/২০২৪"
+
+    line = open_editor(editor, index)
+    line.selectAll()
+    type_text(qtbot, line, "৩১/০২/২০২২")
+    reason = "ফেব্রুয়ারি মাসে ৩১ তারিখ নেই"
+    assert line.property("invalid") is True
+    assert "#c62828" in line.styleSheet()  # the red border
+    assert line.toolTip() == reason
+    assert messages[-1] == reason  # the status bar
+    # Enter cannot commit it: the editor stays open with the text to fix.
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert editor.view.state() == QAbstractItemView.State.EditingState
+    assert store.get_document(pib_key).plan.indicator("1.1.1").targets[0] == dt.date(2024, 3, 16)
+    assert undo_stack.count() == 0
+    # Fixing the text clears the mark at once.
+    line.selectAll()
+    type_text(qtbot, line, "15/03/2024")
+    assert line.property("invalid") is False and line.toolTip() == "" and messages[-1] == ""
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert store.get_document(pib_key).plan.indicator("1.1.1").targets[0] == dt.date(2024, 3, 15)
+    assert index.data() == "১৫/০৩/২০২৪"
+
+
+def test_invalid_text_left_by_focus_out_stays_marked_in_the_cell(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    index = model.index(0, model.column_of("value"))
+    line = open_editor(editor, index)
+    type_text(qtbot, line, "৩১/০২/২০২৪")
+    editor.view.setFocus()  # clicking elsewhere commits what the editor holds
+    qtbot.waitUntil(lambda: editor.view.state() != QAbstractItemView.State.EditingState)
+    assert index.data() == "৩১/০২/২০২৪"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "ফেব্রুয়ারি মাসে ৩১ তারিখ নেই"
+    assert store.get_document(pib_key).report("Q1").entry("1.1.1").value is None
+
+
+def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    summary = ScoreSummary()
+    editor.attach_score(summary)
+    window = _with_undo_shortcut(editor, undo_stack)
+    show(qtbot, window)
+    model = editor.model
+    value = model.index(0, model.column_of("value"))  # 1.1.1: a date, nothing achieved yet
+    score = model.index(0, model.column_of("score"))
+    assert not value.data() and score.data() == "০"
+    assert summary.total_text() == "প্রাপ্ত নম্বর ৮.৪ / ৪৩ (১৯.৫৩%)"
+
+    line = open_editor(editor, value)
+    type_text(qtbot, line, "১৬/০৩/২০২৪")
+    assert line.property("invalid") is False
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert store.get_document(pib_key).report("Q1").entry("1.1.1").value == dt.date(2024, 3, 16)
+    assert value.data() == "১৬/০৩/২০২৪"
+    assert (model.index(0, model.column_of("percent")).data(), score.data()) == ("১০০%", "১০")
+    assert summary.total_text() == "প্রাপ্ত নম্বর ১৮.৪ / ৪৩ (৪২.৭৯%)"
+    # One undo step, named by the store's description of the change.
+    assert undo_stack.count() == 1
+    assert undo_stack.undoText() == Msg("Change the achievement of {code}", {"code": "1.1.1"}).render()
+
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get_document(pib_key).report("Q1").entry("1.1.1").value is None
+    assert not value.data()
+    assert score.data() == "০" and summary.total_text() == "প্রাপ্ত নম্বর ৮.৪ / ৪৩ (১৯.৫৩%)"
+    qtbot.keyClick(editor.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert store.get_document(pib_key).report("Q1").entry("1.1.1").value == dt.date(2024, 3, 16)
+    assert value.data() == "১৬/০৩/২০২৪" and score.data() == "১০"
+
+
+def test_clicking_a_problem_selects_its_cell(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    panel = ProblemsPanel()
+    editor.attach_problems(panel)
+    window = QWidget()
+    layout = QHBoxLayout(window)
+    layout.addWidget(editor)
+    layout.addWidget(panel)
+    show(qtbot, window)
+    wheres = [panel.model.finding(r).where for r in range(panel.model.rowCount())]
+    assert "Q1/5.1.1/evidence" in wheres
+    row = wheres.index("Q1/5.1.1/evidence")
+    rect = panel.view.visualRect(panel.model.index(row, 0))
+    with qtbot.waitSignal(panel.activated) as signal:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == ["Q1/5.1.1/evidence"]
+    current = editor.view.currentIndex()
+    assert editor.model.indicator(current.row()).code == "5.1.1"
+    assert editor.model.column_key(current.column()) == "evidence"
+    assert editor.view.selectionModel().isSelected(current)
+    # Filling in the evidence removes the problem from the panel.
+    line = open_editor(editor, current)
+    type_text(qtbot, line, "ওয়েবসাইটের স্ক্রিনশট")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert "Q1/5.1.1/evidence" not in [f.where for f in panel.findings()]
+
+
+def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(qtbot, store, modmr_key, undo_stack):
+    editor = PlanEditor(store, modmr_key, undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    codes = lambda: [i.code for i in store.get_document(modmr_key).plan.indicators()]  # noqa: E731
+    titles = lambda: [i.title for i in store.get_document(modmr_key).plan.indicators()]  # noqa: E731
+    before_codes, before_titles = codes(), titles()
+    first = model.row_of("indicator", "1.1.1")
+    editor.view.setCurrentIndex(model.index(first, model.column_of("title")))
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(codes()) == len(before_codes) + 1
+    assert titles()[1] == "নতুন সূচক" and codes()[1] == "1.1.2"
+    # The cursor is on the new row; its title can be typed straight away.
+    assert model.row_item(editor.view.currentIndex().row())[3].code == "1.1.2"
+    assert model.index(editor.view.currentIndex().row(), 0).data() == "১.১.২"
+    undo_stack.undo()
+    assert (codes(), titles()) == (before_codes, before_titles)
+    assert model.rowCount() == len(before_codes) + len(store.get_document(modmr_key).plan.areas) + sum(
+        len(a.activities) for a in store.get_document(modmr_key).plan.areas)
+
+    # 2.2.1 moves below 2.2.2: the rows swap, the codes stay in order.
+    i = before_codes.index("2.2.1")
+    editor.view.setCurrentIndex(model.index(model.row_of("indicator", "2.2.1"), 1))
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert titles()[i:i + 2] == [before_titles[i + 1], before_titles[i]]
+    assert codes() == before_codes
+    assert model.index(model.row_of("indicator", "2.2.2"), 1).data() == before_titles[i]
+    assert model.row_item(editor.view.currentIndex().row())[3].code == "2.2.2"  # the cursor moved with the row
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert titles() == before_titles[:i] + [before_titles[i + 1]] + before_titles[i + 2:]
+    assert codes() == before_codes[:-1]
+    undo_stack.undo()
+    undo_stack.undo()
+    assert (codes(), titles()) == (before_codes, before_titles)
+    assert model.index(model.row_of("indicator", "2.2.1"), 1).data() == before_titles[i]
+
+
+def test_weight_edit_updates_the_weight_sum_warning(qtbot, store, modmr_key, undo_stack):
+    editor = PlanEditor(store, modmr_key, undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    area = model.index(model.row_of("area", "1"), model.column_of("weight"))
+    assert area.data() == "২৯"
+    assert not any(f.rule == "area_weight_sum" for f in editor.findings())
+    line = open_editor(editor, area)
+    line.selectAll()
+    type_text(qtbot, line, "৩০")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert store.get_document(modmr_key).plan.areas[0].weight == 30
+    assert area.data() == "৩০"
+    assert area.data(Qt.ItemDataRole.ToolTipRole)  # the sum no longer matches: a warning on the cell
+    assert any(f.rule == "area_weight_sum" and f.where == "area:1" for f in editor.findings())
