@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
             cli.out(f"{label}\t{rules.describe_where(f.where, doc.plan, lang)}: {f.message(lang)}")
         n_errors = len(rules.errors(findings))
         if findings:
-            summary = Msg(N_("{errors} errors, {warnings} warnings"), {"errors": n_errors, "warnings": len(findings) - n_errors})
+            counts = {"errors": n_errors, "warnings": len(findings) - n_errors}
+            summary = Msg(N_("{errors} errors, {warnings} warnings"), counts)
         else:
             summary = Msg(N_("No problems found."))
         cli.out(summary.render(lang))

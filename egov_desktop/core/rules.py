@@ -5,7 +5,8 @@ sign-off (errors only; warnings never block saving). `where` says where to jump:
 an indicator code "1.1.1", a target "1.1.1/targets[2]", an indicator field
 "1.1.1/weight", an entry field "Q1/1.1.1/value", an area "area:1", an activity
 "activity:1.1", a memo field "Q1/memo.subject", or a plan field "plan.total_weight".
-Rule ids are stable snake_case strings; scripts and the GUI rely on them.
+`describe_where` turns it into words. Rule ids are stable snake_case strings;
+scripts and the GUI rely on them.
 
 Whether a typed date is a real calendar date is the parser's job (values.py):
 a date in the model is always real.
@@ -49,6 +50,14 @@ def errors(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
 
 
+def _error(where: str, rule: str, msgid: str, **params) -> Finding:
+    return Finding(where, rule, ERROR, Msg(msgid, params))
+
+
+def _warning(where: str, rule: str, msgid: str, **params) -> Finding:
+    return Finding(where, rule, WARNING, Msg(msgid, params))
+
+
 def _num(x: float) -> str:
     """A weight or a value for a message: no trailing ".0"."""
     return f"{x:g}" if isinstance(x, float) else str(x)
@@ -63,12 +72,8 @@ def _fiscal_year(plan: Plan) -> FiscalYear | None:
 
 def _bijoy(where: str, text: str | None) -> Iterator[Finding]:
     if text and looks_like_bijoy(text):
-        yield Finding(
-            where,
-            "bijoy_text",
-            WARNING,
-            Msg(N_("this looks like Bijoy (SutonnyMJ) text, not Unicode Bangla; convert it")),
-        )
+        msgid = N_("this looks like Bijoy (SutonnyMJ) text, not Unicode Bangla; convert it")
+        yield _warning(where, "bijoy_text", msgid)
 
 
 # ------------------------------------------------------------------ values
@@ -80,30 +85,25 @@ def _value_findings(ind: Indicator, value: Value, where: str) -> Iterator[Findin
         return
     if ind.unit == "date":
         if not isinstance(value, dt.date):
-            yield Finding(where, "value_type", ERROR, Msg(N_("a date is expected here")))
+            yield _error(where, "value_type", N_("a date is expected here"))
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        yield Finding(where, "value_type", ERROR, Msg(N_("a number is expected here")))
+        yield _error(where, "value_type", N_("a number is expected here"))
     elif ind.unit == "percent" and not 0 <= value <= 100:
-        yield Finding(
-            where, "percent_range", ERROR, Msg(N_("a percent must be between 0 and 100, not {value}"), {"value": _num(value)})
-        )
+        yield _error(where, "percent_range", N_("a percent must be between 0 and 100, not {value}"), value=_num(value))
     elif ind.unit == "count" and (value < 0 or value != int(value)):
-        yield Finding(
-            where, "count_whole", ERROR, Msg(N_("a count must be a whole number 0 or more, not {value}"), {"value": _num(value)})
-        )
+        msgid = N_("a count must be a whole number 0 or more, not {value}")
+        yield _error(where, "count_whole", msgid, value=_num(value))
 
 
 def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[Finding]:
     if fy and isinstance(value, dt.date) and value not in fy:
-        yield Finding(
+        yield _warning(
             where,
             "date_outside_fiscal_year",
-            WARNING,
-            Msg(
-                N_("the date {date} is outside the fiscal year {fiscal_year}"),
-                {"date": format_date(value, "en"), "fiscal_year": fy.code},
-            ),
+            N_("the date {date} is outside the fiscal year {fiscal_year}"),
+            date=format_date(value, "en"),
+            fiscal_year=fy.code,
         )
 
 
@@ -121,73 +121,58 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
         if t is not None and not any(f.is_error for f in _value_findings(ind, t, ""))
     ]
     if not typed:
-        yield Finding(ind.code, "no_targets", ERROR, Msg(N_("indicator {code} has no target"), {"code": ind.code}))
-        return
+        yield _error(ind.code, "no_targets", N_("indicator {code} has no target"), code=ind.code)
     # Best level first: counts and percents must not rise, dates must not get earlier. Blank levels are skipped.
     for (_, better), (i, worse) in zip(typed, typed[1:]):
         if (worse < better) if ind.unit == "date" else (worse > better):
-            label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
             msgid = (
                 N_("the target for “{level}” is earlier than the one for a better level")
                 if ind.unit == "date"
                 else N_("the target for “{level}” is higher than the one for a better level")
             )
-            yield Finding(f"{ind.code}/targets[{i}]", "targets_not_monotone", ERROR, Msg(msgid, {"level": label}))
+            label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
+            yield _error(f"{ind.code}/targets[{i}]", "targets_not_monotone", msgid, level=label)
     if (ind.effective_aggregation == "date") != (ind.unit == "date"):
-        yield Finding(
+        yield _error(
             f"{ind.code}/aggregation",
             "aggregation_unit",
-            ERROR,
-            Msg(N_("a date indicator rolls up by its completion date, and only a date indicator does")),
+            N_("a date indicator rolls up by its completion date, and only a date indicator does"),
         )
     if ind.effective_scoring == "proportional" and ind.unit == "date":
-        yield Finding(
+        yield _error(
             f"{ind.code}/scoring",
             "proportional_date",
-            ERROR,
-            Msg(N_("a date indicator cannot be scored proportionally; use the target levels")),
+            N_("a date indicator cannot be scored proportionally; use the target levels"),
         )
 
 
 def _code_findings(plan: Plan) -> Iterator[Finding]:
-    seen: set[str] = set()
+    """Codes unique, and each shaped like its parent's: activity 2.1 in area 2, indicator 2.1.3 in activity 2.1."""
     seen_activities: set[str] = set()
+    seen: set[str] = set()
     for area in plan.areas:
         for act in area.activities:
+            where = f"activity:{act.code}"
             if act.code in seen_activities:
-                yield Finding(
-                    f"activity:{act.code}",
-                    "duplicate_code",
-                    ERROR,
-                    Msg(N_("activity code {code} appears more than once"), {"code": act.code}),
-                )
+                yield _error(where, "duplicate_code", N_("activity code {code} appears more than once"), code=act.code)
             seen_activities.add(act.code)
             if not re.fullmatch(re.escape(area.code) + r"\.\d+", act.code):
-                yield Finding(
-                    f"activity:{act.code}",
-                    "code_shape",
-                    ERROR,
-                    Msg(N_("activity code {code} should look like {expected}"), {"code": act.code, "expected": f"{area.code}.1"}),
-                )
+                msgid = N_("activity code {code} should look like {expected}")
+                yield _error(where, "code_shape", msgid, code=act.code, expected=f"{area.code}.1")
             for ind in act.indicators:
                 if ind.code in seen:
-                    yield Finding(
-                        ind.code, "duplicate_code", ERROR, Msg(N_("indicator code {code} appears more than once"), {"code": ind.code})
-                    )
+                    msgid = N_("indicator code {code} appears more than once")
+                    yield _error(ind.code, "duplicate_code", msgid, code=ind.code)
                 seen.add(ind.code)
                 if not re.fullmatch(re.escape(act.code) + r"\.\d+", ind.code):
-                    yield Finding(
-                        ind.code,
-                        "code_shape",
-                        ERROR,
-                        Msg(N_("indicator code {code} should look like {expected}"), {"code": ind.code, "expected": f"{act.code}.1"}),
-                    )
+                    msgid = N_("indicator code {code} should look like {expected}")
+                    yield _error(ind.code, "code_shape", msgid, code=ind.code, expected=f"{act.code}.1")
 
 
 def _weight_findings(plan: Plan) -> Iterator[Finding]:
     for ind in plan.indicators():
         if ind.weight < 0:
-            yield Finding(f"{ind.code}/weight", "negative_weight", ERROR, Msg(N_("a weight cannot be negative")))
+            yield _error(f"{ind.code}/weight", "negative_weight", N_("a weight cannot be negative"))
     overall = 0.0
     for area in plan.areas:
         indicator_sum = sum(i.weight for act in area.activities for i in act.indicators)
@@ -197,24 +182,21 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
             continue
         overall += area.weight
         if abs(indicator_sum - area.weight) > _EPSILON:
-            yield Finding(
+            yield _warning(
                 f"area:{area.code}",
                 "area_weight_sum",
-                WARNING,
-                Msg(
-                    N_("the indicator weights of area {code} add up to {sum}, but the area's weight is {weight}"),
-                    {"code": area.code, "sum": _num(indicator_sum), "weight": _num(area.weight)},
-                ),
+                N_("the indicator weights of area {code} add up to {sum}, but the area's weight is {weight}"),
+                code=area.code,
+                sum=_num(indicator_sum),
+                weight=_num(area.weight),
             )
     if abs(overall - plan.total_weight) > _EPSILON:
-        yield Finding(
+        yield _warning(
             "plan.total_weight",
             "total_weight_sum",
-            WARNING,
-            Msg(
-                N_("the weights add up to {sum}, but the plan's total is {total}"),
-                {"sum": _num(overall), "total": _num(plan.total_weight)},
-            ),
+            N_("the weights add up to {sum}, but the plan's total is {total}"),
+            sum=_num(overall),
+            total=_num(plan.total_weight),
         )
 
 
@@ -243,8 +225,15 @@ def check_plan(plan: Plan) -> list[Finding]:
 # ------------------------------------------------------------------ reports
 
 
+def _achieved(value: Value) -> bool:
+    """Something was achieved: a completion date, or a number above 0."""
+    if isinstance(value, dt.date):
+        return True
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
 def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:
-    """Findings on a report's entries. `today` enables the "period has not started" warning."""
+    """Findings on a report's entries and memo texts. `today` enables the "period has not started" warning."""
     fy = _fiscal_year(plan)
     starts = period_range(fy, report.period)[0] if fy else None
     not_started = today is not None and starts is not None and today < starts
@@ -253,9 +242,8 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
         ind = plan.indicator(entry.indicator)
         base = f"{report.period}/{entry.indicator}"
         if ind is None:
-            findings.append(
-                Finding(base, "unknown_indicator", ERROR, Msg(N_("no indicator {code} in the plan"), {"code": entry.indicator}))
-            )
+            msgid = N_("no indicator {code} in the plan")
+            findings.append(_error(base, "unknown_indicator", msgid, code=entry.indicator))
             continue
         for name in ("narrative", "evidence", "remarks"):
             findings.extend(_bijoy(f"{base}/{name}", getattr(entry, name)))
@@ -264,21 +252,11 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
         findings.extend(_value_findings(ind, entry.value, f"{base}/value"))
         findings.extend(_date_in_year(entry.value, fy, f"{base}/value"))
         if not_started and entry.value is not None:
-            findings.append(
-                Finding(
-                    f"{base}/value",
-                    "period_not_started",
-                    WARNING,
-                    Msg(N_("an achievement is entered for a period that starts on {date}"), {"date": format_date(starts, "en")}),
-                )
-            )
-        achieved = isinstance(entry.value, dt.date) or (
-            isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool) and entry.value > 0
-        )
-        if achieved and not (entry.evidence or "").strip():
-            findings.append(
-                Finding(f"{base}/evidence", "evidence_missing", WARNING, Msg(N_("an achievement is entered but no evidence (প্রমাণক) is named")))
-            )
+            msgid = N_("an achievement is entered for a period that starts on {date}")
+            findings.append(_warning(f"{base}/value", "period_not_started", msgid, date=format_date(starts, "en")))
+        if _achieved(entry.value) and not (entry.evidence or "").strip():
+            msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
+            findings.append(_warning(f"{base}/evidence", "evidence_missing", msgid))
     if report.memo is not None:
         findings.extend(_memo_text_findings(report.memo, f"{report.period}/memo"))
     return findings
@@ -304,23 +282,28 @@ _MEMO_FIELDS = (
 
 
 def check_memo(memo: Memo | None, period: str | None = None) -> list[Finding]:
-    """What a memo needs before sign-off: subject, number, date, signatory name and designation."""
+    """What a memo needs before sign-off: subject, number, date, signatory name and designation.
+
+    With `period` the places read "Q1/memo.subject"; without, "memo.subject".
+    """
     prefix = f"{period}/memo" if period else "memo"
     if memo is None:
-        return [Finding(prefix, "memo_missing", ERROR, Msg(N_("the report has no forwarding memo")))]
+        return [_error(prefix, "memo_missing", N_("the report has no forwarding memo"))]
     findings = []
     for path, msgid in _MEMO_FIELDS:
         obj = memo
         for part in path.split("."):
             obj = getattr(obj, part)
         if obj is None or (isinstance(obj, str) and not obj.strip()):
-            findings.append(Finding(f"{prefix}.{path}", "memo_field_missing", ERROR, Msg(msgid)))
+            findings.append(_error(f"{prefix}.{path}", "memo_field_missing", msgid))
     return findings
 
 
 def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
     """Everything: the office, the plan, every report, and the memo of every signed-off report."""
-    findings = [f for name in ("name", "parent", "unit", "address") for f in _bijoy(f"office.{name}", getattr(doc.office, name))]
+    findings: list[Finding] = []
+    for name in ("name", "parent", "unit", "address"):
+        findings.extend(_bijoy(f"office.{name}", getattr(doc.office, name)))
     findings.extend(check_plan(doc.plan))
     for report in doc.reports:
         findings.extend(check_report(doc.plan, report, today))
