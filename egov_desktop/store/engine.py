@@ -65,7 +65,7 @@ def inspect_database(path: Path) -> DatabaseState:
     except OSError as exc:
         raise StoreError(Msg(N_("cannot read the database file: {reason}"), {"reason": exc.strerror or exc}))
     if header != SQLITE_HEADER:
-        raise StoreError(Msg(N_("{path} is not a database of this program (not an SQLite file)."), {"path": path.name}))
+        raise StoreError(Msg(N_("This file is not a database of this program (not an SQLite file).")))
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -77,14 +77,13 @@ def inspect_database(path: Path) -> DatabaseState:
         finally:
             con.close()
     except sqlite3.DatabaseError:
-        raise StoreError(Msg(N_("The database file {path} is damaged and cannot be opened."), {"path": path.name}))
+        raise StoreError(Msg(N_("The database file is damaged and cannot be opened.")))
     if revision is None and names - {"alembic_version"}:
-        raise StoreError(Msg(N_("{path} is an SQLite file, but not a database of this program."), {"path": path.name}))
+        raise StoreError(Msg(N_("This is an SQLite file, but not a database of this program.")))
     if revision is not None and revision not in {r.revision for r in _script().walk_revisions()}:
         raise StoreError(
-            Msg(N_("The database was made by a newer version of this program (schema {revision}). "
-                   "Please install the newer version; this database has not been changed."),
-                {"revision": revision})
+            Msg(N_("The database was made by a newer version of this program. "
+                   "Please install the newer version; this database has not been changed."))
         )
     return DatabaseState(path, True, revision, head)
 

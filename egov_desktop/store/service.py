@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from egov_desktop.core import exchange
 from egov_desktop.core.digest import report_digest
-from egov_desktop.core.digits import nfc
+from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
@@ -120,7 +120,10 @@ def _text(value: Any, required: bool = False) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidValue(Msg(N_("Text is expected here.")))
-    value = nfc(value)
+    try:
+        value = clean_text(value, PARAGRAPH_LIMIT)
+    except TextTooLong as exc:
+        raise InvalidValue(exc.msg) from None
     if value == "" and not required:
         return None
     return value
@@ -131,7 +134,7 @@ def _texts(value: Any) -> list[str]:
         return []
     if isinstance(value, str) or not all(isinstance(v, str) for v in value):
         raise InvalidValue(Msg(N_("A list of lines is expected here.")))
-    return [nfc(v) for v in value]
+    return [_text(v, True) for v in value]
 
 
 def _choice(value: Any, allowed: tuple[str, ...], optional: bool = False) -> str | None:
@@ -307,8 +310,8 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(Msg(N_("cannot create the folder {path}: {reason}"),
-                                     {"path": path.parent, "reason": exc.strerror or exc}))
+                raise StoreError(Msg(N_("cannot create the database folder: {reason}"),
+                                     {"reason": exc.strerror or exc}))
         try:
             engine = connect(path, readonly)
             if state.needs_upgrade:
@@ -320,8 +323,8 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:  # sqlite3/SQLAlchemy errors: damaged file, no permission, disk full
-            raise StoreError(Msg(N_("The database {path} cannot be opened: {reason}"),
-                                 {"path": path.name, "reason": str(getattr(exc, "orig", exc))})) from exc
+            raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
+                                 {"reason": str(getattr(exc, "orig", exc))})) from exc
         return cls(engine, path, readonly)
 
     def close(self) -> None:
@@ -541,7 +544,7 @@ class Store:
             self._check_lock(w, plan_key, None)
             self._set(w, "set_plan_field", "plan", plan_key, {column: value}, plan_key, field_name)
 
-        return self._run(Msg(N_("Change the plan's {field}"), {"field": field_name}), body)
+        return self._run(Msg(N_("Change the plan")), body)
 
     # ------------------------------------------------------------ levels
 
@@ -640,7 +643,7 @@ class Store:
                     if not _fits(w.tx.row("entry", entry)["value"], value):
                         w.tx.update("entry", entry, {"value": None})
 
-        return self._run(Msg(N_("Change indicator {field}"), {"field": field_name}), body)
+        return self._run(Msg(N_("Change an indicator")), body)
 
     def set_target(self, indicator_key: int, level_index: int, value: Any) -> Change:
         """One target: a date for date indicators, a number otherwise (typed, or text as the user typed it)."""
@@ -776,7 +779,7 @@ class Store:
             if field_name == "number" and value:
                 self._bump_serial(w, plan_key, value)
 
-        return self._run(Msg(N_("Change the memo's {field}"), {"field": field_name}), body)
+        return self._run(Msg(N_("Change the memo")), body)
 
     # ------------------------------------------------------------ office profile
 
@@ -812,7 +815,7 @@ class Store:
                 raise StoreError(Msg(N_("The office was not found.")))
             self._set(w, "set_office_field", "office", office_key, {field_name: value}, None, field_name)
 
-        return self._run(Msg(N_("Change the office's {field}"), {"field": field_name}), body)
+        return self._run(Msg(N_("Change the office")), body)
 
     def next_memo_number(self, office_key: int, file: str) -> str | None:
         """The next memo number of a file: its prefix and the next letter serial, e.g. "...২১.৯৬"."""
@@ -1174,25 +1177,16 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
 
 
 def _period_name(period: str) -> str:
-    try:
-        from egov_desktop.core.periods import period_name
-    except ImportError:
-        return period
-    return period_name(period)
+    from egov_desktop.core.periods import period_name
+
+    return period_name(period) if period in PERIODS else period
 
 
 def _report_errors(doc: PlanDocument, report, today: dt.date | None) -> list:
     """Errors that block sign-off: the rules on the report and its memo."""
-    try:
-        from egov_desktop.core import rules
-    except ImportError:  # the rules module lands separately; until then nothing blocks sign-off
-        return []
-    findings = list(rules.check_report(doc.plan, report, today=today))
-    if report.memo is None:
-        findings.append(rules.Finding(where=f"{report.period}/memo", rule="memo.missing", severity="error",
-                                      msg=Msg(N_("The report has no forwarding memo yet."))))
-    else:
-        findings.extend(rules.check_memo(report.memo))
+    from egov_desktop.core import rules
+
+    findings = rules.check_report(doc.plan, report, today=today) + rules.check_memo(report.memo, report.period)
     return rules.errors(findings)
 
 

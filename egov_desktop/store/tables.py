@@ -9,9 +9,10 @@ holds ids as keys.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, MetaData, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Named constraints, so Alembic batch migrations on SQLite can find and drop them.
@@ -26,8 +27,22 @@ metadata: MetaData = SQLModel.metadata
 _AUTO = {"sqlite_autoincrement": True}
 
 
+class JSONText(TypeDecorator):
+    """JSON in a TEXT column. (A column declared JSON gets SQLite's NUMERIC affinity, which turns
+    the text "10.0" into the integer 10: the float would come back as an int.)"""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else json.loads(value)
+
+
 def _json(nullable: bool = True) -> Any:
-    return Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=nullable))
+    return Field(default=None, sa_column=Column(JSONText(), nullable=nullable))
 
 
 def _parent(table: str, nullable: bool = False) -> Any:

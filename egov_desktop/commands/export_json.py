@@ -1,0 +1,49 @@
+"""`egov-desktop export-json --fiscal-year 2023-24 [--kind egov_innovation] --out FILE.json [--db PATH]`:
+write a plan from the database as an exchange file (the same document that was imported).
+
+Exit 0 when written, 1 when there is no such plan, 2 when the database cannot be
+read or the file cannot be written.
+"""
+from __future__ import annotations
+
+import argparse
+
+from egov_desktop import cli
+from egov_desktop.commands.import_json import add_db_argument, open_store
+from egov_desktop.core import exchange
+from egov_desktop.core.digits import to_latin_digits
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.model import PLAN_KINDS
+
+NAME = "export-json"
+HELP = N_("write a plan from the database as an exchange file")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fiscal-year", required=True, type=to_latin_digits, help="e.g. 2023-24")
+    parser.add_argument("--kind", choices=PLAN_KINDS, default="egov_innovation", help="plan kind")
+    parser.add_argument("--out", required=True, help="exchange file to write (.json)")
+    add_db_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if store is None:
+        return cli.EXIT_UNREADABLE
+    try:
+        key = store.find_plan(args.fiscal_year, args.kind)
+        if key is None:
+            cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
+                        {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
+            return cli.EXIT_ERRORS
+        doc = store.export_document(key)
+    finally:
+        store.close()
+    try:
+        exchange.dump(doc, args.out)
+    except OSError as exc:
+        cli.err(f"{args.out}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc})
+                .render(args.lang))
+        return cli.EXIT_UNREADABLE
+    cli.out(f"{args.out}: " + Msg(N_("written")).render(args.lang))
+    return cli.EXIT_OK

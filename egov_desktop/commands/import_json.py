@@ -1,0 +1,63 @@
+"""`egov-desktop import FILE.json [--db PATH] [--replace]`: put an exchange file into the database.
+
+Exit 0 when imported, 1 when refused (a plan of that kind and fiscal year is already
+there: use --replace), 2 when the file or the database cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from egov_desktop import cli
+from egov_desktop.commands.check import load_or_report
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.paths import default_db_path
+from egov_desktop.store.service import Store, StoreError
+
+NAME = "import"
+HELP = N_("import a plan exchange file into the database")
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: the per-user data folder)")
+
+
+def open_store(args: argparse.Namespace) -> Store | None:
+    """The store at --db (or the default), or None after printing why it cannot be opened."""
+    path = args.db or default_db_path()
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        cli.err(f"{path}: {exc.render(args.lang)}")
+        return None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="exchange file (.json)")
+    add_db_argument(parser)
+    parser.add_argument("--replace", action="store_true",
+                        help="replace a plan of the same kind and fiscal year already in the database")
+
+
+def run(args: argparse.Namespace) -> int:
+    doc = load_or_report(args.file, args.lang)
+    if doc is None:
+        return cli.EXIT_UNREADABLE
+    store = open_store(args)
+    if store is None:
+        return cli.EXIT_UNREADABLE
+    try:
+        with store.group(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year})):
+            existing = store.find_plan(doc.plan.fiscal_year, doc.plan.kind)
+            if existing is not None and args.replace:
+                store.delete_plan(existing)
+            store.import_document(doc)
+    except StoreError as exc:
+        cli.err(f"{args.file}: {exc.render(args.lang)}")
+        return cli.EXIT_ERRORS
+    finally:
+        store.close()
+    # Paths keep their own digits: they are printed beside the message, not inside it.
+    cli.out(f"{store.path}: " + Msg(N_("imported {title} {year}"),
+                                    {"title": doc.plan.title, "year": doc.plan.fiscal_year}).render(args.lang))
+    return cli.EXIT_OK

@@ -1,0 +1,276 @@
+"""Write access to the database: one writing program at a time, and plain words when a write fails.
+
+A shared office PC (or a database on a shared folder) can have two copies of the
+program open on one file. SQLite would serialise their transactions, but each copy
+would edit from a stale screen and undo the other's work. So a writer holds a lock
+file beside the database, `<name>.lock`, that says who holds it (PID, computer,
+user, since when) and is locked with the operating system's own file lock, which the
+OS releases when the process dies: a crash never leaves a lock that blocks the next
+start. A lock naming another computer cannot be checked from here (a network share
+may not pass OS locks between computers), so it is respected until the user
+chooses to take it over.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.errors import StoreError
+
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
+# msvcrt locks byte ranges; lock one byte far past the owner text so the text stays readable.
+_WIN_LOCK_OFFSET = 1 << 20
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    pid: int
+    host: str
+    user: str
+    since: str  # ISO time, local
+
+    @property
+    def here(self) -> bool:
+        return self.host == socket.gethostname()
+
+    def alive(self) -> bool | None:
+        """Whether the owning process still runs; None when it is on another computer."""
+        if not self.here:
+            return None
+        return _pid_alive(self.pid)
+
+
+class DatabaseInUse(StoreError):
+    """Another copy of the program writes to this database. It can still be opened read-only."""
+
+    def __init__(self, owner: LockOwner | None):
+        self.owner = owner
+        if owner is None:
+            msg = Msg(N_("The database is already open for writing in another copy of this program. "
+                         "You can open it read-only."))
+        elif owner.here:
+            msg = Msg(N_("The database is already open for writing in another copy of this program "
+                         "(process {pid}, user {user}, since {since}). You can open it read-only."),
+                      {"pid": owner.pid, "user": owner.user, "since": owner.since})
+        else:
+            msg = Msg(N_("The database is open for writing on computer {host} (user {user}, since {since}). "
+                         "You can open it read-only. If that computer crashed or is switched off, "
+                         "you may take over the database."),
+                      {"host": owner.host, "user": owner.user, "since": owner.since})
+        super().__init__(msg)
+
+
+class ReadOnlyLocation(StoreError):
+    """The database's folder or file cannot be written: only read-only use is possible."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        super().__init__(Msg(N_("The database cannot be written here ({reason}): the file or its folder is "
+                                "read-only. Open it read-only, or copy it to a folder you can write to."),
+                             {"reason": reason}))
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _os_lock(fd: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _os_unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _read_owner(fd: int) -> LockOwner | None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    data = b""
+    while chunk := os.read(fd, 4096):
+        data += chunk
+        if len(data) > 65536:
+            break
+    try:
+        obj = json.loads(data.decode("utf-8"))
+        return LockOwner(int(obj["pid"]), str(obj["host"]), str(obj.get("user", "?")), str(obj.get("since", "")))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None  # empty (released normally) or garbage: nobody
+
+
+def _user() -> str:
+    from egov_desktop.store.audit import user_name
+
+    return user_name()
+
+
+# Locks this process holds, by lock file: one OS lock per file, shared by every Store of the process.
+_held: dict[str, list] = {}
+_held_guard = threading.Lock()
+
+
+def lock_path(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class WriterLock:
+    """The one-writer lock of a database file. `acquire()` or DatabaseInUse; `release()` when closing."""
+
+    def __init__(self, db_path: Path):
+        self.path = lock_path(db_path)
+        self.key = str(self.path.resolve())
+        self.held = False
+        # The owner found in the lock file when it was taken over (a crashed copy), else None.
+        self.recovered: LockOwner | None = None
+
+    def acquire(self, force: bool = False) -> None:
+        """Take the lock. `force` takes over a lock that names another computer."""
+        if self.held:
+            return
+        with _held_guard:
+            entry = _held.get(self.key)
+            if entry is not None:  # the same process opens the file again (a second Store): share the lock
+                entry[1] += 1
+                self.held = True
+                return
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise ReadOnlyLocation(self.path, exc.strerror or str(exc)) from None
+            try:
+                if not _os_lock(fd):
+                    raise DatabaseInUse(_read_owner(fd))
+                previous = _read_owner(fd)
+                if previous is not None and not previous.here and not force:
+                    _os_unlock(fd)
+                    raise DatabaseInUse(previous)
+                self.recovered = previous
+                me = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+                      "since": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, json.dumps(me, ensure_ascii=False).encode("utf-8"))
+                os.fsync(fd)
+            except BaseException:
+                os.close(fd)
+                raise
+            _held[self.key] = [fd, 1]
+            self.held = True
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        with _held_guard:
+            entry = _held.get(self.key)
+            if entry is None:
+                return
+            entry[1] -= 1
+            if entry[1] > 0:
+                return
+            del _held[self.key]
+            fd = entry[0]
+            # Emptied, not deleted: deleting would let a waiting process lock a file nobody else sees.
+            try:
+                os.ftruncate(fd, 0)
+            except OSError:
+                pass
+            try:
+                _os_unlock(fd)
+            finally:
+                os.close(fd)
+
+
+def current_owner(db_path: Path) -> LockOwner | None:
+    """Who writes to the database now (None: nobody). For the GUI's "in use" message."""
+    path = lock_path(db_path)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return _read_owner(fd)
+    finally:
+        os.close(fd)
+
+
+# ------------------------------------------------------------------ write failures
+
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+
+def storage_error(exc: BaseException) -> StoreError:
+    """A failed write (sqlite3 or SQLAlchemy error, or OSError) as a StoreError that says, in plain
+    words, that the change was NOT saved and why."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(orig).lower()
+    if primary == _SQLITE_FULL or "disk is full" in text or getattr(orig, "errno", None) == 28:
+        return StoreError(Msg(N_("The disk is full: the change was NOT saved. Free some space on the disk, "
+                                 "then try again.")))
+    if primary in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text or "read-only" in text:
+        return StoreError(Msg(N_("The database cannot be written (the file or its folder is read-only): "
+                                 "the change was NOT saved.")))
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+        return StoreError(Msg(N_("The database is busy with another program's change: the change was NOT "
+                                 "saved. Please try again.")))
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
+        return StoreError(Msg(N_("The database file is damaged: the change was NOT saved. Close the program "
+                                 "and restore the newest backup.")))
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or isinstance(orig, OSError):
+        return StoreError(Msg(N_("The disk could not be written ({reason}): the change was NOT saved."),
+                              {"reason": str(orig)}))
+    return StoreError(Msg(N_("The change was NOT saved: {reason}"), {"reason": str(orig)}))
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """Errors of the disk or the database file (not of the data): what storage_error explains."""
+    from sqlalchemy.exc import DBAPIError
+
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return isinstance(orig, (sqlite3.OperationalError, sqlite3.DatabaseError, OSError)) and not isinstance(
+        orig, sqlite3.IntegrityError
+    )

@@ -1,0 +1,108 @@
+import hashlib
+import sqlite3
+
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.store.engine import connect, head_revision, upgrade
+from egov_desktop.store.service import Store, StoreError
+from tests.conftest import PIB
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_connection_is_wal_with_foreign_keys_and_full_sync(store):
+    with store._engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    assert store.integrity_errors() == []
+
+
+def test_new_database_is_at_the_newest_revision_and_matches_the_models(db_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from egov_desktop.store.tables import metadata
+
+    Store.open(db_path).close()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+    con.close()
+    engine = connect(db_path)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
+def test_older_database_is_upgraded_keeping_its_data(db_path):
+    """Walk every revision: a database left at revision r (with data where r has the tables) opens at head."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from egov_desktop.store.engine import _alembic_config
+
+    revisions = [None] + [s.revision for s in reversed(list(ScriptDirectory.from_config(_alembic_config()).walk_revisions()))]
+    for older in revisions[:-1]:
+        db_path.unlink(missing_ok=True)
+        engine = connect(db_path)
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), older or "base")
+        engine.dispose()
+        with Store.open(db_path) as store:
+            key = store.import_document(exchange.load(PIB)).key
+            assert store.get_document(key).plan.fiscal_year == "2023-24"
+    upgrade  # the same path Store.open takes
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path):
+    Store.open(db_path).close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    con.commit()
+    con.close()
+    before = _sha(db_path)
+    with pytest.raises(StoreError) as info:
+        Store.open(db_path)
+    assert "ডাটাবেসটি এই প্রোগ্রামের নতুন সংস্করণে তৈরি" in info.value.render("bn")
+    assert "newer version" in info.value.render("en")
+    assert _sha(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (b"this is a text file, not a database\n" * 10, "SQLite"),
+        (b"SQLite format 3\x00" + b"\xff" * 4000, "নষ্ট"),
+    ],
+)
+def test_a_file_that_is_not_our_database_is_refused_with_a_store_error(db_path, content, needle):
+    db_path.write_bytes(content)
+    with pytest.raises(StoreError) as info:
+        Store.open(db_path)
+    assert needle in info.value.render("bn")
+    assert db_path.read_bytes() == content
+
+
+def test_someone_elses_sqlite_database_is_refused(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE TABLE songs (title TEXT)")
+    con.commit()
+    con.close()
+    before = _sha(db_path)
+    with pytest.raises(StoreError):
+        Store.open(db_path)
+    assert _sha(db_path) == before
+
+
+def test_readonly_store_reads_but_refuses_edits(db_path):
+    with Store.open(db_path) as s:
+        key = s.import_document(exchange.load(PIB)).key
+    with Store.open(db_path, readonly=True) as ro:
+        doc = ro.get_document(key)
+        with pytest.raises(StoreError):
+            ro.set_plan_field(key, "title", "x")
+    assert doc.plan.fiscal_year == "2023-24"
