@@ -125,6 +125,7 @@ def test_score_pib_json():
     assert by_code["6.1.1"]["not_applicable"] is True and by_code["6.1.1"]["score"] == 0
     assert by_code["2.1.1"]["percent"] == 70 and by_code["2.1.1"]["score"] == 3.5
     assert (result["total"], result["out_of"]) == (8.4, 43)
+    assert result["areas"][5] == {"code": "6", "total": 0, "out_of": 0}
 
 
 def test_score_pib_table_in_bangla():
@@ -150,7 +151,10 @@ def test_score_modmr_in_english_with_dates():
     assert "Half-yearly" in out.splitlines()[0]
     [row] = [line for line in out.splitlines() if line.startswith("1.3.1")]
     assert row.split() == ["1.3.1", "5", "26/12/2021", "100%", "5"]
-    assert out.splitlines()[-1] == "Marks obtained 26.1 / 50 (52.2%)"
+    lines = out.splitlines()
+    assert lines[-1] == "Marks obtained 26.1 / 50 (52.2%)"
+    # MoDMR has real areas (29 + 21): their subtotals come before the total.
+    assert lines[-3:-1] == ["Area 1: 15.8 / 29", "Area 2: 10.3 / 21"]
 
 
 def test_score_period_choice(tmp_path):

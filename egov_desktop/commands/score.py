@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
                         }
                         for s in result.indicators
                     ],
+                    "areas": [
+                        {"code": a.code, "total": _round(a.total), "out_of": _round(a.out_of)}
+                        for a in result.areas.values()
+                    ],
                     "total": _round(result.total),
                     "out_of": _round(result.out_of),
                     "percent": _round(result.percent),
@@ -119,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
     for line in _table(rows, right={1, 2, 3, 4}):
         cli.out(line)
     cli.out("")
+    if not doc.plan.is_flat:
+        for a in result.areas.values():
+            area = {"code": a.code, "total": format_number(a.total, lang), "out_of": format_number(a.out_of, lang)}
+            cli.out(Msg(N_("Area {code}: {total} / {out_of}"), area).render(lang))
     total = Msg(
         N_("Marks obtained {total} / {out_of} ({percent})"),
         {
