@@ -35,7 +35,20 @@ class GridDelegate(QStyledItemDelegate):
             validator = CellValidator(kind, index.data(Role.UNIT), bool(index.data(Role.REQUIRED)), editor)
             validator.checked.connect(lambda reason, e=editor: self._mark(e, reason))
             editor.setValidator(validator)
+            if hasattr(index.model(), "preview"):
+                editor.textEdited.connect(lambda text, e=editor: self._preview(e, text))
         return editor
+
+    @staticmethod
+    def _preview(editor, text: str) -> None:
+        index = editor.egov_index
+        if index.isValid():
+            index.model().preview(QModelIndex(index), text)
+
+    def destroyEditor(self, editor, index: QModelIndex) -> None:
+        if index.isValid() and hasattr(index.model(), "end_preview") and getattr(editor, "egov_index", None) is not None:
+            index.model().end_preview(index)
+        super().destroyEditor(editor, index)
 
     def setEditorData(self, editor, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):

@@ -12,7 +12,8 @@ or refused input on it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Iterable
 
@@ -21,12 +22,18 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 
 from egov_desktop.core import rules, scoring
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
-from egov_desktop.core.i18n import Msg, N_, _, current_language
+from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNITS, Entry, PlanDocument, Report
 from egov_desktop.core.values import format_number, format_percent, format_value
+from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.undo import push_change
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
 from egov_desktop.store.errors import StoreError
+
+
+def digits_language() -> str:
+    """Whose digits values are shown in: the UI language's, or Latin when the user asked for them."""
+    return language_state().digits_language()
 
 
 class Role(IntEnum):
@@ -224,7 +231,7 @@ class GridModel(QAbstractTableModel):
             if 0 <= section < len(self._columns):
                 return _(self._columns[section][1])
             return None
-        return localize_digits(str(section + 1), current_language())
+        return localize_digits(str(section + 1), digits_language())
 
     def flags(self, index):
         if not index.isValid():
@@ -341,7 +348,7 @@ class GridModel(QAbstractTableModel):
     def _display(self, cell: Cell | None) -> str | None:
         if cell is None or cell.value is None or cell.kind == CHECK:
             return None
-        lang = current_language()
+        lang = digits_language()
         if cell.kind == VALUE:
             return format_value(cell.value, cell.unit, lang)
         if cell.kind == NUMBER:
@@ -499,7 +506,7 @@ class PlanModel(GridModel):
     def _cell(self, row: int, col: str) -> Cell | None:
         kind, area, act, ind = self._rows[row]
         if col == "code":
-            return Cell(TEXT, localize_digits((ind or act or area).code, current_language()))
+            return Cell(TEXT, localize_digits((ind or act or area).code, digits_language()))
         if kind == AREA:
             if col == "title":
                 return Cell(TEXT, area.title, True)
@@ -586,6 +593,8 @@ class PlanModel(GridModel):
 class ProgressModel(GridModel):
     """A report being entered: one row per indicator, targets shown for reference, score computed live."""
 
+    scored = Signal()  # `score` is new (an edit, an undo, or a value being typed)
+
     def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
         self.period = period
         self._score: scoring.ReportScore | None = None
@@ -638,9 +647,35 @@ class ProgressModel(GridModel):
         self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
         self._rescore()
 
-    def _rescore(self) -> None:
-        self._score = scoring.score_report(self._doc.plan, self._report)
+    def _rescore(self, report: Report | None = None) -> None:
+        self._score = scoring.score_report(self._doc.plan, report or self._report)
         self._scores = {s.code: s for s in self._score.indicators}
+        self.scored.emit()
+
+    def preview(self, index: QModelIndex, text: str) -> None:
+        """Score the achievement being typed before it is saved, so percent and score follow every keystroke."""
+        if self.column_key(index.column()) != "value":
+            return
+        ind = self._rows[index.row()]
+        try:
+            value = parse_cell(VALUE, ind.unit, text)
+        except CellError:
+            value = self._entries[ind.code].value if ind.code in self._entries else None
+        entry = self._entries.get(ind.code)
+        trial = replace(entry, value=value) if entry else Entry(ind.code, value)
+        others = [e for e in self._report.entries if e.indicator != ind.code]
+        self._rescore(replace(self._report, entries=others + [trial]))
+        self._emit_scores(index.row())
+
+    def end_preview(self, index: QModelIndex) -> None:
+        """The editor closed: show the saved value's score again."""
+        self._rescore()
+        if index.row() < self.rowCount():
+            self._emit_scores(index.row())
+
+    def _emit_scores(self, row: int) -> None:
+        first, last = self._col_index["percent"], self._col_index["score"]
+        self.dataChanged.emit(self.index(row, min(first, last)), self.index(row, max(first, last)))
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -652,7 +687,7 @@ class ProgressModel(GridModel):
         ind = self._rows[row]
         editable = not self.locked
         if col == "code":
-            return Cell(TEXT, localize_digits(ind.code, current_language()))
+            return Cell(TEXT, localize_digits(ind.code, digits_language()))
         if col == "title":
             return Cell(TEXT, ind.title)
         if col == "unit":
@@ -720,6 +755,17 @@ class ProgressModel(GridModel):
 # --------------------------------------------------------------- findings
 
 
+_CODE = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def where_label(where: str) -> str:
+    """The row code a finding is about ("Q1/2.1.1/evidence" -> "2.1.1", "area:1" -> "1"); "" for plan fields."""
+    for part in where.replace(":", "/").split("/"):
+        if _CODE.fullmatch(part):
+            return part
+    return ""
+
+
 class FindingsModel(QAbstractTableModel):
     """Findings as a list: severity icon and message. `where` in Role.WHERE."""
 
@@ -750,7 +796,10 @@ class FindingsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         finding = self._findings[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = where_label(finding.where)
+            return f"{localize_digits(label, digits_language())}: {finding.message()}" if label else finding.message()
+        if role in (Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
             return finding.message()
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(finding.severity)

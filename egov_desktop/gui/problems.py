@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QListView, QStyle, QVBoxLayout, QWidget
 
 from egov_desktop.core.i18n import Msg, N_, current_language
 from egov_desktop.core.rules import ERROR, WARNING
+from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.models import FindingsModel, Role
 
 
@@ -58,8 +59,8 @@ class ProblemsPanel(QWidget):
         if not findings:
             self.summary.setText(Msg(N_("No problems found")).render(lang))
         else:
-            self.summary.setText(Msg(N_("{errors} errors, {warnings} warnings"),
-                                     {"errors": n_errors, "warnings": len(findings) - n_errors}).render(lang))
+            self.summary.setText(show_digits(Msg(N_("{errors} errors, {warnings} warnings"),
+                                     {"errors": n_errors, "warnings": len(findings) - n_errors}).render(lang)))
 
     def _jump(self, index) -> None:
         where = index.data(Role.WHERE)

@@ -26,7 +26,8 @@ class ProgressEditor(GridEditor):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.layout_.insertWidget(0, self.banner)
-        self.model.changed.connect(self._on_changed)
+        self.model.changed.connect(self._update_banner)
+        self.model.scored.connect(lambda: self.score_changed.emit(self.model.score))
         self._update_banner()
 
     @property
@@ -41,10 +42,6 @@ class ProgressEditor(GridEditor):
     def retranslate(self) -> None:
         super().retranslate()
         self._update_banner()
-
-    def _on_changed(self) -> None:
-        self._update_banner()
-        self.score_changed.emit(self.model.score)
 
     def _update_banner(self) -> None:
         lang = current_language()

@@ -14,6 +14,8 @@ from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.model import Plan
 from egov_desktop.core.scoring import ReportScore
 from egov_desktop.core.values import format_number, format_percent
+from egov_desktop.gui.i18n_qt import show_digits
+from egov_desktop.gui.models import digits_language
 
 # Best level first: deep green for অসাধারণ fading to orange for চলতি মানের নিম্নে.
 LEVEL_COLOURS = (QColor("#1b7f3b"), QColor("#43a047"), QColor("#9ccc65"), QColor("#f0b429"), QColor("#ef8c3a"))
@@ -56,17 +58,17 @@ class ScoreSummary(QWidget):
         if s is None:
             return ""
         lang = current_language()
-        return Msg(N_("Marks obtained {total} / {out_of} ({percent})"), {
+        return show_digits(Msg(N_("Marks obtained {total} / {out_of} ({percent})"), {
             "total": format_number(s.total, lang), "out_of": format_number(s.out_of, lang),
-            "percent": format_percent(s.percent, lang)}).render(lang)
+            "percent": format_percent(s.percent, lang)}).render(lang))
 
     def area_lines(self) -> list[str]:
         """One line per area with a title (flat plans have none worth repeating per indicator)."""
         if self._score is None or self._plan is None or self._plan.is_flat:
             return []
         lang = current_language()
-        return [Msg(N_("Area {code}: {total} / {out_of}"), {
-            "code": a.code, "total": format_number(a.total, lang), "out_of": format_number(a.out_of, lang)}).render(lang)
+        return [show_digits(Msg(N_("Area {code}: {total} / {out_of}"), {
+            "code": a.code, "total": format_number(a.total, lang), "out_of": format_number(a.out_of, lang)}).render(lang))
             for a in self._score.areas.values()]
 
     def bar_colours(self) -> dict[str, QColor]:
@@ -94,7 +96,7 @@ class ScoreSummary(QWidget):
         self._bar_rects = []
         if self._score is None:
             return
-        lang = current_language()
+        lang = digits_language()
         line = self._line_height()
         width = self.width() - 2 * self.PAD
         y = self.PAD
@@ -140,7 +142,7 @@ class ScoreSummary(QWidget):
 
     def _tooltip(self, code: str) -> str:
         s = self._score.indicator(code)
-        lang = current_language()
+        lang = digits_language()
         if s.not_applicable:
             return _("not applicable")
         if s.level_index is None or self._plan is None:

@@ -105,6 +105,29 @@ def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot
     assert value.data() == "১৬/০৩/২০২৪" and score.data() == "১০"
 
 
+def test_percent_and_score_follow_the_keystrokes_before_saving(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    summary = ScoreSummary()
+    editor.attach_score(summary)
+    show(qtbot, editor)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "4.1.1")
+    percent, score = model.index(row, model.column_of("percent")), model.index(row, model.column_of("score"))
+    assert (percent.data(), score.data()) == ("০%", "০")  # 56.98 % is below every level
+    line = open_editor(editor, model.index(row, model.column_of("value")))
+    line.selectAll()
+    type_text(qtbot, line, "৭২")
+    # 72 %: 80 + (72 - 70) / (75 - 70) * 10 = 84 %, 6.72 of 8, shown before anything is saved.
+    assert (percent.data(), score.data()) == ("৮৪%", "৬.৭২")
+    assert summary.total_text() == "প্রাপ্ত নম্বর ১৫.১২ / ৪৩ (৩৫.১৬%)"
+    assert store.get_document(pib_key).report("Q1").entry("4.1.1").value == 56.98
+    # Escape abandons the typing: the saved value's score comes back.
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    assert (percent.data(), score.data()) == ("০%", "০")
+    assert summary.total_text() == "প্রাপ্ত নম্বর ৮.৪ / ৪৩ (১৯.৫৩%)"
+    assert undo_stack.count() == 0
+
+
 def test_clicking_a_problem_selects_its_cell(qtbot, store, pib_key, undo_stack):
     editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
     panel = ProblemsPanel()
