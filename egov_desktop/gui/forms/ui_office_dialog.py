@@ -228,6 +228,13 @@ class Ui_OfficeDialog(object):
 
         self.mainLayout.addWidget(self.tabs)
 
+        self.error = QLabel(OfficeDialog)
+        self.error.setObjectName(u"error")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.mainLayout.addWidget(self.error)
+
         self.buttons = QDialogButtonBox(OfficeDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)

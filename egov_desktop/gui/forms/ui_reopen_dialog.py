@@ -45,6 +45,13 @@ class Ui_ReopenDialog(object):
 
         self.mainLayout.addWidget(self.reason)
 
+        self.error = QLabel(ReopenDialog)
+        self.error.setObjectName(u"error")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.mainLayout.addWidget(self.error)
+
         self.buttons = QDialogButtonBox(ReopenDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)

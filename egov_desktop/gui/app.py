@@ -1,0 +1,101 @@
+"""Start the desktop program: `egov-desktop [--db PATH] [--demo] [--lang bn|en]`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from egov_desktop.core.i18n import LANGUAGES, _
+from egov_desktop.gui import fonts
+from egov_desktop.gui.i18n_qt import state as language_state
+from egov_desktop.paths import APP_NAME, default_db_path
+
+SETTING_LANGUAGE = "language"
+SETTING_LATIN_DIGITS = "latin_digits"
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
+    parser = argparse.ArgumentParser(prog="egov-desktop", description=_("Action plans and progress reports"))
+    parser.add_argument("--db", type=Path, default=None, help=_("the database file"))
+    parser.add_argument("--demo", action="store_true", help=_("open a demo database with two sample plans"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("language of the program"))
+    return parser.parse_known_args(argv)
+
+
+def application(qt_args: list[str] | None = None) -> QApplication:
+    """The QApplication with our names, fonts and language bridge (reused if one exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    fonts.install(app)
+    return app
+
+
+def _bool(value) -> bool:
+    # QSettings returns "true"/"false" strings from INI files and bools elsewhere.
+    return value in (True, "true", "1", 1)
+
+
+def apply_saved_language(settings: QSettings, override: str | None = None) -> None:
+    lang = override or settings.value(SETTING_LANGUAGE, "bn")
+    language_state().set_language(lang if lang in LANGUAGES else "bn",
+                                  latin_digits=_bool(settings.value(SETTING_LATIN_DIGITS, False)))
+
+
+def open_store(path: Path, demo: bool, ask=None):
+    """Open (or create) the database; None when the user gave up.
+
+    A missing database on a first run is the moment to offer the demo, so a
+    newcomer sees two real plans at once. `--demo` creates it without asking
+    but never overwrites an existing file: the user's own data is never lost.
+    """
+    from egov_desktop.store.demo import create_demo
+    from egov_desktop.store.service import Store
+
+    if not path.exists():
+        if demo or (ask or _ask_for_demo)(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_demo(path)
+    return Store.open(path)
+
+
+def _ask_for_demo(path: Path) -> bool:
+    answer = QMessageBox.question(
+        None, _("Welcome"),
+        _("There is no database at {path} yet.\n\nStart with a demo holding two sample plans? "
+          "Choose No to start with an empty database.").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = application(qt_args)
+    settings = QSettings()
+    apply_saved_language(settings, args.lang)
+
+    from egov_desktop.store.service import StoreError
+
+    path = args.db or default_db_path()
+    try:
+        store = open_store(path, args.demo)
+    except StoreError as exc:
+        QMessageBox.critical(None, _("The database cannot be opened"), exc.render())
+        return 2
+
+    from egov_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(store, settings)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,13 @@
+"""The main window's dialogs. Each keeps its layout in forms/*.ui and talks to the store only."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+ERROR_STYLE = "color: #a40000;"
+
+
+def show_error(label: QLabel, text: str | None) -> None:
+    """A dialog's own error line: shown in red when there is something to say, hidden otherwise."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText(text or "")
+    label.setVisible(bool(text))

@@ -1,0 +1,99 @@
+"""A new plan: from a bundled template, copied forward from an existing plan, or from an exchange file."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from egov_desktop.core.i18n import N_, _, current_language
+from egov_desktop.core.periods import FiscalYear
+from egov_desktop.core.values import ParseError
+from egov_desktop.gui.dialogs import show_error
+from egov_desktop.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
+from egov_desktop.gui.i18n_qt import show_digits
+from egov_desktop.gui.labels import EXCHANGE_FILTER, TIER_LABELS, kind_label
+from egov_desktop.store.service import Store
+
+
+
+def template_label(name: str) -> str:
+    """"egov_innovation-2023-24-department" -> "ই-গভর্ন্যান্স … ২০২৩-২৪ (অধিদপ্তর/সংস্থা)"."""
+    kind, _sep, rest = name.partition("-")
+    year, _sep, tier = rest.rpartition("-")
+    label = kind_label(kind)
+    try:
+        label += " " + FiscalYear.parse(year).label(current_language())
+    except ParseError:
+        return name
+    return show_digits(f"{label} ({_(TIER_LABELS[tier])})" if tier in TIER_LABELS else label)
+
+
+class NewPlanDialog(QDialog):
+    """Asks how to make the plan; `create()` then makes it (the file case is the caller's, off-thread)."""
+
+    def __init__(self, store, plans: list, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.ui = ui = Ui_NewPlanDialog()
+        ui.setupUi(self)
+        for name in Store.list_templates():
+            ui.template.addItem(template_label(name), name)
+        ui.fiscalYear.setText(show_digits(FiscalYear.of(dt.date.today()).label(current_language())))
+        for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
+            ui.plan.addItem(show_digits(f"{kind_label(p.kind)} "
+                                        f"{FiscalYear.parse(p.fiscal_year).label(current_language())}"), p.key)
+        self._office_key = plans[0].office_key if plans else None
+        ui.fromPlan.setEnabled(bool(plans))
+        ui.browse.clicked.connect(self._browse)
+        ui.file.textEdited.connect(lambda _t: ui.fromFile.setChecked(True))
+        ui.template.activated.connect(lambda _i: ui.fromTemplate.setChecked(True))
+        ui.plan.activated.connect(lambda _i: ui.fromPlan.setChecked(True))
+        for radio in (ui.fromTemplate, ui.fromPlan, ui.fromFile):
+            radio.toggled.connect(self._update)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        show_error(ui.error, None)
+        self._update()
+
+    @property
+    def source(self) -> str:
+        ui = self.ui
+        return "template" if ui.fromTemplate.isChecked() else "plan" if ui.fromPlan.isChecked() else "file"
+
+    @property
+    def file_path(self) -> Path:
+        return Path(self.ui.file.text().strip())
+
+    def _update(self, *_args) -> None:
+        ui = self.ui
+        ui.template.setEnabled(self.source == "template")
+        ui.fiscalYear.setEnabled(self.source == "template")
+        ui.plan.setEnabled(self.source == "plan")
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), "", _(EXCHANGE_FILTER))
+        if path:
+            self.ui.file.setText(path)
+            self.ui.fromFile.setChecked(True)
+
+    def accept(self) -> None:
+        ui = self.ui
+        if self.source == "template":
+            try:
+                FiscalYear.parse(ui.fiscalYear.text())
+            except ParseError as exc:
+                show_error(ui.error, exc.render())
+                return
+        elif self.source == "file" and not self.file_path.is_file():
+            show_error(ui.error, _("Choose an exchange file (.json)."))
+            return
+        super().accept()
+
+    def create(self):
+        """Make the plan from a template or an existing plan; the store's Change (its `key` is the plan)."""
+        ui = self.ui
+        if self.source == "template":
+            fy = FiscalYear.parse(ui.fiscalYear.text()).code
+            return self.store.create_from_template(ui.template.currentData(), self._office_key, fy)
+        return self.store.copy_to_next_year(ui.plan.currentData())

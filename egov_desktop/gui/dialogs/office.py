@@ -1,0 +1,124 @@
+"""The office profile: the header every memo and report carries, signatories, memo defaults."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QTableWidgetItem
+
+from egov_desktop.core.i18n import Msg, N_, _
+from egov_desktop.core.model import TIERS
+from egov_desktop.gui.dialogs import show_error
+from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
+from egov_desktop.gui.labels import TIER_LABELS
+from egov_desktop.store.service import StoreError
+
+HEADER_FIELDS = ("name", "government", "parent", "unit", "address", "website", "email", "phone")
+SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
+SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
+PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class OfficeDialog(QDialog):
+    """Edits one office. On OK every changed field is written in one group: one undoable step (`change`)."""
+
+    def __init__(self, store, office_key: int, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.office_key = office_key
+        self.change = None
+        self.ui = Ui_OfficeDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        for tier in TIERS:
+            ui.tier.addItem(_(TIER_LABELS[tier]), tier)
+        ui.signatories.setHorizontalHeaderLabels([_(h) for h in SIGNATORY_HEADERS])
+        ui.prefixes.setHorizontalHeaderLabels([_(h) for h in PREFIX_HEADERS])
+        ui.addSignatory.clicked.connect(lambda: self._add_row(ui.signatories))
+        ui.removeSignatory.clicked.connect(lambda: self._remove_row(ui.signatories))
+        ui.addPrefix.clicked.connect(lambda: self._add_row(ui.prefixes))
+        ui.removePrefix.clicked.connect(lambda: self._remove_row(ui.prefixes))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        show_error(ui.error, None)
+        self._original = self._load()
+
+    # ---------------------------------------------------------------- reading
+
+    def _load(self) -> dict:
+        office = self.store.get_office(self.office_key)
+        profile = self.store.office_profile(self.office_key)
+        ui = self.ui
+        for name in HEADER_FIELDS:
+            getattr(ui, name).setText(getattr(office, name) or "")
+        ui.tier.setCurrentIndex(max(0, ui.tier.findData(office.tier)))
+        for s in profile["signatories"]:
+            self._add_row(ui.signatories, [s.get(k) for k in SIGNATORY_FIELDS])
+        ui.recipients.setPlainText("\n".join(profile["default_recipients"]))
+        ui.copies.setPlainText("\n".join(profile["default_copies"]))
+        for p in profile["memo_prefixes"]:
+            self._add_row(ui.prefixes, [p["file"], p["prefix"]], serial=p.get("last_serial", 0))
+        return self.values()
+
+    def values(self) -> dict:
+        """The profile as the dialog shows it, in the store's field names."""
+        ui = self.ui
+        values = {name: getattr(ui, name).text().strip() or None for name in HEADER_FIELDS}
+        values["tier"] = ui.tier.currentData()
+        values["signatories"] = [dict(zip(SIGNATORY_FIELDS, row)) for row in self._rows(ui.signatories)
+                                 if any(row)]
+        values["default_recipients"] = _lines(ui.recipients.toPlainText())
+        values["default_copies"] = _lines(ui.copies.toPlainText())
+        values["memo_prefixes"] = [
+            {"file": file, "prefix": prefix, "last_serial": serial}
+            for (file, prefix), serial in zip(self._rows(ui.prefixes), self._serials())
+            if file or prefix
+        ]
+        return values
+
+    # ---------------------------------------------------------------- tables
+
+    def _add_row(self, table, texts=None, serial: int = 0) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for col in range(table.columnCount()):
+            text = (texts or [None] * table.columnCount())[col]
+            table.setItem(row, col, QTableWidgetItem(text or ""))
+        if table is self.ui.prefixes:
+            # The letter serial is not edited here, but must survive the edit of its prefix.
+            table.item(row, 0).setData(Qt.ItemDataRole.UserRole, serial)
+        if texts is None:
+            table.setCurrentCell(row, 0)
+            table.editItem(table.item(row, 0))
+
+    @staticmethod
+    def _remove_row(table) -> None:
+        if table.currentRow() >= 0:
+            table.removeRow(table.currentRow())
+
+    @staticmethod
+    def _rows(table) -> list[list[str | None]]:
+        return [[(table.item(r, c).text().strip() or None) if table.item(r, c) else None
+                 for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+    def _serials(self) -> list[int]:
+        table = self.ui.prefixes
+        return [table.item(r, 0).data(Qt.ItemDataRole.UserRole) or 0 for r in range(table.rowCount())]
+
+    # ---------------------------------------------------------------- saving
+
+    def accept(self) -> None:
+        new = self.values()
+        changed = {k: v for k, v in new.items() if v != self._original.get(k)}
+        if changed:
+            try:
+                with self.store.group(Msg(N_("Change the office profile"))) as group:
+                    for field, value in changed.items():
+                        self.store.set_office_field(self.office_key, field, value)
+            except StoreError as exc:
+                show_error(self.ui.error, exc.render())
+                return
+            self.change = group.change
+        super().accept()

@@ -1,0 +1,587 @@
+"""The main window: choose a plan, keep it, enter progress, sign off and send the report.
+
+Layout and actions come from forms/main_window.ui; this module wires them to the
+store and to the grid widgets. Every edit goes through the store (committed at
+once) and onto one undo stack, so there is nothing to save: the status bar only
+says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTime, QUrl
+from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
+
+from egov_desktop.core import exchange
+from egov_desktop.core.i18n import Msg, N_, _, current_language
+from egov_desktop.core.model import PERIODS
+from egov_desktop.core.periods import FiscalYear, period_name
+from egov_desktop.gui import deadlines, tasks
+from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from egov_desktop.gui.i18n_qt import state as language_state
+from egov_desktop.gui.labels import EXCHANGE_FILTER, kind_label, kind_order
+from egov_desktop.gui.plan_editor import PlanEditor
+from egov_desktop.gui.problems import ProblemsPanel
+from egov_desktop.gui.progress_editor import ProgressEditor
+from egov_desktop.gui.score_view import ScoreSummary
+from egov_desktop.gui.undo import push_change
+from egov_desktop.store.service import StoreError
+
+
+# QSettings keys: per-machine UI state only; everything about plans is in the database.
+S_GEOMETRY, S_STATE, S_PLAN, S_PERIOD = "window/geometry", "window/state", "last/plan", "last/period"
+S_LANGUAGE, S_LATIN = "language", "latin_digits"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.language = language_state()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.undo_stack = QUndoStack(self)
+        self.plan_key: int | None = None
+        self.plan_editor: PlanEditor | None = None
+        self.progress_editors: dict[str, ProgressEditor] = {}
+        self._tasks: set[tasks.Task] = set()
+        self._last_saved: QTime | None = None
+
+        self.progress_stack = QStackedWidget(self)
+        self.score_summary = ScoreSummary(self)
+        self.ui.progressSplitter.addWidget(self.progress_stack)
+        self.ui.progressSplitter.addWidget(self.score_summary)
+        self.ui.progressSplitter.setStretchFactor(0, 4)
+        self.ui.progressSplitter.setStretchFactor(1, 1)
+        self.problems = ProblemsPanel(self)
+        self.ui.problemsLayout.addWidget(self.problems)
+        self.problems.activated.connect(self.select_where)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_window()
+        self.retranslate()
+        self.refresh_plans(select=self.settings.value(S_PLAN))
+
+    # ------------------------------------------------------------------ building
+
+    def _build_status_bar(self) -> None:
+        bar = self.ui.statusbar
+        self.busy_label = QLabel(self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # no percentage to show: "working", until the result comes back
+        self.busy.setMaximumWidth(120)
+        self.saved_label = QLabel(self)
+        self.deadline_label = QLabel(self)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.deadline_label)
+        bar.addPermanentWidget(self.saved_label)
+        self._set_busy(None)
+
+    def _build_menus(self) -> None:
+        ui = self.ui
+        self.language_group = QActionGroup(self)
+        for action in (ui.actionBangla, ui.actionEnglish):
+            self.language_group.addAction(action)
+        ui.menuView.insertAction(ui.actionShowPlan, self.ui.problemsDock.toggleViewAction())
+        self._undo_actions: tuple = ()
+
+    def _rebuild_undo_actions(self) -> None:
+        """Undo/redo items named after the step they take; rebuilt so the prefix follows the language."""
+        for action in self._undo_actions:
+            self.ui.menuEdit.removeAction(action)
+            action.deleteLater()
+        undo = self.undo_stack.createUndoAction(self, _("Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, _("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.ui.menuEdit.addAction(undo)
+        self.ui.menuEdit.addAction(redo)
+        self._undo_actions = (undo, redo)
+        # Steps already on the stack were named in the language of their time.
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            change = getattr(command, "change", None)
+            if change is not None:
+                command.setText(change.description.render())
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.fiscalYear.currentIndexChanged.connect(self._fill_kinds)
+        ui.kind.currentIndexChanged.connect(self._on_kind_chosen)
+        ui.period.currentIndexChanged.connect(self._on_period_chosen)
+        ui.tabs.currentChanged.connect(self._show_current_findings)
+        ui.emptyNewPlan.clicked.connect(self.new_plan)
+        ui.actionNewPlan.triggered.connect(self.new_plan)
+        ui.actionImport.triggered.connect(self.import_file)
+        ui.actionExportExchange.triggered.connect(self.export_exchange)
+        ui.actionOffice.triggered.connect(self.edit_office)
+        ui.actionDeadlines.triggered.connect(self.edit_deadlines)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionShowPlan.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.planTab))
+        ui.actionShowProgress.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.progressTab))
+        ui.actionLatinDigits.toggled.connect(self.set_latin_digits)
+        ui.actionBangla.triggered.connect(lambda: self.set_language("bn"))
+        ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
+        ui.actionExportWord.triggered.connect(self.export_word)
+        ui.exportButton.clicked.connect(self.export_word)
+        ui.actionEmail.triggered.connect(self.email_draft)
+        ui.actionSignOff.triggered.connect(self.sign_off)
+        ui.signOffButton.clicked.connect(self.sign_off)
+        ui.actionReopen.triggered.connect(self.reopen)
+        ui.reopenButton.clicked.connect(self.reopen)
+        ui.actionAbout.triggered.connect(self.about)
+        self.undo_stack.indexChanged.connect(self._on_saved)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.value(S_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            # First start: most of the screen, since the plan table is wide; the problems list short.
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.96), int(screen.height() * 0.92))
+            self.move(screen.center() - self.rect().center())
+            self.resizeDocks([self.ui.problemsDock], [130], Qt.Orientation.Vertical)
+        state = self.settings.value(S_STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------------ language
+
+    def set_language(self, lang: str) -> None:
+        self.settings.setValue(S_LANGUAGE, lang)
+        self.language.set_language(lang)
+
+    def set_latin_digits(self, on: bool) -> None:
+        self.settings.setValue(S_LATIN, on)
+        if on != self.language.latin_digits:
+            self.language.set_language(current_language(), latin_digits=on)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every visible text again, in the language now chosen."""
+        ui = self.ui
+        ui.retranslateUi(self)
+        lang = current_language()
+        (ui.actionBangla if lang == "bn" else ui.actionEnglish).setChecked(True)
+        ui.actionLatinDigits.setChecked(self.language.latin_digits)
+        for combo, label in ((ui.fiscalYear, self._fy_label), (ui.kind, self._kind_label),
+                             (ui.period, self._period_label)):
+            for i in range(combo.count()):
+                combo.setItemText(i, label(combo.itemData(i)))
+        self._rebuild_undo_actions()
+        for editor in self._editors():
+            editor.retranslate()
+        self.problems.retranslate()
+        self.score_summary.update()
+        self._update_titles()
+        self._update_report_state()
+        self._update_deadline()
+        self._on_saved()
+
+    def _fy_label(self, fy: str) -> str:
+        return self.language.digits(FiscalYear.parse(fy).label(current_language()))
+
+    def _kind_label(self, key: int) -> str:
+        summary = self._summary(key)
+        return kind_label(summary.kind) if summary else ""
+
+    def _period_label(self, period: str) -> str:
+        return self.language.digits(period_name(period, current_language()))
+
+    # ------------------------------------------------------------------ plans
+
+    def refresh_plans(self, select: str | None = None) -> None:
+        """Fill the plan picker from the store; `select` is "fiscal year/kind" of the plan to show."""
+        self._plans = {p.key: p for p in self.store.list_plans()}
+        years = sorted({p.fiscal_year for p in self._plans.values()}, reverse=True)
+        fy_wanted, _sep, kind_wanted = (select or "").partition("/")
+        combo = self.ui.fiscalYear
+        combo.blockSignals(True)
+        combo.clear()
+        for fy in years:
+            combo.addItem(self._fy_label(fy), fy)
+        combo.setCurrentIndex(max(0, combo.findData(fy_wanted)))
+        combo.blockSignals(False)
+        self._fill_kinds(kind_wanted=kind_wanted)
+
+    def _fill_kinds(self, *_args, kind_wanted: str | None = None) -> None:
+        fy = self.ui.fiscalYear.currentData()
+        combo = self.ui.kind
+        combo.blockSignals(True)
+        combo.clear()
+        plans = [p for p in self._plans.values() if p.fiscal_year == fy]
+        for p in sorted(plans, key=lambda p: kind_order(p.kind)):
+            combo.addItem(self._kind_label(p.key), p.key)
+        wanted = next((i for i in range(combo.count()) if self._plans[combo.itemData(i)].kind == kind_wanted), 0)
+        combo.setCurrentIndex(wanted)
+        combo.blockSignals(False)
+        self._on_kind_chosen()
+
+    def _on_kind_chosen(self, *_args) -> None:
+        self.open_plan(self.ui.kind.currentData())
+
+    def _summary(self, key):
+        return self._plans.get(key) if key is not None else None
+
+    def open_plan(self, key: int | None) -> None:
+        if key == self.plan_key and self.plan_editor is not None:
+            return
+        self._close_plan()
+        self.plan_key = key
+        summary = self._summary(key)
+        self.ui.pages.setCurrentWidget(self.ui.tabs if summary else self.ui.emptyPage)
+        has_plan = summary is not None
+        for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionExportWord,
+                       self.ui.actionEmail):
+            action.setEnabled(has_plan)
+        if summary is None:
+            self._update_titles()
+            self._update_report_state()
+            self._update_deadline()
+            return
+        self.settings.setValue(S_PLAN, f"{summary.fiscal_year}/{summary.kind}")
+        self.plan_editor = PlanEditor(self.store, key, self.undo_stack, self)
+        self.ui.planTabLayout.addWidget(self.plan_editor)
+        self._wire_editor(self.plan_editor)
+        # A change to the plan (weights, targets, rows) changes every report's table and score.
+        self.plan_editor.changed.connect(self._reload_progress)
+        self._fill_periods(summary)
+        self._update_titles()
+        self._update_deadline()
+
+    def _close_plan(self) -> None:
+        # The stack's steps call back into the editors being dropped.
+        self.undo_stack.clear()
+        for editor in self._editors():
+            editor.setParent(None)
+            editor.deleteLater()
+        self.plan_editor = None
+        self.progress_editors = {}
+        self.problems.set_findings([])
+
+    def _editors(self) -> list:
+        return ([self.plan_editor] if self.plan_editor else []) + list(self.progress_editors.values())
+
+    def _wire_editor(self, editor) -> None:
+        editor.status.connect(lambda text: self.ui.statusbar.showMessage(text, 10000))
+        editor.findings_changed.connect(lambda _f, e=editor: self._show_current_findings() if e is self.current_editor() else None)
+
+    def _fill_periods(self, summary) -> None:
+        combo = self.ui.period
+        combo.blockSignals(True)
+        combo.clear()
+        for period in PERIODS:
+            combo.addItem(self._period_label(period), period)
+        # The report last worked on, else the latest one the plan has, else the first quarter.
+        wanted = self.settings.value(S_PERIOD)
+        if wanted not in summary.reports:
+            wanted = next((p for p in reversed(PERIODS) if p in summary.reports), PERIODS[0])
+        combo.setCurrentIndex(combo.findData(wanted))
+        combo.blockSignals(False)
+        self._on_period_chosen()
+
+    @property
+    def period(self) -> str:
+        return self.ui.period.currentData() or PERIODS[0]
+
+    def _on_period_chosen(self, *_args) -> None:
+        if self.plan_key is None:
+            return
+        period = self.period
+        self.settings.setValue(S_PERIOD, period)
+        editor = self.progress_editors.get(period)
+        if editor is None:
+            editor = ProgressEditor(self.store, self.plan_key, period, self.undo_stack, self)
+            self.progress_editors[period] = editor
+            self.progress_stack.addWidget(editor)
+            self._wire_editor(editor)
+            editor.changed.connect(self._update_report_state)
+            editor.score_changed.connect(lambda s, e=editor: self._show_score(e))
+        self.progress_stack.setCurrentWidget(editor)
+        self._show_score(editor)
+        self._show_current_findings()
+        self._update_report_state()
+
+    def _show_score(self, editor) -> None:
+        if editor is self.progress_editors.get(self.period):
+            self.score_summary.set_score(editor.model.document.plan, editor.score)
+
+    def _reload_progress(self) -> None:
+        for editor in self.progress_editors.values():
+            editor.model.reload()
+
+    def progress_editor(self) -> ProgressEditor | None:
+        return self.progress_editors.get(self.period)
+
+    def current_editor(self):
+        if self.ui.tabs.currentWidget() is self.ui.progressTab:
+            return self.progress_editor()
+        return self.plan_editor
+
+    def _show_current_findings(self, *_args) -> None:
+        editor = self.current_editor()
+        self.problems.set_findings(editor.findings() if editor else [])
+        self._update_report_state()
+
+    def select_where(self, where: str) -> bool:
+        """Go to the cell a finding points at, in whichever grid has it."""
+        order = [self.current_editor(), self.plan_editor, self.progress_editor()]
+        for editor in dict.fromkeys(e for e in order if e is not None):
+            tab = self.ui.planTab if editor is self.plan_editor else self.ui.progressTab
+            if editor.model.index_for_where(where).isValid():
+                self.ui.tabs.setCurrentWidget(tab)
+                return editor.select_where(where)
+        return False
+
+    # ------------------------------------------------------------------ status
+
+    def _on_saved(self, *_args) -> None:
+        if _args:
+            self._last_saved = QTime.currentTime()
+        text = _("Saved")
+        if self._last_saved is not None:
+            text = Msg(N_("Saved at {time}"), {"time": self._last_saved.toString("HH:mm")}).render()
+        self.saved_label.setText("✓ " + self.language.digits(text))
+        self.saved_label.setToolTip(_("Every change is saved as soon as it is made; there is no Save button."))
+
+    def _update_deadline(self) -> None:
+        summary = self._summary(self.plan_key)
+        done = {(summary.fiscal_year, p) for p, s in summary.reports.items() if s != "draft"} if summary else set()
+        due = deadlines.next_due(self.store, dt.date.today(), done)
+        self.deadline_label.setText(self.language.digits(deadlines.describe(due, current_language())))
+
+    def _update_titles(self) -> None:
+        summary = self._summary(self.plan_key)
+        title = _("e-Governance and Innovation Action Plan")
+        if summary is not None:
+            title = f"{kind_label(summary.kind)} {self._fy_label(summary.fiscal_year)}"
+            self.ui.officeName.setText(summary.office_name)
+        else:
+            self.ui.officeName.clear()
+        office = summary.office_name if summary is not None else ""
+        self.setWindowTitle(" — ".join(t for t in (title, office) if t))
+
+    def _report_status(self) -> str | None:
+        editor = self.progress_editor()
+        return editor.model.report.status if editor else None
+
+    def _update_report_state(self, *_args) -> None:
+        editor = self.progress_editor()
+        status = self._report_status()
+        errors = [f for f in editor.findings() if f.is_error] if editor else []
+        can_sign = status == "draft" and not errors
+        for widget in (self.ui.actionSignOff, self.ui.signOffButton):
+            widget.setEnabled(can_sign)
+        for widget in (self.ui.actionReopen, self.ui.reopenButton):
+            widget.setEnabled(status is not None and status != "draft")
+        if status is None:
+            text = ""
+        elif status != "draft":
+            report = editor.model.report
+            text = Msg(N_("Signed off (revision {revision}) by {name}"), {
+                "revision": report.revision or 1, "name": report.signoff.name if report.signoff else "",
+            }).render()
+        elif errors:
+            text = Msg(N_("Draft: {count} error(s) to fix before sign-off"), {"count": len(errors)}).render()
+        else:
+            text = _("Draft")
+        self.ui.reportState.setText(self.language.digits(text))
+        self.ui.signOffButton.setToolTip(_("Fix the errors in the problems panel first") if errors else "")
+
+    def _set_busy(self, text: str | None) -> None:
+        self.busy_label.setText(text or "")
+        self.busy_label.setVisible(bool(text))
+        self.busy.setVisible(bool(text))
+
+    def _run_task(self, busy_text: str, fn, *args, on_done, **kwargs) -> None:
+        """`fn(*args)` in the thread pool; `on_done(result)` back here. Only pure work goes there."""
+        self._set_busy(busy_text)
+
+        def finished(task):
+            self._tasks.discard(task)
+            self._set_busy(None)
+
+        task = tasks.Task(fn, *args, **kwargs)
+        task.signals.done.connect(lambda result: (finished(task), on_done(result)))
+        task.signals.failed.connect(lambda exc: (finished(task), self._show_error(exc)))
+        self._tasks.add(task)
+        tasks.QThreadPool.globalInstance().start(task)
+
+    def _show_error(self, exc: Exception, title: str | None = None) -> None:
+        text = exc.render() if hasattr(exc, "render") else str(exc)
+        QMessageBox.warning(self, title or _("It did not work"), text)
+
+    # ------------------------------------------------------------------ file actions
+
+    def new_plan(self) -> None:
+        from egov_desktop.gui.dialogs.new_plan import NewPlanDialog
+
+        dialog = NewPlanDialog(self.store, list(self._plans.values()), self)
+        if not dialog.exec():
+            return
+        if dialog.source == "file":
+            self._import(dialog.file_path)
+            return
+        try:
+            change = dialog.create()
+        except StoreError as exc:
+            self._show_error(exc)
+            return
+        self._show_new_plan(change.key)
+
+    def import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), "", _(EXCHANGE_FILTER))
+        if path:
+            self._import(Path(path))
+
+    def _import(self, path: Path) -> None:
+        def loaded(doc) -> None:
+            try:
+                change = self.store.import_document(doc)
+            except StoreError as exc:
+                self._show_error(exc)
+                return
+            self._show_new_plan(change.key)
+
+        self._run_task(_("Reading the file…"), exchange.load, path, on_done=loaded)
+
+    def _show_new_plan(self, key: int) -> None:
+        self.plan_key = None
+        self.refresh_plans()
+        summary = self._plans[key]
+        self.refresh_plans(select=f"{summary.fiscal_year}/{summary.kind}")
+        self.ui.statusbar.showMessage(self.language.digits(Msg(N_("Plan {title} {year} is ready"), {
+            "title": summary.title, "year": summary.fiscal_year}).render()), 10000)
+
+    def export_exchange(self) -> None:
+        summary = self._summary(self.plan_key)
+        if summary is None:
+            return
+        name = f"{summary.kind}-{summary.fiscal_year}.plan.json"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export exchange file"), name, _(EXCHANGE_FILTER))
+        if not path:
+            return
+        doc = self.store.export_document(self.plan_key)
+        self._run_task(_("Writing the file…"), exchange.dump, doc, Path(path),
+                       on_done=lambda _r: self.ui.statusbar.showMessage(
+                           _("Exported to {path}").format(path=path), 10000))
+
+    def edit_office(self) -> None:
+        from egov_desktop.gui.dialogs.office import OfficeDialog
+
+        if self.plan_key is None:
+            return
+        dialog = OfficeDialog(self.store, self.store.office_of(self.plan_key), self)
+        if dialog.exec() and dialog.change is not None:
+            push_change(self.undo_stack, dialog.change, after=self._after_office_change, on_error=self._show_error)
+            self._after_office_change()
+
+    def _after_office_change(self) -> None:
+        self._plans = {p.key: p for p in self.store.list_plans()}
+        self._update_titles()
+
+    def edit_deadlines(self) -> None:
+        from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog
+
+        summary = self._summary(self.plan_key)
+        fy = FiscalYear.parse(summary.fiscal_year) if summary else FiscalYear.of(dt.date.today())
+        dialog = DeadlinesDialog(self.store, fy, self)
+        if dialog.exec() and dialog.change is not None:
+            push_change(self.undo_stack, dialog.change, after=self._update_deadline, on_error=self._show_error)
+            self._update_deadline()
+
+    # ------------------------------------------------------------------ report actions
+
+    def export_word(self) -> None:
+        from egov_desktop.gui.dialogs.export import ExportDialog
+        from egov_desktop.export.docx_report import export_docx
+
+        if self.plan_key is None:
+            return
+        doc = self.store.get_document(self.plan_key)
+        dialog = ExportDialog(doc, self.period, self)
+        if not dialog.exec():
+            return
+        open_after = dialog.open_after
+
+        def written(path) -> None:
+            self.ui.statusbar.showMessage(_("Word file written: {path}").format(path=path), 10000)
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self._run_task(_("Writing the Word file…"), export_docx, doc, self.period, dialog.path,
+                       parts=dialog.parts, font=dialog.font, on_done=written)
+
+    def email_draft(self) -> None:
+        """Write the report and an .eml draft beside it, then open the draft in the mail program."""
+        from egov_desktop.export.docx_report import default_file_name, export_docx
+        from egov_desktop.export.email_draft import write_eml
+
+        if self.plan_key is None:
+            return
+        doc = self.store.get_document(self.plan_key)
+        profile = self.store.office_profile(self.store.office_of(self.plan_key))
+        to = [r for r in profile.get("default_recipients", []) if "@" in r]
+        folder = Path(tempfile.mkdtemp(prefix="egov-email-"))
+        docx_path = folder / default_file_name(doc, self.period)
+        period = self.period
+
+        def work():
+            export_docx(doc, period, docx_path)
+            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to)
+
+        self._run_task(_("Preparing the e-mail…"), work,
+                       on_done=lambda eml: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))))
+
+    def sign_off(self) -> None:
+        from egov_desktop.gui.dialogs.sign_off import SignOffDialog
+
+        editor = self.progress_editor()
+        if editor is None:
+            return
+        errors = [f for f in editor.findings() if f.is_error]
+        profile = self.store.office_profile(self.store.office_of(self.plan_key))
+        dialog = SignOffDialog(self.store, self.plan_key, self.period, profile["signatories"], errors, self)
+        if dialog.exec():
+            self._after_seal_change()
+
+    def reopen(self) -> None:
+        from egov_desktop.gui.dialogs.reopen import ReopenDialog
+
+        if self.progress_editor() is None:
+            return
+        if ReopenDialog(self.store, self.plan_key, self.period, self).exec():
+            self._after_seal_change()
+
+    def _after_seal_change(self) -> None:
+        # Signing and reopening are not undoable steps, and earlier steps may now be refused.
+        self.undo_stack.clear()
+        self._plans = {p.key: p for p in self.store.list_plans()}
+        if self.plan_editor is not None:
+            self.plan_editor.model.reload()
+        self._reload_progress()
+        self._update_report_state()
+        self._update_deadline()
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About"), _(
+            "Keeps the e-Governance and Innovation Action Plan of an office, its quarterly progress and "
+            "scores, and writes the Word report with its forwarding memo. Works without the internet."))
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.settings.setValue(S_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(S_STATE, self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
