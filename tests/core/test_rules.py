@@ -3,10 +3,13 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from egov_desktop.core import exchange
 from egov_desktop.core.model import Entry, Indicator, Memo, Report
 from egov_desktop.core.rules import check_document, check_memo, check_plan, check_report, errors
+from egov_desktop.core.scoring import score_report
 from tests.conftest import MODMR, PIB
 
 D = dt.date
@@ -305,3 +308,35 @@ def test_aggregation_must_fit_the_unit(pib):
     pib.plan.indicator("3.1.1").aggregation = "date"  # the default for dates, said out loud
     found = _by(check_plan(pib.plan), "aggregation_unit")
     assert found == [("1.1.1/aggregation", "error"), ("2.1.1/aggregation", "error")]
+
+
+# ------------------------------------------------------------------ robustness
+
+_ANY_VALUE = st.one_of(
+    st.none(),
+    st.dates(D(2000, 1, 1), D(2100, 12, 31)),
+    st.integers(-1000, 1000),
+    st.floats(-1e6, 1e6, allow_nan=False),
+    st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    targets=st.lists(st.lists(_ANY_VALUE, min_size=5, max_size=5), min_size=7, max_size=7),
+    values=st.lists(_ANY_VALUE, min_size=7, max_size=7),
+    weights=st.lists(st.floats(-10, 60, allow_nan=False), min_size=7, max_size=7),
+    today=st.dates(D(2020, 1, 1), D(2030, 1, 1)),
+)
+def test_rules_and_scoring_never_raise_on_any_model(targets, values, weights, today):
+    """Whatever a half-typed plan holds, the rules report it and the score stays within 0..100%."""
+    doc = exchange.load(PIB)
+    for ind, t, w in zip(doc.plan.indicators(), targets, weights):
+        ind.targets, ind.weight = t, w
+    report = doc.report("Q1")
+    for entry, v in zip(report.entries, values):
+        entry.value = v
+    findings = check_document(doc, today=today)
+    assert all(f.severity in ("error", "warning") and f.message("bn") for f in findings)
+    result = score_report(doc.plan, report)
+    assert all(0 <= s.percent <= 100 for s in result.indicators)
