@@ -16,7 +16,7 @@ from typing import Iterable
 
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, gettext_for
-from egov_desktop.core.model import Memo, PlanDocument, Report, Signatory
+from egov_desktop.core.model import PlanDocument, Report, Signatory
 from egov_desktop.export import ooxml
 from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
 from egov_desktop.export.ooxml import Cell, para
@@ -187,10 +187,13 @@ def _text_width(landscape: bool) -> int:
 
 # ------------------------------------------------------------------ memo
 
-def _header_block(doc: PlanDocument) -> list[str]:
+def _header_lines(doc: PlanDocument) -> list[str]:
     o = doc.office
-    lines = [o.government, o.parent, o.name, o.unit, o.address, o.website]
-    return [para(line, "EgovHeader") for line in lines if line]
+    return [line for line in (o.government, o.parent, o.name, o.unit, o.address, o.website) if line]
+
+
+def _header_block(doc: PlanDocument) -> list[str]:
+    return [para(line, "EgovHeader") for line in _header_lines(doc)]
 
 
 def _date_lines(memo_date, lang: str, settings: ExportSettings) -> list[str]:
@@ -203,46 +206,29 @@ def _date_lines(memo_date, lang: str, settings: ExportSettings) -> list[str]:
     return [format_bangla(memo_date, lang), _t(lang, N_("{date} CE"), date=format_date_long(memo_date, lang))]
 
 
-def _memo_number_and_date(memo: Memo, lang: str, settings: ExportSettings, width: int) -> str:
-    """স্মারক নং on the left, the date on the right: a borderless table keeps both on their lines in any reader."""
-    number = _t(lang, N_("Memo No. {number}"), number=localize_digits(memo.number or "", lang))
-    label = _t(lang, N_("Date:"))
-    dates = _date_lines(memo.date, lang, settings) if memo.date else [""]
-    date_w = width * 30 // 100
-    label_w = width * 9 // 100
-    widths = [width - label_w - date_w, label_w, date_w]
-    if len(dates) == 1:
-        rows = [[Cell(number, "EgovPlain"), Cell(label, "EgovRight"), Cell(dates[0], "EgovPlain")]]
-    else:
-        # The Bangla date over the Gregorian, a rule between, "তারিখ:" centred beside both (Secretariat form).
-        rows = [[Cell(number, "EgovPlain", vmerge="restart"), Cell(label, "EgovRight", vmerge="restart", middle=True),
-                 Cell(dates[0], "EgovPlain")],
-                [Cell("", "EgovPlain", vmerge="continue"), Cell("", "EgovRight", vmerge="continue"),
-                 Cell(dates[1], "EgovPlain")]]
-    xml = ooxml.table(widths, rows, borders=False, cant_split=True)
-    # Only the rule under the Bangla date: one cell border, set where it is drawn.
-    if len(dates) == 2:
-        marker = f"{ooxml.runs(dates[0])}</w:p>"
-        xml = xml.replace(f'<w:tcW w:w="{date_w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="EgovPlain"/>'
-                          f'</w:pPr>{marker}',
-                          f'<w:tcW w:w="{date_w}" w:type="dxa"/><w:tcBorders><w:bottom w:val="single" w:sz="4" '
-                          'w:space="0" w:color="auto"/></w:tcBorders></w:tcPr><w:p><w:pPr>'
-                          f'<w:pStyle w:val="EgovPlain"/></w:pPr>{marker}', 1)
-    return xml
+@dataclass
+class Block:
+    """One piece of the memo: a paragraph in a style, or (style None) the number-and-date line.
+
+    The Word file and the e-mail body are both made from these, so they say the same.
+    """
+
+    text: str
+    style: str | None = "EgovPlain"
+    label: str = ""
+    dates: tuple[str, ...] = ()
 
 
-def _signature_block(signatory: Signatory | None, signed_on, lang: str, contacts: bool = True) -> list[str]:
+def _signature_blocks(signatory: Signatory | None, signed_on, lang: str, contacts: bool = True) -> list[Block]:
     from egov_desktop.core.values import format_date
 
     s = signatory or Signatory()
-    lines = [para(format_date(signed_on, lang) if signed_on else "", "EgovSignSpace")]
-    for text in (s.name, s.designation):
-        if text:
-            lines.append(para(text, "EgovSignature"))
+    lines = [Block(format_date(signed_on, lang) if signed_on else "", "EgovSignSpace")]
+    lines += [Block(text, "EgovSignature") for text in (s.name, s.designation) if text]
     if contacts and s.phone:
-        lines.append(para(_t(lang, N_("Phone: {phone}"), phone=localize_digits(s.phone, lang)), "EgovSignature"))
+        lines.append(Block(_t(lang, N_("Phone: {phone}"), phone=localize_digits(s.phone, lang)), "EgovSignature"))
     if contacts and s.email:
-        lines.append(para(_t(lang, N_("Email: {email}"), email=s.email), "EgovSignature"))
+        lines.append(Block(_t(lang, N_("Email: {email}"), email=s.email), "EgovSignature"))
     return lines
 
 
@@ -252,37 +238,79 @@ def _signed_on(report: Report):
     return None
 
 
-def _memo_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
+def memo_blocks(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[Block]:
+    """The forwarding memo, top to bottom, as DOMAIN.md §5 lays it out."""
     memo = report.memo
-    width = _text_width(False)
-    out = _header_block(doc)
-    out.append(para("", "EgovPlain"))
-    out.append(_memo_number_and_date(memo, lang, settings, width))
+    out = [Block(line, "EgovHeader") for line in _header_lines(doc)]
+    out.append(Block(""))
+    out.append(Block(_t(lang, N_("Memo No. {number}"), number=localize_digits(memo.number or "", lang)), None,
+                     _t(lang, N_("Date:")), tuple(_date_lines(memo.date, lang, settings)) if memo.date else ("",)))
     if memo.subject:
-        out.append(para(_t(lang, N_("Subject: {subject}"), subject=memo.subject), "EgovSubject"))
+        out.append(Block(_t(lang, N_("Subject: {subject}"), subject=memo.subject), "EgovSubject"))
     if memo.reference:
-        out.append(para(_t(lang, N_("Reference: {reference}"), reference=memo.reference), "EgovBody",
-                        '<w:ind w:firstLine="0"/>'))
+        out.append(Block(_t(lang, N_("Reference: {reference}"), reference=memo.reference), "EgovPlain"))
     for i, text in enumerate(memo.body):
         if i and settings.number_paragraphs:
             text = f"{_ordinal(lang, i + 1, width=2)} {text}"
-        out.append(para(text, "EgovBody"))
+        out.append(Block(text, "EgovBody"))
     if memo.attachment:
-        out.append(para(_t(lang, N_("Attachment: {attachment}"), attachment=memo.attachment), "EgovSpaced"))
-    out += _signature_block(memo.signatory, _signed_on(report), lang)
+        out.append(Block(_t(lang, N_("Attachment: {attachment}"), attachment=memo.attachment), "EgovSpaced"))
+    out += _signature_blocks(memo.signatory, _signed_on(report), lang)
     if memo.recipient:
-        out.append(para("\n".join(memo.recipient), "EgovSpaced"))
+        out.append(Block("\n".join(memo.recipient), "EgovSpaced"))
     if memo.attention:
-        out.append(para(_t(lang, N_("Attention: {attention}"), attention=memo.attention), "EgovPlain"))
+        out.append(Block(_t(lang, N_("Attention: {attention}"), attention=memo.attention), "EgovPlain"))
     if memo.copies:
         heading = (_t(lang, N_("Copies: ({purpose})"), purpose=memo.copies_purpose) if memo.copies_purpose
                    else _t(lang, N_("Copies:")))
         if settings.not_by_seniority:
             heading += " " + _t(lang, N_("(not in order of seniority)"))
-        out.append(para(heading, "EgovSpaced"))
-        for i, copy in enumerate(memo.copies, start=1):
-            out.append(para(f"{_ordinal(lang, i)}\t{_sentence(copy, lang)}", "EgovListItem"))
+        out.append(Block(heading, "EgovSpaced"))
+        out += [Block(f"{_ordinal(lang, i)}\t{_sentence(copy, lang)}", "EgovListItem")
+                for i, copy in enumerate(memo.copies, start=1)]
     return out
+
+
+def _number_and_date_xml(block: Block, width: int) -> str:
+    """স্মারক নং on the left, the date on the right: a borderless table keeps both on their lines in any reader."""
+    date_w = width * 30 // 100
+    label_w = width * 9 // 100
+    widths = [width - label_w - date_w, label_w, date_w]
+    number, label, dates = block.text, block.label, block.dates
+    if len(dates) == 1:
+        rows = [[Cell(number, "EgovPlain"), Cell(label, "EgovRight"), Cell(dates[0], "EgovPlain")]]
+    else:
+        # The Bangla date over the Gregorian with a rule between, "তারিখ:" beside both (Secretariat form).
+        rows = [[Cell(number, "EgovPlain", vmerge="restart", middle=True),
+                 Cell(label, "EgovRight", vmerge="restart", middle=True), Cell(dates[0], "EgovPlain", rule=True)],
+                [Cell("", "EgovPlain", vmerge="continue"), Cell("", "EgovRight", vmerge="continue"),
+                 Cell(dates[1], "EgovPlain")]]
+    return ooxml.table(widths, rows, borders=False)
+
+
+def _memo_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
+    width = _text_width(False)
+    return [_number_and_date_xml(b, width) if b.style is None else para(b.text, b.style)
+            for b in memo_blocks(doc, report, lang, settings)]
+
+
+def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = None) -> str:
+    """The memo as plain text (the e-mail body): the same lines as the Word file."""
+    settings = settings or ExportSettings()
+    lang = settings.lang or current_language()
+    report = doc.report(period)
+    lines = []
+    for b in memo_blocks(doc, report, lang, settings):
+        if b.style is None:
+            lines.append(f"{b.text}    {b.label} {b.dates[0]}".rstrip())
+            lines += [f"{' ' * (len(b.text) + 4 + len(b.label))} {d}" for d in b.dates[1:]]
+        elif b.style == "EgovSignSpace":
+            lines += ["", b.text] if b.text else [""]
+        else:
+            if b.style in ("EgovSpaced", "EgovSubject", "EgovBody"):
+                lines.append("")
+            lines.append(b.text.replace("\t", " "))
+    return "\n".join(lines).strip("\n") + "\n"
 
 
 # ------------------------------------------------------------------ report
@@ -418,7 +446,7 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
     signatory = report.memo.signatory if report.memo else None
     if (signatory is None or not signatory.name) and report.signoff:
         signatory = Signatory(report.signoff.name, report.signoff.designation)
-    out += _signature_block(signatory, _signed_on(report), lang, contacts=False)
+    out += [para(b.text, b.style) for b in _signature_blocks(signatory, _signed_on(report), lang, contacts=False)]
     return out
 
 
@@ -462,6 +490,12 @@ def _footer(document, text: str) -> None:
     p.style = document.styles["Egov Footer"]
 
 
+def _period(period: str) -> str:
+    from egov_desktop.core.periods import period_name
+
+    return period_name(period, current_language())
+
+
 def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS, font: str = NIKOSH,
                    settings: ExportSettings | None = None, embed: bool = True):
     """The python-docx Document of the export (not saved). `embed=False` leaves the fonts out (for verify)."""
@@ -470,11 +504,12 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     parts = [p for p in PARTS if p in set(parts)]
     report = doc.report(period)
     if report is None:
-        raise ExportError(Msg(N_("There is no {period} report in this plan."), {"period": period}))
+        raise ExportError(Msg(N_("There is no {period} report in this plan."), {"period": _period(period)}))
     if "memo" in parts and report.memo is None:
         parts.remove("memo")  # e.g. seed 001: a report sent without a memo
         if not parts:
-            raise ExportError(Msg(N_("The {period} report has no forwarding memo to export."), {"period": period}))
+            raise ExportError(Msg(N_("The {period} report has no forwarding memo to export."),
+                                  {"period": _period(period)}))
     digest = _seal(doc, report)
 
     import docx

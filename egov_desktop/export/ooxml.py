@@ -50,6 +50,8 @@ class Cell:
     shade: str | None = None
     # Centre the text vertically (header cells always are).
     middle: bool = False
+    # A rule under the cell (the line between the two dates of a memo).
+    rule: bool = False
 
     def xml(self, width: int) -> str:
         props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
@@ -59,6 +61,8 @@ class Cell:
             props.append('<w:vMerge w:val="restart"/>')
         elif self.vmerge == "continue":
             props.append("<w:vMerge/>")
+        if self.rule:
+            props.append('<w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tcBorders>')
         if self.shade:
             props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{self.shade}"/>')
         if self.middle or self.style == "EgovCellHead":

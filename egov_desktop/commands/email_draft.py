@@ -1,0 +1,67 @@
+"""`egov-desktop email-draft (FILE.json | --fiscal-year Y [--kind K] [--db PATH]) --period P --out OUT.eml
+[--docx FILE.docx] [--to ADDRESS ...]`: an e-mail draft with the memo as text and the Word file attached.
+
+Without --docx the Word file is exported beside the draft (same name, .docx). Without
+--to the addresses written in the memo's recipient lines (and, from the database, the
+office profile's default recipients) are used; the draft may go out with To empty,
+for the user to fill in. Exit 0 written, 1 refused (no memo), 2 unreadable/unwritable.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from egov_desktop import cli
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.export.cli_source import add_plan_arguments, open_plan
+from egov_desktop.export.fonts import FONT_CHOICES
+
+NAME = "email-draft"
+HELP = N_("write an e-mail draft (.eml) with the memo and the Word file attached")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_plan_arguments(parser)
+    parser.add_argument("--out", required=True, type=Path, help="draft to write (.eml)")
+    parser.add_argument("--docx", type=Path, help="Word file to attach (default: export one beside the draft)")
+    parser.add_argument("--to", action="append", default=[], help="recipient address (repeatable)")
+    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font of the Word file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from egov_desktop.commands.export_docx import settings_from
+    from egov_desktop.export.docx_report import ExportError, export_docx
+    from egov_desktop.export.email_draft import addresses_in, write_eml
+
+    if args.docx is not None and not args.docx.is_file():
+        cli.err(f"{args.docx}: " + Msg(N_("the file does not exist")).render(args.lang))
+        return cli.EXIT_UNREADABLE
+    source = open_plan(args)
+    if source is None:
+        return cli.EXIT_UNREADABLE
+    try:
+        to = list(args.to)
+        report = source.doc.report(args.period)
+        if not to and report is not None and report.memo is not None:
+            lines = list(report.memo.recipient)
+            if source.store is not None:
+                lines += source.store.office_profile(source.store.office_of(source.plan_key))["default_recipients"]
+            to = addresses_in(lines)
+    finally:
+        source.close()
+    settings = settings_from(args)
+    docx_path = args.docx or args.out.with_suffix(".docx")
+    try:
+        if args.docx is None:
+            export_docx(source.doc, args.period, docx_path, font=args.font, settings=settings)
+        write_eml(source.doc, args.period, docx_path, args.out, to, settings=settings)
+    except ExportError as exc:
+        cli.err(exc.render(args.lang))
+        return cli.EXIT_ERRORS
+    except OSError as exc:
+        cli.err(Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render(args.lang))
+        return cli.EXIT_UNREADABLE
+    cli.out(f"{args.out}: " + Msg(N_("written")).render(args.lang))
+    if not to:
+        cli.out(Msg(N_("No recipient address was found: fill in To in the mail program.")).render(args.lang))
+    return cli.EXIT_OK

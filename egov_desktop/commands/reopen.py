@@ -1,0 +1,42 @@
+"""`egov-desktop reopen --fiscal-year Y [--kind K] --period P --reason TEXT [--db PATH]`: open a signed
+report for changes again. The reason goes to the audit log, the revision goes up, and the signed
+revision stays retrievable (`verify` still recognises files exported from it).
+
+Exit 0 when reopened, 1 when refused (not signed off, no reason), 2 when the database cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+
+from egov_desktop import cli
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.export.cli_source import add_plan_arguments, needs_db, open_plan
+
+NAME = "reopen"
+HELP = N_("reopen a signed-off report for changes (needs a reason)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_plan_arguments(parser, file=False)
+    parser.add_argument("--reason", required=True, help="why the report is reopened (kept in the audit log)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from egov_desktop.store.service import StoreError
+
+    if needs_db(args):
+        return cli.EXIT_UNREADABLE
+    source = open_plan(args)
+    if source is None:
+        return cli.EXIT_UNREADABLE
+    try:
+        source.store.reopen(source.plan_key, args.period, args.reason)
+        revision = source.store.get_document(source.plan_key).report(args.period).revision
+    except StoreError as exc:
+        cli.err(exc.render(args.lang))
+        return cli.EXIT_ERRORS
+    finally:
+        source.close()
+    cli.out(Msg(N_("Reopened; the next sign-off will be revision {revision}."), {"revision": revision})
+            .render(args.lang))
+    return cli.EXIT_OK

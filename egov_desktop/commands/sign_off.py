@@ -1,0 +1,74 @@
+"""`egov-desktop sign-off --fiscal-year Y [--kind K] --period P --signatory N [--db PATH]`: seal a report.
+
+N is the signatory's number in the office profile (1, 2, ...) or their name. Refused
+(exit 1, with the errors listed) while the report has errors; the sealed report is
+read-only until reopened. Exit 2 when the database cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+
+from egov_desktop import cli
+from egov_desktop.core.digits import localize_digits, to_latin_digits
+from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.model import Signatory
+from egov_desktop.export.cli_source import add_plan_arguments, needs_db, open_plan
+
+NAME = "sign-off"
+HELP = N_("sign off a report: seal it with a revision and a digest")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_plan_arguments(parser, file=False)
+    parser.add_argument("--signatory", required=True, help="number in the office profile (1, 2, ...) or name")
+
+
+def choose_signatory(wanted: str, profile: list[dict], memo_signatory: Signatory | None) -> Signatory | None:
+    """The office profile's signatory by number or name; the memo's own signatory if the name is theirs."""
+    number = to_latin_digits(wanted.strip())
+    if number.isdigit() and 1 <= int(number) <= len(profile):
+        s = profile[int(number) - 1]
+        return Signatory(s.get("name"), s.get("designation"), s.get("phone"), s.get("email"))
+    for s in profile:
+        if (s.get("name") or "").strip() == wanted.strip():
+            return Signatory(s.get("name"), s.get("designation"), s.get("phone"), s.get("email"))
+    if memo_signatory and (memo_signatory.name or "").strip() == wanted.strip():
+        return memo_signatory
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from egov_desktop.core import rules
+    from egov_desktop.core.digest import verification_code
+    from egov_desktop.store.service import SignOffRefused, StoreError
+
+    if needs_db(args):
+        return cli.EXIT_UNREADABLE
+    source = open_plan(args)
+    if source is None:
+        return cli.EXIT_UNREADABLE
+    store, lang = source.store, args.lang
+    try:
+        report = source.doc.report(args.period)
+        profile = store.office_profile(store.office_of(source.plan_key))["signatories"]
+        signatory = choose_signatory(args.signatory, profile, report.memo.signatory if report and report.memo else None)
+        if signatory is None:
+            names = ", ".join(f"{i}: {s.get('name')}" for i, s in enumerate(profile, start=1)) or "-"
+            cli.err(Msg(N_("No signatory {wanted} in the office profile (there are: {names})."),
+                        {"wanted": args.signatory, "names": names}).render(lang))
+            return cli.EXIT_ERRORS
+        signed = store.sign_off(source.plan_key, args.period, signatory)
+    except SignOffRefused as exc:
+        cli.err(exc.render(lang))
+        for f in exc.findings:
+            cli.err(f"  {rules.describe_where(f.where, source.doc.plan, lang)}: {f.message(lang)}")
+        return cli.EXIT_ERRORS
+    except StoreError as exc:
+        cli.err(exc.render(lang))
+        return cli.EXIT_ERRORS
+    finally:
+        source.close()
+    # The code keeps its Latin hex digits: it is compared, not read aloud.
+    cli.out(gettext_for(lang, N_("Signed off by {name}: revision {revision}, verification code {code}.")).format(
+        name=signed.name, revision=localize_digits(str(signed.revision), lang), code=verification_code(signed.digest)))
+    return cli.EXIT_OK

@@ -1,0 +1,53 @@
+"""`egov-desktop verify FILE.docx [--db PATH]`: does an exported Word file match a signed-off revision?
+
+Exit 0 when it matches, 1 when it does not (unsigned, unknown revision, text changed),
+2 when the file or the database cannot be read.
+"""
+from __future__ import annotations
+
+import argparse
+import zipfile
+
+from egov_desktop import cli
+from egov_desktop.core.i18n import N_, Msg, gettext_for
+
+NAME = "verify"
+HELP = N_("check an exported Word file against the signed-off revisions in the database")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from egov_desktop.commands.import_json import add_db_argument
+
+    parser.add_argument("file", help="exported Word file (.docx)")
+    add_db_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from egov_desktop.export.verify import verify_docx
+    from egov_desktop.paths import default_db_path
+    from egov_desktop.store.service import Store, StoreError
+
+    db = args.db or default_db_path()
+    if not db.exists():
+        cli.err(f"{db}: " + Msg(N_("the database file does not exist")).render(args.lang))
+        return cli.EXIT_UNREADABLE
+    try:
+        store = Store.open(db, readonly=True)
+    except StoreError as exc:
+        cli.err(f"{db}: {exc.render(args.lang)}")
+        return cli.EXIT_UNREADABLE
+    try:
+        verdict = verify_docx(args.file, store)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        cli.err(f"{args.file}: " + Msg(N_("not a readable Word (.docx) file")).render(args.lang))
+        return cli.EXIT_UNREADABLE
+    finally:
+        store.close()
+    (cli.out if verdict.ok else cli.err)(f"{args.file}: {verdict.msg.render(args.lang)}")
+    if verdict.difference:
+        in_file, signed = verdict.difference
+        # The paragraphs are shown as they are, digits and all.
+        in_file_label, signed_label = gettext_for(args.lang, N_("In the file:")), gettext_for(args.lang, N_("As signed:"))
+        cli.err(f"  {in_file_label} {in_file}")
+        cli.err(f"  {signed_label} {signed}")
+    return cli.EXIT_OK if verdict.ok else cli.EXIT_ERRORS

@@ -1,0 +1,75 @@
+"""Where the export commands get their plan: an exchange file, or the database by fiscal year and kind.
+
+Shared by export-docx, email-draft, sign-off, reopen (egov_desktop/commands/). Each
+function prints its own reason in the chosen language and returns None on failure,
+so commands stay a straight line of steps and never show a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from egov_desktop import cli
+from egov_desktop.core.digits import to_latin_digits
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.model import PERIODS, PLAN_KINDS, PlanDocument
+
+
+def add_plan_arguments(parser: argparse.ArgumentParser, file: bool = True) -> None:
+    from egov_desktop.commands.import_json import add_db_argument
+
+    if file:
+        parser.add_argument("file", nargs="?", help="exchange file (.json); or give --fiscal-year and --db")
+    parser.add_argument("--fiscal-year", type=to_latin_digits, help="e.g. 2023-24 (the plan in the database)")
+    parser.add_argument("--kind", choices=PLAN_KINDS, default="egov_innovation", help="plan kind")
+    add_db_argument(parser)
+    parser.add_argument("--period", required=True, choices=PERIODS, help="report period")
+
+
+@dataclass
+class Source:
+    doc: PlanDocument
+    store: object | None = None  # the open Store when the plan came from the database
+    plan_key: int | None = None
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def open_plan(args: argparse.Namespace) -> Source | None:
+    """The plan of --fiscal-year/--kind in the database (store left open), or the exchange file."""
+    if getattr(args, "file", None):
+        from egov_desktop.commands.check import load_or_report
+
+        doc = load_or_report(args.file, args.lang)
+        return None if doc is None else Source(doc)
+    if not args.fiscal_year:
+        cli.err(Msg(N_("Give an exchange file, or --fiscal-year for a plan in the database.")).render(args.lang))
+        return None
+    from egov_desktop.commands.import_json import open_store
+    from egov_desktop.store.service import StoreError
+
+    store = open_store(args)
+    if store is None:
+        return None
+    try:
+        key = store.find_plan(args.fiscal_year, args.kind)
+        if key is None:
+            cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
+                        {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
+            store.close()
+            return None
+        return Source(store.get_document(key), store, key)
+    except StoreError as exc:
+        cli.err(exc.render(args.lang))
+        store.close()
+        return None
+
+
+def needs_db(args: argparse.Namespace) -> bool:
+    """True (after saying why) when a command that changes the database was given no --fiscal-year."""
+    if args.fiscal_year:
+        return False
+    cli.err(Msg(N_("Give --fiscal-year (and --db) of the plan in the database.")).render(args.lang))
+    return True

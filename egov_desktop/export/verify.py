@@ -1,0 +1,71 @@
+"""Does a .docx match a signed-off revision in the database?
+
+The export stores the report's digest, revision, period and export settings in a
+custom document property. Verification finds the signed revision with that digest,
+exports the signed snapshot again with the same settings, and compares the text a
+reader sees (body and footers, paragraph by paragraph). A file whose text was
+changed after export, or whose seal names a revision the database never signed,
+does not match.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from egov_desktop.core.i18n import N_, Msg
+
+
+@dataclass
+class Verdict:
+    ok: bool
+    msg: Msg
+    revision: object | None = None  # the store's SignedRevision when one was found
+    difference: tuple[str, str] | None = None  # first differing paragraph: (in the file, as signed)
+
+
+def docx_texts(source) -> list[str]:
+    """Paragraph texts of a .docx (path or file object): the body, then each footer."""
+    from egov_desktop.export.docx_report import body_texts
+
+    with zipfile.ZipFile(source) as z:
+        names = ["word/document.xml"] + sorted(n for n in z.namelist() if n.startswith("word/footer"))
+        return [t for n in names for t in body_texts(z.read(n))]
+
+
+def verify_docx(path, store) -> Verdict:
+    """Raises zipfile.BadZipFile / OSError / KeyError when the file is not a readable .docx."""
+    from egov_desktop.core import exchange
+    from egov_desktop.export.docx_report import ExportSettings, build_document, read_metadata
+
+    meta = read_metadata(path)
+    if meta is None:
+        return Verdict(False, Msg(N_("The file carries no egov-desktop seal: it was not exported by this program, "
+                                     "or the seal was removed.")))
+    if not meta.get("digest"):
+        return Verdict(False, Msg(N_("The file was exported from a report that was not signed off.")))
+    key = store.find_plan(meta["fiscal_year"], meta["kind"])
+    revisions = store.signed_revisions(key, meta["period"]) if key is not None else []
+    # Reopening and signing again without changes gives the same digest: the revision tells them apart.
+    signed = next((r for r in revisions if r.digest == meta["digest"] and r.revision == meta.get("revision")), None)
+    if signed is None:
+        return Verdict(False, Msg(N_("No signed-off revision in the database matches this file.")))
+    doc = exchange.loads(signed.snapshot)
+    settings = ExportSettings.from_dict(meta.get("settings", {}))
+    buf = io.BytesIO()
+    build_document(doc, meta["period"], meta.get("parts", ("memo", "report")), settings=settings,
+                   embed=False).save(buf)
+    expected, actual = docx_texts(buf), docx_texts(path)
+    if expected != actual:
+        diff = next(((a, e) for a, e in zip(actual, expected) if a != e),
+                    (actual[len(expected)] if len(actual) > len(expected) else "",
+                     expected[len(actual)] if len(expected) > len(actual) else ""))
+        return Verdict(False, Msg(N_("The file's text differs from signed revision {revision}: "
+                                     "it was changed after export."), {"revision": signed.revision}),
+                       signed, diff)
+    params = {"revision": signed.revision, "name": signed.name, "date": signed.signed_at.date().strftime("%d/%m/%Y")}
+    if signed.reopened_at is not None:
+        return Verdict(True, Msg(N_("The file matches revision {revision}, signed off by {name} on {date}; "
+                                    "that revision was later reopened."), params), signed)
+    return Verdict(True, Msg(N_("The file matches revision {revision}, signed off by {name} on {date}."), params),
+                   signed)

@@ -1,0 +1,148 @@
+"""export-docx, sign-off, reopen, verify and email-draft on the command line, against a real SQLite file."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from email import message_from_bytes
+from email.policy import default
+
+import docx
+import pytest
+
+from egov_desktop import cli
+from egov_desktop.core import exchange
+from egov_desktop.store.service import Store
+from tests.conftest import MODMR, PIB
+
+
+def run(capsys, *args):
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "egov.sqlite"
+    store = Store.open(path)
+    store.import_document(exchange.load(MODMR))
+    store.close()
+    return path
+
+
+def test_export_docx_from_file_and_its_refusals(capsys, tmp_path):
+    out = tmp_path / "m.docx"
+    code, text, _ = run(capsys, "export-docx", MODMR, "--period", "H1", "--out", out)
+    assert code == 0 and "লেখা হয়েছে" in text
+    assert len(docx.Document(out).sections) == 2
+    report_only = tmp_path / "r.docx"
+    code, _, _ = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", report_only, "--parts", "report",
+                     "--font", "Noto Sans Bengali", "--no-score")
+    assert code == 0
+    with zipfile.ZipFile(report_only) as z:
+        assert 'w:cs="Noto Sans Bengali"' in z.read("word/styles.xml").decode()
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "H1", "--out", tmp_path / "x.docx")
+    assert code == 1 and "অর্ধবার্ষিক প্রতিবেদন নেই" in err
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--parts", "memo", "--out", tmp_path / "x.docx")
+    assert code == 1 and "অগ্রায়ণ পত্র" in err
+    code, _, err = run(capsys, "export-docx", "--period", "Q1", "--out", tmp_path / "x.docx")
+    assert code == 2 and err
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", tmp_path / "no" / "x.docx")
+    assert code == 2 and "x.docx" in err
+    code, _, err = run(capsys, "export-docx", tmp_path / "missing.json", "--period", "Q1", "--out",
+                       tmp_path / "x.docx", "--lang", "en")
+    assert code == 2 and "missing.json" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_sign_off_export_verify_tamper_reopen(capsys, tmp_path, db):
+    plan = ["--fiscal-year", "২০২১-২২", "--period", "H1", "--db", db]
+    code, _, err = run(capsys, "sign-off", *plan, "--signatory", "কেউ নন")
+    assert code == 1 and "কেউ নন" in err
+    code, text, _ = run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")
+    assert code == 0 and "সংস্করণ ১" in text
+    code, _, err = run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")
+    assert code == 1 and err  # already signed
+
+    signed = tmp_path / "signed.docx"
+    assert run(capsys, "export-docx", *plan, "--out", signed)[0] == 0
+    code, text, _ = run(capsys, "verify", signed, "--db", db)
+    assert code == 0 and "সংস্করণ ১" in text
+
+    # One changed date in the table: the seal still says revision 1, the text no longer does.
+    tampered = tmp_path / "tampered.docx"
+    with zipfile.ZipFile(signed) as src, zipfile.ZipFile(tampered, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                assert "১৪/০৪/২০২২".encode() in data
+                data = data.replace("১৪/০৪/২০২২".encode(), "১৪/০৩/২০২২".encode(), 1)
+            dst.writestr(item, data)
+    code, _, err = run(capsys, "verify", tampered, "--db", db)
+    assert code == 1 and "১৪/০৩/২০২২" in err and "১৪/০৪/২০২২" in err
+
+    unsigned = tmp_path / "unsigned.docx"
+    run(capsys, "export-docx", MODMR, "--period", "H1", "--out", unsigned)
+    assert run(capsys, "verify", unsigned, "--db", db)[0] == 1
+    not_docx = tmp_path / "x.docx"
+    not_docx.write_text("not a zip")
+    assert run(capsys, "verify", not_docx, "--db", db)[0] == 2
+    assert run(capsys, "verify", signed, "--db", tmp_path / "none.sqlite")[0] == 2
+
+    code, _, err = run(capsys, "reopen", *plan, "--reason", "  ")
+    assert code == 1 and err
+    code, text, _ = run(capsys, "reopen", *plan, "--reason", "একটি অর্জন সংশোধন")
+    assert code == 0 and "২" in text
+    assert run(capsys, "reopen", *plan, "--reason", "আবার")[0] == 1  # not signed any more
+
+    # The old signed file still verifies, against the reopened revision 1.
+    code, text, _ = run(capsys, "verify", signed, "--db", db)
+    assert code == 0 and "সংস্করণ ১" in text
+    store = Store.open(db)
+    key = store.find_plan("2021-22", "egov_innovation")
+    assert [r.revision for r in store.signed_revisions(key, "H1")] == [1]
+    assert any("একটি অর্জন সংশোধন" in str(a) for a in store.audit(key))
+    store.close()
+    code, text, _ = run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")
+    assert code == 0 and "সংস্করণ ২" in text
+    resigned = tmp_path / "resigned.docx"
+    run(capsys, "export-docx", *plan, "--out", resigned)
+    footer = "".join(p.text for s in docx.Document(resigned).sections for p in s.footer.paragraphs)
+    assert "সংস্করণ ২" in footer
+    assert run(capsys, "verify", resigned, "--db", db)[0] == 0
+
+
+def test_sign_off_refused_while_the_memo_has_errors(capsys, tmp_path):
+    doc = exchange.load(MODMR)
+    doc.report("H1").memo.subject = None
+    path = tmp_path / "e.sqlite"
+    store = Store.open(path)
+    store.import_document(doc)
+    store.close()
+    code, _, err = run(capsys, "sign-off", "--fiscal-year", "2021-22", "--period", "H1", "--db", path,
+                       "--signatory", "মুনিরা সুলতানা")
+    assert code == 1 and "বিষয়" in err
+
+
+def test_email_draft_from_database_and_file(capsys, tmp_path, db):
+    out = tmp_path / "draft.eml"
+    code, text, _ = run(capsys, "email-draft", "--fiscal-year", "2021-22", "--period", "H1", "--db", db,
+                        "--out", out, "--to", "egov@cabinet.gov.bd")
+    assert code == 0
+    msg = message_from_bytes(out.read_bytes(), policy=default)
+    assert msg["X-Unsent"] == "1" and msg["To"] == "egov@cabinet.gov.bd"
+    assert msg["Subject"].startswith("দুর্যোগ ব্যবস্থাপনা ও ত্রাণ মন্ত্রণালয়ের")
+    [att] = list(msg.iter_attachments())
+    assert att.get_filename() == "draft.docx" and att.get_content() == (tmp_path / "draft.docx").read_bytes()
+    code, _, err = run(capsys, "email-draft", PIB, "--period", "Q1", "--out", tmp_path / "p.eml")
+    assert code == 1 and err
+    code, _, err = run(capsys, "email-draft", MODMR, "--period", "H1", "--out", tmp_path / "q.eml",
+                       "--docx", tmp_path / "missing.docx")
+    assert code == 2
+
+
+def test_real_process_shows_no_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "egov_desktop", "verify", str(MODMR), "--db", str(tmp_path / "x")],
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
