@@ -19,8 +19,10 @@ import socket
 import sqlite3
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
@@ -274,3 +276,16 @@ def is_storage_failure(exc: BaseException) -> bool:
     return isinstance(orig, (sqlite3.OperationalError, sqlite3.DatabaseError, OSError)) and not isinstance(
         orig, sqlite3.IntegrityError
     )
+
+
+@contextmanager
+def translate_storage_errors() -> Iterator[None]:
+    """Around a write: a failure of the disk or the file becomes storage_error's plain StoreError."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        if is_storage_failure(exc):
+            raise storage_error(exc) from exc
+        raise

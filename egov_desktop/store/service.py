@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from egov_desktop.core import exchange
 from egov_desktop.core.digest import report_digest
@@ -39,6 +39,8 @@ from egov_desktop.store import documents as docs
 from egov_desktop.store.audit import AuditEntry, read_audit, user_name, write_audit
 from egov_desktop.store.engine import check_integrity, connect, inspect_database, upgrade
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
+from egov_desktop.store import backup
+from egov_desktop.store.lock import WriterLock, translate_storage_errors
 from egov_desktop.store.journal import Mutation, Tx
 from egov_desktop.store.tables import TABLES
 
@@ -295,6 +297,7 @@ class Store:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._group: _Work | None = None
+        self._writer: WriterLock | None = None
 
     # ------------------------------------------------------------ opening
 
@@ -303,6 +306,7 @@ class Store:
         """Open (or create) the database, upgrading an older schema. A file that is not ours,
         damaged, or made by a newer program is refused with StoreError and left untouched."""
         path = Path(path)
+        backup.check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, with the backup to restore
         state = inspect_database(path)
         if readonly and state.needs_upgrade:
             raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
@@ -312,23 +316,38 @@ class Store:
             except OSError as exc:
                 raise StoreError(Msg(N_("cannot create the database folder: {reason}"),
                                      {"reason": exc.strerror or exc}))
+            writer = WriterLock(path)  # one writing program per database: DatabaseInUse otherwise
+            writer.acquire()
         try:
             engine = connect(path, readonly)
             if state.needs_upgrade:
+                if state.exists:
+                    backup.backup_now(path, "migration")
                 upgrade(engine)
             else:
                 # A cheap touch so a damaged file is reported now, not at the first edit.
                 with engine.connect() as conn:
                     conn.exec_driver_sql("SELECT count(*) FROM plan").fetchone()
         except StoreError:
+            if not readonly:
+                writer.release()
             raise
         except Exception as exc:  # sqlite3/SQLAlchemy errors: damaged file, no permission, disk full
+            if not readonly:
+                writer.release()
             raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
                                  {"reason": str(getattr(exc, "orig", exc))})) from exc
-        return cls(engine, path, readonly)
+        store = cls(engine, path, readonly)
+        if not readonly:
+            store._writer = writer
+            if state.exists:
+                backup.maybe_daily_backup(path)
+        return store
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._writer is not None:
+            self._writer.release()
 
     def __enter__(self) -> "Store":
         return self
@@ -357,7 +376,7 @@ class Store:
                 start = len(self._group.tx.journal)
                 key = body(self._group)
                 return Change(description, _group_member_undo, key, _touched(self._group.tx.journal[start:]))
-            with self._engine.connect() as conn:
+            with translate_storage_errors(), self._engine.connect() as conn:
                 try:
                     with conn.begin():
                         work = _Work(Tx(conn))
@@ -365,6 +384,9 @@ class Store:
                         write_audit(conn, work.audits)
                 except IntegrityError as exc:
                     raise StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
+                                         {"reason": str(exc.orig)})) from None
+                except DBAPIError as exc:  # locked by another program, disk full, file damaged
+                    raise StoreError(Msg(N_("The change could not be saved: {reason}"),
                                          {"reason": str(exc.orig)})) from None
         return self._change(work.description or description, work, key)
 
@@ -394,7 +416,7 @@ class Store:
         with self._lock:
             if self._group is not None:
                 raise StoreError(Msg(N_("Groups of changes cannot be nested.")))
-            with self._engine.connect() as conn:
+            with translate_storage_errors(), self._engine.connect() as conn:
                 with conn.begin():
                     self._group = work = _Work(Tx(conn))
                     try:
@@ -870,7 +892,7 @@ class Store:
         designation = _text(signatory.designation)
         if not name or not designation:
             raise InvalidValue(Msg(N_("The signatory's name and designation are needed to sign off.")))
-        with self._lock, self._engine.connect() as conn, conn.begin():
+        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
             w = _Work(Tx(conn))
             doc = docs.read_document(conn, plan_key) or _raise(_no_plan())
             report = doc.report(period)
@@ -901,6 +923,7 @@ class Store:
                         old="draft", new={"revision": revision, "name": name, "designation": designation,
                                           "digest": signed.digest})
             write_audit(conn, w.audits)
+        backup.after_signoff(self.path, plan_key, period, revision)
         return self.signed_revisions(plan_key, period)[-1]
 
     def reopen(self, plan_key: int, period: str, reason: str) -> None:
@@ -911,7 +934,7 @@ class Store:
         reason = _text(reason)
         if not reason or not reason.strip():
             raise InvalidValue(Msg(N_("Please give the reason for reopening the report.")))
-        with self._lock, self._engine.connect() as conn, conn.begin():
+        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
             w = _Work(Tx(conn))
             r = TABLES["report"]
             row = conn.execute(select(r).where(r.c.plan_id == plan_key, r.c.period == period)).mappings().first()

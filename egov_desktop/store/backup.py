@@ -1,0 +1,375 @@
+"""Backups, restore, and what to do with a database that cannot be opened.
+
+Copies are made with SQLite's online backup API, which reads a consistent
+snapshot through the WAL even while the program writes; a plain file copy of a
+live database can catch half a transaction. They go to `backups/` beside the
+database, one self-contained file each, named
+`<db>-<YYYYMMDD-HHMMSS>-<reason>[-<label>].sqlite`:
+  - "start": at program start, at most once a day;
+  - "migration": before a schema upgrade;
+  - "signoff": at every sign-off (these are all kept);
+  - "manual": `egov-desktop backup`;
+  - "restore": the current file, just before a restore replaces it.
+The newest ten copies other than sign-off ones are kept.
+
+A database that cannot be used (not SQLite, damaged, empty, from a newer
+program, someone else's) is never overwritten: `recover()` renames it aside with
+a timestamp and restores the newest good backup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.engine import SQLITE_HEADER, head_revision
+from egov_desktop.store.errors import StoreError
+from egov_desktop.store.lock import WriterLock, storage_error
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR = "backups"
+KEEP = 10
+REASONS = ("start", "migration", "signoff", "manual", "restore")
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:\.(?P<n>\d+))?-(?P<reason>[a-z]+)(?:-(?P<label>[\w.-]+))?\.sqlite$"
+)
+
+
+class BackupError(StoreError):
+    """A backup or restore that could not be made; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: dt.datetime
+    reason: str
+    label: str | None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def backups_dir(db_path: Path) -> Path:
+    return Path(db_path).resolve().parent / BACKUP_DIR
+
+
+def _uri(path: Path, mode: str = "ro") -> str:
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy(src_path: Path, dest: Path) -> None:
+    """Online-backup `src_path` into a new self-contained file `dest` (written beside it, then renamed)."""
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(_uri(src_path), uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            # One file, no -wal beside it: the copy can travel on a pen drive as it is.
+            dst.execute("PRAGMA journal_mode=DELETE")
+            problems = [r[0] for r in dst.execute("PRAGMA quick_check")]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if problems != ["ok"]:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(Msg(N_("The copy failed its check ({reason}); no backup was made."),
+                              {"reason": "; ".join(problems[:3])}))
+    with tmp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    _fsync_dir(dest.parent)
+
+
+def _new_name(folder: Path, db_path: Path, reason: str, label: str | None, now: dt.datetime) -> Path:
+    stamp = now.strftime(_STAMP)
+    suffix = f"-{reason}" + (f"-{_safe_label(label)}" if label else "") + ".sqlite"
+    path = folder / f"{db_path.stem}-{stamp}{suffix}"
+    n = 1
+    while path.exists() or path.with_name(path.name + ".part").exists():
+        path = folder / f"{db_path.stem}-{stamp}.{n}{suffix}"
+        n += 1
+    return path
+
+
+def _safe_label(label: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", label, flags=re.ASCII)[:60]
+
+
+def backup_now(db_path: Path, reason: str = "manual", label: str | None = None, to: Path | None = None,
+               now: dt.datetime | None = None) -> Path:
+    """Copy the database now; returns the new file. `to` is another folder (a pen drive) instead of
+    backups/ beside the database. Raises BackupError (nothing written) when it cannot."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        raise BackupError(Msg(N_("There is no database to back up at {path}."), {"path": db_path}))
+    folder = Path(to) if to is not None else backups_dir(db_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = _new_name(folder, db_path, reason, label, now or dt.datetime.now())
+        _copy(db_path, dest)
+    except BackupError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(Msg(N_("No backup could be made: {reason}"),
+                              {"reason": storage_error(exc).render()})) from None
+    if to is None:
+        prune(db_path)
+    return dest
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of this database, newest first."""
+    db_path = Path(db_path)
+    folder = Path(folder) if folder is not None else backups_dir(db_path)
+    out = []
+    if not folder.is_dir():
+        return out
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if not m or m["stem"] != db_path.stem or not p.is_file():
+            continue
+        created = dt.datetime.strptime(m["stamp"], _STAMP)
+        out.append((created, int(m["n"] or 0), BackupInfo(p, created, m["reason"], m["label"])))
+    out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [b for _, _, b in out]
+
+
+def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups; sign-off copies are always kept. Returns what went."""
+    removed = []
+    for info in [b for b in list_backups(db_path) if b.reason != "signoff"][keep:]:
+        try:
+            info.path.unlink()
+            removed.append(info.path)
+        except OSError as exc:  # a copy open in another program: try again next time
+            log.warning("cannot remove old backup %s: %s", info.path, exc)
+    return removed
+
+
+def maybe_daily_backup(db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """The start-of-program backup: made when no backup exists from today. Never raises: a failed
+    backup must not keep the office from working (it is logged and tried again next start)."""
+    now = now or dt.datetime.now()
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    if any(b.created.date() == now.date() for b in list_backups(db_path)):
+        return None
+    try:
+        return backup_now(db_path, "start", now=now)
+    except BackupError as exc:
+        log.warning("start-of-day backup failed: %s", exc.render("en"))
+        return None
+
+
+def after_signoff(db_path: Path, plan_key: int, period: str, revision: int) -> Path | None:
+    """The sign-off copy. The sign-off itself is already committed, so a failure is logged, not raised."""
+    try:
+        return backup_now(db_path, "signoff", label=f"plan{plan_key}-{period}-r{revision}")
+    except BackupError as exc:
+        log.warning("sign-off backup failed: %s", exc.render("en"))
+        return None
+
+
+# ------------------------------------------------------------------ damaged databases
+
+
+class DatabaseUnusable(StoreError):
+    """The file at `path` cannot be used. `kind` is "empty", "not_sqlite", "damaged", "foreign" or
+    "newer"; `backup` is the newest good backup (or None) that recover() would restore."""
+
+    def __init__(self, kind: str, path: Path, msg: Msg, backup: BackupInfo | None):
+        super().__init__(msg)
+        self.kind = kind
+        self.path = path
+        self.backup = backup
+
+    def render(self, lang: str | None = None) -> str:
+        text = self.msg.render(lang)
+        if self.backup is not None:
+            hint = Msg(N_("The newest good backup is from {date}. It can be restored; the damaged file "
+                          "will be kept aside, not overwritten."),
+                       {"date": self.backup.created.strftime("%d/%m/%Y %H:%M")})
+        else:
+            hint = Msg(N_("No good backup of it was found."))
+        return f"{text} {hint.render(lang)}"
+
+
+_PROBLEMS = {
+    "empty": N_("The database file is empty: its data is missing."),
+    "not_sqlite": N_("This file is not a database of this program (not an SQLite file)."),
+    "damaged": N_("The database file is damaged and cannot be opened."),
+    "foreign": N_("This is an SQLite file, but not a database of this program."),
+    "newer": N_("The database was made by a newer version of this program (schema {revision}). "
+                "Please install the newer version; this database has not been changed."),
+}
+
+
+def _diagnose(path: Path) -> tuple[str | None, str | None]:
+    """(kind of problem or None, the file's schema revision), reading the file without changing it."""
+    from egov_desktop.store.engine import _script
+
+    path = Path(path)
+    if not path.exists():
+        return None, None
+    try:
+        if path.stat().st_size == 0:
+            return ("empty" if list_backups(path) else None), None
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return "damaged", None
+    if header != SQLITE_HEADER:
+        return "not_sqlite", None
+    try:
+        con = sqlite3.connect(_uri(path), uri=True)
+        try:
+            if [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]:
+                return "damaged", None
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in names:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return "damaged", None
+    if revision is None:
+        return ("foreign" if names - {"alembic_version"} else None), None
+    if revision != head_revision() and revision not in {s.revision for s in _script().walk_revisions()}:
+        return "newer", revision
+    return None, revision
+
+
+def problem_of(path: Path) -> str | None:
+    """What is wrong with the file: None (fine, or no file yet) or a kind of DatabaseUnusable. An empty
+    file counts as a problem only where backups of it exist (else it is a new database)."""
+    return _diagnose(path)[0]
+
+
+def check_database(path: Path) -> None:
+    """Raise DatabaseUnusable (with the newest good backup) when the file cannot be used; else nothing."""
+    kind, revision = _diagnose(path)
+    if kind is not None:
+        raise DatabaseUnusable(kind, Path(path), Msg(_PROBLEMS[kind], {"revision": revision}),
+                               newest_good_backup(path))
+
+
+def _good_backup(path: Path) -> bool:
+    return path.stat().st_size > 0 and problem_of(path) is None
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    for info in list_backups(db_path):
+        try:
+            if _good_backup(info.path):
+                return info
+        except OSError:
+            continue
+    return None
+
+
+def move_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Rename the database (with its -wal/-shm/-journal) to `<name>.damaged-<stamp>`; never overwrites."""
+    db_path = Path(db_path)
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    n = 0
+    while True:
+        tag = f".damaged-{stamp}" + (f".{n}" if n else "")
+        aside = db_path.with_name(db_path.name + tag)
+        if not aside.exists():
+            break
+        n += 1
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, db_path.with_name(aside.name + suffix))
+    os.replace(db_path, aside)
+    _fsync_dir(db_path.parent)
+    return aside
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path  # the backup that was restored
+    safety_copy: Path | None  # the current database, backed up first (when it was sound)
+    moved_aside: Path | None  # the current database, renamed aside (when it could not be used)
+
+
+def restore(backup: Path, db_path: Path) -> RestoreResult:
+    """Put a backup in place of the database. The current file is backed up first (or, when it cannot
+    be used, renamed aside). Refused while another program has the database open for writing."""
+    backup, db_path = Path(backup), Path(db_path)
+    if not backup.is_file():
+        raise BackupError(Msg(N_("There is no backup file at {path}."), {"path": backup}))
+    kind = problem_of(backup)
+    if kind is not None or backup.stat().st_size == 0:
+        raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
+                              {"reason": Msg(_PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
+    lock = WriterLock(db_path)
+    lock.acquire()
+    try:
+        safety = aside = None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            if problem_of(db_path) is None:
+                safety = backup_now(db_path, "restore")
+                _checkpoint(db_path)
+            else:
+                aside = move_aside(db_path)
+        try:
+            for suffix in ("-wal", "-shm"):
+                db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+            tmp = db_path.with_name(db_path.name + ".restoring")
+            _copy(backup, tmp)
+            os.replace(tmp, db_path)
+            _fsync_dir(db_path.parent)
+        except BackupError:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
+                                  {"reason": storage_error(exc).render()})) from None
+        return RestoreResult(backup, safety, aside)
+    finally:
+        lock.release()
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold the WAL into the main file, so removing the -wal loses nothing (the lock is held)."""
+    con = sqlite3.connect(db_path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+
+
+def recover(db_path: Path) -> RestoreResult:
+    """For a database that cannot be used: keep it aside and restore the newest good backup."""
+    info = newest_good_backup(db_path)
+    if info is None:
+        raise BackupError(Msg(N_("No good backup of this database was found.")))
+    return restore(info.path, db_path)
