@@ -1,0 +1,31 @@
+import pkgutil
+import subprocess
+import sys
+
+import egov_desktop.commands as commands_pkg
+from egov_desktop import cli
+
+
+def test_every_command_module_is_listed_under_its_name():
+    modules = {m.name for m in pkgutil.iter_modules(commands_pkg.__path__)}
+    assert set(cli.COMMANDS.values()) == modules
+    for name in cli.COMMANDS:
+        assert cli._module(name).NAME == name
+
+
+def test_running_one_command_imports_only_what_it_needs():
+    code = (
+        "import sys\n"
+        "from egov_desktop import cli\n"
+        "cli.build_parser('check')\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('sqlalchemy', 'docx', 'PySide6')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command():
+    out = subprocess.run([sys.executable, "-c", "from egov_desktop import cli; cli.main(['--help'])"],
+                         capture_output=True, text=True)
+    for name in cli.COMMANDS:
+        assert name in out.stdout
