@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTime, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
+    QStackedWidget
 
 from egov_desktop.core import exchange
 from egov_desktop.core.i18n import Msg, N_, _, current_language
@@ -53,8 +54,13 @@ class MainWindow(QMainWindow):
 
         self.progress_stack = QStackedWidget(self)
         self.score_summary = ScoreSummary(self)
+        # Scrolled, so a plan with many indicators does not force a tall window.
+        score_area = QScrollArea(self)
+        score_area.setWidget(self.score_summary)
+        score_area.setWidgetResizable(True)
+        score_area.setFrameShape(QFrame.Shape.NoFrame)
         self.ui.progressSplitter.addWidget(self.progress_stack)
-        self.ui.progressSplitter.addWidget(self.score_summary)
+        self.ui.progressSplitter.addWidget(score_area)
         self.ui.progressSplitter.setStretchFactor(0, 4)
         self.ui.progressSplitter.setStretchFactor(1, 1)
         self.problems = ProblemsPanel(self)
