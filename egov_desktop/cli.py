@@ -20,12 +20,14 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 # Command name -> module in egov_desktop/commands. Only the command being run is imported,
 # so `egov-desktop check` does not pay for SQLAlchemy or python-docx.
 COMMANDS = {
+    "backup": "backup",
     "check": "check",
     "email-draft": "email_draft",
     "export-docx": "export_docx",
     "export-json": "export_json",
     "import": "import_json",
     "reopen": "reopen",
+    "restore": "restore",
     "score": "score",
     "sign-off": "sign_off",
     "verify": "verify",
