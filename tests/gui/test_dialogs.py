@@ -1,0 +1,206 @@
+"""The dialogs against a real demo database: office profile, new plan, deadlines, sign-off and reopen."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from egov_desktop.core.periods import FiscalYear, default_deadlines
+from tests.gui.shell import demo, make_window, settings, when_modal  # noqa: F401 (fixtures)
+
+
+def _ok(dialog):
+    return dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_office_profile_edit_persists_and_is_one_undo_step(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+    office_key = demo.office_of(window.plan_key)
+
+    def fill(dialog):
+        ui = dialog.ui
+        assert ui.name.text().startswith("প্রেস ইনস্টিটিউট বাংলাদেশ")
+        ui.unit.setText("আইসিটি শাখা")
+        ui.email.setText("dg@pib.gov.bd")
+        ui.addSignatory.click()
+        for col, text in enumerate(("মোঃ আব্দুল করিম", "মহাপরিচালক", "০২-৯৩৩০০৮১", "dg@pib.gov.bd")):
+            ui.signatories.item(0, col).setText(text)
+        ui.recipients.setPlainText("সচিব\nতথ্য ও সম্প্রচার মন্ত্রণালয়")
+        ui.copies.setPlainText("মহাপরিচালকের দপ্তর\nসংরক্ষণ নথি")
+        ui.addPrefix.click()
+        ui.prefixes.item(0, 0).setText("ই-গভর্ন্যান্স")
+        ui.prefixes.item(0, 1).setText("১৫.৫২.০০০০.০০১.২৫.০০৬.২৩")
+        _ok(dialog).click()
+
+    when_modal(fill)
+    window.ui.actionOffice.trigger()
+
+    office, profile = demo.get_office(office_key), demo.office_profile(office_key)
+    assert (office.unit, office.email) == ("আইসিটি শাখা", "dg@pib.gov.bd")
+    assert profile["signatories"] == [{"name": "মোঃ আব্দুল করিম", "designation": "মহাপরিচালক",
+                                       "phone": "০২-৯৩৩০০৮১", "email": "dg@pib.gov.bd"}]
+    assert profile["default_recipients"] == ["সচিব", "তথ্য ও সম্প্রচার মন্ত্রণালয়"]
+    assert profile["default_copies"] == ["মহাপরিচালকের দপ্তর", "সংরক্ষণ নথি"]
+    assert profile["memo_prefixes"] == [{"file": "ই-গভর্ন্যান্স", "prefix": "১৫.৫২.০০০০.০০১.২৫.০০৬.২৩",
+                                         "last_serial": 0}]
+    # Reopened, the dialog shows what was saved; one undo takes the whole edit back.
+    from egov_desktop.gui.dialogs.office import OfficeDialog
+
+    again = OfficeDialog(demo, office_key)
+    qtbot.addWidget(again)
+    assert again.ui.signatories.rowCount() == 1 and again.ui.unit.text() == "আইসিটি শাখা"
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert demo.get_office(office_key).unit is None
+    assert demo.office_profile(office_key)["signatories"] == []
+
+
+def test_office_profile_refuses_an_empty_name_and_stays_open(qtbot, demo):
+    from egov_desktop.gui.dialogs.office import OfficeDialog
+
+    office_key = demo.list_plans()[0].office_key
+    dialog = OfficeDialog(demo, office_key)
+    qtbot.addWidget(dialog)
+    before = demo.get_office(office_key)
+    dialog.ui.name.setText("")
+    dialog.ui.phone.setText("০১৭০০০০০০০০")
+    dialog.accept()
+    assert dialog.change is None and not dialog.ui.error.isHidden() and dialog.ui.error.text()
+    assert demo.get_office(office_key) == before  # the group rolled back: the phone is not saved either
+
+
+def test_new_plan_from_the_bundled_template(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+
+    def choose(dialog):
+        ui = dialog.ui
+        ui.template.setCurrentIndex(ui.template.findData("egov_innovation-2023-24-department"))
+        assert "অধিদপ্তর" in ui.template.currentText()
+        ui.fiscalYear.setText("২০২৪-২৫")
+        _ok(dialog).click()
+
+    when_modal(choose)
+    window.ui.actionNewPlan.trigger()
+    key = demo.find_plan("2024-25", "egov_innovation")
+    assert key is not None and window.plan_key == key
+    doc = demo.get_document(key)
+    assert doc.reports == [] and len(doc.plan.indicators()) > 0
+    # Target dates moved with the year: all inside 2024-25.
+    dates = [t for i in doc.plan.indicators() for t in i.targets if isinstance(t, dt.date)]
+    assert dates and all(t in FiscalYear.parse("2024-25") for t in dates)
+    assert window.ui.fiscalYear.currentText() == "২০২৪-২৫"
+    assert window.plan_editor.model.rowCount() > 0
+
+
+def test_new_plan_by_copying_to_the_next_year(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+
+    def choose(dialog):
+        dialog.ui.fromPlan.setChecked(True)
+        dialog.ui.plan.setCurrentIndex(dialog.ui.plan.findData(demo.find_plan("2023-24", "egov_innovation")))
+        _ok(dialog).click()
+
+    when_modal(choose)
+    window.ui.actionNewPlan.trigger()
+    assert window.plan_key == demo.find_plan("2024-25", "egov_innovation")
+
+
+def test_new_plan_refuses_a_bad_fiscal_year(qtbot, demo):
+    from egov_desktop.gui.dialogs.new_plan import NewPlanDialog
+
+    dialog = NewPlanDialog(demo, demo.list_plans())
+    qtbot.addWidget(dialog)
+    dialog.ui.fiscalYear.setText("২০২৪")
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.ui.error.text() == "অর্থবছর লিখুন এভাবে: 2023-24"
+
+
+def test_deadlines_are_edited_per_year_and_stored(qtbot, demo):
+    from egov_desktop.gui.deadlines import deadline_table, next_due
+    from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog
+
+    fy = FiscalYear.parse("2023-24")
+    dialog = DeadlinesDialog(demo, fy)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["Q1"].text() == "১৫/১০/২০২৩"
+    dialog.edits["Q1"].setText("২০/১০/২০২৩")
+    dialog.accept()
+    assert deadline_table(demo, fy)["Q1"] == dt.date(2023, 10, 20)
+    assert deadline_table(demo, fy.next()) == default_deadlines(fy.next())  # other years keep theirs
+    due = next_due(demo, dt.date(2023, 10, 16))
+    assert due.key == ("2023-24", "Q1") and due.days_left == 4
+    # Signed reports are done: the next one is the half-yearly/second quarter.
+    assert next_due(demo, dt.date(2023, 10, 16), done={("2023-24", "Q1")}).key == ("2023-24", "Q2")
+    # In early July the annual report of the year just ended is still due.
+    assert next_due(demo, dt.date(2024, 7, 2)).key == ("2023-24", "Q4")
+
+    bad = DeadlinesDialog(demo, fy)
+    qtbot.addWidget(bad)
+    bad.edits["Q2"].setText("৩১/০২/২০২৪")
+    bad.accept()
+    assert bad.change is None and "ফেব্রুয়ারি" in bad.ui.error.text()
+
+
+def _add_signatory(store, plan_key):
+    office_key = store.office_of(plan_key)
+    store.set_office_field(office_key, "signatories", [
+        {"name": "মোঃ আব্দুল করিম", "designation": "উপসচিব", "phone": None, "email": None}])
+
+
+def test_sign_off_is_refused_while_the_report_has_errors(qtbot, demo, settings):
+    """The PIB first-quarter report has no forwarding memo: the store refuses and says why."""
+    window = make_window(qtbot, demo, settings)
+    _add_signatory(demo, window.plan_key)
+    assert window.ui.actionSignOff.isEnabled()  # the grid itself has warnings only
+    seen = {}
+
+    def sign(dialog):
+        _ok(dialog).click()  # the store finds the missing memo
+        seen["text"], seen["ok"] = dialog.ui.summary.text(), _ok(dialog).isEnabled()
+        dialog.reject()
+
+    when_modal(sign)
+    window.ui.actionSignOff.trigger()
+    assert "ত্রুটি" in seen["text"] and not seen["ok"]
+    assert demo.get_document(window.plan_key).report("Q1").status == "draft"
+
+
+def test_sign_off_dialog_refuses_at_once_when_the_grid_has_errors(qtbot, demo):
+    from egov_desktop.core.rules import Finding
+    from egov_desktop.core.i18n import Msg
+    from egov_desktop.gui.dialogs.sign_off import SignOffDialog
+
+    error = Finding("Q1/4.1.1/value", "percent_range", "error", Msg("a percent must be between 0 and 100, not {value}",
+                                                                     {"value": 150}))
+    key = demo.find_plan("2023-24", "egov_innovation")
+    dialog = SignOffDialog(demo, key, "Q1", [{"name": "ক", "designation": "খ"}], [error])
+    qtbot.addWidget(dialog)
+    assert not _ok(dialog).isEnabled()
+    assert "১৫০" in dialog.ui.summary.text() and "১টি ত্রুটি" in dialog.ui.summary.text()
+
+
+def test_sign_off_then_reopen_with_a_reason(qtbot, demo, settings):
+    """The MoDMR half-yearly report has its memo and no errors."""
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    _add_signatory(demo, window.plan_key)
+
+    when_modal(lambda dialog: _ok(dialog).click())
+    window.ui.actionSignOff.trigger()
+    report = demo.get_document(window.plan_key).report("H1")
+    assert report.status == "signed_off" and report.signoff.name == "মোঃ আব্দুল করিম"
+    assert window.progress_editor().model.locked
+    assert not window.ui.actionSignOff.isEnabled() and window.ui.actionReopen.isEnabled()
+    assert window.ui.reportState.text().startswith("স্বাক্ষরিত (সংস্করণ ১)")
+
+    def reopen(dialog):
+        _ok(dialog).click()  # no reason: refused, the dialog stays
+        assert dialog.isVisible() and dialog.ui.error.text()
+        dialog.ui.reason.setPlainText("অর্জনের তথ্য সংশোধন")
+        _ok(dialog).click()
+
+    when_modal(reopen)
+    window.ui.actionReopen.trigger()
+    report = demo.get_document(window.plan_key).report("H1")
+    assert report.status == "draft" and report.revision == 2
+    assert not window.progress_editor().model.locked
+    assert demo.signed_revisions(window.plan_key, "H1")[0].reopen_reason == "অর্জনের তথ্য সংশোধন"
