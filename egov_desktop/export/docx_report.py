@@ -524,10 +524,8 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     if "report" in parts:
         xml += _report_xml(doc, report, lang, settings)
     xml.append(_sect_pr("report" in parts))
-    body = document.element.body
-    for child in list(body):
-        body.remove(child)
-    body.extend(ooxml.fragment("".join(xml)))
+    root = document.element
+    root.replace(root.body, ooxml.body("".join(xml)))
 
     meta = {"format": 1, "fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind, "office": doc.office.name,
             "period": period, "parts": parts, "settings": dict(settings.to_dict(), lang=lang)}

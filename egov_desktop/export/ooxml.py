@@ -100,8 +100,12 @@ def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borde
     return "".join(out)
 
 
-def fragment(xml: str):
-    """Parse body-level XML (paragraphs, tables) into elements ready to append to w:body."""
+def body(xml: str):
+    """Parse body-level XML (paragraphs, tables, the final sectPr) into a w:body element.
+
+    Replace the document's body with it whole: moving thousands of children one by one
+    into another tree costs lxml ~40 times more than the parse itself.
+    """
     from docx.oxml.parser import parse_xml
 
-    return list(parse_xml(f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:body>'))
+    return parse_xml(f'<w:body xmlns:w="{W_NS}" xmlns:r="{R_NS}">{xml}</w:body>')
