@@ -56,6 +56,8 @@ REFUSED = "refused"
 _BACKGROUND = {REFUSED: QColor("#f8c9c9"), rules.ERROR: QColor("#fbe0e0"), rules.WARNING: QColor("#fff3cd")}
 _FOREGROUND = {REFUSED: QColor("#8b0000"), rules.ERROR: QColor("#8b0000")}
 _READ_ONLY = QColor("#f3f4f6")
+_BOLD = QFont()
+_BOLD.setBold(True)
 _AREA_ROW = QColor("#e3ecf7")
 _ACTIVITY_ROW = QColor("#f0f5fb")
 
@@ -143,6 +145,12 @@ class GridModel(QAbstractTableModel):
     def _row_style(self, row: int) -> tuple[QColor | None, bool]:
         return None, False
 
+    def _row_code(self, row: int) -> str:
+        raise NotImplementedError
+
+    def _row_title(self, row: int) -> str | None:
+        raise NotImplementedError
+
     # ------------------------------------------------------------ public API
 
     @property
@@ -225,13 +233,21 @@ class GridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
                 return _(self._columns[section][1])
             return None
-        return localize_digits(str(section + 1), digits_language())
+        # The row header is the row's code (ক্রম): it stays in view however far the grid scrolls sideways.
+        if not 0 <= section < self._row_count():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return localize_digits(self._row_code(section), digits_language())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._row_title(section)
+        if role == Qt.ItemDataRole.FontRole:
+            _shade, bold = self._row_style(section)
+            return _BOLD if bold else None
+        return None
 
     def flags(self, index):
         if not index.isValid():
@@ -286,11 +302,7 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:
             _shade, bold = self._row_style(row)
-            if bold:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return _BOLD if bold else None
         if cell is None:
             return None
         if role == Role.VALUE:
@@ -465,7 +477,6 @@ class PlanModel(GridModel):
         self._rows = _plan_rows(self._doc)
         levels = [(f"target:{i}", level.label) for i, level in enumerate(self._doc.plan.levels)]
         self._columns = [
-            ("code", N_("No.")),
             ("title", N_("Area / activity / indicator")),
             ("weight", N_("Weight")),
             ("unit", N_("Unit")),
@@ -484,6 +495,14 @@ class PlanModel(GridModel):
 
     def _row_count(self) -> int:
         return len(self._rows)
+
+    def _row_code(self, row: int) -> str:
+        kind, area, act, ind = self._rows[row]
+        return (ind or act or area).code
+
+    def _row_title(self, row: int) -> str | None:
+        kind, area, act, ind = self._rows[row]
+        return (ind or act or area).title
 
     def row_item(self, row: int):
         """(kind, area, activity, indicator) of a row."""
@@ -505,8 +524,6 @@ class PlanModel(GridModel):
 
     def _cell(self, row: int, col: str) -> Cell | None:
         kind, area, act, ind = self._rows[row]
-        if col == "code":
-            return Cell(TEXT, localize_digits((ind or act or area).code, digits_language()))
         if kind == AREA:
             if col == "title":
                 return Cell(TEXT, area.title, True)
@@ -571,7 +588,7 @@ class PlanModel(GridModel):
         if row is None:
             return None
         if not field:
-            return row, "code"
+            return row, "title"
         if field.startswith("targets[") and field.endswith("]"):
             return row, f"target:{field[8:-1]}"
         return row, field if field in self._col_index else "title"
@@ -584,7 +601,7 @@ class PlanModel(GridModel):
             return f"activity:{act.code}"
         if col.startswith("target:"):
             return f"{ind.code}/targets[{col[7:]}]"
-        return ind.code if col in ("code", "title") else f"{ind.code}/{col}"
+        return ind.code if col == "title" else f"{ind.code}/{col}"
 
 
 # ------------------------------------------------------------- the progress
@@ -632,7 +649,6 @@ class ProgressModel(GridModel):
         self._entries = {e.indicator: e for e in report.entries}
         levels = [(f"target:{i}", level.label) for i, level in enumerate(doc.plan.levels)]
         self._columns = [
-            ("code", N_("No.")),
             ("title", N_("Performance indicator")),
             ("unit", N_("Unit")),
             *levels,
@@ -680,14 +696,18 @@ class ProgressModel(GridModel):
     def _row_count(self) -> int:
         return len(self._rows)
 
+    def _row_code(self, row: int) -> str:
+        return self._rows[row].code
+
+    def _row_title(self, row: int) -> str | None:
+        return self._rows[row].title
+
     def indicator(self, row: int):
         return self._rows[row]
 
     def _cell(self, row: int, col: str) -> Cell | None:
         ind = self._rows[row]
         editable = not self.locked
-        if col == "code":
-            return Cell(TEXT, localize_digits(ind.code, digits_language()))
         if col == "title":
             return Cell(TEXT, ind.title)
         if col == "unit":

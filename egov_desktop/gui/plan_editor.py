@@ -15,7 +15,7 @@ from egov_desktop.gui.models import ACTIVITY, AREA, INDICATOR, PlanModel
 from egov_desktop.gui.undo import push_change
 from egov_desktop.store.errors import StoreError
 
-_WIDTHS = {"code": 6, "title": 48, "weight": 6, "unit": 8, "scoring": 14, "aggregation": 12,
+_WIDTHS = {"title": 48, "weight": 6, "unit": 8, "scoring": 14, "aggregation": 12,
            "evidence": 22, "responsible": 16}
 
 # (name, label msgid, shortcut): the actions of the toolbar, in order.
@@ -143,6 +143,14 @@ class PlanEditor(GridEditor):
         self.actions_["add_indicator"].setEnabled(has_activity)
         for name in ("remove_row", "move_up", "move_down"):
             self.actions_[name].setEnabled(cur is not None)
+
+    def _size_columns(self) -> None:
+        super()._size_columns()
+        # Area and activity rows hold one short line (none at all in flat plans): keep them low.
+        line = self.view.fontMetrics().height()
+        header = self.view.verticalHeader()
+        for row in range(self.model.rowCount()):
+            header.resizeSection(row, line * (2 if self.model.row_item(row)[0] == INDICATOR else 1) + 8)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -170,7 +170,7 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
     assert titles()[1] == "নতুন সূচক" and codes()[1] == "1.1.2"
     # The cursor is on the new row; its title can be typed straight away.
     assert model.row_item(editor.view.currentIndex().row())[3].code == "1.1.2"
-    assert model.index(editor.view.currentIndex().row(), 0).data() == "১.১.২"
+    assert model.headerData(editor.view.currentIndex().row(), Qt.Orientation.Vertical) == "১.১.২"
     undo_stack.undo()
     assert (codes(), titles()) == (before_codes, before_titles)
     assert model.rowCount() == len(before_codes) + len(store.get_document(modmr_key).plan.areas) + sum(
@@ -178,11 +178,11 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
 
     # 2.2.1 moves below 2.2.2: the rows swap, the codes stay in order.
     i = before_codes.index("2.2.1")
-    editor.view.setCurrentIndex(model.index(model.row_of("indicator", "2.2.1"), 1))
+    editor.view.setCurrentIndex(model.index(model.row_of("indicator", "2.2.1"), model.column_of("title")))
     qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert titles()[i:i + 2] == [before_titles[i + 1], before_titles[i]]
     assert codes() == before_codes
-    assert model.index(model.row_of("indicator", "2.2.2"), 1).data() == before_titles[i]
+    assert model.index(model.row_of("indicator", "2.2.2"), model.column_of("title")).data() == before_titles[i]
     assert model.row_item(editor.view.currentIndex().row())[3].code == "2.2.2"  # the cursor moved with the row
 
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -191,7 +191,7 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
     undo_stack.undo()
     undo_stack.undo()
     assert (codes(), titles()) == (before_codes, before_titles)
-    assert model.index(model.row_of("indicator", "2.2.1"), 1).data() == before_titles[i]
+    assert model.index(model.row_of("indicator", "2.2.1"), model.column_of("title")).data() == before_titles[i]
 
 
 def test_weight_edit_updates_the_weight_sum_warning(qtbot, store, modmr_key, undo_stack):

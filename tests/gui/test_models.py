@@ -44,7 +44,7 @@ def test_plan_rows_follow_the_official_table(store, modmr_key, undo_stack):
     assert kinds.count("area") == len(doc.plan.areas) == 2
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     # One column per target level, headed by the level's label, in the plan's order.
-    assert [lvl.label for lvl in doc.plan.levels] == headers[4:4 + len(doc.plan.levels)]
+    assert [lvl.label for lvl in doc.plan.levels] == headers[3:3 + len(doc.plan.levels)]
     assert {"মান", "একক", "প্রমাণক"} <= set(headers)
     area_row = model.row_of("area", "1")
     assert model.index(area_row, model.column_of("weight")).data() == "২৯"

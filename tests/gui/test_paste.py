@@ -67,8 +67,10 @@ def test_paste_skips_read_only_cells_and_checks_plan_targets(qtbot, store, pib_k
     result = editor.view.paste_text("10/03/2024\t১৮-০৩-২০২৪\n")
     assert (len(result.applied), result.refused, result.skipped) == (2, [], 0)
     assert store.get_document(pib_key).plan.indicator("1.1.1").targets[:2] == [dt.date(2024, 3, 10), dt.date(2024, 3, 18)]
-    editor.view.setCurrentIndex(model.index(row, model.column_of("code")))
-    result = editor.view.paste_text("9\tনতুন শিরোনাম\n")
+    # A block wider than the grid: what falls off the right edge is skipped, not wrapped.
+    last = model.columnCount() - 1
+    editor.view.setCurrentIndex(model.index(row, last))
+    result = editor.view.paste_text("দায়িত্বপ্রাপ্ত শাখা\tবাড়তি\n")
     assert result.skipped == 1 and len(result.applied) == 1
-    assert store.get_document(pib_key).plan.indicator("1.1.1").title == "নতুন শিরোনাম"
+    assert store.get_document(pib_key).plan.indicator("1.1.1").responsible == "দায়িত্বপ্রাপ্ত শাখা"
     assert undo_stack.count() == 2
