@@ -1,0 +1,61 @@
+"""`egov-desktop backup [--to DIR] [--db PATH] [--list]`: copy the database now (e.g. to a pen drive).
+
+The copy is made with SQLite's online backup API, so it is consistent even while
+the program is open. Exit 0 when written, 1 when it could not be made, 2 when
+there is no database.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from egov_desktop import cli
+from egov_desktop.commands.import_json import add_db_argument
+from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.paths import default_db_path
+from egov_desktop.store import backup
+
+NAME = "backup"
+HELP = N_("copy the database now (to the backups folder or to --to DIR)")
+
+REASON_LABELS = {
+    "start": N_("program start"),
+    "migration": N_("before an upgrade"),
+    "signoff": N_("sign-off"),
+    "manual": N_("by hand"),
+    "restore": N_("before a restore"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_db_argument(parser)
+    parser.add_argument("--to", type=Path, default=None, help="folder for the copy (default: backups beside the database)")
+    parser.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+
+def print_backups(db: Path, lang: str) -> None:
+    infos = backup.list_backups(db)
+    if not infos:
+        cli.out(Msg(N_("No backups yet in {folder}."), {"folder": backup.backups_dir(db)}).render(lang))
+    for info in infos:
+        when = Msg("{date}", {"date": info.created.strftime("%d/%m/%Y %H:%M:%S")}).render(lang)
+        reason = gettext_for(lang, REASON_LABELS.get(info.reason, info.reason))
+        label = f" [{info.label}]" if info.label else ""
+        cli.out(f"{when}  {reason}{label}  {info.path}")
+
+
+def run(args: argparse.Namespace) -> int:
+    db = args.db or default_db_path()
+    if args.list:
+        print_backups(db, args.lang)
+        return cli.EXIT_OK
+    if not db.exists():
+        cli.err(f"{db}: " + Msg(N_("the database file does not exist")).render(args.lang))
+        return cli.EXIT_UNREADABLE
+    try:
+        dest = backup.backup_now(db, "manual", to=args.to)
+    except backup.BackupError as exc:
+        cli.err(f"{db}: {exc.render(args.lang)}")
+        return cli.EXIT_ERRORS
+    cli.out(Msg(N_("Backup written:")).render(args.lang) + f" {dest}")
+    return cli.EXIT_OK

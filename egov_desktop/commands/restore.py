@@ -1,0 +1,57 @@
+"""`egov-desktop restore BACKUP [--db PATH]` or `egov-desktop restore --latest [--db PATH]`.
+
+Puts a backup in place of the database. The current database is backed up
+first; if it cannot be used (damaged, not a database, from a newer version) it is
+renamed aside instead, never overwritten. Refused while the program has the
+database open for writing. Exit 0 restored, 1 refused, 2 no such backup.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from egov_desktop import cli
+from egov_desktop.commands.import_json import add_db_argument
+from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.paths import default_db_path
+from egov_desktop.store import backup
+from egov_desktop.store.errors import StoreError
+
+NAME = "restore"
+HELP = N_("put a backup in place of the database (the current one is backed up first)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", type=Path, nargs="?", default=None, help="backup file (.sqlite)")
+    parser.add_argument("--latest", action="store_true", help="restore the newest good backup")
+    add_db_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    db = args.db or default_db_path()
+    if args.backup is None:
+        if not args.latest:
+            cli.err(Msg(N_("Give a backup file, or --latest for the newest good backup.")).render(lang))
+            return cli.EXIT_UNREADABLE
+        info = backup.newest_good_backup(db)
+        if info is None:
+            cli.err(f"{db}: " + Msg(N_("No good backup of this database was found.")).render(lang))
+            return cli.EXIT_UNREADABLE
+        source = info.path
+    else:
+        source = args.backup
+        if not source.is_file():
+            cli.err(f"{source}: " + Msg(N_("the file does not exist")).render(lang))
+            return cli.EXIT_UNREADABLE
+    try:
+        result = backup.restore(source, db)
+    except StoreError as exc:
+        cli.err(f"{db}: {exc.render(lang)}")
+        return cli.EXIT_ERRORS
+    cli.out(Msg(N_("Restored:")).render(lang) + f" {result.restored} -> {db}")
+    if result.safety_copy is not None:
+        cli.out(Msg(N_("The database as it was is kept in:")).render(lang) + f" {result.safety_copy}")
+    if result.moved_aside is not None:
+        cli.out(Msg(N_("The unusable database was kept aside as:")).render(lang) + f" {result.moved_aside}")
+    return cli.EXIT_OK
