@@ -209,3 +209,36 @@ def test_weight_edit_updates_the_weight_sum_warning(qtbot, store, modmr_key, und
     assert area.data() == "৩০"
     assert area.data(Qt.ItemDataRole.ToolTipRole)  # the sum no longer matches: a warning on the cell
     assert any(f.rule == "area_weight_sum" and f.where == "area:1" for f in editor.findings())
+
+
+def _sign_off(store, plan_key, period="Q1"):
+    from egov_desktop.core.model import Signatory
+
+    for field, value in (("subject", "ই-গভর্ন্যান্স কর্মপরিকল্পনার প্রতিবেদন প্রেরণ"), ("number", "১৫.৫২.০০০০.০০১.১১.০০১.২৩.১"),
+                         ("date", dt.date(2023, 10, 10)), ("signatory.name", "মোঃ আবদুল করিম"),
+                         ("signatory.designation", "উপপরিচালক")):
+        store.set_memo_field(plan_key, period, field, value)
+    store.sign_off(plan_key, period, Signatory("মোঃ আবদুল করিম", "উপপরিচালক"))
+
+
+def test_a_signed_off_report_is_read_only_and_its_old_steps_cannot_be_undone(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    show(qtbot, editor)
+    messages = []
+    editor.status.connect(messages.append)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "2.1.1")
+    assert model.setData(model.index(row, model.column_of("evidence")), "ডাটাবেজ")
+    _sign_off(store, pib_key)
+    model.reload()
+    assert model.locked and "পুনরায় খুলুন" in editor.banner.text()
+    value = model.index(row, model.column_of("value"))
+    assert not value.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not editor.view.next_stop(model.index(0, 0)).isValid()  # nothing left for Tab to visit
+    assert editor.view.paste_text("৯\n").skipped == 1
+    # Undoing the edit made before the sign-off is refused by the store; the step leaves the stack.
+    undo_stack.undo()
+    assert store.get_document(pib_key).report("Q1").entry("2.1.1").evidence == "ডাটাবেজ"
+    assert messages[-1] == Msg("The {period} report is signed off. Reopen it before changing it.",
+                               {"period": "১ম ত্রৈমাসিক"}).render()
+    assert undo_stack.count() == 0
