@@ -161,7 +161,7 @@ def store_with_plan(n_indicators: int, path: Path) -> tuple[Path, int]:
     path.unlink(missing_ok=True)
     store = Store.open(path)
     try:
-        key = store.import_document(exchange.load(plan_path(n_indicators)))
+        key = store.import_document(exchange.load(plan_path(n_indicators))).key
     finally:
         store.close()
     return path, key

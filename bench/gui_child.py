@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _watch_first_frame(app, settle: float) -> None:
-    """Finish after the first paint of a populated item view, once the loop is idle."""
+def _watch_first_frame(app, settle: float, grab: str | None = None) -> None:
+    """Finish after the first paint of a populated item view, once the loop is idle.
+    `grab` saves a picture of that window, to see what was measured."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QAbstractItemView
 
@@ -31,6 +32,8 @@ def _watch_first_frame(app, settle: float) -> None:
 
     def finish():
         print(f"painted {peak_rss_mb():.1f}", flush=True)
+        if grab:
+            next(w for w in app.topLevelWidgets() if w.isVisible()).grab().save(grab)
         app.exit(0)
 
     class Watcher(QObject):
@@ -50,7 +53,7 @@ def _watch_first_frame(app, settle: float) -> None:
     app._bench_watcher = watcher  # keep it alive
 
 
-def bare(plan_json: str, settle: float) -> int:
+def bare(plan_json: str, settle: float, grab: str | None = None) -> int:
     """The baseline: a plain PySide6 main window with a table of the plan's indicator rows."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -70,18 +73,18 @@ def bare(plan_json: str, settle: float) -> int:
     view.setModel(model)
     window.setCentralWidget(view)
     window.resize(1280, 800)
-    _watch_first_frame(app, settle)
+    _watch_first_frame(app, settle, grab)
     window.show()
     return app.exec()
 
 
-def real_app(db: str, settle: float) -> int:
+def real_app(db: str, settle: float, grab: str | None = None) -> int:
     """The program as an office starts it, on a database holding the big plan."""
     from PySide6.QtWidgets import QApplication
 
     # run_gui reuses an existing QApplication, so the watcher can be installed before it starts.
     app = QApplication(sys.argv[:1])
-    _watch_first_frame(app, settle)
+    _watch_first_frame(app, settle, grab)
     from egov_desktop.gui.app import run_gui
 
     return run_gui(["--db", db])
@@ -92,5 +95,6 @@ if __name__ == "__main__":
     p.add_argument("mode", choices=("bare", "app"))
     p.add_argument("path")
     p.add_argument("--settle", type=float, default=0.0)
+    p.add_argument("--grab", help="save a PNG of the window when it is measured")
     a = p.parse_args()
-    sys.exit(bare(a.path, a.settle) if a.mode == "bare" else real_app(a.path, a.settle))
+    sys.exit((bare if a.mode == "bare" else real_app)(a.path, a.settle, a.grab))
