@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -48,6 +49,13 @@ def _script():
     return ScriptDirectory.from_config(_alembic_config())
 
 
+@lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program can read (the migration scripts it ships)."""
+    return frozenset(r.revision for r in _script().walk_revisions())
+
+
+@lru_cache(maxsize=1)
 def head_revision() -> str:
     return _script().get_current_head()
 
@@ -80,7 +88,7 @@ def inspect_database(path: Path) -> DatabaseState:
         raise StoreError(Msg(N_("The database file is damaged and cannot be opened.")))
     if revision is None and names - {"alembic_version"}:
         raise StoreError(Msg(N_("This is an SQLite file, but not a database of this program.")))
-    if revision is not None and revision not in {r.revision for r in _script().walk_revisions()}:
+    if revision is not None and revision not in known_revisions():
         raise StoreError(
             Msg(N_("The database was made by a newer version of this program. "
                    "Please install the newer version; this database has not been changed."))
