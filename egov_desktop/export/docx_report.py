@@ -316,8 +316,8 @@ def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = 
 # ------------------------------------------------------------------ report
 
 # Relative column widths, scaled to the page: they decide where the table's width goes.
-_W_SERIAL, _W_AREA, _W_AREA_WEIGHT, _W_ACTIVITY, _W_INDICATOR = 450, 1400, 520, 1600, 2000
-_W_UNIT, _W_WEIGHT, _W_ACHIEVED, _W_EVIDENCE, _W_PERCENT, _W_SCORE = 620, 900, 2200, 1200, 760, 760
+_W_SERIAL, _W_AREA, _W_AREA_WEIGHT, _W_ACTIVITY, _W_INDICATOR = 500, 1400, 600, 1600, 2000
+_W_UNIT, _W_WEIGHT, _W_ACHIEVED, _W_EVIDENCE, _W_PERCENT, _W_SCORE = 700, 1000, 2200, 1200, 800, 900
 # Target columns are fixed, not scaled: a date ("১৬/০৩/২০২৪") must fit on one line at 9 pt.
 _W_LEVEL_DATE, _W_LEVEL_NUMBER = 1250, 950
 
@@ -434,7 +434,8 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
                      Cell(format_percent(score.percent, lang), head),
                      Cell(_t(lang, N_("{total} of {out_of}"), total=format_number(score.total, lang),
                              out_of=format_number(score.out_of, lang)), head)])
-    return ooxml.table(widths, rows, header_rows=2)
+    # Room for three lines of the longest merged header ("কর্মসম্পাদন সূচকের মান").
+    return ooxml.table(widths, rows, header_rows=2, header_height=round(settings.table_size * 20 * 3.2))
 
 
 def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:

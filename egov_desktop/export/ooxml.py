@@ -73,8 +73,12 @@ class Cell:
 
 
 def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borders: bool = True,
-          cant_split: bool = True) -> str:
-    """A fixed-layout table on the grid `widths` (twips); the first `header_rows` repeat on every page."""
+          cant_split: bool = True, header_height: int = 0) -> str:
+    """A fixed-layout table on the grid `widths` (twips); the first `header_rows` repeat on every page.
+
+    `header_height` is the least height of the last header row: a header merged down over the
+    header rows gets no height of its own, and LibreOffice clips it on the repeated pages.
+    """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     edges = "".join(f'<w:{e} w:val="{"single" if borders else "nil"}" w:sz="4" w:space="0" w:color="auto"/>'
                     for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -89,7 +93,10 @@ def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borde
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ]
     for r, row in enumerate(rows):
-        trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if r < header_rows else "")
+        trpr = ("<w:cantSplit/>" if cant_split else "")
+        if header_height and r == header_rows - 1:
+            trpr += f'<w:trHeight w:val="{header_height}" w:hRule="atLeast"/>'
+        trpr += "<w:tblHeader/>" if r < header_rows else ""
         out.append(f"<w:tr>{f'<w:trPr>{trpr}</w:trPr>' if trpr else ''}")
         col = 0
         for cell in row:
