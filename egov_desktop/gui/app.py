@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desktop.core.i18n import LANGUAGES, _
@@ -23,6 +23,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--db", type=Path, default=None, help=_("the database file"))
     parser.add_argument("--demo", action="store_true", help=_("open a demo database with two sample plans"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("language of the program"))
+    # For the packaged build's smoke test (packaging/smoke_test.py): quit by itself after SECONDS.
+    parser.add_argument("--quit-after", type=float, default=None, metavar="SECONDS", help=argparse.SUPPRESS)
     return parser.parse_known_args(argv)
 
 
@@ -95,6 +97,8 @@ def run_gui(argv: list[str] | None = None) -> int:
 
     window = MainWindow(store, settings)
     window.show()
+    if args.quit_after is not None:
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     try:
         return app.exec()
     finally:
