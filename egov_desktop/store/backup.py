@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.store.engine import SQLITE_HEADER, head_revision
+from egov_desktop.store.engine import SQLITE_HEADER, known_revisions
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import WriterLock, storage_error
 
@@ -231,8 +231,6 @@ _PROBLEMS = {
 
 def _diagnose(path: Path) -> tuple[str | None, str | None]:
     """(kind of problem or None, the file's schema revision), reading the file without changing it."""
-    from egov_desktop.store.engine import _script
-
     path = Path(path)
     if not path.exists():
         return None, None
@@ -261,7 +259,7 @@ def _diagnose(path: Path) -> tuple[str | None, str | None]:
         return "damaged", None
     if revision is None:
         return ("foreign" if names - {"alembic_version"} else None), None
-    if revision != head_revision() and revision not in {s.revision for s in _script().walk_revisions()}:
+    if revision not in known_revisions():
         return "newer", revision
     return None, revision
 
