@@ -289,7 +289,6 @@ def attach_grid(editor) -> BijoyBar:
     action.triggered.connect(convert_cell)
     view.selectionModel().currentChanged.connect(update)
     editor.findings_changed.connect(update)
-    editor.model.modelReset.connect(lambda: view.selectionModel().currentChanged.connect(update))
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     editor.bijoy_action = action

@@ -1,0 +1,111 @@
+"""The history of an indicator: the audit log of its edits, shown in Bangla, opened from either grid."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from egov_desktop.core.i18n import set_language
+from egov_desktop.gui import history
+from egov_desktop.gui.history import NEW, OLD, WHAT, WHEN, WHO, HistoryModel
+from egov_desktop.gui.plan_editor import PlanEditor
+from egov_desktop.gui.progress_editor import ProgressEditor
+from egov_desktop.store.audit import user_name
+from tests.gui.conftest import open_editor, show, type_text
+
+
+def _rows(model):
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_history_of_an_indicator_shows_the_edit_just_made_with_old_and_new_value(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    action = history.attach_grid(editor)
+    show(qtbot, editor)
+    model = editor.model
+    index = model.index(0, model.column_of("value"))
+    code = model.indicator(0).code
+    line = open_editor(editor, index)
+    type_text(qtbot, line, "১৬/০৩/২০২৪")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert store.get_document(pib_key).report("Q1").entry(code).value == dt.date(2024, 3, 16)
+
+    editor.view.setCurrentIndex(index)
+    assert action.isEnabled() and action.text() == "এই সূচকের ইতিহাস"
+    assert action in editor.view.actions()  # on the cell's context menu
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = editor.history_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "সূচক ১.১.১ এর ইতিহাস"
+    rows = _rows(dialog.model)
+    newest = rows[0]
+    assert newest[WHAT] == "১ম ত্রৈমাসিক: সূচক ১.১.১, অর্জন"
+    assert newest[OLD] == "—" and newest[NEW] == "১৬/০৩/২০২৪"
+    assert newest[WHO] == user_name()
+    today = dt.date.today()
+    assert newest[WHEN].startswith(f"{today.day:02d}/{today.month:02d}/{today.year}".translate(
+        str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")))
+    assert dialog.model.headerData(OLD, Qt.Orientation.Horizontal) == "আগের মান"
+
+    # It follows the undo stack while open: the undo is the newest line, values swapped.
+    undo_stack.undo()
+    rows = _rows(dialog.model)
+    assert rows[0][WHAT] == "পূর্বাবস্থায় ফেরানো: ১ম ত্রৈমাসিক: সূচক ১.১.১, অর্জন"
+    assert rows[0][OLD] == "১৬/০৩/২০২৪" and rows[0][NEW] == "—"
+
+
+def test_plan_edits_show_targets_weights_and_units_by_name(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    history.attach_grid(editor)
+    model = editor.model
+    row = model.row_of("indicator", "1.1.1")
+    assert model.setData(model.index(row, model.column_of("target:0")), "১৫/০৩/২০২৪")
+    assert model.setData(model.index(row, model.column_of("weight")), "২.৫")
+    indicator = model.document.plan.indicator("1.1.1")
+    other = model.document.plan.indicator("2.1.1")
+    store.set_indicator_field(other.key, "weight", 9)  # another indicator's edit is not in this history
+
+    rows = _rows(HistoryModel(store, pib_key, indicator.key, model.document.plan))
+    assert [r[WHAT] for r in rows[:2]] == ["সূচক ১.১.১, মান", f"সূচক ১.১.১, লক্ষ্যমাত্রা “{model.document.plan.levels[0].label}”"]
+    assert rows[0][NEW] == "২.৫"
+    assert rows[1][OLD] == "১৬/০৩/২০২৪" and rows[1][NEW] == "১৫/০৩/২০২৪"
+    assert all("২.১.১" not in r[WHAT] for r in rows)
+
+    store.set_indicator_field(indicator.key, "unit", "count")
+    top = _rows(HistoryModel(store, pib_key, indicator.key))[0]
+    assert (top[OLD], top[NEW]) == ("তারিখ", "সংখ্যা")
+
+
+def test_area_rows_have_no_indicator_history(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    action = history.attach_grid(editor)
+    show(qtbot, editor)
+    editor.view.setCurrentIndex(editor.model.index(0, editor.model.column_of("title")))  # the first area
+    assert not action.isEnabled()
+    editor.view.setCurrentIndex(editor.model.index(editor.model.row_of("indicator", "1.1.1"), 1))
+    assert action.isEnabled()
+
+
+def test_history_model_passes_qt_model_tester(qtmodeltester, store, pib_key):
+    indicator = store.get_document(pib_key).plan.indicator("1.1.1")
+    model = HistoryModel(store, pib_key, indicator.key)
+    qtmodeltester.check(model, force_py=True)  # empty
+    store.set_indicator_field(indicator.key, "evidence", "নথি")
+    store.set_entry_field(pib_key, "Q2", indicator.key, "not_applicable", True)
+    model.refresh()
+    assert model.rowCount() == 2
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, NEW).data() == "হ্যাঁ"
+
+
+def test_english_history_has_latin_digits(qtbot, store, pib_key):
+    indicator = store.get_document(pib_key).plan.indicator("1.1.1")
+    store.set_target(indicator.key, 0, dt.date(2024, 3, 1))
+    set_language("en")
+    try:
+        row = _rows(HistoryModel(store, pib_key, indicator.key))[0]
+    finally:
+        set_language("bn")
+    assert row[WHAT].startswith("indicator 1.1.1, target")
+    assert (row[OLD], row[NEW]) == ("16/03/2024", "01/03/2024")
