@@ -146,3 +146,20 @@ def test_real_process_shows_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "egov_desktop", "verify", str(MODMR), "--db", str(tmp_path / "x")],
                           capture_output=True, timeout=60)
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+
+
+def test_export_settings_saved_in_the_database_then_flags(capsys, tmp_path, db):
+    from egov_desktop.export.docx_report import SETTINGS_KEY
+
+    store = Store.open(db)
+    store.set_setting(SETTINGS_KEY, {"date_style": "gregorian", "not_by_seniority": True})
+    store.close()
+    out = tmp_path / "s.docx"
+    code, _, _ = run(capsys, "export-docx", "--fiscal-year", "2021-22", "--period", "H1", "--db", db, "--out", out,
+                     "--no-numbering", "--parts", "memo")
+    assert code == 0
+    lines = [p.text for p in docx.Document(out).paragraphs] + [
+        c.text for t in docx.Document(out).tables for row in t.rows for c in row.cells]
+    assert "১০/০১/২০২২ খ্রি." in lines
+    assert any(line.endswith("(জ্যেষ্ঠতার ক্রমানুসারে নয়)") for line in lines)
+    assert not any(line.startswith("০২।") for line in lines)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands.export_docx import add_setting_arguments, settings_from
 from egov_desktop.export.cli_source import add_plan_arguments, open_plan
 from egov_desktop.export.fonts import FONT_CHOICES
 
@@ -26,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--docx", type=Path, help="Word file to attach (default: export one beside the draft)")
     parser.add_argument("--to", action="append", default=[], help="recipient address (repeatable)")
     parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font of the Word file")
+    add_setting_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from egov_desktop.commands.export_docx import settings_from
     from egov_desktop.export.docx_report import ExportError, export_docx
     from egov_desktop.export.email_draft import addresses_in, write_eml
 
@@ -47,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
             if source.store is not None:
                 lines += source.store.office_profile(source.store.office_of(source.plan_key))["default_recipients"]
             to = addresses_in(lines)
+        settings = settings_from(args, source)
     finally:
         source.close()
-    settings = settings_from(args)
     docx_path = args.docx or args.out.with_suffix(".docx")
     try:
         if args.docx is None:

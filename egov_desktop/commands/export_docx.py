@@ -30,15 +30,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="Word file to write (.docx)")
     parser.add_argument("--parts", type=_parts, default=("memo", "report"), help="memo,report (default), memo or report")
     parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font (default Nikosh)")
+    add_setting_arguments(parser)
+
+
+def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--one-line-date", action="store_true", help='memo date as "10/01/2022 AD" only')
+    parser.add_argument("--no-numbering", action="store_true", help="do not number the memo's paragraphs")
+    parser.add_argument("--not-by-seniority", action="store_true", help='add "not in order of seniority" to the copies')
     parser.add_argument("--no-score", action="store_true", help="leave out the percent and score columns")
 
 
-def settings_from(args: argparse.Namespace):
-    from egov_desktop.export.docx_report import ExportSettings
+def settings_from(args: argparse.Namespace, source):
+    """The export settings saved in the database for the plan (or for all plans), then the command's flags."""
+    from egov_desktop.export.docx_report import SETTINGS_KEY, ExportSettings
 
-    return ExportSettings(date_style="gregorian" if getattr(args, "one_line_date", False) else "both",
-                          include_score=not getattr(args, "no_score", False), lang=args.lang)
+    saved = {}
+    if source.store is not None:
+        saved = (source.store.get_setting(SETTINGS_KEY, plan_key=source.plan_key)
+                 or source.store.get_setting(SETTINGS_KEY) or {})
+    settings = ExportSettings.from_dict(saved)
+    if args.one_line_date:
+        settings.date_style = "gregorian"
+    if args.no_numbering:
+        settings.number_paragraphs = False
+    if args.not_by_seniority:
+        settings.not_by_seniority = True
+    if args.no_score:
+        settings.include_score = False
+    settings.lang = args.lang
+    return settings
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,9 +67,12 @@ def run(args: argparse.Namespace) -> int:
     source = open_plan(args)
     if source is None:
         return cli.EXIT_UNREADABLE
-    source.close()
     try:
-        export_docx(source.doc, args.period, args.out, parts=args.parts, font=args.font, settings=settings_from(args))
+        settings = settings_from(args, source)
+    finally:
+        source.close()
+    try:
+        export_docx(source.doc, args.period, args.out, parts=args.parts, font=args.font, settings=settings)
     except ExportError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS

@@ -23,6 +23,8 @@ from egov_desktop.export.ooxml import Cell, para
 
 PARTS = ("memo", "report")
 PROPERTY_NAME = "egov-desktop"
+# The store setting (Store.get_setting/set_setting, per plan or for all) holding ExportSettings.to_dict().
+SETTINGS_KEY = "export_docx"
 SIGNED_STATUSES = ("signed_off", "submitted")
 
 # A4 in twips (1/1440 inch).

@@ -8,19 +8,22 @@ settings.xml carries w:embedTrueTypeFonts. python-docx does none of this, so the
 parts are written here through its OPC package API.
 
 Nikosh, the government's usual font, has no licence we could find, so it is never
-shipped. When it is the chosen font the styles still ask for "Nikosh" (what
-offices expect to see in Word's font box, and what renders on their PCs), and
-the bundled Noto Serif Bengali is embedded twice in fontTable.xml, pointing at
-the same parts: once under its own name, and once under the name "Nikosh", with
-w:altName "Noto Serif Bengali". A reader that has Nikosh installed uses it
-(installed fonts win over embedded ones); LibreOffice without Nikosh loads the
-embedded file under the requested name and shows the text in Noto (proved by
-tests/export/test_rendering.py with no Bangla font installed); Word, which keys
-embedded fonts by their internal name, finds Noto Serif Bengali registered and
-the altName pointing at it, and otherwise falls back to its Bengali system font
-(Nirmala UI/Vrinda) guided by the Bengali bit in w:sig. The font file itself is
-never renamed: the OFL forbids nothing here, but passing Noto off as Nikosh
-would mislead.
+shipped. When it is the chosen font the styles still ask for "Nikosh" (what offices
+expect to see in Word's font box, and what renders on their PCs), and the bundled
+Noto Serif Bengali is embedded with two entries in fontTable.xml pointing at the same
+parts: one under its own name, and one under the name "Nikosh" with w:altName
+"Noto Serif Bengali". Why both:
+- LibreOffice registers an embedded font under the fontTable name it is listed with,
+  and its glyph fallback never reaches embedded fonts. Listed only as Noto, a PC
+  without Nikosh shows boxes; listed as "Nikosh", the text renders in Noto
+  (tests/export/test_rendering.py proves it with no Bangla font installed).
+- Word (not available here to test) is expected to load the embedded file under the
+  family name inside it (Noto Serif Bengali), which the altName points to; failing
+  that it substitutes its own Bengali font (Nirmala UI, Vrinda), guided by the
+  Bengali bit in w:sig. Either way the Bangla is shaped, not boxes.
+Also not verified here: on a PC that has Nikosh installed, LibreOffice may prefer the
+embedded Noto for "Nikosh"; the text is then correct but in the Noto typeface. The
+font file itself is never renamed: passing Noto off as Nikosh would mislead.
 """
 from __future__ import annotations
 
