@@ -773,9 +773,7 @@ class Store:
                 select(e.c.id).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key)
             ).scalar_one_or_none()
             if entry_id is None:
-                position = len(self._children(w, "entry", "report_id", report_id))
-                entry_id = w.tx.insert("entry", {"report_id": report_id, "indicator_id": indicator_key,
-                                                 "position": position, "not_applicable": False})
+                entry_id = self._add_entry(w, plan_key, report_id, indicator_key)
             self._set(w, "set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
                       period=period, indicator=ind)
 
@@ -1009,7 +1007,16 @@ class Store:
         return list(w.tx.conn.execute(q).scalars())
 
     def _plan_indicators(self, w: _Work, plan_id: int) -> list[int]:
-        return list(docs.indicator_ids_by_code(w.tx.conn, plan_id).values())
+        """The plan's indicator ids in plan order."""
+        ind, act, area = TABLES["indicator"], TABLES["activity"], TABLES["area"]
+        q = (
+            select(ind.c.id)
+            .join(act, act.c.id == ind.c.activity_id)
+            .join(area, area.c.id == act.c.area_id)
+            .where(area.c.plan_id == plan_id)
+            .order_by(area.c.position, act.c.position, ind.c.position)
+        )
+        return list(w.tx.conn.execute(q).scalars())
 
     def _period_of_entry(self, w: _Work, entry_id: int) -> str:
         return w.tx.row("report", w.tx.row("entry", entry_id)["report_id"])["period"]
@@ -1021,6 +1028,23 @@ class Store:
             return rid
         position = w.tx.conn.execute(select(func.count()).where(r.c.plan_id == plan_id)).scalar()
         return w.tx.insert("report", {"plan_id": plan_id, "period": period, "position": position, "status": "draft"})
+
+    def _add_entry(self, w: _Work, plan_id: int, report_id: int, indicator_key: int) -> int:
+        """A new entry goes after the entries of the indicators before it in the plan, so an exported
+        report lists its entries in plan order (an imported file's own order is kept as it was)."""
+        rank = {key: i for i, key in enumerate(self._plan_indicators(w, plan_id))}
+        e = TABLES["entry"]
+        rows = w.tx.conn.execute(
+            select(e.c.id, e.c.indicator_id).where(e.c.report_id == report_id).order_by(e.c.position)
+        ).all()
+        at = len(rows)
+        while at > 0 and rank.get(rows[at - 1][1], -1) > rank[indicator_key]:
+            at -= 1
+        key = w.tx.insert("entry", {"report_id": report_id, "indicator_id": indicator_key, "position": len(rows),
+                                    "not_applicable": False})
+        ids = [r[0] for r in rows]
+        self._reposition(w, "entry", ids[:at] + [key] + ids[at:])
+        return key
 
     def _memo_defaults(self, w: _Work, plan_id: int) -> dict[str, Any]:
         office = w.tx.row("office", w.tx.row("plan", plan_id)["office_id"])

@@ -380,3 +380,11 @@ def test_sign_off_locks_reopen_unlocks_and_revisions_are_kept(loaded):
     assert old.report("Q1").entry("2.1.1").value == 2 and old.report("Q1").signoff.name == "রহিম"
     assert report_digest(old, "Q1") == rev1.digest != rev2.digest
     assert [a.operation for a in store.audit(pib) if a.entity == "report"] == ["sign_off", "reopen", "sign_off"]
+
+
+def test_new_entries_take_their_place_in_plan_order(loaded):
+    store, _, pib = loaded
+    inds = store.get_document(pib).plan.indicators()
+    for ind in (inds[5], inds[0], inds[3]):
+        store.set_entry_field(pib, "Q2", ind.key, "remarks", "মন্তব্য")
+    assert [e.indicator for e in store.get_document(pib).report("Q2").entries] == ["1.1.1", "4.1.1", "6.1.1"]
