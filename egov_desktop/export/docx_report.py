@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+from xml.sax.saxutils import quoteattr
 
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, gettext_for
@@ -111,7 +112,7 @@ def _code(code: str, lang: str) -> str:
 
 def _styles_xml(font: str, settings: ExportSettings, text_width_memo: int) -> tuple[str, list[str]]:
     """Document defaults and the export's paragraph styles: the one place fonts, sizes and bold are set."""
-    latin = latin_font(font)
+    latin, font = quoteattr(latin_font(font)), quoteattr(font)
     body, cell = round(settings.body_size * 2), round(settings.table_size * 2)
     bold = "<w:b/><w:bCs/>"
 
@@ -120,7 +121,7 @@ def _styles_xml(font: str, settings: ExportSettings, text_width_memo: int) -> tu
 
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{font}"/>'
+        f'<w:rFonts w:ascii={latin} w:hAnsi={latin} w:eastAsia={font} w:cs={font}/>'
         f'{size(body)}<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="bn-BD"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'

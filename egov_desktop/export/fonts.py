@@ -32,6 +32,7 @@ import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from egov_desktop.paths import resource_path
 
@@ -113,16 +114,16 @@ def embed_fonts(document, font: str) -> None:
     embedded = "".join(embeds)
 
     def entry(name: str, extra: str = "") -> str:
-        return (f'<w:font w:name="{name}">{extra}<w:charset w:val="00"/><w:family w:val="{bundled.generic}"/>'
+        return (f'<w:font w:name={quoteattr(name)}>{extra}<w:charset w:val="00"/><w:family w:val="{bundled.generic}"/>'
                 f'<w:pitch w:val="variable"/>{_SIG}{embedded}</w:font>')
 
     fonts = []
     if font != bundled.family:  # Nikosh: the fallback is embedded under the requested name too (see above)
-        fonts.append(entry(font, f'<w:altName w:val="{bundled.family}"/>'))
+        fonts.append(entry(font, f'<w:altName w:val={quoteattr(bundled.family)}/>'))
     fonts.append(entry(bundled.family))
     latin = latin_font(font)
     if latin not in (font, bundled.family):
-        fonts.append(f'<w:font w:name="{latin}"><w:charset w:val="00"/><w:family w:val="{bundled.generic}"/>'
+        fonts.append(f'<w:font w:name={quoteattr(latin)}><w:charset w:val="00"/><w:family w:val="{bundled.generic}"/>'
                      '<w:pitch w:val="variable"/></w:font>')
     table.element.extend(list(parse_xml(f'<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">{"".join(fonts)}</w:fonts>')))
 

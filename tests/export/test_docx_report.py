@@ -216,3 +216,16 @@ def test_default_file_name():
     name = default_file_name(modmr(), "H1")
     assert name == "দুর্যোগ ব্যবস্থাপনা ও ত্রাণ মন্ত্রণালয় - ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২১-২২ - অর্ধবার্ষিক.docx"
     assert not set('\\/:*?"<>|') & set(default_file_name(pib(), "Q1"))
+
+
+def test_hostile_text_is_written_safely(tmp_path):
+    doc = modmr()
+    memo = doc.report("H1").memo
+    memo.subject = 'a < b & "c" \x00\x07 \ud800 ]]> end'
+    memo.body = ["line one\nline two\twith tab"]
+    doc.plan.indicators()[0].title = "<w:p>" * 3
+    d = docx.Document(export_docx(doc, "H1", tmp_path / "h.docx", font='We"ird <Font>'))
+    lines = texts(d)
+    index_of(lines, 'বিষয়: a < b & "c"   ]]> end')
+    index_of(lines, "line one\nline two\twith tab")
+    assert d.tables[-1].rows[2].cells[4].text == "[১.১.১] " + "<w:p>" * 3
