@@ -36,9 +36,10 @@ def step(title: str, cmd: list, env: dict, timeout: float = 120) -> str:
         res = subprocess.run([str(c) for c in cmd], env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise Failed(f"{title}: no exit after {timeout:.0f} s")
-    out = res.stdout.decode("utf-8", "replace")
-    if res.returncode != 0:
-        raise Failed(f"{title}: exit {res.returncode}\n{out}\n{res.stderr.decode('utf-8', 'replace')}")
+    out, err = res.stdout.decode("utf-8", "replace"), res.stderr.decode("utf-8", "replace")
+    # An exception in a Qt slot is printed and the program goes on, so exit 0 alone proves too little.
+    if res.returncode != 0 or "Traceback" in err:
+        raise Failed(f"{title}: exit {res.returncode}\n{out}\n{err}")
     print(f"ok  {title} ({time.perf_counter() - t0:.1f} s)", flush=True)
     return out
 
