@@ -318,18 +318,19 @@ def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = 
 
 # ------------------------------------------------------------------ report
 
-# Relative column widths, scaled to the page: they decide where the table's width goes.
-_W_SERIAL, _W_AREA, _W_AREA_WEIGHT, _W_ACTIVITY, _W_INDICATOR = 500, 1400, 600, 1600, 2000
-_W_UNIT, _W_WEIGHT, _W_ACHIEVED, _W_EVIDENCE, _W_PERCENT, _W_SCORE = 700, 1000, 2200, 1200, 800, 900
-# Target columns are fixed, not scaled: a date ("১৬/০৩/২০২৪") must fit on one line at 9 pt.
-_W_LEVEL_DATE, _W_LEVEL_NUMBER = 1250, 950
+# Column widths in twips. Columns of short values have fixed widths, wide enough for their
+# longest value or header word at 9 pt ("১৬/০৩/২০২৪", "কর্মসম্পাদন", "১৯.৫৩%"); the text
+# columns share what is left of the page in these proportions.
+_FIXED_SERIAL, _FIXED_AREA_WEIGHT, _FIXED_UNIT, _FIXED_WEIGHT = 450, 560, 620, 1050
+_FIXED_LEVEL_DATE, _FIXED_LEVEL_NUMBER, _FIXED_PERCENT, _FIXED_SCORE = 1250, 950, 850, 850
+_SHARE_AREA, _SHARE_ACTIVITY, _SHARE_INDICATOR, _SHARE_ACHIEVED, _SHARE_EVIDENCE = 1400, 1600, 1900, 2100, 1200
 
 
-def _widths(weights: list[int], fixed: dict[int, int], total: int) -> list[int]:
-    """Twips per column: `fixed` columns as given, the others share the rest in proportion."""
-    free = total - sum(fixed.values())
-    scaled_sum = sum(w for i, w in enumerate(weights) if i not in fixed)
-    widths = [fixed[i] if i in fixed else w * free // scaled_sum for i, w in enumerate(weights)]
+def _widths(columns: list[tuple[int, bool]], total: int) -> list[int]:
+    """Twips per column from (width, fixed): fixed columns as given, the others share the rest in proportion."""
+    free = total - sum(w for w, fixed in columns if fixed)
+    shares = sum(w for w, fixed in columns if not fixed)
+    widths = [w if fixed else w * free // shares for w, fixed in columns]
     widths[-1] += total - sum(widths)
     return widths
 
@@ -348,14 +349,15 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
         score = score_report(plan, report)
     head = "EgovCellHead"
 
-    weights = [_W_SERIAL] + ([_W_AREA, _W_AREA_WEIGHT] if areas else []) + [
-        _W_ACTIVITY, _W_INDICATOR, _W_UNIT, _W_WEIGHT]
-    level_width = _W_LEVEL_DATE if any(i.unit == "date" for i in plan.indicators()) else _W_LEVEL_NUMBER
-    fixed = {len(weights) + k: level_width for k in range(len(levels))}
-    weights += [level_width] * len(levels) + [_W_ACHIEVED, _W_EVIDENCE]
+    level = _FIXED_LEVEL_DATE if any(i.unit == "date" for i in plan.indicators()) else _FIXED_LEVEL_NUMBER
+    columns = [(_FIXED_SERIAL, True)]
+    if areas:
+        columns += [(_SHARE_AREA, False), (_FIXED_AREA_WEIGHT, True)]
+    columns += [(_SHARE_ACTIVITY, False), (_SHARE_INDICATOR, False), (_FIXED_UNIT, True), (_FIXED_WEIGHT, True)]
+    columns += [(level, True)] * len(levels) + [(_SHARE_ACHIEVED, False), (_SHARE_EVIDENCE, False)]
     if score:
-        weights += [_W_PERCENT, _W_SCORE]
-    widths = _widths(weights, fixed, _text_width(True))
+        columns += [(_FIXED_PERCENT, True), (_FIXED_SCORE, True)]
+    widths = _widths(columns, _text_width(True))
 
     def tall(text: str) -> Cell:  # a header spanning both header rows
         return Cell(text, head, vmerge="restart", shade=_SHADE)
