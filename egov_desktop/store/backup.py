@@ -29,7 +29,7 @@ from pathlib import Path
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.engine import SQLITE_HEADER, known_revisions
 from egov_desktop.store.errors import StoreError
-from egov_desktop.store.lock import WriterLock, storage_error
+from egov_desktop.store.lock import WriterLock, read_only_query, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,8 @@ def backups_dir(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / BACKUP_DIR
 
 
-def _uri(path: Path, mode: str = "ro") -> str:
-    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+def _uri(path: Path) -> str:
+    return f"{Path(path).resolve().as_uri()}?{read_only_query(path)}"
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -80,18 +80,23 @@ def _copy(src_path: Path, dest: Path) -> None:
     """Online-backup `src_path` into a new self-contained file `dest` (written beside it, then renamed)."""
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(_uri(src_path), uri=True)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(_uri(src_path), uri=True)
         try:
-            src.backup(dst)
-            # One file, no -wal beside it: the copy can travel on a pen drive as it is.
-            dst.execute("PRAGMA journal_mode=DELETE")
-            problems = [r[0] for r in dst.execute("PRAGMA quick_check")]
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                # One file, no -wal beside it: the copy can travel on a pen drive as it is.
+                dst.execute("PRAGMA journal_mode=DELETE")
+                problems = [r[0] for r in dst.execute("PRAGMA quick_check")]
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)  # a half copy (disk full) must not eat the space left
+        raise
     if problems != ["ok"]:
         tmp.unlink(missing_ok=True)
         raise BackupError(Msg(N_("The copy failed its check ({reason}); no backup was made."),

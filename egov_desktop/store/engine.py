@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
+from egov_desktop.store.lock import read_only_query
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -75,7 +76,7 @@ def inspect_database(path: Path) -> DatabaseState:
     if header != SQLITE_HEADER:
         raise StoreError(Msg(N_("This file is not a database of this program (not an SQLite file).")))
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?{read_only_query(path)}", uri=True)
         try:
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
@@ -103,7 +104,7 @@ def connect(path: Path, readonly: bool = False) -> Engine:
     BEGIN IMMEDIATE: the write lock is taken up front, no deadlock when two programs write.
     """
     path = Path(path).resolve()
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
+    url = f"sqlite:///file:{path}?{read_only_query(path)}&uri=true" if readonly else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

@@ -237,6 +237,14 @@ def current_owner(db_path: Path) -> LockOwner | None:
         os.close(fd)
 
 
+def read_only_query(db_path: Path) -> str:
+    """URI query for reading a database. On a read-only folder (a CD, a write-protected pen drive, a
+    share without write access) SQLite cannot make the WAL's -shm file, so the file is opened as
+    immutable: it cannot change under us there anyway."""
+    folder = Path(db_path).resolve().parent
+    return "mode=ro" if os.access(folder, os.W_OK) else "mode=ro&immutable=1"
+
+
 # ------------------------------------------------------------------ write failures
 
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8

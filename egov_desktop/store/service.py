@@ -306,19 +306,21 @@ class Store:
         """Open (or create) the database, upgrading an older schema. A file that is not ours,
         damaged, or made by a newer program is refused with StoreError and left untouched."""
         path = Path(path)
-        backup.check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, with the backup to restore
-        state = inspect_database(path)
-        if readonly and state.needs_upgrade:
-            raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
+        writer = None
         if not readonly:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(Msg(N_("cannot create the database folder: {reason}"),
                                      {"reason": exc.strerror or exc}))
-            writer = WriterLock(path)  # one writing program per database: DatabaseInUse otherwise
+            # One writing program per database (DatabaseInUse); a read-only folder fails here (ReadOnlyLocation).
+            writer = WriterLock(path)
             writer.acquire()
         try:
+            backup.check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, naming the backup
+            state = inspect_database(path)
+            if readonly and state.needs_upgrade:
+                raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
             engine = connect(path, readonly)
             if state.needs_upgrade:
                 if state.exists:
@@ -329,11 +331,11 @@ class Store:
                 with engine.connect() as conn:
                     conn.exec_driver_sql("SELECT count(*) FROM plan").fetchone()
         except StoreError:
-            if not readonly:
+            if writer is not None:
                 writer.release()
             raise
         except Exception as exc:  # sqlite3/SQLAlchemy errors: damaged file, no permission, disk full
-            if not readonly:
+            if writer is not None:
                 writer.release()
             raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
                                  {"reason": str(getattr(exc, "orig", exc))})) from exc
@@ -480,6 +482,7 @@ class Store:
     def import_document(self, doc: PlanDocument) -> Change:
         """Add a whole exchange document in one transaction; a clash with an existing plan of the same
         fiscal year and kind refuses it and leaves the database as it was."""
+        doc = _checked(doc)
         return self._run(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year}),
                          lambda w: self._import(w, doc))
 
@@ -1235,6 +1238,15 @@ def _report_errors(doc: PlanDocument, report, today: dt.date | None) -> list:
 
     findings = rules.check_report(doc.plan, report, today=today) + rules.check_memo(report.memo, report.period)
     return rules.errors(findings)
+
+
+def _checked(doc: PlanDocument) -> PlanDocument:
+    """The document as the exchange reader accepts it: a document built in code gets the same checks
+    (types, units, codes, NFC) as one read from a file."""
+    try:
+        return exchange.from_dict(exchange.to_dict(doc))
+    except exchange.ExchangeError as exc:
+        raise InvalidValue(Msg(N_("The plan cannot be stored: {reason}"), {"reason": exc.render()})) from None
 
 
 def _raise(exc: Exception):
