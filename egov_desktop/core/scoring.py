@@ -137,11 +137,13 @@ def score_report(plan: Plan, report: Report, exclude_not_applicable_weight: bool
     """
     result = ReportScore(period=report.period)
     total = out_of = 0.0
+    # One lookup table: report.entry() scans the entries, which made scoring quadratic in the plan size.
+    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in entry()
     for area in plan.areas:
         area_total = area_out_of = 0.0
         for activity in area.activities:
             for ind in activity.indicators:
-                entry = report.entry(ind.code)
+                entry = entries.get(ind.code)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
                 if na:
