@@ -5,12 +5,16 @@ from egov_desktop.core.i18n import Msg
 
 
 class StoreError(Exception):
-    def __init__(self, msg: Msg):
+    """`where`, when set, names the place in the document (an exchange key path), as ExchangeError does."""
+
+    def __init__(self, msg: Msg, where: str = ""):
         super().__init__(msg.msgid)
         self.msg = msg
+        self.where = where
 
     def render(self, lang: str | None = None) -> str:
-        return self.msg.render(lang)
+        text = self.msg.render(lang)
+        return f"{self.where}: {text}" if self.where else text
 
     def __str__(self) -> str:
         return self.render()

@@ -40,7 +40,7 @@ from egov_desktop.store.audit import AuditEntry, read_audit, user_name, write_au
 from egov_desktop.store.engine import check_integrity, connect, inspect_database, upgrade
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store import backup
-from egov_desktop.store.lock import WriterLock, translate_storage_errors
+from egov_desktop.store.lock import WriterLock, storage_error, translate_storage_errors
 from egov_desktop.store.journal import Mutation, Tx
 from egov_desktop.store.tables import TABLES
 
@@ -388,8 +388,7 @@ class Store:
                     raise StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
                                          {"reason": str(exc.orig)})) from None
                 except DBAPIError as exc:  # locked by another program, disk full, file damaged
-                    raise StoreError(Msg(N_("The change could not be saved: {reason}"),
-                                         {"reason": str(exc.orig)})) from None
+                    raise storage_error(exc) from None
         return self._change(work.description or description, work, key)
 
     def _change(self, description: Msg, work: _Work, key: int | None) -> Change:
@@ -1246,7 +1245,7 @@ def _checked(doc: PlanDocument) -> PlanDocument:
     try:
         return exchange.from_dict(exchange.to_dict(doc))
     except exchange.ExchangeError as exc:
-        raise InvalidValue(Msg(N_("The plan cannot be stored: {reason}"), {"reason": exc.render()})) from None
+        raise InvalidValue(exc.msg, exc.where) from None
 
 
 def _raise(exc: Exception):

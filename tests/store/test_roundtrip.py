@@ -85,3 +85,16 @@ def test_demo_database_has_both_plans_and_reopening_adds_nothing(tmp_path):
     with Store.open(path) as store:
         pib = store.find_plan("2023-24", "egov_innovation")
         assert exchange.to_dict(store.get_document(pib)) == json.loads(PIB.read_text(encoding="utf-8"))
+
+
+def test_a_document_built_in_code_gets_the_exchange_checks(store, db_path):
+    from egov_desktop.store.service import InvalidValue
+    from tests.store.conftest import table_dump
+
+    doc = exchange.load(PIB)
+    doc.plan.indicator("4.1.1").targets[0] = "eighty"
+    before = table_dump(db_path)
+    with pytest.raises(InvalidValue) as info:
+        store.import_document(doc)
+    assert info.value.render("bn").startswith("plan.areas[3].activities[0].indicators[0].targets[0]: ")
+    assert table_dump(db_path) == before
