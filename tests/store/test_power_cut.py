@@ -39,7 +39,10 @@ def test_every_acknowledged_edit_survives_a_kill(tmp_path):
 
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    # Each edit and its audit row are one transaction: neither outlives the other.
+    logged = con.execute("SELECT count(*) FROM audit WHERE operation IN ('set_target', 'set_entry_field')").fetchone()[0]
     con.close()
+    assert acked <= logged <= acked + 1
 
     last: dict[tuple, int] = {}
     for n in range(1, acked + 1):
