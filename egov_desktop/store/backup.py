@@ -29,7 +29,7 @@ from pathlib import Path
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.engine import SQLITE_HEADER, known_revisions
 from egov_desktop.store.errors import StoreError
-from egov_desktop.store.lock import WriterLock, read_only_query, storage_error
+from egov_desktop.store.lock import WriterLock, is_corruption, read_only_query, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def backup_now(db_path: Path, reason: str = "manual", label: str | None = None, 
         raise
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(Msg(N_("No backup could be made: {reason}"),
-                              {"reason": storage_error(exc).render()})) from None
+                              {"reason": storage_error(exc, db_path).render()})) from None
     if to is None:
         prune(db_path)
     return dest
@@ -187,7 +187,7 @@ def maybe_daily_backup(db_path: Path, now: dt.datetime | None = None) -> Path | 
     try:
         return backup_now(db_path, "start", now=now)
     except BackupError as exc:
-        log.warning("start-of-day backup failed: %s", exc.render("en"))
+        log.warning("start-of-day backup failed: %s", exc.render())
         return None
 
 
@@ -196,7 +196,7 @@ def after_signoff(db_path: Path, plan_key: int, period: str, revision: int) -> P
     try:
         return backup_now(db_path, "signoff", label=f"plan{plan_key}-{period}-r{revision}")
     except BackupError as exc:
-        log.warning("sign-off backup failed: %s", exc.render("en"))
+        log.warning("sign-off backup failed: %s", exc.render())
         return None
 
 
@@ -260,8 +260,9 @@ def _diagnose(path: Path) -> tuple[str | None, str | None]:
                 revision = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError:
-        return "damaged", None
+    except sqlite3.DatabaseError as exc:
+        # Only a bad file is "damaged"; a full disk or a lock is reported when the store opens it.
+        return ("damaged" if is_corruption(exc) else None), None
     if revision is None:
         return ("foreign" if names - {"alembic_version"} else None), None
     if revision not in known_revisions():

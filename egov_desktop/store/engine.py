@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
-from egov_desktop.store.lock import read_only_query
+from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -85,7 +85,9 @@ def inspect_database(path: Path) -> DatabaseState:
                 revision = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if not is_corruption(exc):  # a full disk or a permission problem, not a damaged file
+            raise storage_error(exc, path) from None
         raise StoreError(Msg(N_("The database file is damaged and cannot be opened.")))
     if revision is None and names - {"alembic_version"}:
         raise StoreError(Msg(N_("This is an SQLite file, but not a database of this program.")))

@@ -190,10 +190,14 @@ class WriterLock:
                 self.recovered = previous
                 me = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                       "since": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
-                os.ftruncate(fd, 0)
-                os.lseek(fd, 0, os.SEEK_SET)
-                os.write(fd, json.dumps(me, ensure_ascii=False).encode("utf-8"))
-                os.fsync(fd)
+                try:
+                    os.ftruncate(fd, 0)
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.write(fd, json.dumps(me, ensure_ascii=False).encode("utf-8"))
+                    os.fsync(fd)
+                except OSError:
+                    # A full disk: the OS lock still guards the file; others just cannot see who holds it.
+                    pass
             except BaseException:
                 os.close(fd)
                 raise
@@ -251,14 +255,40 @@ _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
 
 
-def storage_error(exc: BaseException) -> StoreError:
-    """A failed write (sqlite3 or SQLAlchemy error, or OSError) as a StoreError that says, in plain
-    words, that the change was NOT saved and why."""
+def _primary_code(exc: BaseException) -> int | None:
     orig = getattr(exc, "orig", None) or exc
     code = getattr(orig, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """The file itself is bad (as opposed to the disk, permissions, or another program's lock)."""
+    primary = _primary_code(exc)
+    if primary is None:
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _disk_nearly_full(path: Path | None) -> bool:
+    if path is None:
+        return False
+    try:
+        import shutil
+
+        return shutil.disk_usage(Path(path).resolve().parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
+    """A failed write (sqlite3 or SQLAlchemy error, or OSError) as a StoreError that says, in plain
+    words, that the change was NOT saved and why. `path`, the database, lets an I/O error that is
+    really a full disk (SQLite cannot make its -shm file) be called that."""
+    orig = getattr(exc, "orig", None) or exc
+    primary = _primary_code(exc)
     text = str(orig).lower()
-    if primary == _SQLITE_FULL or "disk is full" in text or getattr(orig, "errno", None) == 28:
+    if (primary == _SQLITE_FULL or "disk is full" in text or getattr(orig, "errno", None) == 28
+            or primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_nearly_full(path)):
         return StoreError(Msg(N_("The disk is full: the change was NOT saved. Free some space on the disk, "
                                  "then try again.")))
     if primary in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text or "read-only" in text:
