@@ -3,6 +3,10 @@
 Baseline: with the store's pragmas (WAL, synchronous=FULL), one sqlite3 UPDATE
 plus one audit INSERT and a commit, which is the floor any durable save pays (the fsync).
 Target: p99 under 20 ms.
+
+Second figure, what a person waits for after Enter: the same edit through the
+progress grid's model (setData: parse, the store operation, the undo step, the
+re-check of the rules and the re-score), against the same baseline.
 """
 from __future__ import annotations
 
@@ -52,15 +56,47 @@ def store_saves(db: Path, plan_key: int, n: int) -> list[float]:
     return times
 
 
+def grid_saves(db: Path, plan_key: int, n: int) -> list[float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from egov_desktop.gui.models import ProgressModel
+    from egov_desktop.store.service import Store
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(db)
+    undo = QUndoStack()
+    model = ProgressModel(store, plan_key, store.get_document(plan_key).reports[0].period, undo)
+    column = model.column_of("value")
+    rows = [row for row, ind in enumerate(model.document.plan.indicators()) if ind.unit == "count"]
+    times = []
+    for i in range(n):
+        index = model.index(rows[i % len(rows)], column)
+        t0 = time.perf_counter()
+        if not model.setData(index, str(i), Qt.ItemDataRole.EditRole):
+            raise RuntimeError(f"the grid refused {i}: {index.data(Qt.ItemDataRole.ToolTipRole)}")
+        times.append(time.perf_counter() - t0)
+    app.processEvents()
+    store.close()
+    return times
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db, key = store_with_plan(200, Path(tmp) / "bench.sqlite")
         real = store_saves(db, key, EDITS)
+        grid = grid_saves(db, key, EDITS)
         bare = bare_saves(Path(tmp) / "bare.sqlite", EDITS)
-    emit(Figure("saving one edit (operation + audit + commit), p99", percentile(real, 99) * 1000, "ms",
-                percentile(bare, 99) * 1000, "sqlite3 UPDATE + audit INSERT + COMMIT, p99", "p99 < 20 ms",
-                percentile(real, 99) < 0.020,
-                f"{EDITS} edits; median {median(real) * 1000:.2f} ms vs bare {median(bare) * 1000:.2f} ms"))
+    base = percentile(bare, 99) * 1000
+    emit(
+        Figure("saving one edit (operation + audit + commit), p99", percentile(real, 99) * 1000, "ms", base,
+               "sqlite3 UPDATE + audit INSERT + COMMIT, p99", "p99 < 20 ms", percentile(real, 99) < 0.020,
+               f"{EDITS} edits; median {median(real) * 1000:.2f} ms vs bare {median(bare) * 1000:.2f} ms"),
+        Figure("saving one edit through the progress grid (+ undo step, re-check, re-score), p99",
+               percentile(grid, 99) * 1000, "ms", base, "sqlite3 UPDATE + audit INSERT + COMMIT, p99",
+               "p99 < 20 ms", percentile(grid, 99) < 0.020, f"median {median(grid) * 1000:.2f} ms"),
+    )
 
 
 if __name__ == "__main__":

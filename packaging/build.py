@@ -94,8 +94,9 @@ def iscc() -> str:
 def installer(ver: str, sign: bool) -> Path:
     cmd = [iscc(), f"/DAppVersion={ver}", f"/DSourceDir={APP_DIR}", f"/O{DIST}"]
     if sign:
-        # Inno Setup signs the setup and the uninstaller it generates with this command ($f = the file).
-        tool = " ".join(f'"{c}"' if " " in c else c for c in signtool_command())
+        # Inno Setup signs the setup and the uninstaller it generates with this command ($f = the file,
+        # $q = a quote: literal quotes inside a /S argument do not survive Windows command-line parsing).
+        tool = " ".join(f"$q{c}$q" if " " in c else c for c in signtool_command())
         cmd += [f"/Ssigntool={tool} $f", "/DSign"]
     run(cmd + [PACKAGING / "egov-desktop.iss"])
     return DIST / f"egov-desktop-setup-{ver}.exe"
