@@ -12,7 +12,7 @@ import json
 import math
 from typing import Any, Callable
 
-from egov_desktop.core.digits import nfc
+from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
@@ -93,7 +93,7 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise ExchangeError(Msg(N_("expected text")), self._sub(key))
-        return nfc(value)
+        return _clean(value, self._sub(key))
 
     def number(self, key: str, required: bool = False) -> float | int | None:
         value = self._get(key, required)
@@ -149,7 +149,15 @@ class _Reader:
 def _text_item(value: Any, path: str) -> str:
     if not isinstance(value, str):
         raise ExchangeError(Msg(N_("expected text")), path)
-    return nfc(value)
+    return _clean(value, path)
+
+
+def _clean(value: str, path: str) -> str:
+    """Text hygiene on the way in: NFC, no control characters, no field longer than a long paragraph."""
+    try:
+        return clean_text(value, PARAGRAPH_LIMIT)
+    except TextTooLong as exc:
+        raise ExchangeError(exc.msg, path) from None
 
 
 def _number(value: Any, path: str) -> float | int:

@@ -1,0 +1,195 @@
+"""Hostile exchange files: whatever comes in, the reader returns a document or raises ExchangeError
+(never anything else), and the store imports a document completely or not at all."""
+import copy
+import json
+import random
+import sqlite3
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from egov_desktop.core import exchange
+from egov_desktop.core.exchange import ExchangeError
+from egov_desktop.core.model import PlanDocument
+from egov_desktop.store.service import Store, StoreError
+from tests.conftest import MODMR, PIB
+
+REFERENCE = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (MODMR, PIB)}
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    max_leaves=40,
+)
+# Values a careless (or hostile) tool puts where a field should be.
+nasty_values = st.one_of(
+    json_values,
+    st.sampled_from(["", " ", "\x00", "\u202e", "\ud7ff", "1.1.1", "2023-24", "2024-02-30", "NaN", "-1", "১০০",
+                     "Avgvi", "a" * 5000, "\x07\x1b[31m", "Q1", "signed_off", "date", "count", "percent"]),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.sampled_from([1e308, -1e308, 5e-324, -0.0, 100.0000001, 101, -5]),
+)
+
+
+def _read(text):
+    """The reader's contract: a PlanDocument or an ExchangeError that renders in both languages."""
+    try:
+        doc = exchange.loads(text)
+    except ExchangeError as exc:
+        assert exc.render("bn") and exc.render("en")
+        return None
+    assert isinstance(doc, PlanDocument)
+    return doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_random_json(value):
+    _read(json.dumps(value))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes(data):
+    _read(data)
+
+
+def _paths(obj, path=()):
+    yield path
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _paths(v, path + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _paths(v, path + (i,))
+
+
+def _mutate(doc: dict, rnd: random.Random, value, times: int) -> dict:
+    """Random edits at random places: replace, delete, duplicate, insert control characters."""
+    doc = copy.deepcopy(doc)
+    for _ in range(times):
+        paths = [p for p in _paths(doc) if p]
+        path = rnd.choice(paths)
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        key = path[-1]
+        action = rnd.randrange(5)
+        if action == 0:
+            parent[key] = value
+        elif action == 1:
+            del parent[key]
+        elif action == 2 and isinstance(parent, list):
+            parent.insert(key, copy.deepcopy(parent[key]))  # duplicated area/indicator/entry: duplicated codes
+        elif action == 3 and isinstance(parent[key], str):
+            s = parent[key]
+            i = rnd.randrange(len(s) + 1)
+            parent[key] = s[:i] + rnd.choice(["\x00", "\x0b", "\r\n", "\u200d", "\x85", "\ufeff"]) + s[i:]
+        else:
+            parent[key] = copy.deepcopy(value) if not isinstance(parent[key], (dict, list)) else parent[key]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def fuzz_store(tmp_path_factory):
+    store = Store.open(tmp_path_factory.mktemp("fuzz") / "egov.sqlite")
+    yield store
+    store.close()
+
+
+def _counts(store) -> dict:
+    con = sqlite3.connect(store.path)
+    try:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        con.close()
+
+
+def _import_all_or_nothing(store, doc: PlanDocument) -> None:
+    before = _counts(store)
+    try:
+        change = store.import_document(doc)
+    except StoreError as exc:
+        assert exc.render("bn") and exc.render("en")
+        assert _counts(store) == before  # refused: not one row written
+        return
+    # Imported: all of it, the exported document reads back equal to what went in (text cleaned).
+    back = store.export_document(change.key)
+    assert len(back.plan.indicators()) == len(doc.plan.indicators())
+    assert [r.period for r in back.reports] == [r.period for r in doc.reports]
+    assert sum(len(r.entries) for r in back.reports) == sum(len(r.entries) for r in doc.reports)
+    assert exchange.loads(exchange.dumps(back)) == back
+    store.delete_plan(change.key)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(REFERENCE)), seed=st.integers(0, 2**32), value=nasty_values,
+       times=st.integers(1, 4))
+def test_mutated_reference_files_read_and_import_all_or_nothing(fuzz_store, name, seed, value, times):
+    mutated = _mutate(REFERENCE[name], random.Random(seed), value, times)
+    doc = _read(json.dumps(mutated, ensure_ascii=False))
+    if doc is not None:
+        _import_all_or_nothing(fuzz_store, doc)
+
+
+@pytest.mark.parametrize("depth", [50, 500, 5_000, 200_000])
+def test_deep_nesting(fuzz_store, depth):
+    doc = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
+    nested = "[" * depth + "]" * depth
+    text = json.dumps(doc, ensure_ascii=False)[:-1] + f', "x-nested": {nested}}}'
+    got = _read(text)
+    if got is not None:
+        _import_all_or_nothing(fuzz_store, got)
+    _read("[" * depth)
+    _read('{"a":' * depth)
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        lambda d: d["plan"]["areas"][0]["activities"][0]["indicators"].append(
+            copy.deepcopy(d["plan"]["areas"][0]["activities"][0]["indicators"][0])),  # duplicated code
+        lambda d: d["plan"]["areas"].append(copy.deepcopy(d["plan"]["areas"][0]) | {"activities": []}),
+        lambda d: d["plan"]["areas"][1]["activities"].append(copy.deepcopy(d["plan"]["areas"][0]["activities"][0])),
+        lambda d: d["reports"][0]["entries"].append(copy.deepcopy(d["reports"][0]["entries"][0])),
+        lambda d: d["reports"].append(copy.deepcopy(d["reports"][0])),
+        lambda d: d["plan"].__setitem__("title", "শিরোনাম\x00\x1b[2J" + "ক" * 300_000),
+        lambda d: d["plan"].__setitem__("levels", []),
+        lambda d: d["plan"]["levels"][0].__setitem__("percent", "100"),
+        lambda d: d.__setitem__("version", 2),
+        lambda d: d["office"].__setitem__("tier", ["ministry"]),
+    ],
+)
+def test_known_hostile_shapes(fuzz_store, mutation):
+    d = copy.deepcopy(REFERENCE["modmr-2021-22.plan.json"])
+    mutation(d)
+    doc = _read(json.dumps(d, ensure_ascii=False))
+    if doc is not None:
+        _import_all_or_nothing(fuzz_store, doc)
+
+
+def test_a_50_mb_file(fuzz_store, tmp_path):
+    """A file of 50 MB (one huge text, then thousands of indicators) is read or refused cleanly."""
+    d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
+    d["notes"] = "ন" * (50 * 1024 * 1024 // 3)  # three UTF-8 bytes each
+    path = tmp_path / "big.plan.json"
+    path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    with pytest.raises(ExchangeError) as info:  # longer than any text field may be: refused whole
+        exchange.load(path)
+    assert info.value.where == "notes" and "লেখাটি অনেক লম্বা" in info.value.render("bn")
+
+    d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
+    activity = d["plan"]["areas"][0]["activities"][0]
+    template = activity["indicators"][0]
+    activity["indicators"] = [template | {"code": f"1.1.{i}", "title": f"সূচক {i} " + "ক" * 1000}
+                              for i in range(1, 17_000)]
+    d["reports"] = []
+    path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    doc = _read(path.read_bytes())
+    others = sum(len(act["indicators"]) for area in d["plan"]["areas"] for act in area["activities"]) - 16_999
+    assert doc is not None and len(doc.plan.indicators()) == 16_999 + others
