@@ -164,8 +164,18 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
 
 
 def prune(db_path: Path, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups; sign-off copies are always kept. Returns what went."""
+    """Delete all but the newest `keep` backups; sign-off copies are always kept. Half copies left by a
+    power cut (`.part`, an hour old: none is being written any more) go too. Returns what went."""
     removed = []
+    folder = backups_dir(db_path)
+    stale = dt.datetime.now().timestamp() - 3600
+    for part in folder.glob(f"{Path(db_path).stem}-*.part*") if folder.is_dir() else ():
+        try:
+            if part.stat().st_mtime < stale:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass
     for info in [b for b in list_backups(db_path) if b.reason != "signoff"][keep:]:
         try:
             info.path.unlink()

@@ -152,3 +152,18 @@ def test_backups_made_in_the_same_second_do_not_overwrite_each_other(loaded, db_
     b = backup.backup_now(db_path, "manual", now=now)
     assert a != b and a.exists() and b.exists()
     assert [x.path for x in backup.list_backups(db_path)] == [b, a]
+
+
+def test_half_copies_left_by_a_power_cut_are_cleared_once_stale(loaded, db_path):
+    import os
+
+    folder = backup.backups_dir(db_path)
+    folder.mkdir()
+    old = folder / "egov-20240101-090000-signoff-plan1-Q1-r1.sqlite.part"
+    fresh = folder / "egov-20240101-090001-manual.sqlite.part"
+    for part in (old, fresh):
+        part.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    os.utime(old, (0, 0))
+    backup.backup_now(db_path, "manual")
+    assert not old.exists() and fresh.exists()
+    assert [b.reason for b in backup.list_backups(db_path)] == ["manual"]
