@@ -92,7 +92,21 @@ def _pre_kar(m: re.Match) -> str:
 
 
 def bijoy_to_unicode(text: str) -> str:
-    """Convert Bijoy (SutonnyMJ) text to Unicode Bangla, NFC."""
+    """Convert Bijoy (SutonnyMJ) text to Unicode Bangla, NFC.
+
+    Words that are already Unicode Bangla, web and e-mail addresses, and English words (a Bijoy
+    document often has them in a Latin font) are left as they are; everything else is converted.
+    """
+    parts = re.split(r"(\s+)", text)
+    return "".join(
+        p if not p or p.isspace() or _BANGLA.search(p) or _SKIP_TOKEN.match(p) or _token_vote(p) < 0
+        else _convert(p)
+        for p in parts
+    )
+
+
+def _convert(text: str) -> str:
+    """The whole text as Bijoy, table and reordering."""
     text = "".join(_C1.get(ch, ch) for ch in text)
     out = []
     i = 0
@@ -213,7 +227,7 @@ _BIJOY_SHAPES = re.compile(
 # The commonest English letter pairs that are rare or impossible in Bijoy words.
 _ENGLISH_PAIRS = re.compile(
     r"(?=(th|he|in|er|an|re|on|at|nd|ti|or|te|of|ed|it|al|ar|st|to|nt|ng|ha|ou|le|de|hi|ri|ro|ne|ea|ra|ce"
-    r"|sh|ch|ck|ho|op|ow|ai|el|li|lo|ll|ss|ee|oo))"
+    r"|sh|ch|ck|ho|op|ow|ai|li|lo|ll|ss|ee|oo))"
 )
 
 
@@ -226,10 +240,11 @@ def _token_vote(token: str) -> int:
 
 
 def looks_like_bijoy(text: str) -> bool:
-    """True when the text is most likely Bijoy-encoded Bangla rather than English or Unicode Bangla."""
-    if not text or _BANGLA.search(text):
+    """True when the text is most likely Bijoy-encoded Bangla rather than English or Unicode Bangla.
+    Words already in Unicode Bangla do not count, so Bijoy pasted after Unicode text is found too."""
+    if not text:
         return False
     text = "".join(_C1.get(ch, ch) for ch in text)
-    votes = [_token_vote(t) for t in text.split() if not _SKIP_TOKEN.match(t)]
+    votes = [_token_vote(t) for t in text.split() if not _SKIP_TOKEN.match(t) and not _BANGLA.search(t)]
     bijoy = sum(v > 0 for v in votes)
     return bijoy > 0 and bijoy > sum(v < 0 for v in votes)

@@ -146,7 +146,24 @@ def test_detects_bijoy(text):
         "১৬/০৩/২০২৪",
         "আমার সোনার বাংলা",
         "ই-নথি (e-Nothi) ব্যবহার",
+        "আমার দেশ: Avenue Road",
     ],
 )
 def test_does_not_flag_english_numbers_or_unicode_bangla(text):
     assert not looks_like_bijoy(text)
+
+
+@pytest.mark.parametrize(
+    "mixed,uni",
+    [
+        ("বাংলা Avgvi †`k", "বাংলা আমার দেশ"),  # Bijoy pasted after Unicode text
+        ("B-bw_ (e-Nothi) e¨envi", "ই-নথি (e-Nothi) ব্যবহার"),  # an English word in a Latin font
+        ("Z_¨ evZvqb www.pib.gov.bd", "তথ্য বাতায়ন www.pib.gov.bd"),
+        ("‡hvMv‡hvM: info@pib.gov.bd", "যোগাযোগ: info@pib.gov.bd"),
+        ("welq:\tKvh©µg\n2023-24", "বিষয়:\tকার্যক্রম\n২০২৩-২৪"),  # whitespace kept as it was
+    ],
+)
+def test_mixed_text_converts_only_the_bijoy_words(mixed, uni):
+    assert looks_like_bijoy(mixed)
+    assert bijoy_to_unicode(mixed) == unicodedata.normalize("NFC", uni)
+    assert bijoy_to_unicode(uni) == unicodedata.normalize("NFC", uni)  # converting twice changes nothing
