@@ -140,10 +140,26 @@ class _Reader:
             if key in self.seen:
                 continue
             if key.startswith("x-"):
+                if _too_deep(value):
+                    raise ExchangeError(Msg(N_("the file is nested too deeply")), self._sub(key))
                 out[key] = value
             else:
                 raise ExchangeError(Msg(N_("unknown key")), self._sub(key))
         return out
+
+
+MAX_EXTENSION_DEPTH = 32
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether an extension value nests lists/objects deeper than MAX_EXTENSION_DEPTH (checked without
+    recursion: the value is kept, copied and written back, all of which recurse)."""
+    level = [value]
+    for _ in range(MAX_EXTENSION_DEPTH):
+        level = [v for x in level for v in (x.values() if isinstance(x, dict) else x if isinstance(x, list) else ())]
+        if not level:
+            return False
+    return True
 
 
 def _text_item(value: Any, path: str) -> str:
