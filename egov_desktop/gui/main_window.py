@@ -20,7 +20,7 @@ from egov_desktop.core import exchange
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
-from egov_desktop.gui import deadlines, tasks
+from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.labels import EXCHANGE_FILTER, kind_label, kind_order
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self)
         self.ui.problemsLayout.addWidget(self.problems)
         self.problems.activated.connect(self.select_where)
+        bijoy_fix.attach_problems(self.problems, self.current_editor)
 
         self._build_status_bar()
         self._build_menus()
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
     def _wire_editor(self, editor) -> None:
         editor.status.connect(lambda text: self.ui.statusbar.showMessage(text, 10000))
         editor.findings_changed.connect(lambda _f, e=editor: self._show_current_findings() if e is self.current_editor() else None)
+        bijoy_fix.attach_grid(editor)
+        history.attach_grid(editor)
 
     def _fill_periods(self, summary) -> None:
         combo = self.ui.period
@@ -458,6 +461,8 @@ class MainWindow(QMainWindow):
                 self._show_error(exc)
                 return
             self._show_new_plan(change.key)
+            bijoy_fix.offer_after_import(self, self.store, change.key, self.undo_stack,
+                                         lambda: self.plan_editor and self.plan_editor.model.reload())
 
         self._run_task(_("Reading the file…"), exchange.load, path, on_done=loaded)
 
@@ -530,16 +535,17 @@ class MainWindow(QMainWindow):
 
     def email_draft(self) -> None:
         """Write the report and an .eml draft beside it, then open the draft in the mail program."""
-        from egov_desktop.export.docx_report import default_file_name, export_docx
-        from egov_desktop.export.email_draft import write_eml
+        from egov_desktop.export.docx_report import export_docx
+        from egov_desktop.export.email_draft import addresses_in, write_eml
+        from egov_desktop.gui.dialogs.export import safe_file_name
 
         if self.plan_key is None:
             return
         doc = self.store.get_document(self.plan_key)
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
-        to = [r for r in profile.get("default_recipients", []) if "@" in r]
+        to = addresses_in(profile["default_recipients"])
         folder = Path(tempfile.mkdtemp(prefix="egov-email-"))
-        docx_path = folder / default_file_name(doc, self.period)
+        docx_path = folder / safe_file_name(doc, self.period)
         period = self.period
 
         def work():
@@ -587,6 +593,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # A file being written is finished, not cut off; its result has no window left to go to.
+        for task in list(self._tasks):
+            for signal in (task.signals.done, task.signals.failed):
+                signal.disconnect()
+        tasks.QThreadPool.globalInstance().waitForDone()
+        self._tasks.clear()
         self.settings.setValue(S_GEOMETRY, self.saveGeometry())
         self.settings.setValue(S_STATE, self.saveState())
         self.settings.sync()

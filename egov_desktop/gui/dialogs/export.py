@@ -13,6 +13,20 @@ from egov_desktop.export.fonts import FONT_CHOICES
 from egov_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 
 WORD_FILTER = N_("Word documents (*.docx)")
+# Linux and macOS allow 255 bytes per name, and Bangla takes three a letter; leave room for ".part".
+MAX_NAME_BYTES = 240
+
+
+def safe_file_name(doc, period: str) -> str:
+    """The export's default file name, shortened (keeping its extension) to what every file system takes."""
+    name = default_file_name(doc, period)
+    stem, dot, ext = name.rpartition(".")
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1].rstrip(" -")
+        name = f"{stem}{dot}{ext}"
+    return name
+
+
 FONT_NOTES = {"Nikosh": N_("Nikosh (the government's usual font; must be installed on the reader's PC)")}
 
 
@@ -25,7 +39,7 @@ class ExportDialog(QDialog):
         for font in FONT_CHOICES:
             ui.font.addItem(_(FONT_NOTES[font]) if font in FONT_NOTES else font, font)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        ui.file.setText(str(Path(folder or Path.home()) / default_file_name(doc, period)))
+        ui.file.setText(str(Path(folder or Path.home()) / safe_file_name(doc, period)))
         ui.browse.clicked.connect(self._browse)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)

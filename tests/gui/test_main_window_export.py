@@ -1,0 +1,96 @@
+"""Word export, e-mail draft and exchange files from the main window, the work done off the GUI thread."""
+from __future__ import annotations
+
+import docx
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from egov_desktop.core import exchange
+from tests.gui.shell import demo, make_window, settings, when_modal  # noqa: F401 (fixtures)
+
+
+class _Opened(QObject):
+    """Qt's own hook for file URLs: what the program asks the desktop to open, without opening it."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened(qapp):
+    catcher = _Opened()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_word_export_runs_in_the_background_and_opens_the_file(qtbot, demo, settings, tmp_path, opened):
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    out = tmp_path / "report.docx"
+
+    def choose(dialog):
+        assert dialog.ui.file.text().endswith(".docx")
+        dialog.ui.reportOnly.setChecked(True)
+        dialog.ui.font.setCurrentIndex(dialog.ui.font.findData("Noto Serif Bengali"))
+        dialog.ui.file.setText(str(out))
+        dialog.ui.buttons.accepted.emit()
+
+    when_modal(choose)
+    window.ui.actionExportWord.trigger()
+    assert window.busy.isVisible()  # the export is running; the window is not blocked
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
+    assert opened.urls == [QUrl.fromLocalFile(str(out))]
+    assert not window.busy.isVisible()
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert "অর্ধবার্ষিক" in text and "স্মারক" not in text  # report only: no memo
+
+
+def test_email_draft_opens_an_eml_with_the_report_attached(qtbot, demo, settings, opened):
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    office_key = demo.office_of(window.plan_key)
+    demo.set_office_field(office_key, "default_recipients", ["সচিব, মন্ত্রিপরিষদ বিভাগ (secy@cabinet.gov.bd)"])
+    window.ui.actionEmail.trigger()
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
+    eml = opened.urls[0].toLocalFile()
+    assert eml.endswith(".eml")
+    text = open(eml, encoding="utf-8", errors="replace").read()
+    assert "X-Unsent: 1" in text and "secy@cabinet.gov.bd" in text and ".docx" in text
+
+
+def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened, monkeypatch):
+    """The PIB report has no memo: the e-mail draft cannot be made, and the user is told why."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, demo, settings)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.ui.actionEmail.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown[0] and not opened.urls and not window.busy.isVisible()
+
+
+def test_exchange_file_export_and_import_round_trip(qtbot, demo, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(qtbot, demo, settings)
+    out = tmp_path / "pib.plan.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.ui.actionExportExchange.trigger()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    doc = exchange.load(out)
+    assert doc == demo.get_document(window.plan_key)
+
+    # Imported again as next year's plan: the import reads the file off the GUI thread.
+    doc.plan.fiscal_year = "2024-25"
+    exchange.dump(doc, out)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    window.ui.actionImport.trigger()
+    qtbot.waitUntil(lambda: demo.find_plan("2024-25", "egov_innovation") is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.ui.fiscalYear.currentData() == "2024-25", timeout=5000)
+    assert window.plan_key == demo.find_plan("2024-25", "egov_innovation")
