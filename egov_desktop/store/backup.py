@@ -387,3 +387,29 @@ def recover(db_path: Path) -> RestoreResult:
     if info is None:
         raise BackupError(Msg(N_("No good backup of this database was found.")))
     return restore(info.path, db_path)
+
+
+def open_with_recovery(db_path: Path, ask_restore, ask_read_only):
+    """Open the database as the program starts, with the user's say at each problem.
+
+    `ask_restore(DatabaseUnusable) -> bool`: the file cannot be used and a good backup exists; True
+    keeps the file aside and restores the backup. `ask_read_only(StoreError) -> bool`: another copy
+    writes to it (DatabaseInUse) or the folder is read-only (ReadOnlyLocation); True opens read-only.
+    Returns the Store, or None when the user declined. Other StoreErrors propagate (show and stop).
+    """
+    from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation
+    from egov_desktop.store.service import Store
+
+    try:
+        return Store.open(db_path)
+    except DatabaseUnusable as exc:
+        if exc.backup is None:
+            raise
+        if not ask_restore(exc):
+            return None
+        recover(db_path)
+        return Store.open(db_path)
+    except (DatabaseInUse, ReadOnlyLocation) as exc:
+        if not ask_read_only(exc):
+            return None
+        return Store.open(db_path, readonly=True)

@@ -151,3 +151,33 @@ def test_an_empty_file_without_backups_is_simply_a_new_database(tmp_path):
     db.write_bytes(b"")
     with Store.open(db) as store:
         assert store.list_plans() == []
+
+
+def test_open_with_recovery_asks_and_restores(saved):
+    db, good, docs = saved
+    _overwrite_pages(db)
+    asked = []
+    assert backup.open_with_recovery(db, lambda e: asked.append(e.kind) or False, lambda e: True) is None
+    assert asked == ["damaged"] and not list(db.parent.glob("*.damaged-*"))  # declined: nothing moved
+    store = backup.open_with_recovery(db, lambda e: True, lambda e: False)
+    try:
+        assert not store.readonly
+        assert sorted(exchange.dumps(store.export_document(p.key)) for p in store.list_plans()) == docs
+    finally:
+        store.close()
+    assert len([p for p in db.parent.glob("egov.sqlite.damaged-*") if not p.name.endswith(("-wal", "-shm"))]) == 1
+
+
+def test_open_with_recovery_offers_read_only_when_another_copy_writes(saved):
+    from egov_desktop.store.lock import DatabaseInUse, lock_path
+
+    db, _, _ = saved
+    lock_path(db).write_text('{"pid": 1, "host": "other-pc", "user": "x", "since": "2024-01-01 09:00:00"}',
+                             encoding="utf-8")
+    asked = []
+    store = backup.open_with_recovery(db, lambda e: False, lambda e: asked.append(type(e)) or True)
+    try:
+        assert asked == [DatabaseInUse] and store.readonly and len(store.list_plans()) == 2
+    finally:
+        store.close()
+    assert backup.open_with_recovery(db, lambda e: False, lambda e: False) is None
