@@ -10,6 +10,7 @@ the language live.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,8 +31,10 @@ def compile_form(ui: Path) -> str:
         [uic(), "--idbased", "--tr", "_", str(ui)],
         check=True, capture_output=True, text=True, encoding="utf-8",
     ).stdout
-    # uic writes the absolute .ui path into its header; keep output independent of the checkout.
+    # uic writes the .ui path and its own version into the header: keep the output independent
+    # of the checkout and of the exact Qt release, so the freshness test checks what matters.
     code = code.replace(str(ui), ui.name)
+    code = re.sub(r"(## Created by: Qt User Interface Compiler) version [0-9.]+", r"\1", code)
     head, sep, rest = code.partition("\nclass ")
     return head.rstrip("\n") + "\n" + IMPORT + "\n" + sep.lstrip("\n") + rest if sep else code
 

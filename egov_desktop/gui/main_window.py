@@ -61,8 +61,10 @@ class MainWindow(QMainWindow):
         score_area.setFrameShape(QFrame.Shape.NoFrame)
         self.ui.progressSplitter.addWidget(self.progress_stack)
         self.ui.progressSplitter.addWidget(score_area)
-        self.ui.progressSplitter.setStretchFactor(0, 4)
-        self.ui.progressSplitter.setStretchFactor(1, 1)
+        # The grid gets the room; the bars read well in a narrow column.
+        self.ui.progressSplitter.setStretchFactor(0, 1)
+        self.ui.progressSplitter.setStretchFactor(1, 0)
+        self.ui.progressSplitter.setSizes([1000, 240])
         self.problems = ProblemsPanel(self)
         self.ui.problemsLayout.addWidget(self.problems)
         self.problems.activated.connect(self.select_where)

@@ -81,16 +81,21 @@ def test_qt_standard_buttons_follow_the_language(qtbot, qapp):
 
 
 def test_latin_digits_option(qtbot, demo, settings):
+    from egov_desktop.gui.models import INDICATOR
+
     window = make_window(qtbot, demo, settings)
-    window.ui.actionLatinDigits.setChecked(True)
-    assert window.ui.fiscalYear.currentText() == "2023-24"
-    assert window.ui.menuFile.title() == "ফাইল"  # still Bangla, only the digits change
     model = window.plan_editor.model
-    row = next(r for r in range(model.rowCount()) if model.index(r, model.column_of("weight")).data())
-    assert model.index(row, model.column_of("weight")).data() == "10"  # 1.1.1's weight
-    window.ui.actionLatinDigits.setChecked(False)
+    weight = model.index(model.row_of(INDICATOR, "1.1.1"), model.column_of("weight"))
+    try:
+        window.ui.actionLatinDigits.setChecked(True)
+        assert window.ui.fiscalYear.currentText() == "2023-24"
+        assert window.ui.menuFile.title() == "ফাইল"  # still Bangla, only the digits change
+        assert weight.data() == "10"
+    finally:
+        window.ui.actionLatinDigits.setChecked(False)
     assert window.ui.fiscalYear.currentText() == "২০২৩-২৪"
-    assert model.index(row, model.column_of("weight")).data() == "১০"
+    assert weight.data() == "১০"
+    assert settings.value("latin_digits") in (False, "false")
 
 
 def test_undo_names_the_step_and_restores_the_database(qtbot, demo, settings):

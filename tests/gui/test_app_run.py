@@ -1,0 +1,70 @@
+"""run_gui end to end, its options, and the first run with no database."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from egov_desktop.gui.app import open_store, parse_args, run_gui
+
+
+@pytest.fixture
+def user_settings(tmp_path):
+    """run_gui uses the default QSettings: point the user scope at tmp_path for the test."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield tmp_path / "config"
+
+
+def test_options_and_what_is_left_for_qt(tmp_path):
+    args, rest = parse_args(["--db", str(tmp_path / "x.sqlite"), "--demo", "--lang", "en", "-style", "fusion"])
+    assert (args.db, args.demo, args.lang) == (tmp_path / "x.sqlite", True, "en")
+    assert rest == ["-style", "fusion"]
+    args, rest = parse_args([])
+    assert (args.db, args.demo, args.lang, rest) == (None, False, None, [])
+
+
+def test_first_run_offers_the_demo(tmp_path):
+    asked = []
+    store = open_store(tmp_path / "new" / "egov.sqlite", demo=False, ask=lambda path: asked.append(path) or True)
+    try:
+        assert asked == [tmp_path / "new" / "egov.sqlite"]
+        assert {p.fiscal_year for p in store.list_plans()} == {"2021-22", "2023-24"}
+    finally:
+        store.close()
+
+
+def test_first_run_declining_the_demo_gives_an_empty_database(tmp_path):
+    store = open_store(tmp_path / "egov.sqlite", demo=False, ask=lambda path: False)
+    try:
+        assert store.list_plans() == [] and (tmp_path / "egov.sqlite").exists()
+    finally:
+        store.close()
+    # An existing database is opened as it is, without asking.
+    store = open_store(tmp_path / "egov.sqlite", demo=False, ask=lambda path: pytest.fail("asked again"))
+    store.close()
+
+
+def test_run_gui_with_demo_and_english(qapp, tmp_path, user_settings):
+    seen = {}
+
+    def look_and_close():
+        from egov_desktop.gui.main_window import MainWindow
+
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, look_and_close)
+            return
+        window = windows[0]
+        seen["menu"] = window.ui.menuFile.title()
+        seen["plans"] = sorted(p.fiscal_year for p in window.store.list_plans())
+        seen["rows"] = window.plan_editor.model.rowCount()
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    db = tmp_path / "demo.sqlite"
+    assert run_gui(["--demo", "--db", str(db), "--lang", "en"]) == 0
+    assert seen == {"menu": "&File", "plans": ["2021-22", "2023-24"], "rows": seen["rows"]} and seen["rows"] > 0
+    # --lang is for this start only; the plan shown is remembered for the next.
+    assert QSettings().value("language") is None
+    assert QSettings().value("last/plan") in ("2021-22/egov_innovation", "2023-24/egov_innovation")
