@@ -35,7 +35,9 @@ _LETTERS = {
     "m": "স", "n": "হ", "o": "ড\u09bc", "p": "ঢ\u09bc", "q": "য\u09bc", "r": "ৎ", "s": "ং", "t": "ঃ", "u": "ঁ",
     "v": "া", "x": "ী", "y": "ু", "~": "ূ", "…": "ৃ", "Š": "ৗ",
     "0": "০", "1": "১", "2": "২", "3": "৩", "4": "৪", "5": "৫", "6": "৬", "7": "৭", "8": "৮", "9": "৯",
-    "|": "।", "$": "৳", "Ò": "“", "Ó": "”", "Ô": "‘", "Õ": "’", "Ñ": "—", "&": HASANTA,
+    "|": "।", "$": "৳", "Ò": "“", "Ó": "”", "Ô": "‘", "Õ": "’", "Ñ": "—",
+    # The visible hasanta: before a consonant it keeps the two letters apart (ক্‌ষ, not ক্ষ).
+    "&": HASANTA + ZWNJ,
 }
 
 # Conjunct glyphs, half forms (ending in hasanta) and below/after forms (starting with it).
@@ -70,7 +72,7 @@ _DECODE = {**_LETTERS, **_CONJUNCTS, **_VARIANTS, **_PRE}
 _KEYS_BY_LENGTH = sorted({len(k) for k in _DECODE}, reverse=True)
 
 _C = "[\u0995-\u09b9]\u09bc?"
-_CLUSTER = f"{_C}(?:{ZWJ}?{HASANTA}{_C})*"
+_CLUSTER = f"{_C}(?:{ZWJ}?{HASANTA}{ZWNJ}?{_C})*"
 _POST_KARS = "[\u09be\u09c0-\u09c4\u09d7]"
 _REPH_RE = re.compile(f"({_CLUSTER})({_POST_KARS}*){_REPH}")
 _PRE_RE = re.compile(f"([{_PRE_I}{_PRE_E}{_PRE_OI}])(\u0981?)({_CLUSTER})([\u09be\u09d7]?)")
@@ -131,10 +133,15 @@ def _convert(text: str) -> str:
     # Chandrabindu is typed before a vowel sign at times; Unicode puts it after.
     s = _CHANDRA_RE.sub(lambda m: m.group(1) + "\u0981", s)
     s = s.replace("অা", "আ")
+    s = re.sub(f"{HASANTA}{ZWNJ}(?![\u0995-\u09b9])", HASANTA, s)  # nothing to keep apart at a word end
     return unicodedata.normalize("NFC", s)
 
 
 # ------------------------------------------------------------------ Unicode -> Bijoy
+
+# অ্য / এ্য (the English "a" sound, অ্যাপ): ya-phala on a vowel letter, kept whole by a marker so
+# the syllable splitter does not take the য as a consonant of its own.
+_VOWEL_YA = {"অ": "\ue010", "এ": "\ue011"}
 
 # Preferred glyph for each Unicode sequence: the first listed wins over later duplicates.
 _ENCODE: dict[str, str] = {}
@@ -146,7 +153,10 @@ _ENCODE.update(
         "স্ত": "¯Í", "ন্ত": "šÍ", "ন্ত্র": "š¿", "স্ত্র": "¯¿", "ন্দ": "›`", "ন্ট": "›U", "স্থ": "¯’",
         "ন্থ": "š’", "স্ক": "¯‹", "ষ্ক": "®‹", "স্প": "¯ú", "ম্প": "¤ú", "ম্ব": "¤^", "ম্ভ": "¤¢",
         "স্ব": "¯^", "স্ম": "¯§", "ম্ম": "¤§", "ল্ল": "jø", "দ্ভ": "™¢", "ন্ন": "bœ", "ত্ন": "Zœ",
-        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", "স্ক্র": "¯Œ", HASANTA + ZWNJ: "&", "॥": "||",
+        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", "স্ক্র": "¯Œ",
+        "ঙ্ক্ষ": "•¶", "ষ্ক্র": "®Œ", _VOWEL_YA["অ"]: "A¨", _VOWEL_YA["এ"]: "G¨", HASANTA: "&", HASANTA + ZWNJ: "&", "॥": "||",
+        # Typography whose code points are vowel-sign glyphs in the Bijoy fonts: written plainly.
+        "…": "...", "–": "-",
     }
 )
 # Consonant + ya/ra/ba/ma/na/la-phala: listed so the longest match never takes a half form
@@ -200,6 +210,8 @@ def _encode_syllable(m: re.Match) -> str:
 def unicode_to_bijoy(text: str) -> str:
     """Convert Unicode Bangla to Bijoy (SutonnyMJ). Latin letters pass through unchanged."""
     s = unicodedata.normalize("NFD", text)
+    for vowel, marker in _VOWEL_YA.items():
+        s = s.replace(vowel + "্য", marker)
     out = []
     pos = 0
     for m in _SYLLABLE_RE.finditer(s):

@@ -67,6 +67,36 @@ def test_reference_plan_phrases_round_trip_exactly():
     assert len(flagged) >= 0.95 * len(phrases)
 
 
+def test_every_bangla_message_of_the_program_round_trips():
+    """The Bangla catalog is hundreds more real phrases. Characters that are glyphs of the Bijoy font
+    (Latin letters, ·, …) cannot be in Bijoy text, so the phrases are cut at them."""
+    from babel.messages.pofile import read_po
+
+    from egov_desktop.core.bijoy import _DECODE
+    from egov_desktop.paths import resource_path
+
+    glyphs = {ch for key in _DECODE for ch in key if not BANGLA.match(ch)} - set(" ,.:;()/-?!'\"%0123456789")
+    cut = re.compile("[" + re.escape("".join(sorted(glyphs))) + "A-Za-z{}\\n]+")
+    with resource_path("locale", "bn", "LC_MESSAGES", "messages.po").open("rb") as fh:
+        catalog = read_po(fh, locale="bn")
+    phrases = {
+        unicodedata.normalize("NFC", to_bangla_digits(run)).strip()
+        for entry in catalog if isinstance(entry.string, str)
+        for run in cut.split(entry.string)
+    }
+    phrases = sorted(p for p in phrases if BANGLA_LETTER.search(p))
+    assert len(phrases) >= 300
+    assert [p for p in phrases if bijoy_to_unicode(unicode_to_bijoy(p)) != p] == []
+
+
+def test_hard_words_round_trip_exactly():
+    lines = (FIXTURES / "bijoy_phrases_words.txt").read_text(encoding="utf-8").splitlines()
+    words = [unicodedata.normalize("NFC", w) for w in lines if w and not w.startswith("#")]
+    assert len(words) >= 50
+    assert [w for w in words if bijoy_to_unicode(unicode_to_bijoy(w)) != w] == []
+    assert unicode_to_bijoy("আকাঙ্ক্ষা") == "AvKv•¶v" and unicode_to_bijoy("অ্যাপ") == "A¨vc"
+
+
 def test_output_is_nfc_with_nukta_letters_decomposed():
     out = bijoy_to_unicode("eo cvnvo bq")  # বড় পাহাড় নয়
     assert out == unicodedata.normalize("NFC", "বড় পাহাড় নয়")
