@@ -439,6 +439,7 @@ class ImportBijoyDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for row, text in enumerate(texts):
             place = rules.describe_where(text.where, doc.plan)
             after = text.unicode
@@ -448,7 +449,6 @@ class ImportBijoyDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(self)
         self.convert_button = buttons.addButton(_(CONVERT_ALL), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = buttons.addButton(_("Not now"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -158,6 +158,8 @@ class HistoryDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
+        # Rows as tall as their wrapped text at the widths the columns really get.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         for column in (WHEN, WHO):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -190,7 +192,6 @@ class HistoryDialog(QDialog):
     def _after_refresh(self) -> None:
         self.empty.setText(_("No changes have been recorded for this indicator yet."))
         self.empty.setVisible(self.model.rowCount() == 0)
-        self.view.resizeRowsToContents()
 
 
 def _indicator_at(model, row: int):
@@ -234,6 +235,7 @@ def attach_grid(editor) -> QAction:
     action.triggered.connect(show)
     view.selectionModel().currentChanged.connect(update)
     editor.model.modelReset.connect(update)
+    editor.findings_changed.connect(update)  # also fired by a language change
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     editor.history_action = action

@@ -578,10 +578,11 @@ class PlanModel(GridModel):
 
     def _locate(self, where: str) -> tuple[int, str] | None:
         if where.startswith("area:"):
-            row = self._row_of.get((AREA, where[5:]))
-            return None if row is None else (row, "weight")
+            code, _sep, field = where[5:].partition("/")  # "area:1" (weights) or "area:1/title"
+            row = self._row_of.get((AREA, code))
+            return None if row is None else (row, field or "weight")
         if where.startswith("activity:"):
-            row = self._row_of.get((ACTIVITY, where[9:]))
+            row = self._row_of.get((ACTIVITY, where[9:].partition("/")[0]))
             return None if row is None else (row, "title")
         code, _sep, field = where.partition("/")
         row = self._row_of.get((INDICATOR, code))

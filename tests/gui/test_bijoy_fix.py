@@ -230,7 +230,7 @@ def test_office_dialog_fields_get_the_warning_bar_and_convert(qtbot, store, pib_
     from egov_desktop.gui.dialogs.office import OfficeDialog
 
     dialog = OfficeDialog(store, store.office_of(pib_key))
-    watch = bijoy_fix.watch_dialog(dialog)
+    watch = dialog.bijoy_watch
     qtbot.addWidget(dialog)
     dialog.show()
     assert watch.bar.isHidden()
@@ -256,3 +256,22 @@ def test_english_text_is_not_flagged(qtbot, store, pib_key, undo_stack):
     assert not any(b.isVisible() for b in line.findChildren(QToolButton))
     _commit(qtbot, editor, line)
     assert not editor.bijoy_bar.isVisible()
+
+
+def test_area_and_activity_titles_in_the_plan_editor_are_found_and_converted(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    bijoy_fix.attach_grid(editor)
+    show(qtbot, editor)
+    model = editor.model
+    area = model.index(model.row_of("area", "1"), model.column_of("title"))
+    activity = model.index(model.row_of("activity", "1.1"), model.column_of("title"))
+    assert model.setData(area, BIJOY) and model.setData(activity, "Kg©cwiKíbv")
+    # Each warning sits on the title it is about.
+    for index in (area, activity):
+        assert index.data(Role.SEVERITY) == "warning" and "বিজয়" in index.data(Qt.ItemDataRole.ToolTipRole)
+    editor.view.setCurrentIndex(activity)
+    editor.bijoy_action.trigger()
+    plan = store.get_document(pib_key).plan
+    assert plan.areas[0].activities[0].title == "কর্মপরিকল্পনা" and plan.areas[0].title == BIJOY
+    qtbot.mouseClick(editor.bijoy_bar.button, Qt.MouseButton.LeftButton)
+    assert area.data() == UNICODE and store.get_document(pib_key).plan.areas[0].title == UNICODE

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QTableWidgetItem
 
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import TIERS
+from egov_desktop.gui.bijoy_fix import watch_dialog
 from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
@@ -44,6 +45,8 @@ class OfficeDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         show_error(ui.error, None)
         self._original = self._load()
+        # Bijoy text typed or pasted into a field is flagged, with a one-click conversion.
+        self.bijoy_watch = watch_dialog(self)
 
     # ---------------------------------------------------------------- reading
 
