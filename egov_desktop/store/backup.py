@@ -346,7 +346,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
         raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
                               {"reason": Msg(_PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
     lock = WriterLock(db_path)
-    lock.acquire()
+    lock.acquire(exclusive=True)
     try:
         safety = aside = None
         if db_path.exists() and db_path.stat().st_size > 0:

@@ -166,18 +166,21 @@ class WriterLock:
         # The owner found in the lock file when it was taken over (a crashed copy), else None.
         self.recovered: LockOwner | None = None
 
-    def acquire(self, force: bool = False) -> None:
-        """Take the lock. `force` takes over a lock that names another computer."""
+    def acquire(self, force: bool = False, exclusive: bool = False) -> None:
+        """Take the lock. `force` takes over a lock that names another computer. `exclusive` refuses
+        even this process's own open Store (a restore must not replace a file the program has open)."""
         if self.held:
             return
         with _held_guard:
             entry = _held.get(self.key)
             if entry is not None:  # the same process opens the file again (a second Store): share the lock
+                if exclusive:
+                    raise StoreError(Msg(N_("The database is open in this program: close it first.")))
                 entry[1] += 1
                 self.held = True
                 return
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
             except OSError as exc:
                 raise ReadOnlyLocation(self.path, exc.strerror or str(exc)) from None
             try:
@@ -232,7 +235,7 @@ def current_owner(db_path: Path) -> LockOwner | None:
     """Who writes to the database now (None: nobody). For the GUI's "in use" message."""
     path = lock_path(db_path)
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     try:

@@ -132,3 +132,15 @@ def test_the_same_process_shares_its_lock_until_the_last_store_closes(db):
     assert current_owner(db).pid == os.getpid()
     b.close()
     assert current_owner(db) is None
+
+
+def test_restore_refuses_a_database_this_program_has_open(db):
+    good = backup.backup_now(db, "manual")
+    with Store.open(db) as store:
+        before = table_dump(db)
+        with pytest.raises(Exception) as info:
+            backup.restore(good, db)
+        assert "বন্ধ করুন" in info.value.render("bn")
+        assert store.list_plans()  # still usable
+    assert table_dump(db) == before
+    backup.restore(good, db)  # closed: fine
