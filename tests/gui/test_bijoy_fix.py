@@ -17,6 +17,7 @@ from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from tests.conftest import PIB
 from tests.gui.conftest import open_editor, show, type_text
+from tests.gui.shell import demo, settings  # noqa: F401 (fixtures)
 
 BIJOY = "Avgvi Kg©cwiKíbv"
 UNICODE = "আমার কর্মপরিকল্পনা"
@@ -275,3 +276,46 @@ def test_area_and_activity_titles_in_the_plan_editor_are_found_and_converted(qtb
     assert plan.areas[0].activities[0].title == "কর্মপরিকল্পনা" and plan.areas[0].title == BIJOY
     qtbot.mouseClick(editor.bijoy_bar.button, Qt.MouseButton.LeftButton)
     assert area.data() == UNICODE and store.get_document(pib_key).plan.areas[0].title == UNICODE
+
+
+def test_main_window_import_offers_the_conversion_and_one_undo_brings_the_bijoy_back(
+        qtbot, demo, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from egov_desktop.core.exchange import dump
+    from tests.gui.shell import make_window, when_modal
+
+    window = make_window(qtbot, demo, settings)
+    doc = _bijoy_document()
+    doc.plan.fiscal_year = "2030-31"
+    path = tmp_path / "bijoy.plan.json"
+    dump(doc, path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    shown = []
+
+    def convert_all(dialog):
+        shown.append(dialog.table.rowCount())
+        qtbot.mouseClick(dialog.convert_button, Qt.MouseButton.LeftButton)
+
+    when_modal(convert_all)
+    window.ui.actionImport.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    key = demo.find_plan("2030-31", "egov_innovation")
+    assert shown == [6]
+    assert window.plan_key == key
+    assert demo.get_document(key).plan.areas[0].title == UNICODE
+    grid = window.plan_editor
+    title = grid.model.index(grid.model.row_of("area", "1"), grid.model.column_of("title"))
+    assert title.data() == UNICODE and not grid.bijoy_bar.isVisible()
+
+    undo = window._undo_actions[0]
+    assert undo.text().endswith("৬টি বিজয় লেখা ইউনিকোডে রূপান্তর")
+    undo.trigger()
+    assert demo.get_document(key).plan.areas[0].title == BIJOY
+    assert demo.get_document(key).report("Q1").entry("1.1.1").narrative == BIJOY
+    assert title.data() == BIJOY and grid.bijoy_bar.isVisible()
+    # The problems panel of the window offers the fix too.
+    one, every = window.problems.view.actions()[-2:]
+    assert every.isEnabled()
+    every.trigger()
+    assert demo.get_document(key).plan.areas[0].title == UNICODE
