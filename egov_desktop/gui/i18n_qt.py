@@ -31,7 +31,9 @@ class _CatalogTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
         if source_text in QT_STRINGS:
             return i18n._(source_text)
-        return ""  # "" tells Qt to keep the source text
+        # None (a null string) lets Qt keep its source text; "" would be taken as the translation
+        # and blank the "Ctrl+" and "Shift+" of every shortcut shown in a menu.
+        return None
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
         return False

@@ -109,3 +109,16 @@ def test_english_history_has_latin_digits(qtbot, store, pib_key):
         set_language("bn")
     assert row[WHAT].startswith("indicator 1.1.1, target")
     assert (row[OLD], row[NEW]) == ("16/03/2024", "01/03/2024")
+
+
+def test_shortcuts_keep_their_modifiers_in_bangla_menus(qtbot, store, pib_key, undo_stack):
+    from PySide6.QtGui import QKeySequence
+
+    from egov_desktop.gui.app import application
+    from egov_desktop.gui.i18n_qt import state
+
+    application()  # installs the catalog translator Qt asks for "Ctrl", "Shift", ...
+    state().set_language("bn")
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    action = history.attach_grid(editor)
+    assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+H"
