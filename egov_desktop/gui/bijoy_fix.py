@@ -360,7 +360,7 @@ def watch_line_edit(line: QLineEdit, on_warning: Callable[[str], None] | None = 
 
 
 class TextWatch(QObject):
-    """For a dialog's line edits and text boxes: a warning bar at the top while any looks like Bijoy,
+    """For a dialog's line edits, text boxes and tables: a warning bar at the top while any looks like Bijoy,
     with one button converting them all (the dialog then saves them as usual)."""
 
     changed = Signal(bool)
@@ -371,6 +371,7 @@ class TextWatch(QObject):
         self.lines = [w for w in dialog.findChildren(QLineEdit)
                       if not w.isReadOnly() and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
         self.boxes = [w for w in dialog.findChildren(QPlainTextEdit) if not w.isReadOnly()]
+        self.tables = dialog.findChildren(QTableWidget)  # the office's signatories, memo-number files
         self.bar = QFrame(dialog)
         self.bar.setObjectName("bijoyBar")
         self.bar.setStyleSheet(_BAR)
@@ -390,11 +391,19 @@ class TextWatch(QObject):
             line.textChanged.connect(self.refresh)
         for box in self.boxes:
             box.textChanged.connect(self.refresh)
+        for table in self.tables:
+            table.itemChanged.connect(self.refresh)
         self.refresh()
 
     def bijoy_widgets(self) -> list[QWidget]:
         return ([w for w in self.lines if looks_like_bijoy(w.text())]
-                + [w for w in self.boxes if any(looks_like_bijoy(line) for line in w.toPlainText().splitlines())])
+                + [w for w in self.boxes if any(looks_like_bijoy(line) for line in w.toPlainText().splitlines())]
+                + [t for t in self.tables if self._bijoy_items(t)])
+
+    @staticmethod
+    def _bijoy_items(table: QTableWidget) -> list[QTableWidgetItem]:
+        items = (table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount()))
+        return [item for item in items if item is not None and looks_like_bijoy(item.text())]
 
     def refresh(self, *_args) -> None:
         widgets = self.bijoy_widgets()
@@ -402,14 +411,17 @@ class TextWatch(QObject):
                                {"count": len(widgets)}).render())
         self.button.setText(_(CONVERT))
         self.bar.setVisible(bool(widgets))
-        for box in self.boxes:
-            box.setToolTip(_(WARNING_TEXT) if box in widgets else "")
+        for widget in self.boxes + self.tables:
+            widget.setToolTip(_(WARNING_TEXT) if widget in widgets else "")
         self.changed.emit(bool(widgets))
 
     def convert_all(self) -> None:
         for widget in self.bijoy_widgets():
             if isinstance(widget, QLineEdit):
                 widget.setText(bijoy_to_unicode(widget.text()))
+            elif isinstance(widget, QTableWidget):
+                for item in self._bijoy_items(widget):
+                    item.setText(bijoy_to_unicode(item.text()))
             else:
                 widget.setPlainText("\n".join(_converted(widget.toPlainText().split("\n"))))
 

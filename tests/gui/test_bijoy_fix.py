@@ -238,11 +238,16 @@ def test_office_dialog_fields_get_the_warning_bar_and_convert(qtbot, store, pib_
     dialog.ui.address.setText("XvKv")  # ঢাকা
     dialog.ui.copies.setPlainText("Avgvi Kg©cwiKíbv\nসচিব")
     assert watch.bar.isVisible() and watch.label.text().startswith("২টি")
+    signatories = dialog.ui.signatories
+    dialog.ui.addSignatory.click()
+    signatories.item(signatories.rowCount() - 1, 0).setText("Avgvi")  # a signatory typed in Bijoy
+    assert watch.label.text().startswith("৩টি")
     icon = next(b for b in dialog.ui.address.findChildren(QToolButton) if b.isVisible())
     assert "বিজয়" in icon.toolTip() or "বিজয়" in icon.defaultAction().toolTip()
     qtbot.mouseClick(watch.button, Qt.MouseButton.LeftButton)
     assert dialog.ui.address.text() == "ঢাকা"
     assert dialog.ui.copies.toPlainText() == f"{UNICODE}\nসচিব"
+    assert signatories.item(signatories.rowCount() - 1, 0).text() == "আমার"
     assert watch.bar.isHidden()
     assert dialog.values()["address"] == "ঢাকা"
 
