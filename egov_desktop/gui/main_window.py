@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         ui.actionLatinDigits.toggled.connect(self.set_latin_digits)
         ui.actionBangla.triggered.connect(lambda: self.set_language("bn"))
         ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
+        ui.actionMemo.triggered.connect(self.edit_memo)
+        ui.memoButton.clicked.connect(self.edit_memo)
         ui.actionExportWord.triggered.connect(self.export_word)
         ui.exportButton.clicked.connect(self.export_word)
         ui.actionEmail.triggered.connect(self.email_draft)
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.setCurrentWidget(self.ui.tabs if summary else self.ui.emptyPage)
         has_plan = summary is not None
         for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionExportWord,
-                       self.ui.actionEmail):
+                       self.ui.actionEmail, self.ui.actionMemo):
             action.setEnabled(has_plan)
         if summary is None:
             self._update_titles()
@@ -514,6 +516,16 @@ class MainWindow(QMainWindow):
             self._update_deadline()
 
     # ------------------------------------------------------------------ report actions
+
+    def edit_memo(self) -> None:
+        from egov_desktop.gui.dialogs.memo import MemoDialog
+
+        if self.plan_key is None:
+            return
+        dialog = MemoDialog(self.store, self.plan_key, self.period, self)
+        if dialog.exec() and dialog.change is not None:
+            push_change(self.undo_stack, dialog.change, after=self._reload_progress, on_error=self._show_error)
+            self._reload_progress()
 
     def export_word(self) -> None:
         from egov_desktop.gui.dialogs.export import ExportDialog

@@ -204,3 +204,56 @@ def test_sign_off_then_reopen_with_a_reason(qtbot, demo, settings):
     assert report.status == "draft" and report.revision == 2
     assert not window.progress_editor().model.locked
     assert demo.signed_revisions(window.plan_key, "H1")[0].reopen_reason == "অর্জনের তথ্য সংশোধন"
+
+
+def test_memo_from_the_profile_then_sign_off_the_pib_report(qtbot, demo, settings):
+    """The whole way for a report with no memo: write the memo, and sign-off is no longer refused."""
+    window = make_window(qtbot, demo, settings)
+    office_key = demo.office_of(window.plan_key)
+    _add_signatory(demo, window.plan_key)
+    demo.set_office_field(office_key, "default_recipients", ["সচিব", "তথ্য ও সম্প্রচার মন্ত্রণালয়"])
+    demo.set_office_field(office_key, "memo_prefixes", [
+        {"file": "ই-গভর্ন্যান্স", "prefix": "১৫.৫২.০০০০.০০১.২৫.০০৬.২৩", "last_serial": 41}])
+    seen = {}
+
+    def write(dialog):
+        ui = dialog.ui
+        seen["subject"] = ui.subject.text()
+        seen["recipients"] = ui.recipient.toPlainText()
+        ui.nextNumber.click()
+        seen["number"] = ui.number.text()
+        ui.date.setText("১০/১০/২০২৩")
+        ui.body.setPlainText("উপর্যুক্ত বিষয়ে প্রতিবেদন এতদসঙ্গে প্রেরণ করা হলো।\n\nএটি সদয় অবগতির জন্য।")
+        ui.attachment.setText("০২ পাতা")
+        _ok(dialog).click()
+
+    when_modal(write)
+    window.ui.actionMemo.trigger()
+    assert seen["subject"].startswith("ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২৪ এর প্রথম ত্রৈমাসিক")
+    assert seen["recipients"] == "সচিব\nতথ্য ও সম্প্রচার মন্ত্রণালয়"
+    assert seen["number"] == "১৫.৫২.০০০০.০০১.২৫.০০৬.২৩.৪২"
+    memo = demo.get_document(window.plan_key).report("Q1").memo
+    assert memo.number == seen["number"] and memo.date.isoformat() == "2023-10-10"
+    assert memo.body == ["উপর্যুক্ত বিষয়ে প্রতিবেদন এতদসঙ্গে প্রেরণ করা হলো।", "এটি সদয় অবগতির জন্য।"]
+    assert (memo.signatory.name, memo.signatory.designation) == ("মোঃ আব্দুল করিম", "উপসচিব")
+    assert demo.office_profile(office_key)["memo_prefixes"][0]["last_serial"] == 42
+    assert window.undo_stack.count() == 1
+
+    when_modal(lambda dialog: _ok(dialog).click())
+    window.ui.signOffButton.click()
+    assert demo.get_document(window.plan_key).report("Q1").status == "signed_off"
+
+
+def test_memo_refuses_a_date_that_does_not_exist(qtbot, demo):
+    from egov_desktop.gui.dialogs.memo import MemoDialog
+
+    key = demo.find_plan("2021-22", "egov_innovation")
+    dialog = MemoDialog(demo, key, "H1")
+    qtbot.addWidget(dialog)
+    assert dialog.ui.number.text()  # the MoDMR memo as it was sent
+    before = demo.get_document(key).report("H1").memo
+    dialog.ui.date.setText("৩১/০২/২০২২")
+    dialog.ui.subject.setText("নতুন বিষয়")
+    dialog.accept()
+    assert dialog.change is None and "ফেব্রুয়ারি" in dialog.ui.error.text()
+    assert demo.get_document(key).report("H1").memo == before

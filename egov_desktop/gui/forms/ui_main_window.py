@@ -62,6 +62,11 @@ class Ui_MainWindow(object):
         self.actionLatinDigits = QAction(MainWindow)
         self.actionLatinDigits.setObjectName(u"actionLatinDigits")
         self.actionLatinDigits.setCheckable(True)
+        self.actionMemo = QAction(MainWindow)
+        self.actionMemo.setObjectName(u"actionMemo")
+#if QT_CONFIG(shortcut)
+        self.actionMemo.setShortcut(u"Ctrl+M")
+#endif // QT_CONFIG(shortcut)
         self.actionExportWord = QAction(MainWindow)
         self.actionExportWord.setObjectName(u"actionExportWord")
 #if QT_CONFIG(shortcut)
@@ -201,6 +206,11 @@ class Ui_MainWindow(object):
 
         self.periodBar.addItem(self.periodBarSpacer)
 
+        self.memoButton = QPushButton(self.progressTab)
+        self.memoButton.setObjectName(u"memoButton")
+
+        self.periodBar.addWidget(self.memoButton)
+
         self.signOffButton = QPushButton(self.progressTab)
         self.signOffButton.setObjectName(u"signOffButton")
 
@@ -284,6 +294,7 @@ class Ui_MainWindow(object):
         self.menuView.addAction(self.actionShowProgress)
         self.menuView.addSeparator()
         self.menuView.addAction(self.actionLatinDigits)
+        self.menuReport.addAction(self.actionMemo)
         self.menuReport.addAction(self.actionExportWord)
         self.menuReport.addAction(self.actionEmail)
         self.menuReport.addSeparator()
@@ -309,6 +320,7 @@ class Ui_MainWindow(object):
         self.actionShowPlan.setText(_(u"&Plan"))
         self.actionShowProgress.setText(_(u"P&rogress"))
         self.actionLatinDigits.setText(_(u"Show &Latin digits"))
+        self.actionMemo.setText(_(u"&Forwarding memo\u2026"))
         self.actionExportWord.setText(_(u"&Word report\u2026"))
         self.actionEmail.setText(_(u"&E-mail draft\u2026"))
         self.actionSignOff.setText(_(u"&Sign off and finalise\u2026"))
@@ -320,6 +332,7 @@ class Ui_MainWindow(object):
         self.emptyNewPlan.setText(_(u"New plan\u2026"))
         self.tabs.setTabText(self.tabs.indexOf(self.planTab), _(u"Plan"))
         self.periodLabel.setText(_(u"Period:"))
+        self.memoButton.setText(_(u"Forwarding memo\u2026"))
         self.signOffButton.setText(_(u"Sign off and finalise\u2026"))
         self.reopenButton.setText(_(u"Reopen\u2026"))
         self.exportButton.setText(_(u"Word report\u2026"))

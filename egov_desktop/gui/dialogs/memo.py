@@ -1,0 +1,135 @@
+"""The forwarding memo of a report (DOMAIN.md §5): number, date, subject, body, signatory, recipients, copies.
+
+A new memo starts from the office profile (recipients, copies, the first
+signatory), today's date and a subject made from the report's title. On OK every
+changed field is written in one group: one undoable step (`change`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog
+
+from egov_desktop.core.i18n import Msg, N_, _, current_language
+from egov_desktop.core.model import Memo, Signatory
+from egov_desktop.core.periods import period_name, report_title
+from egov_desktop.core.values import ParseError, format_date, parse_date
+from egov_desktop.gui.dialogs import show_error
+from egov_desktop.gui.forms.ui_memo_dialog import Ui_MemoDialog
+from egov_desktop.gui.i18n_qt import show_digits
+from egov_desktop.store.errors import StoreError
+
+# Store field -> line edit of the form.
+LINES = {"number": "number", "subject": "subject", "reference": "reference", "attachment": "attachment",
+         "attention": "attention", "copies_purpose": "copiesPurpose"}
+LISTS = ("recipient", "copies")
+SIGNATORY = ("name", "designation", "phone", "email")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n") if p.strip()]
+
+
+def new_memo(doc, period: str, profile: dict, today: dt.date) -> Memo:
+    """What a memo not yet written starts from."""
+    first = (profile["signatories"] or [{}])[0]
+    title = report_title(doc.plan.title, doc.plan.fiscal_year, period, "bn")
+    return Memo(
+        date=today,
+        subject=Msg(N_("Sending the {title}"), {"title": title}).render("bn"),
+        signatory=Signatory(**{k: first.get(k) for k in SIGNATORY}),
+        recipient=list(profile["default_recipients"]),
+        attention=profile.get("default_attention"),
+        copies=list(profile["default_copies"]),
+        copies_purpose=profile.get("default_copies_purpose"),
+    )
+
+
+def memo_values(memo: Memo) -> dict:
+    """The memo in the store's field names."""
+    values = {field: getattr(memo, field) for field in LINES}
+    values.update(date=memo.date, body=list(memo.body), recipient=list(memo.recipient), copies=list(memo.copies))
+    values.update({f"signatory.{k}": getattr(memo.signatory, k) for k in SIGNATORY})
+    return values
+
+
+class MemoDialog(QDialog):
+    def __init__(self, store, plan_key: int, period: str, parent=None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.store, self.plan_key, self.period = store, plan_key, period
+        self.change = None
+        self.ui = ui = Ui_MemoDialog()
+        ui.setupUi(self)
+        doc = store.get_document(plan_key)
+        report = doc.report(period)
+        self.office_key = store.office_of(plan_key)
+        profile = store.office_profile(self.office_key)
+        existing = report.memo if report is not None else None
+        memo = existing or new_memo(doc, period, profile, today or dt.date.today())
+        # A memo not in the database yet is written whole; an existing one only where it changed.
+        self._original = memo_values(existing) if existing else {}
+        lang = current_language()
+        ui.summary.setText(show_digits(Msg(N_("The memo that forwards the {period} report."),
+                                           {"period": period_name(period, lang)}).render(lang)))
+        for field, widget in LINES.items():
+            getattr(ui, widget).setText(getattr(memo, field) or "")
+        ui.date.setText(show_digits(format_date(memo.date, lang)) if memo.date else "")
+        ui.body.setPlainText("\n\n".join(memo.body))
+        ui.recipient.setPlainText("\n".join(memo.recipient))
+        ui.copies.setPlainText("\n".join(memo.copies))
+        signatories = list(profile["signatories"])
+        current = {k: getattr(memo.signatory, k) for k in SIGNATORY}
+        if current["name"] and all(s.get("name") != current["name"] for s in signatories):
+            signatories.insert(0, current)
+        for s in signatories:
+            ui.signatory.addItem(" — ".join(x for x in (s.get("name"), s.get("designation")) if x), s)
+        ui.signatory.setCurrentIndex(next((i for i, s in enumerate(signatories) if s.get("name") == current["name"]), 0))
+        for prefix in profile["memo_prefixes"]:
+            ui.file.addItem(prefix["file"], prefix["file"])
+        ui.file.setVisible(bool(profile["memo_prefixes"]))
+        ui.nextNumber.setVisible(bool(profile["memo_prefixes"]))
+        ui.nextNumber.clicked.connect(self._next_number)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        show_error(ui.error, None)
+
+    def _next_number(self) -> None:
+        number = self.store.next_memo_number(self.office_key, self.ui.file.currentData())
+        if number:
+            self.ui.number.setText(number)
+
+    def values(self) -> dict:
+        """The memo as the form shows it; ParseError when the date is not a date."""
+        ui = self.ui
+        values = {field: getattr(ui, widget).text().strip() or None for field, widget in LINES.items()}
+        values["date"] = parse_date(ui.date.text()) if ui.date.text().strip() else None
+        values["body"] = _paragraphs(ui.body.toPlainText())
+        values["recipient"] = _lines(ui.recipient.toPlainText())
+        values["copies"] = _lines(ui.copies.toPlainText())
+        signatory = ui.signatory.currentData() or {}
+        values.update({f"signatory.{k}": signatory.get(k) for k in SIGNATORY})
+        return values
+
+    def accept(self) -> None:
+        try:
+            new = self.values()
+        except ParseError as exc:
+            show_error(self.ui.error, f"{_('Date:')} {exc.render()}")
+            self.ui.date.setFocus()
+            return
+        blank = {k: [] for k in ("body", *LISTS)}
+        changed = {k: v for k, v in new.items() if v != self._original.get(k, blank.get(k))}
+        if changed:
+            try:
+                with self.store.group(Msg(N_("Change the forwarding memo"))) as group:
+                    for field, value in changed.items():
+                        self.store.set_memo_field(self.plan_key, self.period, field, value)
+            except StoreError as exc:
+                show_error(self.ui.error, exc.render())
+                return
+            self.change = group.change
+        super().accept()
