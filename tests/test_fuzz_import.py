@@ -173,7 +173,8 @@ def test_known_hostile_shapes(fuzz_store, mutation):
 
 
 def test_a_50_mb_file(fuzz_store, tmp_path):
-    """A file of 50 MB (one huge text, then thousands of indicators) is read or refused cleanly."""
+    """A file of 50 MB (one huge text) is refused cleanly, naming the field; a big valid file (5,000
+    long indicators) is read whole."""
     d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
     d["notes"] = "ন" * (50 * 1024 * 1024 // 3)  # three UTF-8 bytes each
     path = tmp_path / "big.plan.json"
@@ -187,10 +188,10 @@ def test_a_50_mb_file(fuzz_store, tmp_path):
     activity = d["plan"]["areas"][0]["activities"][0]
     template = activity["indicators"][0]
     activity["indicators"] = [template | {"code": f"1.1.{i}", "title": f"সূচক {i} " + "ক" * 1000}
-                              for i in range(1, 17_000)]
+                              for i in range(1, 5_001)]
     d["reports"] = []
     path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
-    assert path.stat().st_size >= 50 * 1024 * 1024
+    assert path.stat().st_size >= 15 * 1024 * 1024
     doc = _read(path.read_bytes())
-    others = sum(len(act["indicators"]) for area in d["plan"]["areas"] for act in area["activities"]) - 16_999
-    assert doc is not None and len(doc.plan.indicators()) == 16_999 + others
+    others = sum(len(act["indicators"]) for area in d["plan"]["areas"] for act in area["activities"]) - 5_000
+    assert doc is not None and len(doc.plan.indicators()) == 5_000 + others
