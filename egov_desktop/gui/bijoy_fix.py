@@ -48,7 +48,9 @@ from egov_desktop.core import rules
 from egov_desktop.core.bijoy import bijoy_to_unicode, looks_like_bijoy
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import PlanDocument
+from egov_desktop.gui.models import Role
 from egov_desktop.gui.undo import push_change
+from egov_desktop.gui.validators import TEXT
 from egov_desktop.store.errors import StoreError
 
 RULE = "bijoy_text"
@@ -258,7 +260,10 @@ class _TypingWatch(QObject):
         # ChildPolished: the delegate's editor is fully built by then (ChildAdded comes too early).
         if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QLineEdit):
             line = event.child()
-            if not line.property("egov_bijoy_watched"):
+            # Only text cells: dates and numbers have their own check, which says what is wrong.
+            index = getattr(line, "egov_index", None)
+            is_text = index is None or index.data(Role.KIND) == TEXT
+            if is_text and not line.property("egov_bijoy_watched"):
                 watch_line_edit(line, self.editor.status.emit)
         return False
 

@@ -324,3 +324,13 @@ def test_main_window_import_offers_the_conversion_and_one_undo_brings_the_bijoy_
     assert every.isEnabled()
     every.trigger()
     assert demo.get_document(key).plan.areas[0].title == UNICODE
+
+
+def test_value_cells_keep_their_own_check_without_the_bijoy_icon(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    bijoy_fix.attach_grid(editor)
+    show(qtbot, editor)
+    model = editor.model
+    line = _type_into(qtbot, editor, model.index(1, model.column_of("value")), "Avgvi")
+    assert line.property("invalid") is True  # the parser's reason, as before
+    assert not any(b.isVisible() for b in line.findChildren(QToolButton))
