@@ -9,7 +9,7 @@ endif
 STAMP := $(VENV)/.installed
 DEMO_DB ?= $(VENV)/demo.sqlite
 
-.PHONY: run test bench locale package clean
+.PHONY: run test bench locale package clean forms messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ $(PKG_STAMP): $(STAMP)
 
 package: $(PKG_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build.py
+
+# Recompile the Qt Designer forms (forms/*.ui) after editing them.
+forms: $(STAMP)
+	$(BIN)/python forms/compile.py
 
 # Re-extract the strings and merge them into the catalogs (developers run this after adding strings).
 messages: $(STAMP)
