@@ -163,3 +163,24 @@ def test_export_settings_saved_in_the_database_then_flags(capsys, tmp_path, db):
     assert "১০/০১/২০২২ খ্রি." in lines
     assert any(line.endswith("(জ্যেষ্ঠতার ক্রমানুসারে নয়)") for line in lines)
     assert not any(line.startswith("০২।") for line in lines)
+
+
+def test_sign_off_by_number_from_the_office_profile_and_export_into_a_folder(capsys, tmp_path, db):
+    store = Store.open(db)
+    key = store.find_plan("2021-22", "egov_innovation")
+    store.set_office_field(store.office_of(key), "signatories", [
+        {"name": "মুনিরা সুলতানা", "designation": "উপসচিব (আইন)"},
+        {"name": "আবদুল করিম", "designation": "যুগ্মসচিব (আইন)", "email": "karim@modmr.gov.bd"}])
+    store.close()
+    plan = ["--fiscal-year", "2021-22", "--period", "H1", "--db", db]
+    code, _, err = run(capsys, "sign-off", *plan, "--signatory", "৩")
+    assert code == 1 and "আবদুল করিম" in err  # the list of who can sign
+    code, text, _ = run(capsys, "sign-off", *plan, "--signatory", "২")
+    assert code == 0 and "আবদুল করিম" in text
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, _ = run(capsys, "export-docx", *plan, "--out", folder, "--parts", "report")
+    [written] = list(folder.iterdir())
+    assert code == 0 and written.name.endswith("ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২১-২২ - অর্ধবার্ষিক.docx")
+    lines = [p.text for p in docx.Document(written).paragraphs]
+    assert "আবদুল করিম" in lines and "যুগ্মসচিব (আইন)" in lines  # the report's signature block: the signer

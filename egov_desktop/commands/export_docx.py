@@ -8,6 +8,7 @@ memo-only export, a signed report whose content no longer matches its seal),
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg
@@ -27,7 +28,8 @@ def _parts(text: str) -> tuple[str, ...]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser)
-    parser.add_argument("--out", required=True, help="Word file to write (.docx)")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="Word file to write (.docx), or a folder: the file is named after office, plan and period")
     parser.add_argument("--parts", type=_parts, default=("memo", "report"), help="memo,report (default), memo or report")
     parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font (default Nikosh)")
     add_setting_arguments(parser)
@@ -62,7 +64,7 @@ def settings_from(args: argparse.Namespace, source):
 
 
 def run(args: argparse.Namespace) -> int:
-    from egov_desktop.export.docx_report import ExportError, export_docx
+    from egov_desktop.export.docx_report import ExportError, default_file_name, export_docx
 
     source = open_plan(args)
     if source is None:
@@ -71,14 +73,15 @@ def run(args: argparse.Namespace) -> int:
         settings = settings_from(args, source)
     finally:
         source.close()
+    out = args.out / default_file_name(source.doc, args.period, args.lang) if args.out.is_dir() else args.out
     try:
-        export_docx(source.doc, args.period, args.out, parts=args.parts, font=args.font, settings=settings)
+        export_docx(source.doc, args.period, out, parts=args.parts, font=args.font, settings=settings)
     except ExportError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS
     except OSError as exc:
-        cli.err(f"{args.out}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc})
+        cli.err(f"{out}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc})
                 .render(args.lang))
         return cli.EXIT_UNREADABLE
-    cli.out(f"{args.out}: " + Msg(N_("written")).render(args.lang))
+    cli.out(f"{out}: " + Msg(N_("written")).render(args.lang))
     return cli.EXIT_OK

@@ -449,9 +449,11 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
     out = _header_block(doc)
     out.append(para(report_title(doc.plan.title, doc.plan.fiscal_year, report.period, lang), "EgovTitle"))
     out.append(_report_table(doc, report, lang, settings))
-    signatory = report.memo.signatory if report.memo else None
-    if (signatory is None or not signatory.name) and report.signoff:
+    # Who signed the report off; before that, the memo's signatory (who will).
+    if _signed_on(report):
         signatory = Signatory(report.signoff.name, report.signoff.designation)
+    else:
+        signatory = report.memo.signatory if report.memo else None
     out += [para(b.text, b.style) for b in _signature_blocks(signatory, _signed_on(report), lang, contacts=False)]
     return out
 
@@ -572,13 +574,26 @@ _FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})
 
 
 def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -> str:
-    """"<office> - <plan> <FY> - <period>.docx", safe on Windows."""
+    """"<office> - <plan> <FY> - <period>.docx", safe on Windows, and short enough for Linux's
+    255-byte names (Bangla takes 3 bytes a letter): the office goes first, then the title is cut."""
     from egov_desktop.core.periods import FiscalYear, period_name
 
     lang = lang or current_language()
     fy = FiscalYear.parse(doc.plan.fiscal_year).label(lang)
-    name = f"{doc.office.name} - {doc.plan.title} {fy} - {period_name(period, lang)}"
-    return " ".join(name.translate(_FORBIDDEN).split()) + ".docx"
+    office, title, when = (" ".join(t.translate(_FORBIDDEN).split())
+                           for t in (doc.office.name, doc.plan.title, period_name(period, lang)))
+
+    def name(office: str, title: str) -> str:
+        return " - ".join(p for p in (office, f"{title} {fy}".strip(), when) if p) + ".docx"
+
+    if len(name(office, title).encode("utf-8")) <= _NAME_BYTES:
+        return name(office, title)
+    while title and len(name("", title).encode("utf-8")) > _NAME_BYTES:
+        title = title[:-1].rstrip()
+    return name("", title)
+
+
+_NAME_BYTES = 240  # 255 less room for the temporary suffix
 
 
 # ------------------------------------------------------------------ reading back
