@@ -345,6 +345,11 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
     if kind is not None or backup.stat().st_size == 0:
         raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
                               {"reason": Msg(_PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restoring is how the data arrives
+    except OSError as exc:
+        raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
+                              {"reason": storage_error(exc).render()})) from None
     lock = WriterLock(db_path)
     lock.acquire(exclusive=True)
     try:

@@ -167,3 +167,15 @@ def test_half_copies_left_by_a_power_cut_are_cleared_once_stale(loaded, db_path)
     backup.backup_now(db_path, "manual")
     assert not old.exists() and fresh.exists()
     assert [b.reason for b in backup.list_backups(db_path)] == ["manual"]
+
+
+def test_restore_onto_a_new_pc_creates_the_database(loaded, db_path, tmp_path, capsys):
+    store = loaded[0]
+    store.close()
+    original = _documents(db_path)
+    code, _, _ = _run(capsys, "backup", "--db", str(db_path), "--to", str(tmp_path / "pen"))
+    (copy,) = (tmp_path / "pen").iterdir()
+    new_db = tmp_path / "new pc" / "AppData" / "egov.sqlite"
+    code, out, err = _run(capsys, "restore", str(copy), "--db", str(new_db))
+    assert code == 0, err
+    assert _documents(new_db) == original
