@@ -47,6 +47,7 @@ class Role(IntEnum):
     WHERE = Qt.ItemDataRole.UserRole + 8  # the findings address of the cell
 
 
+_LEVELS_TITLE = N_("Percent of each target level")
 UNIT_LABELS = {"date": N_("date"), "count": N_("count"), "percent": "%"}
 SCORING_LABELS = {"levels": N_("by target levels"), "proportional": N_("proportional to the target")}
 AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": N_("cumulative"), "date": N_("date of completion")}
@@ -233,9 +234,12 @@ class GridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal:
+        if Qt.Orientation(orientation) == Qt.Orientation.Horizontal:  # Python callers may pass a plain int
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
-                return _(self._columns[section][1])
+                key, header = self._columns[section]
+                if key.startswith("target:"):
+                    return self._doc.plan.levels[int(key[7:])].label  # the plan's own word, kept up to date
+                return _(header)
             return None
         # The row header is the row's code (ক্রম): it stays in view however far the grid scrolls sideways.
         if not 0 <= section < self._row_count():
@@ -428,6 +432,7 @@ class GridModel(QAbstractTableModel):
             self._build()
             if self._columns == columns_before:
                 self._emit_all()
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
             else:
                 self.beginResetModel()
                 self.endResetModel()
@@ -449,11 +454,13 @@ class GridModel(QAbstractTableModel):
 # ---------------------------------------------------------------- the plan
 
 
-AREA, ACTIVITY, INDICATOR = "area", "activity", "indicator"
+PLAN, LEVELS, AREA, ACTIVITY, INDICATOR = "plan", "levels", "area", "activity", "indicator"
+_PLAN_ROW = QColor("#d5e3f3")
 
 
 def _plan_rows(doc: PlanDocument) -> list[tuple]:
-    rows = []
+    # First the plan itself (title, total weight, level names), then the percent of each level.
+    rows = [(PLAN, None, None, None), (LEVELS, None, None, None)]
     for area in doc.plan.areas:
         rows.append((AREA, area, None, None))
         for activity in area.activities:
@@ -464,18 +471,19 @@ def _plan_rows(doc: PlanDocument) -> list[tuple]:
 
 
 class PlanModel(GridModel):
-    """The plan as one outline table: a row per area, per activity and per indicator, in order."""
+    """The plan as one outline table: the plan and its levels, then a row per area, per activity and
+    per indicator, in order."""
 
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(kind, (item or act or area).key, (item or act or area).code)
-                for kind, area, act, item in _plan_rows(doc)] + [len(doc.plan.levels)]
+                for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels)]
 
     def _structure(self) -> list:
         return self._structure_of(self._doc)
 
     def _build(self) -> None:
         self._rows = _plan_rows(self._doc)
-        levels = [(f"target:{i}", level.label) for i, level in enumerate(self._doc.plan.levels)]
+        levels = [(f"target:{i}", "") for i in range(len(self._doc.plan.levels))]
         self._columns = [
             ("title", N_("Area / activity / indicator")),
             ("weight", N_("Weight")),
@@ -488,7 +496,7 @@ class PlanModel(GridModel):
         ]
         self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
         self._row_of, self._row_of_key = {}, {}
-        for row, (kind, area, act, ind) in enumerate(self._rows):
+        for row, (kind, area, act, ind) in enumerate(self._rows[2:], start=2):
             item = ind or act or area
             self._row_of[(kind, item.code)] = row
             self._row_of_key[(kind, item.key)] = row
@@ -498,10 +506,16 @@ class PlanModel(GridModel):
 
     def _row_code(self, row: int) -> str:
         kind, area, act, ind = self._rows[row]
-        return (ind or act or area).code
+        if kind == LEVELS:
+            return "%"
+        return "" if kind == PLAN else (ind or act or area).code
 
     def _row_title(self, row: int) -> str | None:
         kind, area, act, ind = self._rows[row]
+        if kind == PLAN:
+            return self._doc.plan.title
+        if kind == LEVELS:
+            return _(_LEVELS_TITLE)
         return (ind or act or area).title
 
     def row_item(self, row: int):
@@ -516,6 +530,8 @@ class PlanModel(GridModel):
 
     def _row_style(self, row: int):
         kind = self._rows[row][0]
+        if kind in (PLAN, LEVELS):
+            return _PLAN_ROW, kind == PLAN
         if kind == AREA:
             return _AREA_ROW, True
         if kind == ACTIVITY:
@@ -524,6 +540,21 @@ class PlanModel(GridModel):
 
     def _cell(self, row: int, col: str) -> Cell | None:
         kind, area, act, ind = self._rows[row]
+        if kind == PLAN:
+            plan = self._doc.plan
+            if col == "title":
+                return Cell(TEXT, plan.title, True, required=True)
+            if col == "weight":
+                return Cell(NUMBER, plan.total_weight, True, required=True)
+            if col.startswith("target:"):
+                return Cell(TEXT, plan.levels[int(col[7:])].label, True, required=True)
+            return None
+        if kind == LEVELS:
+            if col == "title":
+                return Cell(TEXT, _LEVELS_TITLE)
+            if col.startswith("target:"):
+                return Cell(VALUE, self._doc.plan.levels[int(col[7:])].percent, True, unit="percent", required=True)
+            return None
         if kind == AREA:
             if col == "title":
                 return Cell(TEXT, area.title, True)
@@ -552,6 +583,12 @@ class PlanModel(GridModel):
 
     def _write(self, row: int, col: str, value):
         kind, area, act, ind = self._rows[row]
+        if kind == PLAN:
+            if col.startswith("target:"):
+                return self.store.set_level(self.plan_key, int(col[7:]), "label", value)
+            return self.store.set_plan_field(self.plan_key, "total_weight" if col == "weight" else col, value)
+        if kind == LEVELS:
+            return self.store.set_level(self.plan_key, int(col[7:]), "percent", value)
         if kind == AREA:
             return self.store.set_area_field(area.key, col, value)
         if kind == ACTIVITY:
@@ -562,6 +599,14 @@ class PlanModel(GridModel):
 
     def _apply(self, row: int, col: str, value) -> None:
         kind, area, act, ind = self._rows[row]
+        if kind in (PLAN, LEVELS):
+            plan = self._doc.plan
+            if col.startswith("target:"):
+                setattr(plan.levels[int(col[7:])], "label" if kind == PLAN else "percent", value)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, self._col_index[col], self._col_index[col])
+            else:
+                setattr(plan, "total_weight" if col == "weight" else col, value)
+            return
         if col.startswith("target:"):
             level = int(col[7:])
             ind.targets.extend([None] * (level + 1 - len(ind.targets)))
@@ -577,6 +622,8 @@ class PlanModel(GridModel):
         return rules.check_plan(self._doc.plan)
 
     def _locate(self, where: str) -> tuple[int, str] | None:
+        if where.startswith("plan."):
+            return 0, "weight" if where == "plan.total_weight" else "title"
         if where.startswith("area:"):
             code, _sep, field = where[5:].partition("/")  # "area:1" (weights) or "area:1/title"
             row = self._row_of.get((AREA, code))
@@ -596,6 +643,10 @@ class PlanModel(GridModel):
 
     def _where(self, row: int, col: str) -> str | None:
         kind, area, act, ind = self._rows[row]
+        if kind == PLAN:
+            return "plan.total_weight" if col == "weight" else f"plan.{col}"
+        if kind == LEVELS:
+            return f"plan.levels[{col[7:]}]" if col.startswith("target:") else None
         if kind == AREA:
             return f"area:{area.code}"
         if kind == ACTIVITY:
@@ -648,7 +699,7 @@ class ProgressModel(GridModel):
         self._rows = doc.plan.indicators()
         self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
         self._entries = {e.indicator: e for e in report.entries}
-        levels = [(f"target:{i}", level.label) for i, level in enumerate(doc.plan.levels)]
+        levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
         self._columns = [
             ("title", N_("Performance indicator")),
             ("unit", N_("Unit")),

@@ -55,15 +55,21 @@ class PlanEditor(GridEditor):
     # ------------------------------------------------------------- row operations
 
     def _current(self):
+        """(kind, area, activity, indicator) of the current row; None off the grid or on the plan's own rows."""
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_item(index.row())
+        item = self.model.row_item(index.row())
+        return None if item[1] is None else item
 
     def add_area(self) -> None:
         plan = self.model.document.plan
         cur = self._current()
-        at = plan.areas.index(cur[1]) + 1 if cur else len(plan.areas)
+        if cur is not None:
+            at = plan.areas.index(cur[1]) + 1
+        else:
+            # On the plan's own rows the new area goes first, right below them; with no cell chosen, last.
+            at = 0 if self.view.currentIndex().isValid() else len(plan.areas)
         self._run(lambda: self.store.add_area(self.plan_key, at), AREA)
 
     def add_activity(self) -> None:

@@ -173,7 +173,8 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
     assert model.headerData(editor.view.currentIndex().row(), Qt.Orientation.Vertical) == "১.১.২"
     undo_stack.undo()
     assert (codes(), titles()) == (before_codes, before_titles)
-    assert model.rowCount() == len(before_codes) + len(store.get_document(modmr_key).plan.areas) + sum(
+    # The plan's own two rows (title and levels), then every area, activity and indicator.
+    assert model.rowCount() == 2 + len(before_codes) + len(store.get_document(modmr_key).plan.areas) + sum(
         len(a.activities) for a in store.get_document(modmr_key).plan.areas)
 
     # 2.2.1 moves below 2.2.2: the rows swap, the codes stay in order.

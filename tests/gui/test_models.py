@@ -111,3 +111,26 @@ def test_unit_change_reloads_targets_the_store_cleared(store, modmr_key, undo_st
     undo_stack.undo()
     assert model.index(row, model.column_of("target:0")).data() == store.get_document(modmr_key).plan.indicator(
         ind.code).targets[0].strftime("%d/%m/%Y").translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+
+
+def test_the_plan_row_holds_title_total_weight_and_levels(store, pib_key, undo_stack):
+    model = PlanModel(store, pib_key, undo_stack)
+    total = model.index(0, model.column_of("weight"))
+    assert total.data() == "৫০"
+    # PIB's weights add up to 46: the warning sits on the total, where it can be fixed.
+    assert total.data(Role.SEVERITY) == "warning" and model.index_for_where("plan.total_weight") == total
+    assert model.setData(total, "৪৬")
+    assert store.get_document(pib_key).plan.total_weight == 46
+    assert total.data(Role.SEVERITY) is None
+    label = model.index(0, model.column_of("target:1"))
+    assert label.data() == "অতি উত্তম"
+    assert model.setData(label, "খুব ভালো")
+    assert model.headerData(model.column_of("target:1"), Qt.Orientation.Horizontal) == "খুব ভালো"
+    assert store.get_document(pib_key).plan.levels[1].label == "খুব ভালো"
+    percent = model.index(1, model.column_of("target:1"))
+    assert percent.data() == "৯০%"
+    assert not model.setData(percent, "১২০")  # a level's percent is a percent
+    assert percent.data(Role.SEVERITY) == REFUSED
+    assert store.get_document(pib_key).plan.levels[1].percent == 90
+    undo_stack.undo()
+    assert model.headerData(model.column_of("target:1"), Qt.Orientation.Horizontal) == "অতি উত্তম"
