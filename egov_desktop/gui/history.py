@@ -36,6 +36,8 @@ _EVENTS = {
 }
 # An undone or redone step is logged as "undo <operation>" / "redo <operation>".
 _REPLAYS = {"undo": N_("Undone: {what}"), "redo": N_("Redone: {what}")}
+# Fields no rule points at, so describe_where has no words for them.
+_MORE_FIELDS = {"unit": N_("unit"), "not_applicable": N_("not applicable")}
 _CHOICE_LABELS = {"unit": UNIT_LABELS, "scoring": SCORING_LABELS, "aggregation": AGGREGATION_LABELS}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EMPTY = "—"
@@ -76,8 +78,11 @@ def describe_change(entry, plan=None, lang: str | None = None) -> str:
         what = _(_EVENTS[operation])
     else:
         code = entry.indicator_code or "?"
-        where = f"{code}/{entry.field}" if entry.field else code
+        field = entry.field if entry.field not in _MORE_FIELDS else None
+        where = f"{code}/{field}" if field else code
         what = describe_where(f"{entry.period}/{where}" if entry.period else where, plan, lang)
+        if entry.field in _MORE_FIELDS:
+            what = f"{what}, {_(_MORE_FIELDS[entry.field])}"
     if replay:
         what = Msg(_REPLAYS[replay], {"what": what}).render(lang)
     return what

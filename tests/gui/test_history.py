@@ -74,7 +74,7 @@ def test_plan_edits_show_targets_weights_and_units_by_name(qtbot, store, pib_key
 
     store.set_indicator_field(indicator.key, "unit", "count")
     top = _rows(HistoryModel(store, pib_key, indicator.key))[0]
-    assert (top[OLD], top[NEW]) == ("তারিখ", "সংখ্যা")
+    assert (top[WHAT], top[OLD], top[NEW]) == ("সূচক ১.১.১, একক", "তারিখ", "সংখ্যা")
 
 
 def test_area_rows_have_no_indicator_history(qtbot, store, pib_key, undo_stack):
@@ -97,6 +97,7 @@ def test_history_model_passes_qt_model_tester(qtmodeltester, store, pib_key):
     assert model.rowCount() == 2
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, NEW).data() == "হ্যাঁ"
+    assert model.index(0, WHAT).data() == "২য় ত্রৈমাসিক: সূচক ১.১.১, প্রযোজ্য নয়"
 
 
 def test_english_history_has_latin_digits(qtbot, store, pib_key):
