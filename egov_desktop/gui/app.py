@@ -50,21 +50,34 @@ def apply_saved_language(settings: QSettings, override: str | None = None) -> No
                                   latin_digits=_bool(settings.value(SETTING_LATIN_DIGITS, False)))
 
 
-def open_store(path: Path, demo: bool, ask=None):
+def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only=None):
     """Open (or create) the database; None when the user gave up.
 
     A missing database on a first run is the moment to offer the demo, so a
-    newcomer sees two real plans at once. `--demo` creates it without asking
-    but never overwrites an existing file: the user's own data is never lost.
+    newcomer sees two real plans at once; `--demo` adds the demo plans without
+    asking, to a new file or next to what is there (it never overwrites). A
+    damaged file can be swapped for its newest good backup, and a database
+    another copy is writing to can still be opened read-only: the user decides.
     """
+    from egov_desktop.store.backup import open_with_recovery
     from egov_desktop.store.demo import create_demo
-    from egov_desktop.store.service import Store
 
-    if not path.exists():
-        if demo or (ask or _ask_for_demo)(path):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            create_demo(path)
-    return Store.open(path)
+    if demo or (not path.exists() and (ask or _ask_for_demo)(path)):
+        return create_demo(path)
+    return open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only)
+
+
+def _yes(title: str, text: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(None, title, text, buttons) == QMessageBox.StandardButton.Yes
+
+
+def _ask_restore(exc) -> bool:
+    return _yes(_("The database cannot be used"), exc.render() + "\n\n" + _("Restore the newest good backup now?"))
+
+
+def _ask_read_only(exc) -> bool:
+    return _yes(_("The database cannot be changed now"), exc.render() + "\n\n" + _("Open it read-only?"))
 
 
 def _ask_for_demo(path: Path) -> bool:
@@ -92,6 +105,8 @@ def run_gui(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         QMessageBox.critical(None, _("The database cannot be opened"), exc.render())
         return 2
+    if store is None:  # the user declined to restore or to open read-only
+        return 1
 
     from egov_desktop.gui.main_window import MainWindow
 

@@ -359,6 +359,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
 
     def _on_saved(self, *_args) -> None:
+        if self.store.readonly:
+            self.saved_label.setText(_("Read-only: changes cannot be saved"))
+            self.saved_label.setToolTip(_("Another copy of the program is writing to this database, or its "
+                                          "folder cannot be written."))
+            return
         if _args:
             self._last_saved = QTime.currentTime()
         text = _("Saved")
@@ -382,7 +387,8 @@ class MainWindow(QMainWindow):
         else:
             self.ui.officeName.clear()
         office = summary.office_name if summary is not None else ""
-        self.setWindowTitle(" — ".join(t for t in (title, office) if t))
+        read_only = _("read-only") if self.store.readonly else ""
+        self.setWindowTitle(" — ".join(t for t in (title, office, read_only) if t))
 
     def _report_status(self) -> str | None:
         editor = self.progress_editor()

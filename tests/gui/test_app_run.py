@@ -68,3 +68,44 @@ def test_run_gui_with_demo_and_english(qapp, tmp_path, user_settings):
     # --lang is for this start only; the plan shown is remembered for the next.
     assert QSettings().value("language") is None
     assert QSettings().value("last/plan") in ("2021-22/egov_innovation", "2023-24/egov_innovation")
+
+
+def test_a_database_in_use_can_be_opened_read_only(tmp_path):
+    """Another copy of the program writes to the database: refused, or opened read-only if the user says so."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "egov.sqlite"
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from egov_desktop.store.service import Store; "
+                               f"s = Store.open({str(path)!r}); print('open', flush=True); sys.stdin.read(); s.close()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "open"
+        asked = []
+        assert open_store(path, demo=False, ask_read_only=lambda exc: asked.append(exc) or False) is None
+        assert "read-only" in asked[0].render("en")
+        reader = open_store(path, demo=False, ask_read_only=lambda exc: True)
+        try:
+            assert reader.readonly and reader.list_plans() == []
+        finally:
+            reader.close()
+    finally:
+        other.communicate("", timeout=30)
+
+
+def test_a_damaged_database_can_be_swapped_for_its_backup(tmp_path):
+    from egov_desktop.store import backup
+    from egov_desktop.store.demo import create_demo
+
+    path = tmp_path / "egov.sqlite"
+    create_demo(path).close()
+    backup.backup_now(path)
+    path.write_bytes(b"not a database at all")
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    store = open_store(path, demo=False, ask_restore=lambda exc: True)
+    try:
+        assert {p.fiscal_year for p in store.list_plans()} == {"2021-22", "2023-24"}
+    finally:
+        store.close()
