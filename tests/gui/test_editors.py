@@ -243,3 +243,21 @@ def test_a_signed_off_report_is_read_only_and_its_old_steps_cannot_be_undone(qtb
     assert messages[-1] == Msg("The {period} report is signed off. Reopen it before changing it.",
                                {"period": "১ম ত্রৈমাসিক"}).render()
     assert undo_stack.count() == 0
+
+
+def test_choices_are_picked_from_a_list_by_keyboard(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    row = model.row_of("indicator", "2.1.1")
+    index = model.index(row, model.column_of("aggregation"))
+    assert index.data() == "সমষ্টি"
+    combo = open_editor(editor, index)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["সমষ্টি", "গড়", "ক্রমপুঞ্জিভূত", "তারিখ"]
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # sum -> average
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert store.get_document(pib_key).plan.indicator("2.1.1").aggregation == "average"
+    assert index.data() == "গড়"
+    # Enter moved on to the next cell and opened it.
+    assert model.column_key(editor.view.currentIndex().column()) == "evidence"
+    assert editor.view.state() == QAbstractItemView.State.EditingState

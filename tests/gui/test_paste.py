@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 
 from egov_desktop.gui.models import REFUSED, Role
@@ -74,3 +74,22 @@ def test_paste_skips_read_only_cells_and_checks_plan_targets(qtbot, store, pib_k
     assert result.skipped == 1 and len(result.applied) == 1
     assert store.get_document(pib_key).plan.indicator("1.1.1").responsible == "দায়িত্বপ্রাপ্ত শাখা"
     assert undo_stack.count() == 2
+
+
+def test_delete_empties_the_selected_cells_as_one_undo_step(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    rows = {model.indicator(r).code: r for r in range(model.rowCount())}
+    top = model.index(rows["4.1.1"], model.column_of("value"))
+    bottom = model.index(rows["5.1.1"], model.column_of("narrative"))
+    editor.view.setCurrentIndex(top)
+    editor.view.selectionModel().select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    report = store.get_document(pib_key).report("Q1")
+    for code in ("4.1.1", "5.1.1"):
+        assert (report.entry(code).value, report.entry(code).narrative) == (None, None)
+    assert not top.data() and undo_stack.count() == 1
+    undo_stack.undo()
+    assert store.get_document(pib_key).report("Q1").entry("4.1.1").value == 56.98
+    assert top.data() == "৫৬.৯৮%"
