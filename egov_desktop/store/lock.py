@@ -59,18 +59,23 @@ class DatabaseInUse(StoreError):
 
     def __init__(self, owner: LockOwner | None):
         self.owner = owner
+        since = owner.since if owner else ""
+        try:
+            since = dt.datetime.fromisoformat(since).strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            pass  # shown as written
         if owner is None:
             msg = Msg(N_("The database is already open for writing in another copy of this program. "
                          "You can open it read-only."))
         elif owner.here:
             msg = Msg(N_("The database is already open for writing in another copy of this program "
                          "(process {pid}, user {user}, since {since}). You can open it read-only."),
-                      {"pid": owner.pid, "user": owner.user, "since": owner.since})
+                      {"pid": owner.pid, "user": owner.user, "since": since})
         else:
             msg = Msg(N_("The database is open for writing on computer {host} (user {user}, since {since}). "
                          "You can open it read-only. If that computer crashed or is switched off, "
                          "you may take over the database."),
-                      {"host": owner.host, "user": owner.user, "since": owner.since})
+                      {"host": owner.host, "user": owner.user, "since": since})
         super().__init__(msg)
 
 
