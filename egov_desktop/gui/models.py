@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from functools import cache
 from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -57,10 +58,16 @@ REFUSED = "refused"
 _BACKGROUND = {REFUSED: QColor("#f8c9c9"), rules.ERROR: QColor("#fbe0e0"), rules.WARNING: QColor("#fff3cd")}
 _FOREGROUND = {REFUSED: QColor("#8b0000"), rules.ERROR: QColor("#8b0000")}
 _READ_ONLY = QColor("#f3f4f6")
-_BOLD = QFont()
-_BOLD.setBold(True)
 _AREA_ROW = QColor("#e3ecf7")
 _ACTIVITY_ROW = QColor("#f0f5fb")
+
+
+@cache
+def _bold() -> QFont:
+    # Made on first use: a QFont wants the application to exist.
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @dataclass(slots=True)
@@ -250,7 +257,7 @@ class GridModel(QAbstractTableModel):
             return self._row_title(section)
         if role == Qt.ItemDataRole.FontRole:
             _shade, bold = self._row_style(section)
-            return _BOLD if bold else None
+            return _bold() if bold else None
         return None
 
     def flags(self, index):
@@ -282,7 +289,7 @@ class GridModel(QAbstractTableModel):
             severity = self._severity(row, col, refused)
             if severity is not None:
                 return QBrush(_BACKGROUND[severity])
-            shade, _bold = self._row_style(row)
+            shade = self._row_style(row)[0]
             if shade is not None:
                 return QBrush(shade)
             if cell is None or not cell.editable:
@@ -306,7 +313,7 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole:
             _shade, bold = self._row_style(row)
-            return _BOLD if bold else None
+            return _bold() if bold else None
         if cell is None:
             return None
         if role == Role.VALUE:
