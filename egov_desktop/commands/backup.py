@@ -11,6 +11,7 @@ from pathlib import Path
 
 from egov_desktop import cli
 from egov_desktop.commands.import_json import add_db_argument
+from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
@@ -38,7 +39,7 @@ def print_backups(db: Path, lang: str) -> None:
     if not infos:
         cli.out(Msg(N_("No backups yet in {folder}."), {"folder": backup.backups_dir(db)}).render(lang))
     for info in infos:
-        when = Msg("{date}", {"date": info.created.strftime("%d/%m/%Y %H:%M:%S")}).render(lang)
+        when = localize_digits(info.created.strftime("%d/%m/%Y %H:%M:%S"), lang)
         reason = gettext_for(lang, REASON_LABELS.get(info.reason, info.reason))
         label = f" [{info.label}]" if info.label else ""
         cli.out(f"{when}  {reason}{label}  {info.path}")
