@@ -60,7 +60,7 @@ class GridDelegate(QStyledItemDelegate):
         editor.setText(text)
         # Text refused earlier is shown again with its reason, so the user sees what to fix.
         reason = index.data(Role.MESSAGE) if index.data(Role.SEVERITY) == "refused" else ""
-        if reason and editor.validator() is None:
+        if reason:
             self._mark(editor, reason)
 
     def setModelData(self, editor, model, index: QModelIndex) -> None:
