@@ -107,22 +107,26 @@ def bijoy_to_unicode(text: str) -> str:
     )
 
 
-def _convert(text: str) -> str:
-    """The whole text as Bijoy, table and reordering."""
-    text = "".join(_C1.get(ch, ch) for ch in text)
+def _longest_match(text: str, table: dict[str, str], lengths: list[int]) -> str:
+    """Replace greedily, longest key first; characters no key starts with pass through."""
     out = []
     i = 0
     while i < len(text):
-        for n in _KEYS_BY_LENGTH:
+        for n in lengths:
             piece = text[i : i + n]
-            if len(piece) == n and piece in _DECODE:
-                out.append(_DECODE[piece])
+            if len(piece) == n and piece in table:
+                out.append(table[piece])
                 i += n
                 break
         else:
             out.append(text[i])
             i += 1
-    s = "".join(out)
+    return "".join(out)
+
+
+def _convert(text: str) -> str:
+    """The whole text as Bijoy, table and reordering."""
+    s = _longest_match("".join(_C1.get(ch, ch) for ch in text), _DECODE, _KEYS_BY_LENGTH)
     # A half form followed by a below form gives two hasantas (স্ + ্ত).
     s = s.replace(HASANTA + HASANTA, HASANTA)
     s = _REPH_RE.sub(lambda m: "র" + HASANTA + m.group(1) + m.group(2), s)
@@ -153,8 +157,8 @@ _ENCODE.update(
         "স্ত": "¯Í", "ন্ত": "šÍ", "ন্ত্র": "š¿", "স্ত্র": "¯¿", "ন্দ": "›`", "ন্ট": "›U", "স্থ": "¯’",
         "ন্থ": "š’", "স্ক": "¯‹", "ষ্ক": "®‹", "স্প": "¯ú", "ম্প": "¤ú", "ম্ব": "¤^", "ম্ভ": "¤¢",
         "স্ব": "¯^", "স্ম": "¯§", "ম্ম": "¤§", "ল্ল": "jø", "দ্ভ": "™¢", "ন্ন": "bœ", "ত্ন": "Zœ",
-        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", "স্ক্র": "¯Œ",
-        "ঙ্ক্ষ": "•¶", "ষ্ক্র": "®Œ", _VOWEL_YA["অ"]: "A¨", _VOWEL_YA["এ"]: "G¨", HASANTA: "&", HASANTA + ZWNJ: "&", "॥": "||",
+        "ত্ম": "Z¥", "ত্ব": "Z¡", "দ্র": "`ª", "ক্ষ্ম": "¶¥", "স্ক্র": "¯Œ", "ঙ্ক্ষ": "•¶", "ষ্ক্র": "®Œ",
+        _VOWEL_YA["অ"]: "A¨", _VOWEL_YA["এ"]: "G¨", HASANTA: "&", HASANTA + ZWNJ: "&", "॥": "||",
         # Typography whose code points are vowel-sign glyphs in the Bijoy fonts: written plainly.
         "…": "...", "–": "-",
     }
@@ -176,20 +180,7 @@ _SYLLABLE_RE = re.compile(
 
 
 def _encode_run(s: str) -> str:
-    """Greedy longest match of Unicode sequences to glyphs; unknown characters pass through."""
-    out = []
-    i = 0
-    while i < len(s):
-        for n in _ENCODE_KEYS_BY_LENGTH:
-            piece = s[i : i + n]
-            if len(piece) == n and piece in _ENCODE:
-                out.append(_ENCODE[piece])
-                i += n
-                break
-        else:
-            out.append(s[i])
-            i += 1
-    return "".join(out)
+    return _longest_match(s, _ENCODE, _ENCODE_KEYS_BY_LENGTH)
 
 
 def _encode_syllable(m: re.Match) -> str:
