@@ -13,8 +13,7 @@ import unicodedata
 
 from egov_desktop.core.i18n import Msg, N_
 
-# Suggested limits for callers (characters): a one-line field and a paragraph.
-LINE_LIMIT = 1_000
+# The longest text a field may hold (characters): a long paragraph.
 PARAGRAPH_LIMIT = 20_000
 
 _KEEP = {"\n", "\t"}
@@ -64,8 +63,3 @@ def clean_text(text: str, max_len: int | None = None) -> str:
     if max_len is not None and len(text) > max_len:
         raise TextTooLong(len(text), max_len)
     return text
-
-
-def is_clean(text: str) -> bool:
-    """True when clean_text would not change the text (for checks on import and in tests)."""
-    return clean_text(text) == text

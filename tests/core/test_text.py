@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from egov_desktop.core.text import TextTooLong, clean_text, is_clean
+from egov_desktop.core.text import TextTooLong, clean_text
 
 
 def test_nfc_and_controls():
@@ -32,8 +32,3 @@ def test_length_limit_counts_after_cleaning_and_explains_in_bangla():
     assert info.value.length == 8 and info.value.limit == 5
     assert info.value.render("bn") == "লেখাটি অনেক লম্বা: ৮ অক্ষর; সর্বোচ্চ ৫ অক্ষর রাখা যায়।"
     assert "at most 5" in info.value.render("en")
-
-
-def test_is_clean():
-    assert is_clean("ঠিক আছে\n")
-    assert not is_clean("x\x00")
