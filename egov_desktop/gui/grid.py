@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.gui.delegates import GridDelegate
 from egov_desktop.gui.paste import PasteResult, paste_block
+from egov_desktop.gui.undo import retranslate_stack
 from egov_desktop.gui.validators import CellError
 
 
@@ -168,6 +169,7 @@ class GridEditor(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        retranslate_stack(self.undo_stack)
 
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()

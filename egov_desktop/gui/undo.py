@@ -61,3 +61,14 @@ def push_change(stack: QUndoStack, change, after: AfterCallback | None = None,
     command = ChangeCommand(change, after, on_error)
     stack.push(command)
     return command
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Name every step in the current language (after a language switch), the Edit menu included."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        if isinstance(command, ChangeCommand):
+            command.setText(command.change.description.render())
+    # The stack only announces its texts when its index moves; the menu must hear the new names now.
+    stack.undoTextChanged.emit(stack.undoText())
+    stack.redoTextChanged.emit(stack.redoText())

@@ -261,3 +261,18 @@ def test_choices_are_picked_from_a_list_by_keyboard(qtbot, store, pib_key, undo_
     # Enter moved on to the next cell and opened it.
     assert model.column_key(editor.view.currentIndex().column()) == "evidence"
     assert editor.view.state() == QAbstractItemView.State.EditingState
+
+
+def test_undo_steps_are_renamed_when_the_language_changes(qtbot, store, pib_key, undo_stack):
+    from egov_desktop.core.i18n import set_language
+
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    action = undo_stack.createUndoAction(editor, "")
+    model = editor.model
+    assert model.setData(model.index(0, model.column_of("remarks")), "চলমান")
+    bangla = undo_stack.undoText()
+    assert bangla == Msg("Change the achievement of {code}", {"code": "1.1.1"}).render("bn")
+    set_language("en")
+    editor.retranslate()
+    assert undo_stack.undoText() == "Change the achievement of 1.1.1"
+    assert action.text().endswith("Change the achievement of 1.1.1")
