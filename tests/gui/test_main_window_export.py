@@ -1,6 +1,9 @@
 """Word export, e-mail draft and exchange files from the main window, the work done off the GUI thread."""
 from __future__ import annotations
 
+import email
+import email.policy
+
 import docx
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
@@ -59,8 +62,11 @@ def test_email_draft_opens_an_eml_with_the_report_attached(qtbot, demo, settings
     qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
     eml = opened.urls[0].toLocalFile()
     assert eml.endswith(".eml")
-    text = open(eml, encoding="utf-8", errors="replace").read()
-    assert "X-Unsent: 1" in text and "secy@cabinet.gov.bd" in text and ".docx" in text
+    with open(eml, "rb") as fh:
+        message = email.message_from_binary_file(fh, policy=email.policy.default)
+    assert message["X-Unsent"] == "1" and message["To"] == "secy@cabinet.gov.bd"
+    attached = [part.get_filename() for part in message.iter_attachments()]
+    assert len(attached) == 1 and attached[0].endswith(".docx")
 
 
 def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened, monkeypatch):
