@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QWidget
 
 from egov_desktop.core.i18n import Msg
 from egov_desktop.gui.plan_editor import PlanEditor
@@ -276,3 +276,44 @@ def test_undo_steps_are_renamed_when_the_language_changes(qtbot, store, pib_key,
     editor.retranslate()
     assert undo_stack.undoText() == "Change the achievement of 1.1.1"
     assert action.text().endswith("Change the achievement of 1.1.1")
+
+
+def test_a_plan_is_built_from_nothing_by_keyboard(qtbot, store, undo_stack):
+    from egov_desktop.core.exchange import load
+    from tests.conftest import PIB
+
+    empty = load(PIB)
+    empty.plan.areas, empty.reports = [], []
+    plan_key = store.import_document(empty).key
+    editor = PlanEditor(store, plan_key, undo_stack)
+    show(qtbot, editor)
+    editor.view.setFocus()
+    model = editor.model
+    assert model.rowCount() == 2  # the plan's own rows
+
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor.view, Qt.Key.Key_A, ctrl_shift)
+    qtbot.keyClick(editor.view, Qt.Key.Key_K, ctrl_shift)
+    qtbot.keyClick(editor.view, Qt.Key.Key_I, ctrl_shift)
+    plan = store.get_document(plan_key).plan
+    assert [a.code for a in plan.areas] == ["1"]
+    assert [act.code for act in plan.areas[0].activities] == ["1.1"]
+    assert [i.code for i in plan.indicators()] == ["1.1.1"]
+    # The cursor waits on the new indicator's title: type it, then its weight and unit.
+    current = editor.view.currentIndex()
+    assert model.row_item(current.row())[0] == "indicator" and model.column_key(current.column()) == "title"
+    qtbot.keyClick(editor.view, Qt.Key.Key_Return)
+    line = QApplication.focusWidget()
+    line.selectAll()
+    type_text(qtbot, line, "ই-নথিতে নোট নিষ্পত্তি")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    type_text(qtbot, QApplication.focusWidget(), "৮")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    combo = QApplication.focusWidget()
+    combo.setCurrentIndex(combo.findData("percent"))
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    type_text(qtbot, QApplication.focusWidget(), "৮০")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    ind = store.get_document(plan_key).plan.indicator("1.1.1")
+    assert (ind.title, ind.weight, ind.unit, ind.targets[0]) == ("ই-নথিতে নোট নিষ্পত্তি", 8, "percent", 80.0)
+    assert model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0")).data() == "৮০%"
