@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from egov_desktop.core import exchange
-from egov_desktop.store.engine import connect, head_revision, upgrade
+from egov_desktop.store.engine import connect, head_revision
 from egov_desktop.store.service import Store, StoreError
 from tests.conftest import PIB
 
@@ -55,7 +55,6 @@ def test_older_database_is_upgraded_keeping_its_data(db_path):
         with Store.open(db_path) as store:
             key = store.import_document(exchange.load(PIB)).key
             assert store.get_document(key).plan.fiscal_year == "2023-24"
-    upgrade  # the same path Store.open takes
 
 
 def test_newer_database_is_refused_and_left_untouched(db_path):
@@ -106,3 +105,13 @@ def test_readonly_store_reads_but_refuses_edits(db_path):
         with pytest.raises(StoreError):
             ro.set_plan_field(key, "title", "x")
     assert doc.plan.fiscal_year == "2023-24"
+
+
+def test_the_store_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, egov_desktop.store.service, egov_desktop.store.demo\n"
+            "print(','.join(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
