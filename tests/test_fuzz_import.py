@@ -4,7 +4,6 @@ import copy
 import json
 import random
 import sqlite3
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -3,14 +3,12 @@ backup/restore round trip through the real CLI on the reference plans."""
 import datetime as dt
 import sqlite3
 
-import pytest
 
 from egov_desktop import cli
 from egov_desktop.core import exchange
 from egov_desktop.core.model import Signatory
 from egov_desktop.store import backup
 from egov_desktop.store.service import Store
-from tests.conftest import MODMR, PIB
 from tests.store.conftest import table_dump
 
 
