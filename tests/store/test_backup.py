@@ -3,7 +3,6 @@ backup/restore round trip through the real CLI on the reference plans."""
 import datetime as dt
 import sqlite3
 
-
 from egov_desktop import cli
 from egov_desktop.core import exchange
 from egov_desktop.core.model import Signatory
