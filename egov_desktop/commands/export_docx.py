@@ -44,13 +44,9 @@ def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
 
 def settings_from(args: argparse.Namespace, source):
     """The export settings saved in the database for the plan (or for all plans), then the command's flags."""
-    from egov_desktop.export.docx_report import SETTINGS_KEY, ExportSettings
+    from egov_desktop.export.docx_report import ExportSettings, saved_settings
 
-    saved = {}
-    if source.store is not None:
-        saved = (source.store.get_setting(SETTINGS_KEY, plan_key=source.plan_key)
-                 or source.store.get_setting(SETTINGS_KEY) or {})
-    settings = ExportSettings.from_dict(saved)
+    settings = saved_settings(source.store, source.plan_key) if source.store is not None else ExportSettings()
     if args.one_line_date:
         settings.date_style = "gregorian"
     if args.no_numbering:

@@ -74,6 +74,14 @@ class ExportSettings:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
+def saved_settings(store, plan_key: int | None = None) -> ExportSettings:
+    """The export settings kept in the database (Store.set_setting(SETTINGS_KEY, settings.to_dict(),
+    plan_key=...)): the plan's own, else the ones for all plans, else the defaults."""
+    saved = (plan_key is not None and store.get_setting(SETTINGS_KEY, plan_key=plan_key)) or \
+        store.get_setting(SETTINGS_KEY) or {}
+    return ExportSettings.from_dict(saved)
+
+
 # ------------------------------------------------------------------ labels
 
 def _t(lang: str, msgid: str, **params) -> str:
