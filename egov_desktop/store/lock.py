@@ -176,6 +176,9 @@ class WriterLock:
         even this process's own open Store (a restore must not replace a file the program has open)."""
         if self.held:
             return
+        db_path = self.path.with_name(self.path.name[: -len(".lock")])
+        if db_path.exists() and not os.access(db_path, os.W_OK):  # a write-protected file in a writable folder
+            raise ReadOnlyLocation(db_path, os.strerror(13))
         with _held_guard:
             entry = _held.get(self.key)
             if entry is not None:  # the same process opens the file again (a second Store): share the lock

@@ -168,3 +168,25 @@ def test_read_only_folder_is_said_plainly_and_can_be_read(read_only_folder):
     run = _program("import", str(MODMR), "--db", str(db))
     assert run.returncode == 2 and "শুধু পড়ার জন্য" in run.stderr and "Traceback" not in run.stderr
     assert table_dump(same_file) == before
+
+
+def test_write_protected_database_file_is_said_plainly(db_path):
+    """A read-only file in a writable folder (the immutable attribute stops even root)."""
+    with Store.open(db_path) as store:
+        store.import_document(exchange.load(PIB))
+    if shutil.which("chattr") is None:
+        pytest.skip("the chattr tool is not installed")
+    if subprocess.run(["chattr", "+i", str(db_path)], capture_output=True).returncode != 0:
+        pytest.skip("this file system has no immutable attribute, or no permission to set it")
+    try:
+        before = table_dump(db_path)
+        with pytest.raises(ReadOnlyLocation) as info:
+            Store.open(db_path)
+        assert "শুধু পড়ার জন্য" in info.value.render("bn")
+        with Store.open(db_path, readonly=True) as ro:
+            assert len(ro.list_plans()) == 1
+        run = _program("import", str(MODMR), "--db", str(db_path))
+        assert run.returncode == 2 and "শুধু পড়ার জন্য" in run.stderr and "Traceback" not in run.stderr
+        assert table_dump(db_path) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(db_path)], check=True)
