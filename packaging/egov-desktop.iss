@@ -33,7 +33,7 @@ PrivilegesRequired=lowest
 DefaultDirName={autopf}\{#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
-; Qt 6 runs on 64-bit Windows 10 and later only.
+; Qt 6 runs on 64-bit Windows 10 and later only. (x64compatible needs Inno Setup 6.3 or later.)
 MinVersion=10.0
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
