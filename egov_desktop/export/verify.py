@@ -3,7 +3,7 @@
 The export stores the report's digest, revision, period and export settings in a
 custom document property. Verification finds the signed revision with that digest,
 exports the signed snapshot again with the same settings, and compares the text a
-reader sees (body and footers, paragraph by paragraph). A file whose text was
+reader sees (body paragraph by paragraph, and the footers). A file whose text was
 changed after export, or whose seal names a revision the database never signed,
 does not match.
 """
@@ -25,12 +25,15 @@ class Verdict:
 
 
 def docx_texts(source) -> list[str]:
-    """Paragraph texts of a .docx (path or file object): the body, then each footer."""
+    """What a reader sees in a .docx (path or file object): the body's paragraphs in order, then the
+    footers' distinct lines. Empty paragraphs are left out, and footers compared as a set: Word and
+    LibreOffice add or drop those when they save a file, which changes nothing anyone reads."""
     from egov_desktop.export.docx_report import body_texts
 
     with zipfile.ZipFile(source) as z:
-        names = ["word/document.xml"] + sorted(n for n in z.namelist() if n.startswith("word/footer"))
-        return [t for n in names for t in body_texts(z.read(n))]
+        body = [t for t in body_texts(z.read("word/document.xml")) if t.strip()]
+        footers = {t for n in z.namelist() if n.startswith("word/footer") for t in body_texts(z.read(n)) if t.strip()}
+    return body + sorted(footers)
 
 
 def verify_docx(path, store) -> Verdict:
