@@ -298,9 +298,14 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = _FOREGROUND.get(self._severity(row, col, refused))
             return QBrush(colour) if colour is not None else None
-        if role in (Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
+        if role == Role.MESSAGE:
+            return self._message(row, col, refused)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The reason when there is one; else long text in full, as a narrow column cuts it short.
             text = self._message(row, col, refused)
-            return text if (text or role == Role.MESSAGE) else None
+            if not text and cell is not None and cell.kind == TEXT and cell.value and len(cell.value) > 20:
+                return cell.value
+            return text or None
         if role == Role.SEVERITY:
             return self._severity(row, col, refused)
         if role == Qt.ItemDataRole.CheckStateRole:

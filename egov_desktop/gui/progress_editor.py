@@ -25,6 +25,7 @@ class ProgressEditor(GridEditor):
         self.period = period
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; padding: 4px; }")
         self.layout_.insertWidget(0, self.banner)
         self.model.changed.connect(self._update_banner)
         self.model.scored.connect(lambda: self.score_changed.emit(self.model.score))
@@ -44,8 +45,8 @@ class ProgressEditor(GridEditor):
         self._update_banner()
 
     def _update_banner(self) -> None:
+        # Only a signed-off report needs saying why nothing can be typed; the window names the period.
         lang = current_language()
-        text = period_name(self.period, lang)
-        if self.model.locked:
-            text += " — " + Msg(N_("signed off: reopen the report to change it")).render(lang)
-        self.banner.setText(text)
+        self.banner.setVisible(self.model.locked)
+        self.banner.setText(period_name(self.period, lang) + " — "
+                            + Msg(N_("signed off: reopen the report to change it")).render(lang))
