@@ -284,7 +284,7 @@ def memo_blocks(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
 
 def _number_and_date_xml(block: Block, width: int) -> str:
     """স্মারক নং on the left, the date on the right: a borderless table keeps both on their lines in any reader."""
-    date_w = width * 30 // 100
+    date_w = width * 33 // 100
     label_w = width * 9 // 100
     widths = [width - label_w - date_w, label_w, date_w]
     number, label, dates = block.text, block.label, block.dates
