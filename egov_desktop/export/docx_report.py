@@ -452,10 +452,8 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
 
 
 def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
-    from egov_desktop.core.periods import report_title
-
     out = _header_block(doc)
-    out.append(para(report_title(doc.plan.title, doc.plan.fiscal_year, report.period, lang), "EgovTitle"))
+    out.append(para(report_title_text(doc, report.period, lang), "EgovTitle"))
     out.append(_report_table(doc, report, lang, settings))
     # Who signed the report off; before that, the memo's signatory (who will).
     if _signed_on(report):
@@ -548,10 +546,9 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     if digest:
         from egov_desktop.core.digest import verification_code
 
-        meta.update(digest=digest, revision=report.revision)
-        revision = _num(lang, report.revision or 1)
-        _footer(document, _t(lang, N_("Revision {revision} · verification code {code}"), revision=revision,
-                             code=verification_code(digest)))
+        meta.update(digest=digest, revision=report.revision or 1)
+        _footer(document, _t(lang, N_("Revision {revision} · verification code {code}"),
+                             revision=_num(lang, report.revision or 1), code=verification_code(digest)))
     _custom_properties(document, meta)
     props = document.core_properties
     props.title = report_title_text(doc, period, lang)
