@@ -563,7 +563,7 @@ class PlanModel(GridModel):
             return None
         if kind == LEVELS:
             if col == "title":
-                return Cell(TEXT, _LEVELS_TITLE)
+                return Cell(TEXT, _(_LEVELS_TITLE))
             if col.startswith("target:"):
                 return Cell(VALUE, self._doc.plan.levels[int(col[7:])].percent, True, unit="percent", required=True)
             return None

@@ -11,25 +11,33 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.digits import localize_digits
-from egov_desktop.core.model import Plan
-from egov_desktop.core.scoring import ReportScore
+from egov_desktop.core.model import Level, Plan
+from egov_desktop.core.scoring import IndicatorScore, ReportScore
 from egov_desktop.core.values import format_number, format_percent
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.models import digits_language
 
-# Best level first: deep green for অসাধারণ fading to orange for চলতি মানের নিম্নে.
-LEVEL_COLOURS = (QColor("#1b7f3b"), QColor("#43a047"), QColor("#9ccc65"), QColor("#f0b429"), QColor("#ef8c3a"))
-BELOW_ALL = QColor("#d64545")  # achieved something, but no level reached
+# By the percent a level stands for (DOMAIN.md §2), so a colour means the same in every template:
+# deep green for অসাধারণ (100) fading to orange for চলতি মানের নিম্নে (60).
+LEVEL_COLOURS = ((100, QColor("#1b7f3b")), (90, QColor("#43a047")), (80, QColor("#9ccc65")),
+                 (70, QColor("#f0b429")), (0, QColor("#ef8c3a")))
+BELOW_ALL = QColor("#d64545")  # no level reached
 NOT_APPLICABLE = QColor("#b0b7c3")
 TRACK = QColor("#e8ebf0")
 
 
-def level_colour(level_index: int | None, not_applicable: bool = False) -> QColor:
-    if not_applicable:
+def level_colour(score: IndicatorScore, levels: list[Level]) -> QColor:
+    """The colour of the level an indicator reached. Proportional indicators have no level of their own:
+    they get the best level whose percent they earned."""
+    if score.not_applicable:
         return NOT_APPLICABLE
-    if level_index is None:
-        return BELOW_ALL
-    return LEVEL_COLOURS[min(level_index, len(LEVEL_COLOURS) - 1)]
+    if score.level_index is not None:
+        reached = levels[score.level_index].percent
+    else:
+        reached = max((lvl.percent for lvl in levels if 0 < lvl.percent <= score.percent), default=None)
+        if reached is None:
+            return BELOW_ALL
+    return next(colour for floor, colour in LEVEL_COLOURS if reached >= floor)
 
 
 class ScoreSummary(QWidget):
@@ -75,7 +83,7 @@ class ScoreSummary(QWidget):
         """The colour of each indicator's bar, by code (what the painting uses)."""
         if self._score is None:
             return {}
-        return {s.code: level_colour(s.level_index, s.not_applicable) for s in self._score.indicators}
+        return {s.code: level_colour(s, self._plan.levels) for s in self._score.indicators}
 
     # ------------------------------------------------------------- painting
 
@@ -123,7 +131,7 @@ class ScoreSummary(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TRACK)
             painter.drawRoundedRect(track, 3, 3)
-            colour = level_colour(s.level_index, s.not_applicable)
+            colour = level_colour(s, self._plan.levels)
             filled = QRectF(track)
             filled.setWidth(bar_w * (1.0 if s.not_applicable else s.percent / 100.0))
             painter.setBrush(colour)
