@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.retranslate()
         self.refresh_plans(select=self.settings.value(S_PLAN))
+        self._focus_grid()
 
     # ------------------------------------------------------------------ building
 
@@ -133,8 +134,8 @@ class MainWindow(QMainWindow):
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
         ui.actionQuit.triggered.connect(self.close)
-        ui.actionShowPlan.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.planTab))
-        ui.actionShowProgress.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.progressTab))
+        ui.actionShowPlan.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.planTab), self._focus_grid()))
+        ui.actionShowProgress.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.progressTab), self._focus_grid()))
         ui.actionLatinDigits.toggled.connect(self.set_latin_digits)
         ui.actionBangla.triggered.connect(lambda: self.set_language("bn"))
         ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
@@ -340,6 +341,14 @@ class MainWindow(QMainWindow):
         if self.ui.tabs.currentWidget() is self.ui.progressTab:
             return self.progress_editor()
         return self.plan_editor
+
+    def _focus_grid(self) -> None:
+        """Keyboard first: the grid takes the keys, at start and after Ctrl+1 / Ctrl+2."""
+        editor = self.current_editor()
+        if editor is not None:
+            editor.view.setFocus()
+            if not editor.view.currentIndex().isValid():
+                editor.view.setCurrentIndex(editor.model.index(0, 0))
 
     def _show_current_findings(self, *_args) -> None:
         editor = self.current_editor()

@@ -1,6 +1,7 @@
 """The main window on a demo database: the plan shown, language switch, undo naming, settings remembered."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -146,3 +147,13 @@ def test_an_empty_database_offers_a_new_plan(qtbot, tmp_path, settings):
         assert not window.ui.actionSignOff.isEnabled()
     finally:
         store.close()
+
+
+def test_keyboard_first_the_grid_has_the_focus(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.plan_editor.view.hasFocus())
+    qtbot.keyClick(window, "2", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.tabs.currentWidget() is window.ui.progressTab
+    qtbot.waitUntil(lambda: window.progress_editor().view.hasFocus())
+    assert window.progress_editor().view.currentIndex().isValid()
