@@ -83,6 +83,10 @@ class GridView(QTableView):
                 self.go_to(self.next_stop(current))
             event.accept()
             return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            QGuiApplication.clipboard().setText(self.selected_text())
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_text(QGuiApplication.clipboard().text())
             event.accept()
@@ -93,6 +97,24 @@ class GridView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def selected_text(self) -> str:
+        """The selected block as Excel and Word take it: tab-separated rows of the cells as shown."""
+        selected = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not selected:
+            selected = [self.currentIndex()] if self.currentIndex().isValid() else []
+        if not selected:
+            return ""
+        rows = sorted({i.row() for i in selected})
+        cols = sorted({i.column() for i in selected})
+        model = self.model()
+
+        def cell(r: int, c: int) -> str:
+            text = model.index(r, c).data() or ""
+            # A cell holding a tab, a line break or a quote is quoted, as Excel does.
+            return '"' + text.replace('"', '""') + '"' if any(ch in text for ch in '\t\n"') else text
+
+        return "\n".join("\t".join(cell(r, c) for c in cols) for r in rows) + "\n"
 
     def paste_text(self, text: str) -> PasteResult:
         top_left = self.currentIndex()

@@ -93,3 +93,24 @@ def test_delete_empties_the_selected_cells_as_one_undo_step(qtbot, store, pib_ke
     undo_stack.undo()
     assert store.get_document(pib_key).report("Q1").entry("4.1.1").value == 56.98
     assert top.data() == "৫৬.৯৮%"
+
+
+def test_a_copied_block_pastes_back_elsewhere(qtbot, store, pib_key, undo_stack):
+    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    rows = {model.indicator(r).code: r for r in range(model.rowCount())}
+    # Copy 4.1.1's achievement and narrative (Bangla digits, a % sign) ...
+    top = model.index(rows["4.1.1"], model.column_of("value"))
+    editor.view.setCurrentIndex(top)
+    editor.view.selectionModel().select(QItemSelection(top, model.index(rows["4.1.1"], model.column_of("narrative"))),
+                                        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(editor.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "৫৬.৯৮%\t৫৬.৯৮% নোট নিষ্পত্তিকৃত\n"
+    # ... into 2.1.1, a count: the narrative lands, the percent is refused there.
+    editor.view.setCurrentIndex(model.index(rows["2.1.1"], model.column_of("value")))
+    editor.view.selectionModel().clearSelection()
+    result = editor.view.paste_text(QGuiApplication.clipboard().text())
+    assert (len(result.applied), len(result.refused)) == (1, 1)
+    entry = store.get_document(pib_key).report("Q1").entry("2.1.1")
+    assert (entry.value, entry.narrative) == (1, "৫৬.৯৮% নোট নিষ্পত্তিকৃত")
