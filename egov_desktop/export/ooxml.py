@@ -19,9 +19,10 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def runs(text: str) -> str:
-    """Text as runs: newlines become line breaks, tabs become tabs."""
+    """Text as runs: line ends (also Windows' and old Mac's) become line breaks, tabs become tabs."""
     out = []
-    for i, line in enumerate(_INVALID.sub("", text).split("\n")):
+    text = _INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    for i, line in enumerate(text.split("\n")):
         if i:
             out.append("<w:r><w:br/></w:r>")
         for j, piece in enumerate(line.split("\t")):
