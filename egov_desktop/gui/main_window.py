@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _wire_editor(self, editor) -> None:
         editor.status.connect(lambda text: self.ui.statusbar.showMessage(text, 10000))
-        editor.findings_changed.connect(lambda _f, e=editor: self._show_current_findings() if e is self.current_editor() else None)
+        editor.findings_changed.connect(lambda _findings, e=editor: self._on_findings(e))
         bijoy_fix.attach_grid(editor)
         history.attach_grid(editor)
 
@@ -341,6 +341,10 @@ class MainWindow(QMainWindow):
         if self.ui.tabs.currentWidget() is self.ui.progressTab:
             return self.progress_editor()
         return self.plan_editor
+
+    def _on_findings(self, editor) -> None:
+        if editor is self.current_editor():
+            self._show_current_findings()
 
     def _focus_grid(self) -> None:
         """Keyboard first: the grid takes the keys, at start and after Ctrl+1 / Ctrl+2."""
@@ -486,9 +490,7 @@ class MainWindow(QMainWindow):
         self._run_task(_("Reading the file…"), exchange.load, path, on_done=loaded)
 
     def _show_new_plan(self, key: int) -> None:
-        self.plan_key = None
-        self.refresh_plans()
-        summary = self._plans[key]
+        summary = next(p for p in self.store.list_plans() if p.key == key)
         self.refresh_plans(select=f"{summary.fiscal_year}/{summary.kind}")
         self.ui.statusbar.showMessage(self.language.digits(Msg(N_("Plan {title} {year} is ready"), {
             "title": summary.title, "year": summary.fiscal_year}).render()), 10000)
