@@ -220,13 +220,19 @@ def unicode_to_bijoy(text: str) -> str:
 # and ® not at the end (a half form needs a consonant after it).
 _GLYPHS = {ch for key in _DECODE for ch in key if ord(ch) > 127} - set("“”‘’–—…©®")
 _BANGLA = re.compile("[\u0980-\u09ff]")
-_SKIP_TOKEN = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+)$", re.I)
+_SKIP_TOKEN = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:gov|com|org|net|edu|ac)(?:\.bd)?\S*)$", re.I
+)
 # What Bijoy words are made of: a vowel sign on a consonant. "v" (া) is followed by a
 # consonant or ends the word, where English puts a vowel after v; ি ("w") before a consonant;
-# an upper-case consonant (K-Z) inside a word; আ ("Av") before a consonant.
+# an upper-case consonant inside a word (not after a one-letter prefix as in "eTIN", "uPay";
+# not ঞ, "T", which stands alone rarely); আ ("Av") before a consonant.
 _BIJOY_SHAPES = re.compile(
-    r"[K-Za-r`_]v(?![aeiouy])|[K-Za-r`_]~|w[K-Z`_bcdgjkmq]|[a-z`_][K-Z]|^Av[^aeiou]|…[A-Za-z`_]"
+    r"[K-Za-r`_]v(?![aeiouy])|[K-Za-r`_]~|w[K-Z`_bcdgjkmq]|(?<=[A-Za-z`_])[a-z`_][K-SU-Z]|^Av[^aeiou]"
+    r"|…[A-Za-z`_]"
 )
+# No Bangla word starts with ং ঃ ঁ or a vowel sign other than the pre-base ones: "s" "t" "u" "v" "x" "y" "z" "~".
+_ENGLISH_START = re.compile(r"^[^\w`]*[stuvxyz~]")
 # The commonest English letter pairs that are rare or impossible in Bijoy words.
 _ENGLISH_PAIRS = re.compile(
     r"(?=(th|he|in|er|an|re|on|at|nd|ti|or|te|of|ed|it|al|ar|st|to|nt|ng|ha|ou|le|de|hi|ri|ro|ne|ea|ra|ce"
@@ -239,7 +245,8 @@ def _token_vote(token: str) -> int:
     glyphs = sum(ch in _GLYPHS for ch in token) + ("©" in token[1:]) + ("®" in token[:-1])
     if glyphs:
         return 2 * glyphs
-    return len(_BIJOY_SHAPES.findall(token)) - len(_ENGLISH_PAIRS.findall(token))
+    english = len(_ENGLISH_PAIRS.findall(token)) + (_ENGLISH_START.match(token) is not None)
+    return len(_BIJOY_SHAPES.findall(token)) - english
 
 
 def looks_like_bijoy(text: str) -> bool:

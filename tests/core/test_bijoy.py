@@ -177,6 +177,9 @@ def test_detects_bijoy(text):
         "আমার সোনার বাংলা",
         "ই-নথি (e-Nothi) ব্যবহার",
         "আমার দেশ: Avenue Road",
+        "eTIN, eReturn, iTax, uPay, bKash, IoT",
+        "upazila.gov.bd",
+        "iBAS++ ও e-GP",
     ],
 )
 def test_does_not_flag_english_numbers_or_unicode_bangla(text):
