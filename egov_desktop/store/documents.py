@@ -47,7 +47,7 @@ def value_from_json(value: Any, unit: str) -> Value:
     return value
 
 
-def _rows(conn: Connection, table: str, column: str, keys) -> list[dict]:
+def rows(conn: Connection, table: str, column: str, keys) -> list[dict]:
     keys = list(keys)
     if not keys:
         return []
@@ -66,24 +66,24 @@ def read_office(row: dict) -> Office:
 
 
 def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
-    plan_row = next(iter(_rows(conn, "plan", "id", [plan_id])), None)
+    plan_row = next(iter(rows(conn, "plan", "id", [plan_id])), None)
     if plan_row is None:
         return None
-    office_row = _rows(conn, "office", "id", [plan_row["office_id"]])[0]
+    office_row = rows(conn, "office", "id", [plan_row["office_id"]])[0]
     levels = [
         Level(id=r["ident"], label=r["label"], percent=r["percent"], extras=r["extras"] or {})
-        for r in _rows(conn, "level", "plan_id", [plan_id])
+        for r in rows(conn, "level", "plan_id", [plan_id])
     ]
     areas = {
         r["id"]: Area(code=r["code"], title=r["title"], weight=r["weight"], key=r["id"], extras=r["extras"] or {})
-        for r in _rows(conn, "area", "plan_id", [plan_id])
+        for r in rows(conn, "area", "plan_id", [plan_id])
     }
     activities = {}
-    for r in _rows(conn, "activity", "area_id", areas):
+    for r in rows(conn, "activity", "area_id", areas):
         act = Activity(code=r["code"], title=r["title"], key=r["id"], extras=r["extras"] or {})
         activities[r["id"]] = (r["area_id"], act)
     indicators = {}
-    for r in _rows(conn, "indicator", "activity_id", activities):
+    for r in rows(conn, "indicator", "activity_id", activities):
         ind = Indicator(
             code=r["code"],
             title=r["title"],
@@ -113,9 +113,9 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
         key=plan_id,
         extras=plan_row["extras"] or {},
     )
-    report_rows = _rows(conn, "report", "plan_id", [plan_id])
+    report_rows = rows(conn, "report", "plan_id", [plan_id])
     reports = {r["id"]: _report(r) for r in report_rows}
-    for r in _rows(conn, "entry", "report_id", reports):
+    for r in rows(conn, "entry", "report_id", reports):
         ind = indicators[r["indicator_id"]][1]
         reports[r["report_id"]].entries.append(
             Entry(
@@ -128,7 +128,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
                 extras=r["extras"] or {},
             )
         )
-    for r in _rows(conn, "memo", "report_id", reports):
+    for r in rows(conn, "memo", "report_id", reports):
         reports[r["report_id"]].memo = read_memo(r)
     return PlanDocument(
         office=read_office(office_row),

@@ -25,7 +25,6 @@ from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
     PERIODS,
-    PLAN_KINDS,
     SCORINGS,
     TIERS,
     UNITS,
@@ -807,7 +806,7 @@ class Store:
 
     def get_office(self, office_key: int) -> Office:
         with self._read() as conn:
-            row = next(iter(docs._rows(conn, "office", "id", [office_key])), None)
+            row = next(iter(docs.rows(conn, "office", "id", [office_key])), None)
         if row is None:
             raise StoreError(Msg(N_("The office was not found.")))
         return docs.read_office(row)
@@ -819,7 +818,7 @@ class Store:
         """signatories, default_recipients, default_attention, default_copies, default_copies_purpose,
         memo_prefixes."""
         with self._read() as conn:
-            row = next(iter(docs._rows(conn, "office", "id", [office_key])), None)
+            row = next(iter(docs.rows(conn, "office", "id", [office_key])), None)
         if row is None:
             raise StoreError(Msg(N_("The office was not found.")))
         lists = ("signatories", "default_recipients", "default_copies", "memo_prefixes")
@@ -986,7 +985,7 @@ class Store:
             row = w.tx.row("plan", plan_key)
         else:
             with self._read() as conn:
-                row = next(iter(docs._rows(conn, "plan", "id", [plan_key])), None)
+                row = next(iter(docs.rows(conn, "plan", "id", [plan_key])), None)
         return row or _raise(_no_plan())
 
     def _plan_of(self, w: _Work, table: str, key: int) -> int:
