@@ -53,10 +53,6 @@ class BackupInfo:
     reason: str
     label: str | None
 
-    @property
-    def size(self) -> int:
-        return self.path.stat().st_size
-
 
 def backups_dir(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / BACKUP_DIR
