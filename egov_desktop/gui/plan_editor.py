@@ -26,7 +26,10 @@ _ACTIONS = (
     ("remove_row", N_("Remove row"), "Ctrl+Shift+Delete"),
     ("move_up", N_("Move up"), "Alt+Up"),
     ("move_down", N_("Move down"), "Alt+Down"),
+    ("add_level", N_("Add target level"), "Ctrl+Shift+L"),
+    ("remove_level", N_("Remove target level"), ""),
 )
+MAX_LEVELS = 5
 
 
 class PlanEditor(GridEditor):
@@ -41,7 +44,8 @@ class PlanEditor(GridEditor):
         self.actions_: dict[str, QAction] = {}
         for name, label, shortcut in _ACTIONS:
             action = QAction(_(label), self)
-            action.setShortcut(QKeySequence(shortcut))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
             # Shortcuts work while the grid (or its cell editor) has focus, not elsewhere in the window.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(getattr(self, name))
@@ -50,6 +54,7 @@ class PlanEditor(GridEditor):
             self.actions_[name] = action
         self.layout_.insertWidget(0, self.toolbar)
         self.view.selectionModel().currentChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
         self._update_actions()
 
     # ------------------------------------------------------------- row operations
@@ -125,9 +130,36 @@ class PlanEditor(GridEditor):
             return
         self._run(lambda: move(item.key, at), kind, key=item.key)
 
-    def _run(self, operation, kind: str | None, key: int | None = None, fallback_row: int = 0) -> None:
+    def _level_column(self) -> int | None:
+        """The target level whose column the cursor is in."""
+        key = self.model.column_key(self.view.currentIndex().column()) if self.view.currentIndex().isValid() else ""
+        return int(key[7:]) if key.startswith("target:") else None
+
+    def add_level(self) -> None:
+        """A new level right of the current one (or last), its percent halfway to the next level down."""
+        levels = self.model.document.plan.levels
+        if len(levels) >= MAX_LEVELS:
+            return
+        current = self._level_column()
+        at = len(levels) if current is None else current + 1
+        above = levels[at - 1].percent if at > 0 else 100
+        below = levels[at].percent if at < len(levels) else max(above - 20, 0)
+        taken = {lvl.id for lvl in levels}
+        ident = next(f"level_{n}" for n in range(1, 99) if f"level_{n}" not in taken)
+        self._run(lambda: self.store.add_level(self.plan_key, at, ident, _("New level"), (above + below) / 2), None,
+                  fallback_row=max(self.view.currentIndex().row(), 0), column=f"target:{at}")
+
+    def remove_level(self) -> None:
+        current = self._level_column()
+        if current is None or len(self.model.document.plan.levels) <= 1:
+            return
+        self._run(lambda: self.store.remove_level(self.plan_key, current), None,
+                  fallback_row=self.view.currentIndex().row(), column=f"target:{max(current - 1, 0)}")
+
+    def _run(self, operation, kind: str | None, key: int | None = None, fallback_row: int = 0,
+             column: str | None = None) -> None:
         """Run a structural operation, push it on the undo stack, reload, and keep the cursor on the row."""
-        column = max(self.view.currentIndex().column(), self.model.column_of("title"))
+        at_column = max(self.view.currentIndex().column(), self.model.column_of("title"))
         try:
             change = operation()
         except StoreError as exc:
@@ -139,8 +171,10 @@ class PlanEditor(GridEditor):
         row = self.model.row_of_key(kind, change.key or key) if kind else None
         if row is None:
             row = min(fallback_row, self.model.rowCount() - 1)
+        if column is not None:
+            at_column = self.model.column_of(column)
         if row >= 0:
-            self.view.go_to(self.model.index(row, column), open_editor=False)
+            self.view.go_to(self.model.index(row, at_column), open_editor=False)
 
     def _update_actions(self, *_args) -> None:
         cur = self._current()
@@ -149,6 +183,10 @@ class PlanEditor(GridEditor):
         self.actions_["add_indicator"].setEnabled(has_activity)
         for name in ("remove_row", "move_up", "move_down"):
             self.actions_[name].setEnabled(cur is not None)
+        on_level = self._level_column() is not None
+        n_levels = len(self.model.document.plan.levels)
+        self.actions_["add_level"].setEnabled(n_levels < MAX_LEVELS)
+        self.actions_["remove_level"].setEnabled(on_level and n_levels > 1)
 
     def _size_columns(self) -> None:
         super()._size_columns()

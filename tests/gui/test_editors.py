@@ -318,3 +318,26 @@ def test_a_plan_is_built_from_nothing_by_keyboard(qtbot, store, undo_stack):
     ind = store.get_document(plan_key).plan.indicator("1.1.1")
     assert (ind.title, ind.weight, ind.unit, ind.targets[0]) == ("ই-নথিতে নোট নিষ্পত্তি", 8, "percent", 80.0)
     assert model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0")).data() == "৮০%"
+
+
+def test_target_levels_are_added_and_removed_as_columns(qtbot, store, modmr_key, undo_stack):
+    editor = PlanEditor(store, modmr_key, undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    before = store.get_document(modmr_key).plan
+    assert [lvl.percent for lvl in before.levels] == [100, 80, 60]
+    row = model.row_of("indicator", "1.1.1")
+    editor.view.setCurrentIndex(model.index(row, model.column_of("target:0")))
+    qtbot.keyClick(editor.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    plan = store.get_document(modmr_key).plan
+    # The new level sits between অসাধারণ (100) and উত্তম (80), at 90, empty for every indicator.
+    assert [(lvl.label, lvl.percent) for lvl in plan.levels][:2] == [("অসাধারণ", 100), ("নতুন স্তর", 90)]
+    assert all(i.targets[1] is None and len(i.targets) == 4 for i in plan.indicators())
+    assert model.headerData(model.column_of("target:1"), Qt.Orientation.Horizontal) == "নতুন স্তর"
+    assert model.column_key(editor.view.currentIndex().column()) == "target:1"
+    editor.actions_["remove_level"].trigger()
+    assert store.get_document(modmr_key).plan == before
+    undo_stack.undo()
+    undo_stack.undo()
+    assert store.get_document(modmr_key).plan == before
+    assert model.columnCount() == 3 + 3 + 4  # title, weight, unit; three levels; scoring, roll-up, evidence, responsible
