@@ -1231,10 +1231,15 @@ def _period_name(period: str) -> str:
 
 
 def _report_errors(doc: PlanDocument, report, today: dt.date | None) -> list:
-    """Errors that block sign-off: the rules on the report and its memo."""
+    """Errors that block sign-off: the rules on the plan (the report is scored against it), the report
+    and its memo."""
     from egov_desktop.core import rules
 
-    findings = rules.check_report(doc.plan, report, today=today) + rules.check_memo(report.memo, report.period)
+    findings = (
+        rules.check_plan(doc.plan)
+        + rules.check_report(doc.plan, report, today=today)
+        + rules.check_memo(report.memo, report.period)
+    )
     return rules.errors(findings)
 
 

@@ -343,6 +343,20 @@ def test_sign_off_refuses_while_errors_remain(loaded, db_path):
     assert table_dump(db_path) == before
 
 
+def test_sign_off_refuses_a_report_on_a_plan_with_errors(loaded, db_path):
+    from egov_desktop.store.service import SignOffRefused
+
+    store, _, pib = loaded
+    _ready_memo(store, pib, "Q1")
+    ind = _ind(store, pib, "2.1.1")
+    store.set_target(ind.key, 0, 1)  # best level below the next one: targets not monotone
+    before = table_dump(db_path)
+    with pytest.raises(SignOffRefused) as info:
+        store.sign_off(pib, "Q1", Signatory(name="রহিম", designation="পরিচালক"))
+    assert any(f.where.startswith("2.1.1") and f.severity == "error" for f in info.value.findings)
+    assert table_dump(db_path) == before
+
+
 def test_sign_off_locks_reopen_unlocks_and_revisions_are_kept(loaded):
     from egov_desktop.core.digest import report_digest
 
