@@ -341,35 +341,30 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
     if kind is not None or backup.stat().st_size == 0:
         raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
                               {"reason": Msg(_PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    lock = WriterLock(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restoring is how the data arrives
-    except OSError as exc:
-        raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
-                              {"reason": storage_error(exc).render()})) from None
-    lock = WriterLock(db_path)
-    lock.acquire(exclusive=True)
-    try:
+        lock.acquire(exclusive=True)
+        # The copy first: if it fails (a full disk), the current database has not been touched.
+        _copy(backup, tmp)
         safety = aside = None
         if db_path.exists() and db_path.stat().st_size > 0:
             if problem_of(db_path) is None:
                 safety = backup_now(db_path, "restore")
-                _checkpoint(db_path)
+                _checkpoint(db_path)  # the WAL is in the main file (and in the safety copy) now
             else:
                 aside = move_aside(db_path)
-        try:
-            for suffix in ("-wal", "-shm"):
-                db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-            tmp = db_path.with_name(db_path.name + ".restoring")
-            _copy(backup, tmp)
-            os.replace(tmp, db_path)
-            _fsync_dir(db_path.parent)
-        except BackupError:
-            raise
-        except (OSError, sqlite3.Error) as exc:
-            raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
-                                  {"reason": storage_error(exc).render()})) from None
+        for suffix in ("-wal", "-shm"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
         return RestoreResult(backup, safety, aside)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
+                              {"reason": storage_error(exc, db_path).render()})) from None
     finally:
+        tmp.unlink(missing_ok=True)
         lock.release()
 
 

@@ -202,3 +202,25 @@ def test_write_protected_database_file_is_said_plainly(db_path):
         assert table_dump(db_path) == before
     finally:
         subprocess.run(["chattr", "-i", str(db_path)], check=True)
+
+
+def test_restore_on_a_full_disk_leaves_the_database_as_it_was(small_disk, tmp_path):
+    from egov_desktop.store import backup
+
+    other = tmp_path / "office" / "egov.sqlite"
+    with Store.open(other) as store:
+        store.import_document(exchange.load(MODMR))
+        store.import_document(exchange.load(PIB))
+    copy = backup.backup_now(other, "manual", to=tmp_path / "pen")
+    db = small_disk / "egov.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+    before = table_dump(db)
+    filler = _fill(small_disk)
+    with pytest.raises(backup.BackupError) as info:
+        backup.restore(copy, db)
+    assert FULL in info.value.render("bn")
+    filler.unlink()
+    assert table_dump(db) == before
+    assert sorted(p.name for p in small_disk.iterdir() if not p.name.startswith("egov.sqlite-")) == [
+        "egov.sqlite", "egov.sqlite.lock"]  # no half copy left behind
