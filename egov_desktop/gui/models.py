@@ -377,14 +377,18 @@ class GridModel(QAbstractTableModel):
         if cell is None or cell.value is None or cell.kind == CHECK:
             return None
         lang = digits_language()
-        if cell.kind == VALUE:
-            return format_value(cell.value, cell.unit, lang)
-        if cell.kind == NUMBER:
-            return format_number(cell.value, lang)
+        try:
+            if cell.kind == VALUE:
+                return format_value(cell.value, cell.unit, lang)
+            if cell.kind == NUMBER:
+                return format_number(cell.value, lang)
+            if cell.kind == COMPUTED:
+                return format_percent(cell.value, lang) if cell.unit == "percent" else format_number(cell.value, lang)
+        except (TypeError, ValueError, AttributeError):
+            # A value that does not fit its unit (the rules report it) is shown as it is, not hidden.
+            return localize_digits(str(cell.value), lang)
         if cell.kind == CHOICE:
             return _(dict(cell.choices).get(cell.value, cell.value))
-        if cell.kind == COMPUTED:
-            return format_percent(cell.value, lang) if cell.unit == "percent" else format_number(cell.value, lang)
         return str(cell.value)
 
     def _severity(self, row: int, col: str, refused) -> str | None:

@@ -134,3 +134,22 @@ def test_the_plan_row_holds_title_total_weight_and_levels(store, pib_key, undo_s
     assert store.get_document(pib_key).plan.levels[1].percent == 90
     undo_stack.undo()
     assert model.headerData(model.column_of("target:1"), Qt.Orientation.Horizontal) == "অতি উত্তম"
+
+
+def test_latin_digits_option_and_odd_values(store, pib_key, undo_stack):
+    from egov_desktop.gui.i18n_qt import state
+
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    row = {model.indicator(r).code: r for r in range(model.rowCount())}
+    value = model.index(row["4.1.1"], model.column_of("value"))
+    language = state()
+    language.latin_digits = True
+    try:
+        assert value.data() == "56.98%"
+        assert model.headerData(row["4.1.1"], Qt.Orientation.Vertical) == "4.1.1"
+    finally:
+        language.latin_digits = False
+    assert value.data() == "৫৬.৯৮%"
+    # A value that does not fit its unit (say, from a hand-edited file) is shown, not a crash.
+    model.document.report("Q1").entry("4.1.1").value = dt.date(2023, 9, 30)
+    assert value.data() == "২০২৩-০৯-৩০"
