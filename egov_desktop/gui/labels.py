@@ -1,4 +1,4 @@
-"""Names of the model's codes (plan kinds, office tiers) as people read them."""
+"""What the shell's windows share: names of the model's codes (plan kinds, office tiers), file filters, folders."""
 from __future__ import annotations
 
 from egov_desktop.core.i18n import N_, _
@@ -18,6 +18,15 @@ TIER_LABELS = {
 }
 
 EXCHANGE_FILTER = N_("Plan exchange files (*.json)")
+
+
+def documents_folder() -> str:
+    """Where file dialogs start: the user's Documents folder (home if there is none)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
 
 def kind_label(kind: str) -> str:

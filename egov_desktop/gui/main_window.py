@@ -23,7 +23,7 @@ from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import state as language_state
-from egov_desktop.gui.labels import EXCHANGE_FILTER, kind_label, kind_order
+from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
@@ -472,7 +472,8 @@ class MainWindow(QMainWindow):
         self._show_new_plan(change.key)
 
     def import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), "", _(EXCHANGE_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), documents_folder(),
+                                                     _(EXCHANGE_FILTER))
         if path:
             self._import(Path(path))
 
@@ -500,7 +501,8 @@ class MainWindow(QMainWindow):
         if summary is None:
             return
         name = f"{summary.kind}-{summary.fiscal_year}.plan.json"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export exchange file"), name, _(EXCHANGE_FILTER))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export exchange file"),
+                                                     str(Path(documents_folder()) / name), _(EXCHANGE_FILTER))
         if not path:
             return
         doc = self.store.export_document(self.plan_key)

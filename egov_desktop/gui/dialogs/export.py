@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from egov_desktop.core.i18n import N_, _, current_language
@@ -11,6 +10,7 @@ from egov_desktop.core.periods import period_name
 from egov_desktop.export.docx_report import default_file_name
 from egov_desktop.export.fonts import FONT_CHOICES
 from egov_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
+from egov_desktop.gui.labels import documents_folder
 
 WORD_FILTER = N_("Word documents (*.docx)")
 # Linux and macOS allow 255 bytes per name, and Bangla takes three a letter; leave room for ".part".
@@ -38,8 +38,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(" — ".join((_("Word report"), period_name(period, current_language()))))
         for font in FONT_CHOICES:
             ui.font.addItem(_(FONT_NOTES[font]) if font in FONT_NOTES else font, font)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        ui.file.setText(str(Path(folder or Path.home()) / safe_file_name(doc, period)))
+        ui.file.setText(str(Path(documents_folder()) / safe_file_name(doc, period)))
         ui.browse.clicked.connect(self._browse)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)

@@ -12,7 +12,7 @@ from egov_desktop.core.values import ParseError
 from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 from egov_desktop.gui.i18n_qt import show_digits
-from egov_desktop.gui.labels import EXCHANGE_FILTER, TIER_LABELS, kind_label
+from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, TIER_LABELS, kind_label
 from egov_desktop.store.service import Store
 
 
@@ -72,7 +72,8 @@ class NewPlanDialog(QDialog):
         ui.plan.setEnabled(self.source == "plan")
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), "", _(EXCHANGE_FILTER))
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), documents_folder(),
+                                                     _(EXCHANGE_FILTER))
         if path:
             self.ui.file.setText(path)
             self.ui.fromFile.setChecked(True)
