@@ -27,6 +27,7 @@ def test_office_profile_edit_persists_and_is_one_undo_step(qtbot, demo, settings
             ui.signatories.item(0, col).setText(text)
         ui.recipients.setPlainText("সচিব\nতথ্য ও সম্প্রচার মন্ত্রণালয়")
         ui.copies.setPlainText("মহাপরিচালকের দপ্তর\nসংরক্ষণ নথি")
+        ui.copiesPurpose.setText("সদয় অবগতি ও প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য")
         ui.addPrefix.click()
         ui.prefixes.item(0, 0).setText("ই-গভর্ন্যান্স")
         ui.prefixes.item(0, 1).setText("১৫.৫২.০০০০.০০১.২৫.০০৬.২৩")
@@ -41,6 +42,8 @@ def test_office_profile_edit_persists_and_is_one_undo_step(qtbot, demo, settings
                                        "phone": "০২-৯৩৩০০৮১", "email": "dg@pib.gov.bd"}]
     assert profile["default_recipients"] == ["সচিব", "তথ্য ও সম্প্রচার মন্ত্রণালয়"]
     assert profile["default_copies"] == ["মহাপরিচালকের দপ্তর", "সংরক্ষণ নথি"]
+    assert profile["default_copies_purpose"] == "সদয় অবগতি ও প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য"
+    assert profile["default_attention"] is None
     assert profile["memo_prefixes"] == [{"file": "ই-গভর্ন্যান্স", "prefix": "১৫.৫২.০০০০.০০১.২৫.০০৬.২৩",
                                          "last_serial": 0}]
     # Reopened, the dialog shows what was saved; one undo takes the whole edit back.

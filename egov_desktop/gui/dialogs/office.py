@@ -61,6 +61,8 @@ class OfficeDialog(QDialog):
             self._add_row(ui.signatories, [s.get(k) for k in SIGNATORY_FIELDS])
         ui.recipients.setPlainText("\n".join(profile["default_recipients"]))
         ui.copies.setPlainText("\n".join(profile["default_copies"]))
+        ui.attention.setText(profile["default_attention"] or "")
+        ui.copiesPurpose.setText(profile["default_copies_purpose"] or "")
         for p in profile["memo_prefixes"]:
             self._add_row(ui.prefixes, [p["file"], p["prefix"]], serial=p.get("last_serial", 0))
         return self.values()
@@ -74,6 +76,8 @@ class OfficeDialog(QDialog):
                                  if any(row)]
         values["default_recipients"] = _lines(ui.recipients.toPlainText())
         values["default_copies"] = _lines(ui.copies.toPlainText())
+        values["default_attention"] = ui.attention.text().strip() or None
+        values["default_copies_purpose"] = ui.copiesPurpose.text().strip() or None
         values["memo_prefixes"] = [
             {"file": file, "prefix": prefix, "last_serial": serial}
             for (file, prefix), serial in zip(self._rows(ui.prefixes), self._serials())

@@ -186,11 +186,31 @@ class Ui_OfficeDialog(object):
 
         self.memoForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.copies)
 
+        self.attentionLabel = QLabel(self.memoTab)
+        self.attentionLabel.setObjectName(u"attentionLabel")
+
+        self.memoForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.attentionLabel)
+
+        self.attention = QLineEdit(self.memoTab)
+        self.attention.setObjectName(u"attention")
+
+        self.memoForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.attention)
+
+        self.copiesPurposeLabel = QLabel(self.memoTab)
+        self.copiesPurposeLabel.setObjectName(u"copiesPurposeLabel")
+
+        self.memoForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.copiesPurposeLabel)
+
+        self.copiesPurpose = QLineEdit(self.memoTab)
+        self.copiesPurpose.setObjectName(u"copiesPurpose")
+
+        self.memoForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.copiesPurpose)
+
         self.prefixesLabel = QLabel(self.memoTab)
         self.prefixesLabel.setObjectName(u"prefixesLabel")
         self.prefixesLabel.setWordWrap(True)
 
-        self.memoForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.prefixesLabel)
+        self.memoForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.prefixesLabel)
 
         self.prefixesLayout = QVBoxLayout()
         self.prefixesLayout.setObjectName(u"prefixesLayout")
@@ -222,7 +242,7 @@ class Ui_OfficeDialog(object):
         self.prefixesLayout.addLayout(self.prefixButtons)
 
 
-        self.memoForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.prefixesLayout)
+        self.memoForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.prefixesLayout)
 
         self.tabs.addTab(self.memoTab, "")
 
@@ -253,6 +273,8 @@ class Ui_OfficeDialog(object):
         self.phoneLabel.setBuddy(self.phone)
         self.recipientsLabel.setBuddy(self.recipients)
         self.copiesLabel.setBuddy(self.copies)
+        self.attentionLabel.setBuddy(self.attention)
+        self.copiesPurposeLabel.setBuddy(self.copiesPurpose)
         self.prefixesLabel.setBuddy(self.prefixes)
 #endif // QT_CONFIG(shortcut)
 
@@ -278,6 +300,8 @@ class Ui_OfficeDialog(object):
         self.tabs.setTabText(self.tabs.indexOf(self.signatoriesTab), _(u"Signatories"))
         self.recipientsLabel.setText(_(u"Default recipients (one line each):"))
         self.copiesLabel.setText(_(u"Copies to (one line each):"))
+        self.attentionLabel.setText(_(u"Attention:"))
+        self.copiesPurposeLabel.setText(_(u"Purpose of the copies:"))
         self.prefixesLabel.setText(_(u"Memo-number prefixes:"))
         self.addPrefix.setText(_(u"Add prefix"))
         self.removePrefix.setText(_(u"Remove prefix"))
