@@ -13,6 +13,8 @@ from egov_desktop.core.periods import Deadline, FiscalYear, default_deadlines, d
     period_name
 
 SETTING = "deadlines"
+# Days before a deadline from which the status bar warns.
+URGENT_DAYS = 7
 
 
 def deadline_table(store, fy: FiscalYear) -> dict[str, dt.date]:

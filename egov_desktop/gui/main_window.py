@@ -390,6 +390,9 @@ class MainWindow(QMainWindow):
         done = {(summary.fiscal_year, p) for p, s in summary.reports.items() if s != "draft"} if summary else set()
         due = deadlines.next_due(self.store, dt.date.today(), done)
         self.deadline_label.setText(self.language.digits(deadlines.describe(due, current_language())))
+        # The last week before a deadline stands out.
+        urgent = due is not None and due.days_left <= deadlines.URGENT_DAYS
+        self.deadline_label.setStyleSheet("color: #a40000; font-weight: bold;" if urgent else "")
 
     def _update_titles(self) -> None:
         summary = self._summary(self.plan_key)
@@ -619,9 +622,14 @@ class MainWindow(QMainWindow):
         self._update_deadline()
 
     def about(self) -> None:
-        QMessageBox.about(self, _("About"), _(
-            "Keeps the e-Governance and Innovation Action Plan of an office, its quarterly progress and "
-            "scores, and writes the Word report with its forwarding memo. Works without the internet."))
+        from egov_desktop import __version__
+
+        QMessageBox.about(self, _("About"), "\n\n".join((
+            f"egov-desktop {self.language.digits(__version__)}",
+            _("Keeps the e-Governance and Innovation Action Plan of an office, its quarterly progress and "
+              "scores, and writes the Word report with its forwarding memo. Works without the internet."),
+            _("Bangla is shown with the Noto Sans Bengali and Noto Sans fonts (SIL Open Font License 1.1)."),
+        )))
 
     # ------------------------------------------------------------------ closing
 

@@ -157,3 +157,17 @@ def test_keyboard_first_the_grid_has_the_focus(qtbot, demo, settings):
     assert window.ui.tabs.currentWidget() is window.ui.progressTab
     qtbot.waitUntil(lambda: window.progress_editor().view.hasFocus())
     assert window.progress_editor().view.currentIndex().isValid()
+
+
+def test_a_deadline_within_the_week_stands_out_in_the_status_bar(qtbot, demo, settings):
+    import datetime as dt
+
+    from egov_desktop.core.model import PERIODS
+    from egov_desktop.core.periods import FiscalYear
+    from egov_desktop.gui.deadlines import save_deadline_table
+
+    today = dt.date.today()
+    save_deadline_table(demo, FiscalYear.of(today), {p: today + dt.timedelta(days=3) for p in PERIODS})
+    window = make_window(qtbot, demo, settings)
+    assert "#a40000" in window.deadline_label.styleSheet()
+    assert window.deadline_label.text().startswith("পরবর্তী প্রতিবেদন")
