@@ -108,6 +108,10 @@ def test_undo_names_the_step_and_restores_the_database(qtbot, demo, settings):
     push_change(window.undo_stack, change)
     undo, redo = window._undo_actions
     assert undo.isEnabled() and undo.text() == "ফিরিয়ে নিন " + change.description.render("bn")
+    window.set_language("en")  # the step already on the stack is named anew
+    assert window._undo_actions[0].text() == "Undo " + change.description.render("en")
+    window.set_language("bn")
+    undo, redo = window._undo_actions
     undo.trigger()
     assert demo.get_office(key).phone is None
     assert redo.isEnabled()
