@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from egov_desktop.core.rules import Finding
 from egov_desktop.core.i18n import Msg
+from egov_desktop.core.model import Entry
 from egov_desktop.gui.models import REFUSED, FindingsModel, PlanModel, ProgressModel, Role
 from egov_desktop.gui.validators import CHECK, COMPUTED, NUMBER, VALUE
 
@@ -153,3 +154,26 @@ def test_latin_digits_option_and_odd_values(store, pib_key, undo_stack):
     # A value that does not fit its unit (say, from a hand-edited file) is shown, not a crash.
     model.document.report("Q1").entry("4.1.1").value = dt.date(2023, 9, 30)
     assert value.data() == "২০২৩-০৯-৩০"
+
+
+def test_the_score_while_typing_equals_the_score_once_saved(store, modmr_key, undo_stack):
+    """The keystroke preview rescoring one indicator must agree with scoring the whole report."""
+    import copy
+
+    from egov_desktop.core.scoring import score_report
+
+    model = ProgressModel(store, modmr_key, "H1", undo_stack)
+    plan = model.document.plan
+    typed = {"date": "15/10/2021", "count": "2", "percent": "75"}
+    for row in range(model.rowCount()):
+        ind = model.indicator(row)
+        model.preview(model.index(row, model.column_of("value")), typed[ind.unit])
+        report = copy.deepcopy(model.report)
+        entry = report.entry(ind.code)
+        if entry is None:
+            report.entries.append(Entry(ind.code, model.parse(model.index(row, model.column_of("value")), typed[ind.unit])))
+        else:
+            entry.value = model.parse(model.index(row, model.column_of("value")), typed[ind.unit])
+        assert model.score == score_report(plan, report), ind.code
+        model.end_preview(model.index(row, model.column_of("value")))
+        assert model.score == score_report(plan, model.report)
