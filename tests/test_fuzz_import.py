@@ -194,3 +194,32 @@ def test_a_50_mb_file(fuzz_store, tmp_path):
     doc = _read(path.read_bytes())
     others = sum(len(act["indicators"]) for area in d["plan"]["areas"] for act in area["activities"]) - 5_000
     assert doc is not None and len(doc.plan.indicators()) == 5_000 + others
+
+
+def test_text_hygiene_through_the_cli(tmp_path, capsys):
+    """Through the real commands: control characters are stripped and text is NFC on import; a text
+    longer than any field allows is refused by name and nothing is written."""
+    from egov_desktop import cli
+
+    db = tmp_path / "egov.sqlite"
+    d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
+    d["plan"]["title"] = "ই-গভর্ন্যান্স\x00 ও\x1b[0m উদ্ভাবন\r\nকর্মপরিকল্পনা\u200b"
+    d["plan"]["areas"][0]["activities"][0]["title"] = "য\u09c7\u09beগ্য"  # ে + া as two code points
+    src = tmp_path / "dirty.plan.json"
+    src.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["import", str(src), "--db", str(db)]) == 0
+    out = tmp_path / "clean.plan.json"
+    assert cli.main(["export-json", "--fiscal-year", "2023-24", "--out", str(out), "--db", str(db)]) == 0
+    back = json.loads(out.read_text(encoding="utf-8"))
+    assert back["plan"]["title"] == "ই-গভর্ন্যান্স ও[0m উদ্ভাবন\nকর্মপরিকল্পনা\u200b"
+    assert back["plan"]["areas"][0]["activities"][0]["title"] == "যোগ্য" == "য\u09cbগ্য"  # NFC: one ো
+    capsys.readouterr()
+
+    d["plan"]["fiscal_year"] = "2024-25"
+    d["plan"]["title"] = "ক" * 25_000
+    src.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["import", str(src), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "plan.title" in err and "লেখাটি অনেক লম্বা" in err and "২৫০০০" in err
+    with Store.open(db, readonly=True) as store:
+        assert [p.fiscal_year for p in store.list_plans()] == ["2023-24"]
