@@ -461,7 +461,8 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         from egov_desktop.gui.dialogs.new_plan import NewPlanDialog
 
-        dialog = NewPlanDialog(self.store, list(self._plans.values()), self)
+        office_key = self.store.office_of(self.plan_key) if self.plan_key is not None else None
+        dialog = NewPlanDialog(self.store, list(self._plans.values()), office_key, self)
         if not dialog.exec():
             return
         if dialog.source == "file":

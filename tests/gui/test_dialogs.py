@@ -77,8 +77,8 @@ def test_new_plan_from_the_bundled_template(qtbot, demo, settings):
 
     def choose(dialog):
         ui = dialog.ui
-        ui.template.setCurrentIndex(ui.template.findData("egov_innovation-2023-24-department"))
-        assert "অধিদপ্তর" in ui.template.currentText()
+        ui.template.setCurrentIndex(ui.template.findData("egov_innovation-2021-22-ministry"))
+        assert "মন্ত্রণালয়" in ui.template.currentText()
         ui.fiscalYear.setText("২০২৪-২৫")
         _ok(dialog).click()
 
@@ -88,6 +88,8 @@ def test_new_plan_from_the_bundled_template(qtbot, demo, settings):
     assert key is not None and window.plan_key == key
     doc = demo.get_document(key)
     assert doc.reports == [] and len(doc.plan.indicators()) > 0
+    # For the office of the plan that was open (PIB), not the template's.
+    assert demo.office_of(key) == demo.office_of(demo.find_plan("2023-24", "egov_innovation"))
     # Target dates moved with the year: all inside 2024-25.
     dates = [t for i in doc.plan.indicators() for t in i.targets if isinstance(t, dt.date)]
     assert dates and all(t in FiscalYear.parse("2024-25") for t in dates)

@@ -32,7 +32,8 @@ def template_label(name: str) -> str:
 class NewPlanDialog(QDialog):
     """Asks how to make the plan; `create()` then makes it (the file case is the caller's, off-thread)."""
 
-    def __init__(self, store, plans: list, parent=None):
+    def __init__(self, store, plans: list, office_key: int | None = None, parent=None):
+        """`office_key`: the office a template plan is made for (the open plan's); None takes the template's."""
         super().__init__(parent)
         self.store = store
         self.ui = ui = Ui_NewPlanDialog()
@@ -43,7 +44,7 @@ class NewPlanDialog(QDialog):
         for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
             ui.plan.addItem(show_digits(f"{kind_label(p.kind)} "
                                         f"{FiscalYear.parse(p.fiscal_year).label(current_language())}"), p.key)
-        self._office_key = plans[0].office_key if plans else None
+        self._office_key = office_key
         ui.fromPlan.setEnabled(bool(plans))
         ui.browse.clicked.connect(self._browse)
         ui.file.textEdited.connect(lambda _t: ui.fromFile.setChecked(True))
