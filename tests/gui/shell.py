@@ -46,6 +46,11 @@ def when_modal(callback, timeout_ms: int = 5000) -> None:
             waited[0] += 10
             QTimer.singleShot(10, poll)
         elif dialog is not None:
-            callback(dialog)
+            try:
+                callback(dialog)
+            except BaseException:
+                # A failed check must not leave the dialog's exec() waiting forever: close it and fail.
+                dialog.reject()
+                raise
 
     QTimer.singleShot(0, poll)
