@@ -194,7 +194,7 @@ class GridModel(QAbstractTableModel):
     def parse(self, index: QModelIndex, text: str):
         """The value `text` would save in this cell; raises CellError."""
         cell = self._cell(index.row(), self.column_key(index.column()))
-        if cell is None or not cell.editable:
+        if cell is None or not cell.editable or self.store.readonly:
             raise CellError(Msg(N_("this cell cannot be changed")))
         if cell.kind == CHOICE:
             if text not in dict(cell.choices):
@@ -265,7 +265,7 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         cell = self._cell(index.row(), self._columns[index.column()][0])
-        if cell is not None and cell.editable:
+        if cell is not None and cell.editable and not self.store.readonly:
             flags |= Qt.ItemFlag.ItemIsUserCheckable if cell.kind == CHECK else Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -292,7 +292,7 @@ class GridModel(QAbstractTableModel):
             shade = self._row_style(row)[0]
             if shade is not None:
                 return QBrush(shade)
-            if cell is None or not cell.editable:
+            if cell is None or not cell.editable or self.store.readonly:
                 return QBrush(_READ_ONLY)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:

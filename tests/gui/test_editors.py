@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QWidget
 
@@ -341,3 +341,22 @@ def test_target_levels_are_added_and_removed_as_columns(qtbot, store, modmr_key,
     undo_stack.undo()
     assert store.get_document(modmr_key).plan == before
     assert model.columnCount() == 3 + 3 + 4  # title, weight, unit; three levels; scoring, roll-up, evidence, responsible
+
+
+def test_a_database_opened_read_only_offers_no_cell_to_type_into(qtbot, tmp_path, undo_stack):
+    from egov_desktop.core.exchange import load
+    from egov_desktop.store.service import Store
+    from tests.conftest import PIB
+
+    path = tmp_path / "shared.sqlite"
+    with Store.open(path) as writer:
+        plan_key = writer.import_document(load(PIB)).key
+    with Store.open(path, readonly=True) as reader:
+        for editor in (PlanEditor(reader, plan_key, undo_stack), ProgressEditor(reader, plan_key, "Q1", undo_stack)):
+            qtbot.addWidget(editor)
+            model = editor.model
+            assert not editor.view.next_stop(QModelIndex()).isValid()
+            assert not any(model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+                           for r in range(model.rowCount()) for c in range(model.columnCount()))
+            assert editor.view.paste_text("১\n").skipped == 1
+        assert undo_stack.count() == 0
