@@ -453,8 +453,12 @@ class MainWindow(QMainWindow):
         tasks.QThreadPool.globalInstance().start(task)
 
     def _show_error(self, exc: Exception, title: str | None = None) -> None:
+        """Say why something failed; window-modal but not blocking, as it may arrive from a finished task."""
         text = exc.render() if hasattr(exc, "render") else str(exc)
-        QMessageBox.warning(self, title or _("It did not work"), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title or _("It did not work"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # ------------------------------------------------------------------ file actions
 

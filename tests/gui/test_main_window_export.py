@@ -69,16 +69,22 @@ def test_email_draft_opens_an_eml_with_the_report_attached(qtbot, demo, settings
     assert len(attached) == 1 and attached[0].endswith(".docx")
 
 
-def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened, monkeypatch):
+def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened):
     """The PIB report has no memo: the e-mail draft cannot be made, and the user is told why."""
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window(qtbot, demo, settings)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     window.ui.actionEmail.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
-    assert shown[0] and not opened.urls and not window.busy.isVisible()
+
+    def shown():
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
+    box = shown()[0]
+    assert any("\u0980" <= c <= "\u09ff" for c in box.text())  # the reason, in Bangla
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert not opened.urls and not window.busy.isVisible()
+    box.accept()
 
 
 def test_exchange_file_export_and_import_round_trip(qtbot, demo, settings, tmp_path, monkeypatch):
