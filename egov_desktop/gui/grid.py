@@ -91,6 +91,9 @@ class GridView(QTableView):
             self.paste_text(QGuiApplication.clipboard().text())
             event.accept()
             return
+        if key == Qt.Key.Key_Escape and self.model().forget_refused(self.currentIndex()):
+            event.accept()  # Esc on a cell showing refused text brings the saved value back
+            return
         if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
             # Delete empties the selected cells, as one undo step (a paste of blanks).
             self._clear_selection()

@@ -191,6 +191,13 @@ class GridModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.status.emit(reason)
 
+    def forget_refused(self, index: QModelIndex) -> bool:
+        """Drop the refused text of a cell and show its saved value again (Esc)."""
+        if self._refused.pop((index.row(), self.column_key(index.column())), None) is None:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
     def parse(self, index: QModelIndex, text: str):
         """The value `text` would save in this cell; raises CellError."""
         cell = self._cell(index.row(), self.column_key(index.column()))
