@@ -10,11 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desktop.core.i18n import LANGUAGES, _
 from egov_desktop.gui import fonts
-from egov_desktop.gui.i18n_qt import state as language_state
+from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.paths import APP_NAME, default_db_path
-
-SETTING_LANGUAGE = "language"
-SETTING_LATIN_DIGITS = "latin_digits"
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:

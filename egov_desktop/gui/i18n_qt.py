@@ -17,6 +17,9 @@ from egov_desktop.core import i18n
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import N_
 
+# QSettings keys of the user's choices (per machine, not in the database).
+SETTING_LANGUAGE, SETTING_LATIN_DIGITS = "language", "latin_digits"
+
 # Qt's own source texts (QPlatformTheme buttons, QLineEdit/QWidgetTextControl menus, QMessageBox).
 QT_STRINGS = frozenset({
     N_("OK"), N_("Cancel"), N_("Close"), N_("Apply"), N_("Reset"), N_("Help"), N_("Save"),

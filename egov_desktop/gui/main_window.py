@@ -22,7 +22,7 @@ from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from egov_desktop.gui.i18n_qt import state as language_state
+from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
@@ -34,7 +34,6 @@ from egov_desktop.store.service import StoreError
 
 # QSettings keys: per-machine UI state only; everything about plans is in the database.
 S_GEOMETRY, S_STATE, S_PLAN, S_PERIOD = "window/geometry", "window/state", "last/plan", "last/period"
-S_LANGUAGE, S_LATIN = "language", "latin_digits"
 
 
 class MainWindow(QMainWindow):
@@ -166,11 +165,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ language
 
     def set_language(self, lang: str) -> None:
-        self.settings.setValue(S_LANGUAGE, lang)
+        self.settings.setValue(SETTING_LANGUAGE, lang)
         self.language.set_language(lang)
 
     def set_latin_digits(self, on: bool) -> None:
-        self.settings.setValue(S_LATIN, on)
+        self.settings.setValue(SETTING_LATIN_DIGITS, on)
         if on != self.language.latin_digits:
             self.language.set_language(current_language(), latin_digits=on)
 
