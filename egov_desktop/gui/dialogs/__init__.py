@@ -11,3 +11,8 @@ def show_error(label: QLabel, text: str | None) -> None:
     label.setStyleSheet(ERROR_STYLE)
     label.setText(text or "")
     label.setVisible(bool(text))
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-blank lines of a multi-line field (recipients, copies), trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

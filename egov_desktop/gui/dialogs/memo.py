@@ -14,7 +14,7 @@ from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import Memo, Signatory
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
-from egov_desktop.gui.dialogs import show_error
+from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_memo_dialog import Ui_MemoDialog
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.store.errors import StoreError
@@ -24,10 +24,6 @@ LINES = {"number": "number", "subject": "subject", "reference": "reference", "at
          "attention": "attention", "copies_purpose": "copiesPurpose"}
 LISTS = ("recipient", "copies")
 SIGNATORY = ("name", "designation", "phone", "email")
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -108,8 +104,8 @@ class MemoDialog(QDialog):
         values = {field: getattr(ui, widget).text().strip() or None for field, widget in LINES.items()}
         values["date"] = parse_date(ui.date.text()) if ui.date.text().strip() else None
         values["body"] = _paragraphs(ui.body.toPlainText())
-        values["recipient"] = _lines(ui.recipient.toPlainText())
-        values["copies"] = _lines(ui.copies.toPlainText())
+        values["recipient"] = text_lines(ui.recipient.toPlainText())
+        values["copies"] = text_lines(ui.copies.toPlainText())
         signatory = ui.signatory.currentData() or {}
         values.update({f"signatory.{k}": signatory.get(k) for k in SIGNATORY})
         return values

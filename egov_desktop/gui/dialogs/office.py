@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QTableWidgetItem
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import TIERS
 from egov_desktop.gui.bijoy_fix import watch_dialog
-from egov_desktop.gui.dialogs import show_error
+from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
 from egov_desktop.store.service import StoreError
@@ -16,10 +16,6 @@ HEADER_FIELDS = ("name", "government", "parent", "unit", "address", "website", "
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
 PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class OfficeDialog(QDialog):
@@ -74,8 +70,8 @@ class OfficeDialog(QDialog):
         values["tier"] = ui.tier.currentData()
         values["signatories"] = [dict(zip(SIGNATORY_FIELDS, row)) for row in self._rows(ui.signatories)
                                  if any(row)]
-        values["default_recipients"] = _lines(ui.recipients.toPlainText())
-        values["default_copies"] = _lines(ui.copies.toPlainText())
+        values["default_recipients"] = text_lines(ui.recipients.toPlainText())
+        values["default_copies"] = text_lines(ui.copies.toPlainText())
         values["default_attention"] = ui.attention.text().strip() or None
         values["default_copies_purpose"] = ui.copiesPurpose.text().strip() or None
         values["memo_prefixes"] = [
