@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from egov_desktop.core.i18n import N_, _, current_language
+from egov_desktop.core.i18n import _, current_language
 from egov_desktop.core.periods import FiscalYear
 from egov_desktop.core.values import ParseError
 from egov_desktop.gui.dialogs import show_error
