@@ -2,7 +2,8 @@
 
 Tab, Shift+Tab and Enter visit only the cells that can be typed into or ticked,
 in reading order, and open the editor on arrival, so a whole report can be
-entered without the mouse. Ctrl+V pastes a tab-separated block.
+entered without the mouse. Ctrl+C / Ctrl+V copy and paste tab-separated blocks
+(Excel, Word); Delete empties the selection.
 """
 from __future__ import annotations
 

@@ -441,8 +441,7 @@ class GridModel(QAbstractTableModel):
         self.findings_changed.emit(self.findings())
 
     def _structure(self) -> list:
-        """What identifies the rows; when it changes, views must be reset rather than repainted."""
-        raise NotImplementedError
+        return self._structure_of(self._doc)
 
     def _reload(self) -> None:
         """Take the document from the store again (after undo/redo or a structural edit)."""
@@ -468,6 +467,7 @@ class GridModel(QAbstractTableModel):
         self.changed.emit()
 
     def _structure_of(self, doc: PlanDocument) -> list:
+        """What identifies the rows and columns; when it changes, views are reset rather than repainted."""
         raise NotImplementedError
 
     def on_store_error(self, exc) -> None:
@@ -500,9 +500,6 @@ class PlanModel(GridModel):
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(kind, (item or act or area).key, (item or act or area).code)
                 for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels)]
-
-    def _structure(self) -> list:
-        return self._structure_of(self._doc)
 
     def _build(self) -> None:
         self._rows = _plan_rows(self._doc)
@@ -707,9 +704,6 @@ class ProgressModel(GridModel):
 
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels)]
-
-    def _structure(self) -> list:
-        return self._structure_of(self._doc)
 
     def _build(self) -> None:
         doc = self._doc
