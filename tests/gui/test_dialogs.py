@@ -262,3 +262,28 @@ def test_memo_refuses_a_date_that_does_not_exist(qtbot, demo):
     dialog.accept()
     assert dialog.change is None and "ফেব্রুয়ারি" in dialog.ui.error.text()
     assert demo.get_document(key).report("H1").memo == before
+
+
+def test_sign_off_is_disabled_while_the_grid_shows_an_error(qtbot, tmp_path, settings):
+    """A report that came in with an impossible value (a percent of 150) cannot be signed off."""
+    from egov_desktop.core import exchange
+    from egov_desktop.store.service import Store
+    from tests.conftest import PIB
+
+    doc = exchange.load(PIB)
+    doc.report("Q1").entry("4.1.1").value = 150.0
+    store = Store.open(tmp_path / "bad.sqlite")
+    try:
+        store.import_document(doc)
+        window = make_window(qtbot, store, settings)
+        window.ui.tabs.setCurrentWidget(window.ui.progressTab)
+        assert [f.rule for f in window.problems.errors()] == ["percent_range"]
+        assert not window.ui.actionSignOff.isEnabled() and not window.ui.signOffButton.isEnabled()
+        assert window.ui.reportState.text() == "খসড়া: স্বাক্ষরের আগে ১টি ত্রুটি সংশোধন করতে হবে"
+        # Corrected in the grid, the report can be signed again.
+        editor = window.progress_editor()
+        index = editor.model.index_for_where("Q1/4.1.1/value")
+        assert editor.model.setData(index, "৫৬.৯৮")
+        assert window.problems.errors() == [] and window.ui.actionSignOff.isEnabled()
+    finally:
+        store.close()
