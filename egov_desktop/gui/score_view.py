@@ -124,10 +124,16 @@ class ScoreSummary(QWidget):
         label_w = max((metrics.horizontalAdvance(c) for c in codes), default=0) + 8
         tail_w = metrics.horizontalAdvance(format_number(88.88, lang) + " / " + format_number(88, lang)) + 8
         bar_w = max(40, width - label_w - tail_w)
+        exposed = QRectF(event.rect())
         for s, code in zip(self._score.indicators, codes):
+            row = QRectF(self.PAD, y, width, line)
+            self._bar_rects.append((row, s.code))
+            y += line
+            if not row.intersects(exposed):
+                continue  # scrolled away: a long plan only paints what shows
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(self.PAD, y, label_w, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, code)
-            track = QRectF(self.PAD + label_w, y + (line - self.BAR_HEIGHT) / 2, bar_w, self.BAR_HEIGHT)
+            painter.drawText(QRectF(self.PAD, row.top(), label_w, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, code)
+            track = QRectF(self.PAD + label_w, row.top() + (line - self.BAR_HEIGHT) / 2, bar_w, self.BAR_HEIGHT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TRACK)
             painter.drawRoundedRect(track, 3, 3)
@@ -143,9 +149,7 @@ class ScoreSummary(QWidget):
                 painter.drawRoundedRect(track, 3, 3)
             painter.setPen(self.palette().text().color())
             tail = _("n/a") if s.not_applicable else f"{format_number(s.score, lang)} / {format_number(s.weight, lang)}"
-            painter.drawText(QRectF(track.right() + 8, y, tail_w, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tail)
-            self._bar_rects.append((QRectF(self.PAD, y, width, line), s.code))
-            y += line
+            painter.drawText(QRectF(track.right() + 8, row.top(), tail_w, line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tail)
         painter.end()
 
     def _tooltip(self, code: str) -> str:
