@@ -25,6 +25,7 @@ from egov_desktop.core import rules, scoring
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNITS, Activity, Area, Entry, PlanDocument, Report
+from egov_desktop.core.periods import period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.undo import push_change
@@ -253,6 +254,8 @@ class GridModel(QAbstractTableModel):
                 key, header = self._columns[section]
                 if key.startswith("target:"):
                     return self._doc.plan.levels[int(key[7:])].label  # the plan's own word, kept up to date
+                if key == "previous":
+                    return Msg(N_("Up to the {period} report"), {"period": period_name(self._previous.period)}).render()
                 return _(header)
             return None
         # The row header is the row's code (ক্রম): it stays in view however far the grid scrolls sideways.
@@ -679,6 +682,12 @@ class PlanModel(GridModel):
 # ------------------------------------------------------------- the progress
 
 
+# The reports an achievement so far can be read from, nearest first: values are year-to-date, so the
+# latest earlier report shows what the new one starts from.
+_EARLIER = {"Q2": ("Q1",), "H1": ("Q1",), "Q3": ("Q2", "H1", "Q1"), "Q4": ("Q3", "Q2", "H1", "Q1"),
+            "annual": ("Q4", "Q3", "Q2", "H1", "Q1")}
+
+
 class ProgressModel(GridModel):
     """A report being entered: one row per indicator, targets shown for reference, score computed live."""
 
@@ -717,11 +726,13 @@ class ProgressModel(GridModel):
         self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
         self._area_of = {i.code: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
         self._entries = {e.indicator: e for e in report.entries}
+        self._previous = next((r for p in _EARLIER.get(self.period, ()) if (r := doc.report(p)) is not None), None)
         levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
         self._columns = [
             ("title", N_("Performance indicator")),
             ("unit", N_("Unit")),
             *levels,
+            *([("previous", "")] if self._previous is not None else []),
             ("value", N_("Achievement")),
             ("narrative", N_("Progress")),
             ("evidence", N_("Evidence")),
@@ -805,6 +816,9 @@ class ProgressModel(GridModel):
         if col.startswith("target:"):
             level = int(col[7:])
             return Cell(VALUE, ind.targets[level] if level < len(ind.targets) else None, unit=ind.unit)
+        if col == "previous":
+            before = self._previous.entry(ind.code)
+            return Cell(VALUE, before.value if before else None, unit=ind.unit)
         entry = self._entries.get(ind.code)
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit)

@@ -177,3 +177,17 @@ def test_the_score_while_typing_equals_the_score_once_saved(store, modmr_key, un
         assert model.score == score_report(plan, report), ind.code
         model.end_preview(model.index(row, model.column_of("value")))
         assert model.score == score_report(plan, model.report)
+
+
+def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, undo_stack):
+    """Achievements are year-to-date: the Q2 grid shows Q1's figures beside the new ones, read-only."""
+    q1 = ProgressModel(store, pib_key, "Q1", undo_stack)
+    assert "previous" not in [q1.column_key(c) for c in range(q1.columnCount())]
+    q2 = ProgressModel(store, pib_key, "Q2", undo_stack)
+    column = q2.column_of("previous")
+    assert column == q2.column_of("value") - 1
+    assert q2.headerData(column, Qt.Orientation.Horizontal) == "১ম ত্রৈমাসিক প্রতিবেদন পর্যন্ত"
+    row = {q2.indicator(r).code: r for r in range(q2.rowCount())}
+    assert q2.index(row["4.1.1"], column).data() == "৫৬.৯৮%"
+    assert not q2.index(row["4.1.1"], column).flags() & Qt.ItemFlag.ItemIsEditable
+    assert q2.index(row["4.1.1"], q2.column_of("value")).data() is None
