@@ -8,10 +8,10 @@ entered without the mouse. Ctrl+C / Ctrl+V copy and paste tab-separated blocks
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.gui.delegates import GridDelegate
 from egov_desktop.gui.paste import PasteResult, paste_block
 from egov_desktop.gui.undo import retranslate_stack
@@ -32,6 +32,29 @@ class GridView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setMinimumSectionSize(48)
+        # The right-click menu: the same copy, paste and clear the keys give (Qt's own words, translated).
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._menu_actions = []
+        for label, keys, slot in ((N_("&Copy"), QKeySequence.StandardKey.Copy, self.copy),
+                                  (N_("&Paste"), QKeySequence.StandardKey.Paste, self.paste),
+                                  (N_("Delete"), QKeySequence.StandardKey.Delete, self._clear_selection)):
+            action = QAction(_(label), self)
+            action.setShortcut(keys)
+            # Only while the grid itself has focus: an open cell editor keeps its own copy and paste.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self._menu_actions.append((action, label))
+
+    def retranslate(self) -> None:
+        for action, label in self._menu_actions:
+            action.setText(_(label))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.selected_text())
+
+    def paste(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
 
     def next_stop(self, index: QModelIndex, forward: bool = True) -> QModelIndex:
         """The next (or previous) cell the keyboard visits after `index`, in reading order."""
@@ -84,21 +107,8 @@ class GridView(QTableView):
                 self.go_to(self.next_stop(current))
             event.accept()
             return
-        if event.matches(QKeySequence.StandardKey.Copy):
-            QGuiApplication.clipboard().setText(self.selected_text())
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_text(QGuiApplication.clipboard().text())
-            event.accept()
-            return
         if key == Qt.Key.Key_Escape and self.model().forget_refused(self.currentIndex()):
             event.accept()  # Esc on a cell showing refused text brings the saved value back
-            return
-        if key == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            # Delete empties the selected cells, as one undo step (a paste of blanks).
-            self._clear_selection()
-            event.accept()
             return
         super().keyPressEvent(event)
 
@@ -130,6 +140,7 @@ class GridView(QTableView):
         return result
 
     def _clear_selection(self) -> None:
+        """Empty the selected cells, as one undo step."""
         model = self.model()
         edits = []
         for index in self.selectionModel().selectedIndexes():
@@ -195,6 +206,7 @@ class GridEditor(QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.view.retranslate()
         retranslate_stack(self.undo_stack)
 
     def _size_columns(self) -> None:

@@ -53,6 +53,11 @@ class PlanEditor(GridEditor):
             self.toolbar.addAction(action)
             self.actions_[name] = action
         self.layout_.insertWidget(0, self.toolbar)
+        # The row operations in the grid's right-click menu too, after copy, paste and delete.
+        separator = QAction(self.view)
+        separator.setSeparator(True)
+        self.view.addAction(separator)
+        self.view.addActions(list(self.actions_.values()))
         self.view.selectionModel().currentChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()

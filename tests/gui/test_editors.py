@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QWidget
 
 from egov_desktop.core.i18n import Msg
+from egov_desktop.core.i18n import _ as _t
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
@@ -363,3 +364,11 @@ def test_a_database_opened_read_only_offers_no_cell_to_type_into(qtbot, tmp_path
                            for r in range(model.rowCount()) for c in range(model.columnCount()))
             assert editor.view.paste_text("১\n").skipped == 1
         assert undo_stack.count() == 0
+
+
+def test_the_right_click_menu_offers_copy_paste_delete_and_row_operations(qtbot, store, pib_key, undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    qtbot.addWidget(editor)
+    texts = [a.text() for a in editor.view.actions() if not a.isSeparator()]
+    assert texts[:3] == [_t("&Copy"), _t("&Paste"), _t("Delete")]
+    assert "সূচক যোগ" in texts and "উপরে সরান" in texts
