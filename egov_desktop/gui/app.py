@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desktop.core.i18n import LANGUAGES, _
 from egov_desktop.gui import fonts
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
-from egov_desktop.paths import APP_NAME, default_db_path
+from egov_desktop.paths import APP_NAME, default_db_path, resource_path
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -32,6 +33,7 @@ def application(qt_args: list[str] | None = None) -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(qt_args or [])])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "egov-desktop.png"))))  # drawn by packaging/make_icon.py
     fonts.install(app)
     return app
 
