@@ -50,6 +50,14 @@ class Role(IntEnum):
 
 
 _LEVELS_TITLE = N_("Percent of each target level")
+# What a column means, where its header alone may leave doubt.
+_COLUMN_TIPS = {
+    "value": N_("The achievement from the start of the fiscal year to the end of this period"),
+    "percent": N_("The percent of the indicator's weight earned, from the target levels"),
+    "score": N_("The marks earned: weight × percent ÷ 100"),
+    "not_applicable": N_("Tick when the indicator does not apply to this office; it is left out of the score"),
+    "aggregation": N_("How the quarters add up to the year: sum, average, latest figure or date of completion"),
+}
 UNIT_LABELS = {"date": N_("date"), "count": N_("count"), "percent": "%"}
 SCORING_LABELS = {"levels": N_("by target levels"), "proportional": N_("proportional to the target")}
 AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": N_("cumulative"), "date": N_("date of completion")}
@@ -250,6 +258,9 @@ class GridModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if Qt.Orientation(orientation) == Qt.Orientation.Horizontal:  # Python callers may pass a plain int
+            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self._columns):
+                tip = _COLUMN_TIPS.get(self._columns[section][0])
+                return _(tip) if tip else None
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
                 key, header = self._columns[section]
                 if key.startswith("target:"):

@@ -191,3 +191,10 @@ def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, undo_
     assert q2.index(row["4.1.1"], column).data() == "৫৬.৯৮%"
     assert not q2.index(row["4.1.1"], column).flags() & Qt.ItemFlag.ItemIsEditable
     assert q2.index(row["4.1.1"], q2.column_of("value")).data() is None
+
+
+def test_column_headers_explain_what_is_not_obvious(store, pib_key, undo_stack):
+    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    tip = model.headerData(model.column_of("value"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "অর্থবছরের শুরু থেকে এই সময়কালের শেষ পর্যন্ত অর্জন"
+    assert model.headerData(model.column_of("narrative"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
