@@ -266,7 +266,7 @@ class GridModel(QAbstractTableModel):
                 if key.startswith("target:"):
                     return self._doc.plan.levels[int(key[7:])].label  # the plan's own word, kept up to date
                 if key == "previous":
-                    return Msg(N_("Up to the {period} report"), {"period": period_name(self._previous.period)}).render()
+                    return Msg(N_("Up to {period}"), {"period": period_name(self._previous.period)}).render()
                 return _(header)
             return None
         # The row header is the row's code (ক্রম): it stays in view however far the grid scrolls sideways.

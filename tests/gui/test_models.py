@@ -186,7 +186,7 @@ def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, undo_
     q2 = ProgressModel(store, pib_key, "Q2", undo_stack)
     column = q2.column_of("previous")
     assert column == q2.column_of("value") - 1
-    assert q2.headerData(column, Qt.Orientation.Horizontal) == "১ম ত্রৈমাসিক প্রতিবেদন পর্যন্ত"
+    assert q2.headerData(column, Qt.Orientation.Horizontal) == "১ম ত্রৈমাসিক পর্যন্ত"
     row = {q2.indicator(r).code: r for r in range(q2.rowCount())}
     assert q2.index(row["4.1.1"], column).data() == "৫৬.৯৮%"
     assert not q2.index(row["4.1.1"], column).flags() & Qt.ItemFlag.ItemIsEditable
