@@ -13,7 +13,7 @@ import math
 from typing import Any, Callable
 
 from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
     PERIODS,
@@ -42,22 +42,8 @@ VERSION = 1
 MAX_LEVELS = 5
 
 
-class ExchangeError(Exception):
+class ExchangeError(MessageError):
     """A file that cannot be read as an exchange document. `where` is the key path."""
-
-    def __init__(self, msg: Msg, where: str = ""):
-        super().__init__(msg.msgid)
-        self.msg = msg
-        self.where = where
-
-    def render(self, lang: str | None = None) -> str:
-        text = self.msg.render(lang)
-        if self.where:
-            return f"{self.where}: {text}"
-        return text
-
-    def __str__(self) -> str:
-        return self.render()
 
 
 # --------------------------------------------------------------------- reading

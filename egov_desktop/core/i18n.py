@@ -91,6 +91,22 @@ def format_message(msgid: str, params: dict[str, Any], lang: str | None = None) 
     return template.format(**values)
 
 
+class MessageError(Exception):
+    """An error whose message can be shown in either language; `where`, when set, names the place."""
+
+    def __init__(self, msg: "Msg", where: str = ""):
+        super().__init__(msg.msgid)
+        self.msg = msg
+        self.where = where
+
+    def render(self, lang: str | None = None) -> str:
+        text = self.msg.render(lang)
+        return f"{self.where}: {text}" if self.where else text
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message kept untranslated until shown, so it can be shown in any language."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.i18n import MessageError, Msg, N_
 
 # The longest text a field may hold (characters): a long paragraph.
 PARAGRAPH_LIMIT = 20_000
@@ -22,20 +22,14 @@ _DROP = {"\ufeff", "\ufffe", "\uffff"}
 _NEWLINES = {"\u2028", "\u2029", "\x85"}
 
 
-class TextTooLong(ValueError):
+class TextTooLong(MessageError, ValueError):
     """A text longer than its field allows. `.msg` says how long it is and the limit."""
 
     def __init__(self, length: int, limit: int):
         self.length = length
         self.limit = limit
-        self.msg = Msg(
-            N_("The text is too long: {length} characters; at most {limit} are allowed."),
-            {"length": length, "limit": limit},
-        )
-        super().__init__(self.msg.msgid)
-
-    def render(self, lang: str | None = None) -> str:
-        return self.msg.render(lang)
+        msgid = N_("The text is too long: {length} characters; at most {limit} are allowed.")
+        super().__init__(Msg(msgid, {"length": length, "limit": limit}))
 
     def __str__(self) -> str:
         return self.render()

@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.i18n import N_, MessageError, Msg
 
 # NFC, like all input after normalisation (য় is stored as য + nukta).
 GREGORIAN_MONTHS_BN = tuple(
@@ -54,18 +54,8 @@ _NO_SUCH_DAY = {
 }
 
 
-class ParseError(ValueError):
+class ParseError(MessageError, ValueError):
     """Text that is not a valid value; `msg` says why, in any language."""
-
-    def __init__(self, msg: Msg):
-        super().__init__(msg.msgid)
-        self.msg = msg
-
-    def render(self, lang: str | None = None) -> str:
-        return self.msg.render(lang)
-
-    def __str__(self) -> str:
-        return self.msg.render()
 
 
 def _fail(msgid: str, **params) -> ParseError:

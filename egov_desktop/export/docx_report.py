@@ -16,7 +16,7 @@ from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
 from egov_desktop.core.digits import localize_digits
-from egov_desktop.core.i18n import Msg, N_, current_language, gettext_for
+from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
 from egov_desktop.core.model import PlanDocument, Report, Signatory
 from egov_desktop.export import ooxml
 from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
@@ -36,15 +36,8 @@ _REPORT_MARGIN = 720  # 1.27 cm all round: the landscape table needs the width
 _SHADE = "E7E6E6"
 
 
-class ExportError(Exception):
+class ExportError(MessageError):
     """The export cannot be made as asked; `msg` says why in either language."""
-
-    def __init__(self, msg: Msg):
-        super().__init__(msg.msgid)
-        self.msg = msg
-
-    def render(self, lang: str | None = None) -> str:
-        return self.msg.render(lang)
 
 
 @dataclass

@@ -10,22 +10,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QValidator
 
 from egov_desktop.core.digits import nfc
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.values import ParseError, is_intermediate, parse_value
 
 # Kinds of cells (the model's KIND role).
 TEXT, VALUE, NUMBER, CHOICE, CHECK, COMPUTED = "text", "value", "number", "choice", "check", "computed"
 
 
-class CellError(ValueError):
+class CellError(MessageError, ValueError):
     """The text of a cell cannot be saved; `msg` says why, in either language."""
-
-    def __init__(self, msg: Msg):
-        super().__init__(msg.msgid)
-        self.msg = msg
-
-    def render(self, lang: str | None = None) -> str:
-        return self.msg.render(lang)
 
 
 def parse_cell(kind: str, unit: str | None, text: str, required: bool = False):
