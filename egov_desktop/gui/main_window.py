@@ -29,23 +29,29 @@ from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from egov_desktop.gui.score_view import ScoreSummary
 from egov_desktop.gui.undo import push_change
-from egov_desktop.store.service import StoreError
+from egov_desktop.store.errors import StoreError
 
 
 # QSettings keys: per-machine UI state only; everything about plans is in the database.
 S_GEOMETRY, S_STATE, S_PLAN, S_PERIOD = "window/geometry", "window/state", "last/plan", "last/period"
 
 
+# Actions that need the database (the plan-specific ones also need an open plan).
+STORE_ACTIONS = ("actionNewPlan", "actionImport", "actionDeadlines")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store, settings: QSettings, parent=None):
+        """`store` may be None: the window then says the database is being opened until `set_store`."""
         super().__init__(parent)
-        self.store = store
+        self.store = None
         self.settings = settings
         self.language = language_state()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.undo_stack = QUndoStack(self)
         self.plan_key: int | None = None
+        self._plans: dict = {}
         self.plan_editor: PlanEditor | None = None
         self.progress_editors: dict[str, ProgressEditor] = {}
         self._tasks: set[tasks.Task] = set()
@@ -74,7 +80,19 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_window()
         self.retranslate()
+        if store is not None:
+            self.set_store(store)
+        else:
+            self.open_plan(None)
+
+    def set_store(self, store) -> None:
+        """Show the database's plans (the last one shown, else the newest)."""
+        self.store = store
+        for action in STORE_ACTIONS:
+            getattr(self.ui, action).setEnabled(True)
+        self.ui.emptyNewPlan.setVisible(True)
         self.refresh_plans(select=self.settings.value(S_PLAN))
+        self._on_saved()
         self._focus_grid()
 
     # ------------------------------------------------------------------ building
@@ -198,6 +216,8 @@ class MainWindow(QMainWindow):
         self._update_report_state()
         self._update_deadline()
         self._on_saved()
+        if self.plan_key is None:
+            self._show_empty_page()
 
     def _fy_label(self, fy: str) -> str:
         return self.language.digits(FiscalYear.parse(fy).label(current_language()))
@@ -256,6 +276,7 @@ class MainWindow(QMainWindow):
                        self.ui.actionEmail, self.ui.actionMemo):
             action.setEnabled(has_plan)
         if summary is None:
+            self._show_empty_page()
             self._update_titles()
             self._update_report_state()
             self._update_deadline()
@@ -269,6 +290,14 @@ class MainWindow(QMainWindow):
         self._fill_periods(summary)
         self._update_titles()
         self._update_deadline()
+
+    def _show_empty_page(self) -> None:
+        """No plan to show: the database is still being opened, or it has none yet."""
+        loading = self.store is None
+        self.ui.emptyText.setText(_("Opening the database…") if loading else _("There is no plan in this database yet."))
+        self.ui.emptyNewPlan.setVisible(not loading)
+        for action in STORE_ACTIONS:
+            getattr(self.ui, action).setEnabled(not loading)
 
     def _close_plan(self) -> None:
         # The stack's steps call back into the editors being dropped.
@@ -371,6 +400,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ status
 
     def _on_saved(self, *_args) -> None:
+        if self.store is None:
+            self.saved_label.clear()
+            return
         if self.store.readonly:
             self.saved_label.setText(_("Read-only: changes cannot be saved"))
             self.saved_label.setToolTip(_("Another copy of the program is writing to this database, or its "
@@ -385,6 +417,9 @@ class MainWindow(QMainWindow):
         self.saved_label.setToolTip(_("Every change is saved as soon as it is made; there is no Save button."))
 
     def _update_deadline(self) -> None:
+        if self.store is None:
+            self.deadline_label.clear()
+            return
         summary = self._summary(self.plan_key)
         done = {(summary.fiscal_year, p) for p, s in summary.reports.items() if s != "draft"} if summary else set()
         due = deadlines.next_due(self.store, dt.date.today(), done)
@@ -402,7 +437,7 @@ class MainWindow(QMainWindow):
         else:
             self.ui.officeName.clear()
         office = summary.office_name if summary is not None else ""
-        read_only = _("read-only") if self.store.readonly else ""
+        read_only = _("read-only") if self.store is not None and self.store.readonly else ""
         self.setWindowTitle(" — ".join(t for t in (title, office, read_only) if t))
 
     def _report_status(self) -> str | None:

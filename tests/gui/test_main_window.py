@@ -175,3 +175,21 @@ def test_a_deadline_within_the_week_stands_out_in_the_status_bar(qtbot, demo, se
     window = make_window(qtbot, demo, settings)
     assert "#a40000" in window.deadline_label.styleSheet()
     assert window.deadline_label.text().startswith("পরবর্তী প্রতিবেদন")
+
+
+def test_the_window_shows_before_the_database_is_open(qtbot, demo, settings):
+    from egov_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.ui.pages.currentWidget() is window.ui.emptyPage
+    assert window.ui.emptyText.text() == "ডাটাবেজ খোলা হচ্ছে…" and window.ui.emptyNewPlan.isHidden()
+    assert not window.ui.actionNewPlan.isEnabled() and not window.ui.actionOffice.isEnabled()
+    window.set_language("en")
+    assert window.ui.emptyText.text() == "Opening the database…"
+    window.set_language("bn")
+    window.set_store(demo)
+    assert window.ui.pages.currentWidget() is window.ui.tabs and window.plan_editor.model.rowCount() > 0
+    assert window.ui.actionNewPlan.isEnabled() and window.ui.actionOffice.isEnabled()
+    assert window.deadline_label.text() and "সংরক্ষিত" in window.saved_label.text()
