@@ -26,6 +26,7 @@ COMMANDS = {
     "export-docx": "export_docx",
     "export-json": "export_json",
     "import": "import_json",
+    "mark-submitted": "mark_submitted",
     "reopen": "reopen",
     "restore": "restore",
     "score": "score",

@@ -1,10 +1,13 @@
 """`egov-desktop email-draft (FILE.json | --fiscal-year Y [--kind K] [--db PATH]) --period P --out OUT.eml
-[--docx FILE.docx] [--to ADDRESS ...]`: an e-mail draft with the memo as text and the Word file attached.
+[--docx FILE.docx] [--to ADDRESS ...] [--cc ADDRESS ...]`: an e-mail draft with the memo as text and the
+Word file attached.
 
-Without --docx the Word file is exported beside the draft (same name, .docx). Without
---to the addresses written in the memo's recipient lines (and, from the database, the
-office profile's default recipients) are used; the draft may go out with To empty,
-for the user to fill in. Exit 0 written, 1 refused (no memo), 2 unreadable/unwritable.
+Without --docx the Word file is exported beside the draft (same name, .docx). To is
+the office profile's recipient addresses (from the database), --to replaces them;
+Cc is the profile's copy addresses, --cc replaces them. A profile without recipient
+addresses (or an exchange file) falls back to the addresses written in the recipient
+lines; the draft may go out with To empty, for the user to fill in.
+Exit 0 written, 1 refused (no memo, a malformed address), 2 unreadable/unwritable.
 """
 from __future__ import annotations
 
@@ -25,15 +28,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, help="draft to write (.eml)")
     parser.add_argument("--docx", type=Path, help="Word file to attach (default: export one beside the draft)")
-    parser.add_argument("--to", action="append", default=[], help="recipient address (repeatable)")
+    parser.add_argument("--to", action="append", default=[],
+                        help="recipient address (repeatable; replaces the office profile's)")
+    parser.add_argument("--cc", action="append", default=[],
+                        help="copy address (repeatable; replaces the office profile's)")
     parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font of the Word file")
     add_setting_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from egov_desktop.core.emails import AddressError, parse_addresses
     from egov_desktop.export.docx_report import ExportError, export_docx
-    from egov_desktop.export.email_draft import addresses_in, write_eml
+    from egov_desktop.export.email_draft import draft_addresses, write_eml
 
+    try:
+        given_to, given_cc = parse_addresses(args.to), parse_addresses(args.cc)
+    except AddressError as exc:
+        cli.err(exc.render(args.lang))
+        return cli.EXIT_ERRORS
     if args.docx is not None and not args.docx.is_file():
         cli.err(f"{args.docx}: " + Msg(N_("the file does not exist")).render(args.lang))
         return cli.EXIT_UNREADABLE
@@ -41,13 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if source is None:
         return cli.EXIT_UNREADABLE
     try:
-        to = list(args.to)
-        report = source.doc.report(args.period)
-        if not to and report is not None and report.memo is not None:
-            lines = list(report.memo.recipient)
-            if source.store is not None:
-                lines += source.store.office_profile(source.store.office_of(source.plan_key))["default_recipients"]
-            to = addresses_in(lines)
+        profile = None
+        if source.store is not None:
+            profile = source.store.office_profile(source.store.office_of(source.plan_key))
+        to, cc = draft_addresses(source.doc, args.period, profile)
+        to, cc = given_to or to, given_cc or cc
         settings = settings_from(args, source)
     finally:
         source.close()
@@ -55,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.docx is None:
             export_docx(source.doc, args.period, docx_path, font=args.font, settings=settings)
-        write_eml(source.doc, args.period, docx_path, args.out, to, settings=settings)
+        write_eml(source.doc, args.period, docx_path, args.out, to, settings=settings, cc=cc)
     except ExportError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS

@@ -385,12 +385,14 @@ def recover(db_path: Path) -> RestoreResult:
     return restore(info.path, db_path)
 
 
-def open_with_recovery(db_path: Path, ask_restore, ask_read_only):
+def open_with_recovery(db_path: Path, ask_restore, ask_read_only, ask_in_use=None):
     """Open the database as the program starts, with the user's say at each problem.
 
     `ask_restore(DatabaseUnusable) -> bool`: the file cannot be used and a good backup exists; True
     keeps the file aside and restores the backup. `ask_read_only(StoreError) -> bool`: another copy
     writes to it (DatabaseInUse) or the folder is read-only (ReadOnlyLocation); True opens read-only.
+    `ask_in_use(DatabaseInUse) -> "take_over" | "read_only" | None`, when given, is asked instead of
+    ask_read_only when the writer is another computer that may have crashed (`exc.can_take_over`).
     Returns the Store, or None when the user declined. Other StoreErrors propagate (show and stop).
     """
     from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation
@@ -406,6 +408,11 @@ def open_with_recovery(db_path: Path, ask_restore, ask_read_only):
         recover(db_path)
         return Store.open(db_path)
     except (DatabaseInUse, ReadOnlyLocation) as exc:
+        if ask_in_use is not None and isinstance(exc, DatabaseInUse) and exc.can_take_over:
+            answer = ask_in_use(exc)
+            if answer == "take_over":
+                return Store.open(db_path, take_over=True)
+            return Store.open(db_path, readonly=True) if answer == "read_only" else None
         if not ask_read_only(exc):
             return None
         return Store.open(db_path, readonly=True)

@@ -55,10 +55,15 @@ class LockOwner:
 
 
 class DatabaseInUse(StoreError):
-    """Another copy of the program writes to this database. It can still be opened read-only."""
+    """Another copy of the program writes to this database. It can still be opened read-only.
 
-    def __init__(self, owner: LockOwner | None):
+    `held`: the operating system's lock is held, so the other copy is running (on this computer, or on
+    one whose share passes locks). Otherwise only the lock file names another computer, which may have
+    crashed: `can_take_over`, and Store.open(path, take_over=True) takes it."""
+
+    def __init__(self, owner: LockOwner | None, held: bool = True):
         self.owner = owner
+        self.held = held
         since = owner.since if owner else ""
         try:
             since = dt.datetime.fromisoformat(since).strftime("%d/%m/%Y %H:%M")
@@ -71,12 +76,20 @@ class DatabaseInUse(StoreError):
             msg = Msg(N_("The database is already open for writing in another copy of this program "
                          "(process {pid}, user {user}, since {since}). You can open it read-only."),
                       {"pid": owner.pid, "user": owner.user, "since": since})
+        elif held:
+            msg = Msg(N_("The database is open for writing on computer {host} (user {user}, since {since}). "
+                         "You can open it read-only."),
+                      {"host": owner.host, "user": owner.user, "since": since})
         else:
             msg = Msg(N_("The database is open for writing on computer {host} (user {user}, since {since}). "
                          "You can open it read-only. If that computer crashed or is switched off, "
                          "you may take over the database."),
                       {"host": owner.host, "user": owner.user, "since": since})
         super().__init__(msg)
+
+    @property
+    def can_take_over(self) -> bool:
+        return not self.held and self.owner is not None and not self.owner.here
 
 
 class ReadOnlyLocation(StoreError):
@@ -197,7 +210,7 @@ class WriterLock:
                 previous = _read_owner(fd)
                 if previous is not None and not previous.here and not force:
                     _os_unlock(fd)
-                    raise DatabaseInUse(previous)
+                    raise DatabaseInUse(previous, held=False)
                 self.recovered = previous
                 me = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                       "since": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}

@@ -208,6 +208,16 @@ def _signatory_dict(s: Any) -> dict:
     return {k: _text(s.get(k)) for k in ("name", "designation", "phone", "email")}
 
 
+def _emails(value: Any) -> list[str] | None:
+    """Addresses for the e-mail draft: a list, or one text with commas/semicolons/new lines between them."""
+    from egov_desktop.core.emails import AddressError, parse_addresses
+
+    try:
+        return parse_addresses(value) or None
+    except AddressError as exc:
+        raise InvalidValue(exc.msg, exc.where) from None
+
+
 def _prefixes(value: Any) -> list[dict]:
     out = []
     for p in value or []:
@@ -268,6 +278,8 @@ _OFFICE_FIELDS: dict[str, Callable[[Any], Any]] = {
     "default_attention": _text,
     "default_copies": _texts,
     "default_copies_purpose": _text,
+    "recipient_emails": _emails,
+    "copy_emails": _emails,
     "memo_prefixes": _prefixes,
 }
 
@@ -301,9 +313,13 @@ class Store:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False) -> "Store":
+    def open(cls, path: str | Path, readonly: bool = False, take_over: bool = False) -> "Store":
         """Open (or create) the database, upgrading an older schema. A file that is not ours,
-        damaged, or made by a newer program is refused with StoreError and left untouched."""
+        damaged, or made by a newer program is refused with StoreError and left untouched.
+
+        Another program writing to it raises DatabaseInUse. When that program is on another computer
+        that cannot be asked (`exc.can_take_over`), `take_over=True` takes its writer lock (the user
+        says that computer crashed or is off); the take-over is written to the audit log."""
         path = Path(path)
         writer = None
         if not readonly:
@@ -314,7 +330,7 @@ class Store:
                                      {"reason": exc.strerror or exc}))
             # One writing program per database (DatabaseInUse); a read-only folder fails here (ReadOnlyLocation).
             writer = WriterLock(path)
-            writer.acquire()
+            writer.acquire(force=take_over)
         try:
             backup.check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, naming the backup
             state = inspect_database(path)
@@ -343,6 +359,10 @@ class Store:
             store._writer = writer
             if state.exists:
                 backup.maybe_daily_backup(path)
+            taken = writer.recovered
+            if taken is not None and not taken.here:
+                store._log(lambda w: store._audit(w, "take_over", "lock", None, None, old={
+                    "host": taken.host, "user": taken.user, "pid": taken.pid, "since": taken.since}))
         return store
 
     def close(self) -> None:
@@ -370,8 +390,7 @@ class Store:
 
     def _run(self, description: Msg, body: Callable[[_Work], int | None], operation: str = "") -> Change:
         """Run `body` in a write transaction (or inside the open group) and make its Change."""
-        if self.readonly:
-            raise StoreError(Msg(N_("The database is open read-only.")))
+        self._writable()
         with self._lock:
             if self._group is not None:
                 start = len(self._group.tx.journal)
@@ -406,12 +425,25 @@ class Store:
 
         return Change(description, undo, key, _touched(journal))
 
+    def _log(self, body: Callable[[_Work], Any]) -> Any:
+        """A write that is not an undoable step (sign-off, reopen, submitted, lock take-over): one
+        transaction with its audit rows. Returns what `body` returns."""
+        self._writable()
+        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
+            w = _Work(Tx(conn))
+            result = body(w)
+            write_audit(conn, w.audits)
+        return result
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(Msg(N_("The database is open read-only.")))
+
     @contextmanager
     def group(self, description: Msg) -> Iterator["Group"]:
         """Several operations as one transaction and one undoable Change: `with store.group(msg) as g: ...`,
         then `g.change`. An exception inside rolls everything back."""
-        if self.readonly:
-            raise StoreError(Msg(N_("The database is open read-only.")))
+        self._writable()
         grp = Group(description)
         with self._lock:
             if self._group is not None:
@@ -816,12 +848,13 @@ class Store:
 
     def office_profile(self, office_key: int) -> dict[str, Any]:
         """signatories, default_recipients, default_attention, default_copies, default_copies_purpose,
-        memo_prefixes."""
+        recipient_emails and copy_emails (the e-mail draft's To and Cc), memo_prefixes."""
         with self._read() as conn:
             row = next(iter(docs.rows(conn, "office", "id", [office_key])), None)
         if row is None:
             raise StoreError(Msg(N_("The office was not found.")))
-        lists = ("signatories", "default_recipients", "default_copies", "memo_prefixes")
+        lists = ("signatories", "default_recipients", "default_copies", "recipient_emails", "copy_emails",
+                 "memo_prefixes")
         return {k: (row[k] or []) if k in lists else row[k]
                 for k in lists + ("default_attention", "default_copies_purpose")}
 
@@ -885,15 +918,14 @@ class Store:
     def sign_off(self, plan_key: int, period: str, signatory: Signatory, today: dt.date | None = None) -> SignedRevision:
         """Seal the report: refused while the rules find errors in it or its memo. Records name, designation,
         time, revision, digest and the exchange document as signed. Not undoable: use reopen()."""
-        if self.readonly:
-            raise StoreError(Msg(N_("The database is open read-only.")))
+        self._writable()
         name = _text(signatory.name)
         designation = _text(signatory.designation)
         if not name or not designation:
             raise InvalidValue(Msg(N_("The signatory's name and designation are needed to sign off.")))
-        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
-            w = _Work(Tx(conn))
-            doc = docs.read_document(conn, plan_key) or _raise(_no_plan())
+
+        def body(w: _Work) -> int:
+            doc = docs.read_document(w.tx.conn, plan_key) or _raise(_no_plan())
             report = doc.report(period)
             if report is None:
                 raise StoreError(Msg(N_("There is no {period} report to sign off."), {"period": _period_name(period)}))
@@ -921,37 +953,61 @@ class Store:
             self._audit(w, "sign_off", "report", report.key, plan_key, period=period, field="status",
                         old="draft", new={"revision": revision, "name": name, "designation": designation,
                                           "digest": signed.digest})
-            write_audit(conn, w.audits)
+            return revision
+
+        revision = self._log(body)
         backup.after_signoff(self.path, plan_key, period, revision)
         return self.signed_revisions(plan_key, period)[-1]
 
+    def mark_submitted(self, plan_key: int, period: str) -> None:
+        """Record that the signed-off report was sent to the upper office: its status becomes "submitted"
+        (so the exchange file says so). It stays sealed; reopen() opens it as it does a signed-off one.
+        Not undoable; written to the audit log."""
+
+        def body(w: _Work) -> None:
+            row = self._sealed_report(w, plan_key, period)
+            if row["status"] == "submitted":
+                raise StoreError(Msg(N_("The {period} report is already marked as submitted."),
+                                     {"period": _period_name(period)}))
+            w.tx.update("report", row["id"], {"status": "submitted"})
+            self._audit(w, "mark_submitted", "report", row["id"], plan_key, period=period, field="status",
+                        old=row["status"], new="submitted")
+
+        self._log(body)
+
     def reopen(self, plan_key: int, period: str, reason: str) -> None:
-        """Open a signed report for changes again; the reason is required and logged. The next sign-off
-        is the next revision; the signed one stays retrievable (signed_revisions)."""
-        if self.readonly:
-            raise StoreError(Msg(N_("The database is open read-only.")))
+        """Open a signed (or submitted) report for changes again; the reason is required and logged. The next
+        sign-off is the next revision; the signed one stays retrievable (signed_revisions)."""
+        self._writable()
         reason = _text(reason)
         if not reason or not reason.strip():
             raise InvalidValue(Msg(N_("Please give the reason for reopening the report.")))
-        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
-            w = _Work(Tx(conn))
-            r = TABLES["report"]
-            row = conn.execute(select(r).where(r.c.plan_id == plan_key, r.c.period == period)).mappings().first()
-            if row is None or row["status"] == "draft":
-                raise StoreError(Msg(N_("The {period} report is not signed off."), {"period": _period_name(period)}))
+
+        def body(w: _Work) -> None:
+            row = self._sealed_report(w, plan_key, period)
             revision = row["revision"] or 1
             w.tx.update("report", row["id"], {
                 "status": "draft", "revision": revision + 1, "signoff_name": None, "signoff_designation": None,
                 "signoff_at": None, "signoff_digest": None, "signoff_extras": None,
             })
             s = TABLES["signoff"]
-            sid = conn.execute(select(s.c.id).where(s.c.report_id == row["id"], s.c.revision == revision)).scalar()
+            sid = w.tx.conn.execute(select(s.c.id).where(s.c.report_id == row["id"], s.c.revision == revision)).scalar()
             if sid is not None:
                 w.tx.update("signoff", sid, {"reopened_at": docs.now_iso(), "reopened_by": user_name(),
                                              "reopen_reason": reason})
             self._audit(w, "reopen", "report", row["id"], plan_key, period=period, field="status",
                         old={"status": row["status"], "revision": revision}, new={"status": "draft", "reason": reason})
-            write_audit(conn, w.audits)
+
+        self._log(body)
+
+    @staticmethod
+    def _sealed_report(w: _Work, plan_key: int, period: str) -> dict:
+        """The report row of a signed-off or submitted report, else StoreError."""
+        r = TABLES["report"]
+        row = w.tx.conn.execute(select(r).where(r.c.plan_id == plan_key, r.c.period == period)).mappings().first()
+        if row is None or row["status"] == "draft":
+            raise StoreError(Msg(N_("The {period} report is not signed off."), {"period": _period_name(period)}))
+        return dict(row)
 
     def signed_revisions(self, plan_key: int, period: str) -> list[SignedRevision]:
         r, s = TABLES["report"], TABLES["signoff"]

@@ -74,6 +74,9 @@ class OfficeRow(SQLModel, table=True):
     default_attention: Optional[str] = None
     default_copies: Any = _json()
     default_copies_purpose: Optional[str] = None
+    # The e-mail draft's To and Cc: lists of addresses (the lines above are what the memo prints).
+    recipient_emails: Any = _json()
+    copy_emails: Any = _json()
     # [{"file": "...", "prefix": "৫১.০০.০০০০.২৫০.২৫.০০৬.২১", "last_serial": 95}]
     memo_prefixes: Any = _json()
 

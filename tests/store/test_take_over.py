@@ -1,0 +1,101 @@
+"""Taking over the writer lock of another computer: Store.open(take_over=True) and open_with_recovery's
+ask_in_use. A lock file written by a fake other host (a crashed PC) can be taken; a lock really held
+(a live process, or another computer whose share passes locks) never is."""
+import json
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from egov_desktop.store.backup import open_with_recovery
+from egov_desktop.store.lock import DatabaseInUse, current_owner, lock_path
+from egov_desktop.store.service import Store
+from tests.store.conftest import table_dump
+from tests.store.test_lock import ROOT, db, writer  # noqa: F401 (fixtures)
+
+OTHER = {"pid": 4242, "host": "accounts-pc", "user": "karim", "since": "2024-03-16 09:00:00"}
+
+# A program on "accounts-pc" whose network share passes file locks: it holds the OS lock and says so.
+HOLDER = """
+import fcntl, json, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+os.ftruncate(fd, 0)
+os.write(fd, sys.argv[2].encode())
+print("READY", flush=True)
+sys.stdin.readline()
+"""
+
+
+def _refused(db) -> DatabaseInUse:
+    with pytest.raises(DatabaseInUse) as info:
+        Store.open(db)
+    return info.value
+
+
+def test_a_crashed_computers_lock_is_taken_over_and_logged(db):
+    lock_path(db).write_text(json.dumps(OTHER), encoding="utf-8")
+    before = table_dump(db)
+    exc = _refused(db)
+    assert exc.can_take_over and not exc.held
+    assert "take over" in exc.render("en") and "accounts-pc" in exc.render("bn")
+    assert table_dump(db) == before
+
+    with Store.open(db, take_over=True) as store:
+        assert current_owner(db).host == socket.gethostname() and current_owner(db).pid == os.getpid()
+        assert [p.fiscal_year for p in store.list_plans()] == ["2023-24"]
+        [entry] = [a for a in store.audit() if a.operation == "take_over"]
+        assert (entry.entity, entry.old) == ("lock", OTHER)
+    assert current_owner(db) is None
+    with Store.open(db) as store:  # released normally: the next start needs no take-over, logs none
+        assert len([a for a in store.audit() if a.operation == "take_over"]) == 1
+
+
+def test_a_live_writer_on_this_computer_is_never_taken_over(db, writer):
+    exc = _refused(db)
+    assert exc.held and not exc.can_take_over
+    with pytest.raises(DatabaseInUse):
+        Store.open(db, take_over=True)
+    assert current_owner(db).pid == writer.pid
+    asked = []
+    ro = open_with_recovery(db, None, lambda e: asked.append("read_only") or True,
+                            ask_in_use=lambda e: asked.append("in_use"))
+    with ro:
+        assert ro.readonly and asked == ["read_only"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the holder uses fcntl")
+def test_another_computer_that_really_holds_the_lock_is_not_taken_over(db):
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_path(db)), json.dumps(OTHER)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "READY"
+        exc = _refused(db)
+        assert exc.held and not exc.can_take_over and exc.owner.host == "accounts-pc"
+        assert "take over" not in exc.render("en") and "read-only" in exc.render("en")
+        with pytest.raises(DatabaseInUse):
+            Store.open(db, take_over=True)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.parametrize("answer", ["take_over", "read_only", None])
+def test_open_with_recovery_asks_once_take_over_read_only_or_cancel(db, answer):
+    lock_path(db).write_text(json.dumps(OTHER), encoding="utf-8")
+    asked = []
+
+    def ask_in_use(exc):
+        asked.append(exc.owner.host)
+        return answer
+
+    store = open_with_recovery(db, None, lambda e: pytest.fail("asked read-only too"), ask_in_use=ask_in_use)
+    assert asked == ["accounts-pc"]
+    if answer is None:
+        assert store is None and current_owner(db).host == "accounts-pc"
+        return
+    with store:
+        assert store.readonly == (answer == "read_only")
+        assert current_owner(db).host == (socket.gethostname() if answer == "take_over" else "accounts-pc")
