@@ -10,7 +10,7 @@ from egov_desktop.gui.bijoy_fix import watch_dialog
 from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
-from egov_desktop.store.service import StoreError
+from egov_desktop.store.errors import StoreError
 
 HEADER_FIELDS = ("name", "government", "parent", "unit", "address", "website", "email", "phone")
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
