@@ -361,8 +361,12 @@ class Store:
                 backup.maybe_daily_backup(path)
             taken = writer.recovered
             if taken is not None and not taken.here:
-                store._log(lambda w: store._audit(w, "take_over", "lock", None, None, old={
-                    "host": taken.host, "user": taken.user, "pid": taken.pid, "since": taken.since}))
+                try:
+                    store._log(lambda w: store._audit(w, "take_over", "lock", None, None, old={
+                        "host": taken.host, "user": taken.user, "pid": taken.pid, "since": taken.since}))
+                except StoreError:
+                    store.close()  # the lock is not kept by a store nobody holds
+                    raise
         return store
 
     def close(self) -> None:
