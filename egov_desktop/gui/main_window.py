@@ -34,6 +34,7 @@ from egov_desktop.store.errors import StoreError
 
 # QSettings keys: per-machine UI state only; everything about plans is in the database.
 S_GEOMETRY, S_STATE, S_PLAN, S_PERIOD = "window/geometry", "window/state", "last/plan", "last/period"
+S_SPLITTER = "window/progress_splitter"
 
 
 # Actions that need the database (the plan-specific ones also need an open plan).
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value(S_STATE)
         if state is not None:
             self.restoreState(state)
+        splitter = self.settings.value(S_SPLITTER)
+        if splitter is not None:
+            self.ui.progressSplitter.restoreState(splitter)
 
     # ------------------------------------------------------------------ language
 
@@ -681,5 +685,6 @@ class MainWindow(QMainWindow):
         self._tasks.clear()
         self.settings.setValue(S_GEOMETRY, self.saveGeometry())
         self.settings.setValue(S_STATE, self.saveState())
+        self.settings.setValue(S_SPLITTER, self.ui.progressSplitter.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -134,10 +134,15 @@ def test_problem_click_selects_the_cell_in_its_grid(qtbot, demo, settings):
 def test_window_remembers_geometry_and_plan(qtbot, demo, settings):
     window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
     window.resize(700, 500)  # the offscreen screen is 800×600
+    window.ui.tabs.setCurrentWidget(window.ui.progressTab)
+    window.ui.progressSplitter.setSizes([500, 180])
+    sizes = window.ui.progressSplitter.sizes()
     window.close()
     again = make_window(qtbot, demo, settings, select=None)
     assert again.plan_editor.model.document.plan.fiscal_year == "2021-22"
     assert (again.width(), again.height()) == (700, 500)
+    again.ui.tabs.setCurrentWidget(again.ui.progressTab)
+    assert again.ui.progressSplitter.sizes() == sizes
 
 
 def test_an_empty_database_offers_a_new_plan(qtbot, tmp_path, settings):
