@@ -81,14 +81,22 @@ def N_(msgid: str) -> str:
 def format_message(msgid: str, params: dict[str, Any], lang: str | None = None) -> str:
     """Translate, fill `{name}` placeholders, and show digits the language's way.
 
-    Placeholders are localized, not the template: Latin letters in a template
-    (e.g. "e-Nothi") stay as they are, but numbers and dates in the values get
-    Bangla digits in Bangla.
+    Only numbers, and texts made of digits and punctuation alone (codes like
+    1.1.1, dates, 2023-24), get the language's digits. Anything with a Latin
+    letter in it (a computer name "PC2", a path, an e-mail address) is shown as
+    it is, since changing its digits would change what it names.
     """
     lang = lang or _current
     template = gettext_for(lang, msgid)
-    values = {k: localize_digits(str(v), lang) for k, v in params.items()}
+    values = {k: _localize_param(v, lang) for k, v in params.items()}
     return template.format(**values)
+
+
+def _localize_param(value: Any, lang: str) -> str:
+    text = str(value)
+    if any("a" <= c.lower() <= "z" for c in text):
+        return text
+    return localize_digits(text, lang)
 
 
 class MessageError(Exception):
