@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.store.engine import SQLITE_HEADER, known_revisions
+from egov_desktop.store.engine import PROBLEMS, diagnose
 from egov_desktop.store.errors import StoreError
-from egov_desktop.store.lock import WriterLock, is_corruption, read_only_query, storage_error
+from egov_desktop.store.lock import WriterLock, read_only_query, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -230,50 +230,17 @@ class DatabaseUnusable(StoreError):
         return f"{text} {hint.render(lang)}"
 
 
-_PROBLEMS = {
-    "empty": N_("The database file is empty: its data is missing."),
-    "not_sqlite": N_("This file is not a database of this program (not an SQLite file)."),
-    "damaged": N_("The database file is damaged and cannot be opened."),
-    "foreign": N_("This is an SQLite file, but not a database of this program."),
-    "newer": N_("The database was made by a newer version of this program (schema {revision}). "
-                "Please install the newer version; this database has not been changed."),
-}
-
-
 def _diagnose(path: Path) -> tuple[str | None, str | None]:
-    """(kind of problem or None, the file's schema revision), reading the file without changing it."""
+    """engine.diagnose with a full check, where an empty file that has backups is a lost database,
+    not a new one, and a file that cannot be read now (a full disk, a lock) is left for the store to
+    report when it opens it."""
     path = Path(path)
-    if not path.exists():
+    if path.exists() and path.stat().st_size == 0:
+        return ("empty" if list_backups(path) else None), None
+    try:
+        return diagnose(path, quick_check=True)
+    except StoreError:
         return None, None
-    try:
-        if path.stat().st_size == 0:
-            return ("empty" if list_backups(path) else None), None
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError:
-        return "damaged", None
-    if header != SQLITE_HEADER:
-        return "not_sqlite", None
-    try:
-        con = sqlite3.connect(_uri(path), uri=True)
-        try:
-            if [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]:
-                return "damaged", None
-            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in names:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        # Only a bad file is "damaged"; a full disk or a lock is reported when the store opens it.
-        return ("damaged" if is_corruption(exc) else None), None
-    if revision is None:
-        return ("foreign" if names - {"alembic_version"} else None), None
-    if revision not in known_revisions():
-        return "newer", revision
-    return None, revision
 
 
 def problem_of(path: Path) -> str | None:
@@ -286,7 +253,7 @@ def check_database(path: Path) -> None:
     """Raise DatabaseUnusable (with the newest good backup) when the file cannot be used; else nothing."""
     kind, revision = _diagnose(path)
     if kind is not None:
-        raise DatabaseUnusable(kind, Path(path), Msg(_PROBLEMS[kind], {"revision": revision}),
+        raise DatabaseUnusable(kind, Path(path), Msg(PROBLEMS[kind], {"revision": revision}),
                                newest_good_backup(path))
 
 
@@ -340,7 +307,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
     kind = problem_of(backup)
     if kind is not None or backup.stat().st_size == 0:
         raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
-                              {"reason": Msg(_PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
+                              {"reason": Msg(PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
     tmp = db_path.with_name(db_path.name + ".restoring")
     lock = WriterLock(db_path)
     try:

@@ -61,23 +61,35 @@ def head_revision() -> str:
     return _script().get_current_head()
 
 
-def inspect_database(path: Path) -> DatabaseState:
-    """What is in the file, read-only. Raises StoreError for anything but our own database,
-    including one written by a newer version of the program."""
+PROBLEMS = {
+    "empty": N_("The database file is empty: its data is missing."),
+    "not_sqlite": N_("This file is not a database of this program (not an SQLite file)."),
+    "damaged": N_("The database file is damaged and cannot be opened."),
+    "foreign": N_("This is an SQLite file, but not a database of this program."),
+    "newer": N_("The database was made by a newer version of this program (schema {revision}). "
+                "Please install the newer version; this database has not been changed."),
+}
+
+
+def diagnose(path: Path, quick_check: bool = False) -> tuple[str | None, str | None]:
+    """(what is wrong with the file, a key of PROBLEMS, or None; its schema revision), read without
+    changing a byte. A missing or empty file is (None, None): a database not made yet. A file that
+    cannot be read for another reason (a full disk, no permission) raises that plainly: it is not damaged."""
     path = Path(path)
-    head = head_revision()
     if not path.exists() or path.stat().st_size == 0:
-        return DatabaseState(path, False, None, head)
+        return None, None
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(Msg(N_("cannot read the database file: {reason}"), {"reason": exc.strerror or exc}))
     if header != SQLITE_HEADER:
-        raise StoreError(Msg(N_("This file is not a database of this program (not an SQLite file).")))
+        return "not_sqlite", None
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?{read_only_query(path)}", uri=True)
         try:
+            if quick_check and [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]:
+                return "damaged", None
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
             if "alembic_version" in names:
@@ -86,17 +98,25 @@ def inspect_database(path: Path) -> DatabaseState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        if not is_corruption(exc):  # a full disk or a permission problem, not a damaged file
+        if not is_corruption(exc):
             raise storage_error(exc, path) from None
-        raise StoreError(Msg(N_("The database file is damaged and cannot be opened.")))
-    if revision is None and names - {"alembic_version"}:
-        raise StoreError(Msg(N_("This is an SQLite file, but not a database of this program.")))
-    if revision is not None and revision not in known_revisions():
-        raise StoreError(
-            Msg(N_("The database was made by a newer version of this program. "
-                   "Please install the newer version; this database has not been changed."))
-        )
-    return DatabaseState(path, True, revision, head)
+        return "damaged", None
+    if revision is None:
+        return ("foreign" if names - {"alembic_version"} else None), None
+    if revision not in known_revisions():
+        return "newer", revision
+    return None, revision
+
+
+def inspect_database(path: Path) -> DatabaseState:
+    """What is in the file, read-only. Raises StoreError for anything but our own database,
+    including one written by a newer version of the program."""
+    path = Path(path)
+    kind, revision = diagnose(path)
+    if kind is not None:
+        raise StoreError(Msg(PROBLEMS[kind], {"revision": revision}))
+    exists = path.exists() and path.stat().st_size > 0
+    return DatabaseState(path, exists, revision, head_revision())
 
 
 def connect(path: Path, readonly: bool = False) -> Engine:
