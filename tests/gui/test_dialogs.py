@@ -72,6 +72,46 @@ def test_office_profile_refuses_an_empty_name_and_stays_open(qtbot, demo):
     assert demo.get_office(office_key) == before  # the group rolled back: the phone is not saved either
 
 
+def test_office_profile_email_addresses_for_the_draft(qtbot, demo, settings):
+    """To and Cc of the e-mail draft: typed with commas or on lines, stored as address lists."""
+    window = make_window(qtbot, demo, settings)
+    office_key = demo.office_of(window.plan_key)
+
+    def fill(dialog):
+        dialog.ui.recipientEmails.setPlainText("secy@cabinet.gov.bd, dg@pib.gov.bd")
+        dialog.ui.copyEmails.setPlainText("ict@pib.gov.bd\nsecy@cabinet.gov.bd")
+        _ok(dialog).click()
+
+    when_modal(fill)
+    window.ui.actionOffice.trigger()
+    profile = demo.office_profile(office_key)
+    assert profile["recipient_emails"] == ["secy@cabinet.gov.bd", "dg@pib.gov.bd"]
+    assert profile["copy_emails"] == ["ict@pib.gov.bd", "secy@cabinet.gov.bd"]
+    assert window.undo_stack.count() == 1
+
+    from egov_desktop.gui.dialogs.office import OfficeDialog
+
+    dialog = OfficeDialog(demo, office_key)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.recipientEmails.toPlainText() == "secy@cabinet.gov.bd\ndg@pib.gov.bd"
+    # A bad address: the store's message naming it, the dialog open on the e-mail tab, nothing saved or lost.
+    dialog.show()
+    dialog.ui.phone.setText("০২-৯৩৩০০৮১")
+    dialog.ui.copyEmails.setPlainText("ict@pib.gov.bd, hasan@pib")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.change is None
+    assert dialog.ui.error.text() == "hasan@pib: এটি কোনো ইমেইল ঠিকানা নয় (যেমন name@office.gov.bd)।"
+    assert dialog.ui.tabs.currentWidget() is dialog.ui.emailTab
+    assert dialog.ui.copyEmails.toPlainText() == "ict@pib.gov.bd, hasan@pib"
+    assert dialog.ui.phone.text() == "০২-৯৩৩০০৮১"
+    assert demo.office_profile(office_key)["copy_emails"] == ["ict@pib.gov.bd", "secy@cabinet.gov.bd"]
+    assert demo.get_office(office_key).phone is None
+    # Corrected, it saves; emptied, the lists are empty again.
+    dialog.ui.copyEmails.setPlainText("")
+    dialog.accept()
+    assert dialog.change is not None and demo.office_profile(office_key)["copy_emails"] == []
+
+
 def test_new_plan_from_the_bundled_template(qtbot, demo, settings):
     window = make_window(qtbot, demo, settings)
 

@@ -16,6 +16,8 @@ HEADER_FIELDS = ("name", "government", "parent", "unit", "address", "website", "
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
 PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
+# The e-mail draft's To and Cc: typed as text, checked (and split into addresses) by the store.
+EMAIL_FIELDS = {"recipient_emails": "recipientEmails", "copy_emails": "copyEmails"}
 
 
 class OfficeDialog(QDialog):
@@ -59,6 +61,8 @@ class OfficeDialog(QDialog):
         ui.copies.setPlainText("\n".join(profile["default_copies"]))
         ui.attention.setText(profile["default_attention"] or "")
         ui.copiesPurpose.setText(profile["default_copies_purpose"] or "")
+        for field, widget in EMAIL_FIELDS.items():
+            getattr(ui, widget).setPlainText("\n".join(profile[field]))
         for p in profile["memo_prefixes"]:
             self._add_row(ui.prefixes, [p["file"], p["prefix"]], serial=p.get("last_serial", 0))
         return self.values()
@@ -74,6 +78,7 @@ class OfficeDialog(QDialog):
         values["default_copies"] = text_lines(ui.copies.toPlainText())
         values["default_attention"] = ui.attention.text().strip() or None
         values["default_copies_purpose"] = ui.copiesPurpose.text().strip() or None
+        values.update({field: getattr(ui, widget).toPlainText().strip() for field, widget in EMAIL_FIELDS.items()})
         values["memo_prefixes"] = [
             {"file": file, "prefix": prefix, "last_serial": serial}
             for (file, prefix), serial in zip(self._rows(ui.prefixes), self._serials())
@@ -116,12 +121,18 @@ class OfficeDialog(QDialog):
         new = self.values()
         changed = {k: v for k, v in new.items() if v != self._original.get(k)}
         if changed:
+            field = None
             try:
                 with self.store.group(Msg(N_("Change the office profile"))) as group:
                     for field, value in changed.items():
                         self.store.set_office_field(self.office_key, field, value)
             except StoreError as exc:
+                # Nothing was saved (the group rolled back) and every field keeps what was typed.
                 show_error(self.ui.error, exc.render())
+                if field in EMAIL_FIELDS:
+                    widget = getattr(self.ui, EMAIL_FIELDS[field])
+                    self.ui.tabs.setCurrentWidget(self.ui.emailTab)
+                    widget.setFocus()
                 return
             self.change = group.change
         super().accept()

@@ -245,6 +245,42 @@ class Ui_OfficeDialog(object):
         self.memoForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.prefixesLayout)
 
         self.tabs.addTab(self.memoTab, "")
+        self.emailTab = QWidget()
+        self.emailTab.setObjectName(u"emailTab")
+        self.emailForm = QFormLayout(self.emailTab)
+        self.emailForm.setObjectName(u"emailForm")
+        self.emailNote = QLabel(self.emailTab)
+        self.emailNote.setObjectName(u"emailNote")
+        self.emailNote.setWordWrap(True)
+
+        self.emailForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.emailNote)
+
+        self.recipientEmailsLabel = QLabel(self.emailTab)
+        self.recipientEmailsLabel.setObjectName(u"recipientEmailsLabel")
+        self.recipientEmailsLabel.setWordWrap(True)
+
+        self.emailForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.recipientEmailsLabel)
+
+        self.recipientEmails = QPlainTextEdit(self.emailTab)
+        self.recipientEmails.setObjectName(u"recipientEmails")
+        self.recipientEmails.setTabChangesFocus(True)
+        self.recipientEmails.setPlaceholderText(u"name@office.gov.bd")
+
+        self.emailForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.recipientEmails)
+
+        self.copyEmailsLabel = QLabel(self.emailTab)
+        self.copyEmailsLabel.setObjectName(u"copyEmailsLabel")
+        self.copyEmailsLabel.setWordWrap(True)
+
+        self.emailForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.copyEmailsLabel)
+
+        self.copyEmails = QPlainTextEdit(self.emailTab)
+        self.copyEmails.setObjectName(u"copyEmails")
+        self.copyEmails.setTabChangesFocus(True)
+
+        self.emailForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.copyEmails)
+
+        self.tabs.addTab(self.emailTab, "")
 
         self.mainLayout.addWidget(self.tabs)
 
@@ -276,6 +312,8 @@ class Ui_OfficeDialog(object):
         self.attentionLabel.setBuddy(self.attention)
         self.copiesPurposeLabel.setBuddy(self.copiesPurpose)
         self.prefixesLabel.setBuddy(self.prefixes)
+        self.recipientEmailsLabel.setBuddy(self.recipientEmails)
+        self.copyEmailsLabel.setBuddy(self.copyEmails)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(OfficeDialog)
@@ -306,5 +344,9 @@ class Ui_OfficeDialog(object):
         self.addPrefix.setText(_(u"Add prefix"))
         self.removePrefix.setText(_(u"Remove prefix"))
         self.tabs.setTabText(self.tabs.indexOf(self.memoTab), _(u"Memo"))
+        self.emailNote.setText(_(u"The e-mail draft of a report is addressed to these. Separate addresses with commas or new lines."))
+        self.recipientEmailsLabel.setText(_(u"To (e-mail addresses):"))
+        self.copyEmailsLabel.setText(_(u"Cc (e-mail addresses):"))
+        self.tabs.setTabText(self.tabs.indexOf(self.emailTab), _(u"E-mail"))
     # retranslateUi
 
