@@ -615,21 +615,21 @@ class MainWindow(QMainWindow):
     def email_draft(self) -> None:
         """Write the report and an .eml draft beside it, then open the draft in the mail program."""
         from egov_desktop.export.docx_report import export_docx
-        from egov_desktop.export.email_draft import addresses_in, write_eml
+        from egov_desktop.export.email_draft import draft_addresses, write_eml
         from egov_desktop.gui.dialogs.export import safe_file_name
 
         if self.plan_key is None:
             return
         doc = self.store.get_document(self.plan_key)
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
-        to = addresses_in(profile["default_recipients"])
+        to, cc = draft_addresses(doc, self.period, profile)
         folder = Path(tempfile.mkdtemp(prefix="egov-email-"))
         docx_path = folder / safe_file_name(doc, self.period)
         period = self.period
 
         def work():
             export_docx(doc, period, docx_path)
-            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to)
+            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc)
 
         self._run_task(_("Preparing the e-mail…"), work,
                        on_done=lambda eml: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))))

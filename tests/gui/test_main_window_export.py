@@ -67,6 +67,22 @@ def test_email_draft_opens_an_eml_with_the_report_attached(qtbot, demo, settings
     assert message["X-Unsent"] == "1" and message["To"] == "secy@cabinet.gov.bd"
     attached = [part.get_filename() for part in message.iter_attachments()]
     assert len(attached) == 1 and attached[0].endswith(".docx")
+    assert message["Cc"] is None
+
+
+def test_email_draft_is_addressed_from_the_office_profile(qtbot, demo, settings, opened):
+    """The profile's To and Cc addresses win over addresses written in the recipient lines."""
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    office_key = demo.office_of(window.plan_key)
+    demo.set_office_field(office_key, "default_recipients", ["সচিব, মন্ত্রিপরিষদ বিভাগ (secy@cabinet.gov.bd)"])
+    demo.set_office_field(office_key, "recipient_emails", "apa@modmr.gov.bd; secy@modmr.gov.bd")
+    demo.set_office_field(office_key, "copy_emails", ["ict@modmr.gov.bd", "APA@modmr.gov.bd"])
+    window.ui.actionEmail.trigger()
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
+    with open(opened.urls[0].toLocalFile(), "rb") as fh:
+        message = email.message_from_binary_file(fh, policy=email.policy.default)
+    assert message["To"] == "apa@modmr.gov.bd, secy@modmr.gov.bd"
+    assert message["Cc"] == "ict@modmr.gov.bd"  # an address already in To is not copied again
 
 
 def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened):
