@@ -16,8 +16,8 @@ SETTLE = 1.0
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db, _ = store_with_plan(200, Path(tmp) / "bench.sqlite")
-        _, base = run_gui_child("bare", plan_path(200), settle=SETTLE)
-        _, value = run_gui_child("app", db, settle=SETTLE)
+        base = run_gui_child("bare", plan_path(200), settle=SETTLE).rss_mb
+        value = run_gui_child("app", db, settle=SETTLE).rss_mb
     emit(Figure("peak RSS with the 200-indicator plan open", value, "MB", base,
                 "bare PySide6 window, 200-row table", "< 200 MB", value < 200))
 

@@ -23,12 +23,15 @@ def main() -> None:
         run_gui_child("app", db)
         app, bare = [], []
         for _ in range(N):
-            bare.append(run_gui_child("bare", bare_json)[0])
-            app.append(run_gui_child("app", db)[0])
-    value, base = median(app), median(bare)
-    emit(Figure("cold start to first painted main window (200 indicators)", value, "s", base,
+            bare.append(run_gui_child("bare", bare_json))
+            app.append(run_gui_child("app", db))
+    value, base = median([a.plan for a in app]), median([b.plan for b in bare])
+    window = median([a.window for a in app])
+    emit(Figure("cold start to first painted main window with the 200-indicator plan", value, "s", base,
                 "bare PySide6 window, 200-row table", "<= 2x bare", value <= 2 * base,
-                f"median of {N} starts each; app min {min(app) * 1000:.0f} ms max {max(app) * 1000:.0f} ms"))
+                f"median of {N} starts each; app min {min(a.plan for a in app) * 1000:.0f} ms "
+                f"max {max(a.plan for a in app) * 1000:.0f} ms; its window (before the plan is read) "
+                f"first paints at {window * 1000:.0f} ms"))
 
 
 if __name__ == "__main__":

@@ -137,20 +137,31 @@ def emit(*figures: Figure) -> None:
     sys.stdout.flush()
 
 
-def run_gui_child(mode: str, path: Path, settle: float = 0.0, timeout: float = 120) -> tuple[float, float]:
-    """Spawn gui_child.py; return (seconds from spawn to first painted frame, peak RSS MB)."""
+@dataclass
+class GuiStart:
+    window: float  # seconds from spawn to the main window's first paint
+    plan: float  # seconds from spawn to the first frame showing the plan
+    rss_mb: float  # peak RSS when that frame was painted (+ settle)
+
+
+def run_gui_child(mode: str, path: Path, settle: float = 0.0, timeout: float = 120) -> GuiStart:
+    """Spawn gui_child.py and time its `window` and `painted` lines."""
     import subprocess
 
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     cmd = [sys.executable, str(BENCH / "gui_child.py"), mode, str(path), "--settle", str(settle)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    line = proc.stdout.readline()
-    elapsed = time.perf_counter() - t0
+    times, line = {}, ""
+    while not line.startswith("painted"):
+        line = proc.stdout.readline()
+        if not line:
+            break
+        times[line.split()[0]] = time.perf_counter() - t0
     _, stderr = proc.communicate(timeout=timeout)
-    if not line.startswith("painted "):
+    if "painted" not in times:
         raise RuntimeError(f"{mode} child did not paint (exit {proc.returncode}):\n{stderr[-3000:]}")
-    return elapsed, float(line.split()[1])
+    return GuiStart(times.get("window", times["painted"]), times["painted"], float(line.split()[1]))
 
 
 def store_with_plan(n_indicators: int, path: Path) -> tuple[Path, int]:

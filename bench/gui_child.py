@@ -3,12 +3,13 @@
     python bench/gui_child.py bare PLAN.json [--settle SECONDS]
     python bench/gui_child.py app  DB.sqlite [--settle SECONDS]
 
-It prints one line, `painted <peak RSS MB>`, once a table view showing at least
-200 rows (the plan's indicators: nothing else in the window has that many) has been painted and the event loop has gone
-idle after it (the first frame a person would see), then exits. The parent
-times from spawning the process to reading that line, so interpreter start-up
-and imports are included for both sides. --settle waits longer before reading
-the memory (work deferred after the first frame counts too).
+It prints `window` when the main window first paints, then `painted <peak RSS MB>`
+once a table view holding at least 200 rows (the plan's indicators: nothing
+else in the window has that many) has been painted and the event loop has gone
+idle after it (the first frame showing the plan), then exits. The parent times
+from spawning the process to reading each line, so interpreter start-up and
+imports are included for both sides. --settle waits longer before reading the
+memory (work deferred after the first frame counts too).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _watch_first_frame(app, settle: float, grab: str | None = None) -> None:
     """Finish after the first paint of an item view holding the plan, once the loop is idle.
     `grab` saves a picture of that window, to see what was measured."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QAbstractItemView
+    from PySide6.QtWidgets import QAbstractItemView, QMainWindow
 
     from common import peak_rss_mb
 
@@ -40,10 +41,13 @@ def _watch_first_frame(app, settle: float, grab: str | None = None) -> None:
         app.exit(0)
 
     class Watcher(QObject):
-        done = False
+        shown = done = False
 
         def eventFilter(self, obj, event):
             if not self.done and event.type() == QEvent.Type.Paint:
+                if not self.shown and isinstance(obj.window(), QMainWindow):
+                    self.shown = True
+                    print("window", flush=True)
                 view = obj.parent()
                 if isinstance(view, QAbstractItemView) and obj is view.viewport() and view.model() is not None \
                         and view.model().rowCount() >= MIN_ROWS:
