@@ -1,23 +1,11 @@
 """Errors the store raises. Each carries a `Msg`, so it can be shown in Bangla or English."""
 from __future__ import annotations
 
-from egov_desktop.core.i18n import Msg
+from egov_desktop.core.i18n import MessageError, Msg
 
 
-class StoreError(Exception):
+class StoreError(MessageError):
     """`where`, when set, names the place in the document (an exchange key path), as ExchangeError does."""
-
-    def __init__(self, msg: Msg, where: str = ""):
-        super().__init__(msg.msgid)
-        self.msg = msg
-        self.where = where
-
-    def render(self, lang: str | None = None) -> str:
-        text = self.msg.render(lang)
-        return f"{self.where}: {text}" if self.where else text
-
-    def __str__(self) -> str:
-        return self.render()
 
 
 class ReportLocked(StoreError):
