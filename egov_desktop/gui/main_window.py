@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         ui.actionEmail.triggered.connect(self.email_draft)
         ui.actionSignOff.triggered.connect(self.sign_off)
         ui.signOffButton.clicked.connect(self.sign_off)
+        ui.actionMarkSubmitted.triggered.connect(self.mark_submitted)
         ui.actionReopen.triggered.connect(self.reopen)
         ui.reopenButton.clicked.connect(self.reopen)
         ui.actionAbout.triggered.connect(self.about)
@@ -455,13 +456,16 @@ class MainWindow(QMainWindow):
         can_sign = status == "draft" and not errors
         for widget in (self.ui.actionSignOff, self.ui.signOffButton):
             widget.setEnabled(can_sign)
+        self.ui.actionMarkSubmitted.setEnabled(status == "signed_off")
         for widget in (self.ui.actionReopen, self.ui.reopenButton):
             widget.setEnabled(status is not None and status != "draft")
         if status is None:
             text = ""
         elif status != "draft":
             report = editor.model.report
-            text = Msg(N_("Signed off (revision {revision}) by {name}"), {
+            sealed = N_("Submitted (revision {revision}, signed off by {name})") if status == "submitted" else \
+                N_("Signed off (revision {revision}) by {name}")
+            text = Msg(sealed, {
                 "revision": report.revision or 1, "name": report.signoff.name if report.signoff else "",
             }).render()
         elif errors:
@@ -645,6 +649,22 @@ class MainWindow(QMainWindow):
         dialog = SignOffDialog(self.store, self.plan_key, self.period, profile["signatories"], errors, self)
         if dialog.exec():
             self._after_seal_change()
+
+    def mark_submitted(self) -> None:
+        """Record that the signed report went to the upper office. Not an undoable step: Reopen undoes it."""
+        if self.progress_editor() is None:
+            return
+        question = Msg(N_("Mark the {period} report as submitted to the upper office? It stays sealed; "
+                          "to change it again, reopen it."), {"period": period_name(self.period, current_language())})
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if QMessageBox.question(self, _("Mark as submitted"), question.render(), buttons) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.mark_submitted(self.plan_key, self.period)
+        except StoreError as exc:
+            self._show_error(exc)
+        self._after_seal_change()
 
     def reopen(self) -> None:
         from egov_desktop.gui.dialogs.reopen import ReopenDialog

@@ -251,6 +251,71 @@ def test_sign_off_then_reopen_with_a_reason(qtbot, demo, settings):
     assert demo.signed_revisions(window.plan_key, "H1")[0].reopen_reason == "অর্জনের তথ্য সংশোধন"
 
 
+def _shown_boxes(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_mark_submitted_after_sign_off_then_reopen(qtbot, demo, settings):
+    from PySide6.QtWidgets import QMessageBox
+
+    from egov_desktop.core.model import Signatory
+
+    key = demo.find_plan("2021-22", "egov_innovation")
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    assert not window.ui.actionMarkSubmitted.isEnabled()  # a draft cannot be submitted
+    demo.sign_off(key, "H1", Signatory(name="মোঃ আব্দুল করিম", designation="উপসচিব"))
+    window._after_seal_change()
+    assert window.ui.actionMarkSubmitted.isEnabled()
+
+    seen = {}
+
+    def confirm(box):
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(confirm)
+    window.ui.actionMarkSubmitted.trigger()
+    assert "অর্ধবার্ষিক" in seen["text"]
+    assert demo.get_document(key).report("H1").status == "submitted"
+    assert window.ui.reportState.text() == "জমা দেওয়া হয়েছে (সংস্করণ ১, স্বাক্ষরকারী মোঃ আব্দুল করিম)"
+    assert not window.ui.actionMarkSubmitted.isEnabled() and not window.ui.actionSignOff.isEnabled()
+    assert window.ui.actionReopen.isEnabled() and window.ui.reopenButton.isEnabled()
+    assert window.progress_editor().model.locked
+
+    def reopen(dialog):
+        seen["reopen"] = dialog.ui.summary.text()
+        dialog.ui.reason.setPlainText("ঊর্ধ্বতন অফিস সংশোধন চেয়েছে")
+        _ok(dialog).click()
+
+    when_modal(reopen)
+    window.ui.actionReopen.trigger()
+    assert "জমা দেওয়া হয়েছে" in seen["reopen"]
+    report = demo.get_document(key).report("H1")
+    assert (report.status, report.revision) == ("draft", 2)
+    assert window.ui.reportState.text() == "খসড়া" and not window.ui.actionMarkSubmitted.isEnabled()
+
+
+def test_mark_submitted_refused_by_the_store_is_shown(qtbot, demo, settings):
+    """The window still offers the action, but the report was marked meanwhile: the store's reason is shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from egov_desktop.core.model import Signatory
+
+    key = demo.find_plan("2021-22", "egov_innovation")
+    demo.sign_off(key, "H1", Signatory(name="মোঃ আব্দুল করিম", designation="উপসচিব"))
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    demo.mark_submitted(key, "H1")
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    window.ui.actionMarkSubmitted.trigger()
+    qtbot.waitUntil(lambda: bool(_shown_boxes(window)))
+    box = _shown_boxes(window)[0]
+    assert box.text() == "অর্ধবার্ষিক প্রতিবেদনটি আগেই জমা দেওয়া হয়েছে বলে চিহ্নিত।"
+    box.accept()
+    assert window.ui.reportState.text().startswith("জমা দেওয়া হয়েছে")
+
+
 def test_memo_from_the_profile_then_sign_off_the_pib_report(qtbot, demo, settings):
     """The whole way for a report with no memo: write the memo, and sign-off is no longer refused."""
     window = make_window(qtbot, demo, settings)

@@ -16,9 +16,13 @@ class ReopenDialog(QDialog):
         self.store, self.plan_key, self.period = store, plan_key, period
         self.ui = ui = Ui_ReopenDialog()
         ui.setupUi(self)
-        ui.summary.setText(Msg(N_("The {period} report is signed off. Reopening it allows changes; the signed "
-                                  "revision stays on record and the next sign-off is a new revision."),
-                               {"period": period_name(period, current_language())}).render())
+        report = store.get_document(plan_key).report(period)
+        text = N_("The {period} report is signed off. Reopening it allows changes; the signed "
+                  "revision stays on record and the next sign-off is a new revision.")
+        if report is not None and report.status == "submitted":
+            text = N_("The {period} report is signed off and marked as submitted. Reopening it allows changes; "
+                      "the signed revision stays on record and the next sign-off is a new revision.")
+        ui.summary.setText(Msg(text, {"period": period_name(period, current_language())}).render())
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         show_error(ui.error, None)
