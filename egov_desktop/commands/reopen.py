@@ -10,7 +10,7 @@ import argparse
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg
-from egov_desktop.export.cli_source import add_plan_arguments, needs_db, open_plan
+from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "reopen"
 HELP = N_("reopen a signed-off report for changes (needs a reason)")
@@ -24,9 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.store.service import StoreError
 
-    if needs_db(args):
-        return cli.EXIT_UNREADABLE
-    source = open_plan(args)
+    source = open_db_plan(args)
     if source is None:
         return cli.EXIT_UNREADABLE
     try:

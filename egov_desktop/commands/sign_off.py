@@ -12,7 +12,7 @@ from egov_desktop import cli
 from egov_desktop.core.digits import localize_digits, to_latin_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
 from egov_desktop.core.model import Signatory
-from egov_desktop.export.cli_source import add_plan_arguments, needs_db, open_plan
+from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "sign-off"
 HELP = N_("sign off a report: seal it with a revision and a digest")
@@ -42,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from egov_desktop.core.digest import verification_code
     from egov_desktop.store.service import SignOffRefused, StoreError
 
-    if needs_db(args):
-        return cli.EXIT_UNREADABLE
-    source = open_plan(args)
+    source = open_db_plan(args)
     if source is None:
         return cli.EXIT_UNREADABLE
     store, lang = source.store, args.lang

@@ -67,9 +67,9 @@ def open_plan(args: argparse.Namespace) -> Source | None:
         return None
 
 
-def needs_db(args: argparse.Namespace) -> bool:
-    """True (after saying why) when a command that changes the database was given no --fiscal-year."""
-    if args.fiscal_year:
-        return False
-    cli.err(Msg(N_("Give --fiscal-year (and --db) of the plan in the database.")).render(args.lang))
-    return True
+def open_db_plan(args: argparse.Namespace) -> Source | None:
+    """For commands that change the database: its plan of --fiscal-year/--kind, or None after saying why."""
+    if not args.fiscal_year:
+        cli.err(Msg(N_("Give --fiscal-year (and --db) of the plan in the database.")).render(args.lang))
+        return None
+    return open_plan(args)
