@@ -49,21 +49,23 @@ def apply_saved_language(settings: QSettings, override: str | None = None) -> No
                                   latin_digits=_bool(settings.value(SETTING_LATIN_DIGITS, False)))
 
 
-def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only=None):
+def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only=None, ask_in_use=None):
     """Open (or create) the database; None when the user gave up.
 
     A missing database on a first run is the moment to offer the demo, so a
     newcomer sees two real plans at once; `--demo` adds the demo plans without
     asking, to a new file or next to what is there (it never overwrites). A
     damaged file can be swapped for its newest good backup, and a database
-    another copy is writing to can still be opened read-only: the user decides.
+    another copy is writing to can still be opened read-only, or taken over when
+    the lock names another computer that may have crashed: the user decides.
     """
     from egov_desktop.store.backup import open_with_recovery
     from egov_desktop.store.demo import create_demo
 
     if demo or (not path.exists() and (ask or _ask_for_demo)(path)):
         return create_demo(path)
-    return open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only)
+    return open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
+                              ask_in_use or ask_take_over)
 
 
 def _yes(title: str, text: str) -> bool:
@@ -77,6 +79,23 @@ def _ask_restore(exc) -> bool:
 
 def _ask_read_only(exc) -> bool:
     return _yes(_("The database cannot be changed now"), exc.render() + "\n\n" + _("Open it read-only?"))
+
+
+def ask_take_over(exc) -> str | None:
+    """Another computer's lock that cannot be checked from here: "take_over", "read_only" or None (cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("The database is in use on another computer"), exc.render())
+    box.setInformativeText(_("Take it over only if that computer is switched off or the program there has "
+                             "stopped: two computers writing to one database can lose changes."))
+    take_over = box.addButton(_("Take over"), QMessageBox.ButtonRole.AcceptRole)
+    take_over.setObjectName("takeOver")
+    read_only = box.addButton(_("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+    read_only.setObjectName("readOnly")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)  # the safe choice for a quick Enter
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "take_over" if clicked == take_over else "read_only" if clicked == read_only else None
 
 
 def _ask_for_demo(path: Path) -> bool:

@@ -112,3 +112,49 @@ def test_a_damaged_database_can_be_swapped_for_its_backup(tmp_path):
         assert {p.fiscal_year for p in store.list_plans()} == {"2021-22", "2023-24"}
     finally:
         store.close()
+
+
+def _locked_by_another_computer(path):
+    """The lock file a computer that crashed leaves on a shared folder (no OS lock behind it)."""
+    import json
+
+    from egov_desktop.store.lock import lock_path
+    from egov_desktop.store.service import Store
+
+    Store.open(path).close()
+    lock_path(path).write_text(json.dumps({"pid": 4242, "host": "accounts-pc", "user": "karim",
+                                           "since": "2024-03-16 09:00:00"}), encoding="utf-8")
+
+
+@pytest.mark.parametrize("button, readonly", [("takeOver", False), ("readOnly", True), (None, None)])
+def test_a_lock_left_by_another_computer_can_be_taken_over(qapp, tmp_path, button, readonly):
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from tests.gui.shell import when_modal
+
+    path = tmp_path / "egov.sqlite"
+    _locked_by_another_computer(path)
+    seen = {}
+
+    def answer(box):
+        seen["text"], seen["title"] = box.text(), box.windowTitle()
+        seen["buttons"] = sorted(b.text() for b in box.buttons())
+        if button is None:
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            box.findChild(QPushButton, button).click()
+
+    when_modal(answer)
+    store = open_store(path, demo=False, ask_read_only=lambda exc: pytest.fail("asked read-only only"))
+    assert "accounts-pc" in seen["text"] and "karim" in seen["text"] and "১৬/০৩/২০২৪" in seen["text"]
+    assert seen["title"] == "ডাটাবেজটি অন্য কম্পিউটারে ব্যবহৃত হচ্ছে"
+    assert seen["buttons"] == sorted(["দায়িত্ব নিন", "শুধু পড়ার জন্য খুলুন", "বাতিল"])
+    if readonly is None:
+        assert store is None
+        return
+    try:
+        assert store.readonly is readonly
+        taken = [a for a in store.audit() if a.operation == "take_over"]
+        assert [a.old["host"] for a in taken] == ([] if readonly else ["accounts-pc"])
+    finally:
+        store.close()
