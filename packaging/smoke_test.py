@@ -9,7 +9,8 @@ In a throw-away home folder (so no real data is touched), offscreen:
    compiled catalog is found under _MEIPASS);
 3. exports the PIB first-quarter report with its memo to Word (python-docx's
    templates, the export code, babel's trimmed locale data) and reads it back;
-4. starts the GUI on that database and lets it quit by itself (Qt plugins, fonts).
+4. backs the database up to another folder (SQLite's online backup);
+5. starts the GUI on that database and lets it quit by itself (Qt plugins, fonts).
 Exit 0 when all pass; otherwise the failing step's output and exit 1.
 """
 from __future__ import annotations
@@ -77,6 +78,9 @@ def main(app_dir: Path) -> int:
                 body = z.read("word/document.xml").decode("utf-8")
             if PIB_OFFICE not in body:
                 raise Failed(f"{docx.name} does not name the office")
+            step("back up the database to another folder", [cli, "backup", "--db", db, "--to", home / "copies"], env)
+            if not list((home / "copies").glob("*.sqlite")):
+                raise Failed("backup wrote no copy")
             step("start the GUI offscreen and quit", [gui, "--db", db, "--quit-after", "2"], env, timeout=60)
         except Failed as exc:
             print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
