@@ -48,6 +48,7 @@ from egov_desktop.core import rules
 from egov_desktop.core.bijoy import bijoy_to_unicode, looks_like_bijoy
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import PlanDocument
+from egov_desktop.gui.delegates import TextCellEditor
 from egov_desktop.gui.models import Role
 from egov_desktop.gui.undo import push_change
 from egov_desktop.gui.validators import TEXT
@@ -258,7 +259,7 @@ class _TypingWatch(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         # ChildPolished: the delegate's editor is fully built by then (ChildAdded comes too early).
-        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QLineEdit):
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), (QLineEdit, TextCellEditor)):
             line = event.child()
             # Only text cells: dates and numbers have their own check, which says what is wrong.
             index = getattr(line, "egov_index", None)
@@ -359,7 +360,7 @@ def watch_line_edit(line: QLineEdit, on_warning: Callable[[str], None] | None = 
 
     action.triggered.connect(lambda: line.setText(bijoy_to_unicode(line.text())))
     action.setVisible(False)
-    line.textChanged.connect(check)
+    line.textChanged.connect(lambda *_args: check(line.text()))  # a long-text box's signal carries no text
     check(line.text())
     return action
 

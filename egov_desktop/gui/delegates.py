@@ -1,19 +1,92 @@
-"""Cell editors: a line edit checked on every keystroke by the core parsers, or a combo box for choices.
+"""Cell editors: a line edit checked on every keystroke by the core parsers, a wrapping text box for
+long texts, or a combo box for choices.
 
 An invalid value is marked in the editor at once (red, the reason in the
 tooltip and in `message` for the status bar) and cannot be committed with Tab
 or Enter; a valid one is committed, which saves it through the model.
+Enter commits and moves on in every editor; in a long text Shift+Enter (or
+Ctrl+Enter) starts a new line.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QToolButton,
+    QToolTip,
+)
 
 from egov_desktop.gui.models import Role
-from egov_desktop.gui.validators import CHOICE, NUMBER, VALUE, CellValidator
+from egov_desktop.gui.validators import CHOICE, NUMBER, TEXT, VALUE, CellValidator
 
 INVALID_STYLE = "QLineEdit { background: #fde2e2; border: 2px solid #c62828; }"
 _INITIAL = "egov_initial_text"
+# Row heights, in lines of text: short rows keep room for a wrapped title, long texts stop growing here
+# (the tooltip and the editor show the rest).
+MIN_LINES, MAX_LINES = 2, 8
+# The text box of a long text opens at least this many lines high, over the rows below if need be.
+EDITOR_LINES = 4
+
+
+class TextCellEditor(QPlainTextEdit):
+    """The editor of long texts (narrative, evidence, remarks, titles): words wrap, lines may be broken.
+
+    It answers the few QLineEdit calls that code hooking into cell editors uses (`text`, `setText`,
+    `addAction(icon, position)` for a trailing icon button), so the Bijoy warning icon works here too."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._buttons: list[QToolButton] = []
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit's name)
+        self.setPlainText(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Small, so a row fitted to its contents while the editor is open does not take the box's default height.
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() + 8)
+
+    def addAction(self, *args):  # noqa: N802 (Qt override)
+        """`addAction(icon, QLineEdit.ActionPosition)` puts a button for a new action at the top right,
+        shown while the action is visible, as QLineEdit does; anything else is QWidget's."""
+        if len(args) != 2 or not isinstance(args[0], QIcon) or not isinstance(args[1], QLineEdit.ActionPosition):
+            return super().addAction(*args)
+        action = QAction(args[0], "", self)
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setCursor(Qt.CursorShape.ArrowCursor)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._buttons.append(button)
+        action.changed.connect(self._place_buttons)
+        self._place_buttons()
+        return action
+
+    def _place_buttons(self) -> None:
+        side = self.fontMetrics().height() + 4
+        shown = [b for b in self._buttons if b.defaultAction().isVisible()]
+        for b in self._buttons:
+            b.setVisible(b in shown)
+        for i, b in enumerate(shown):
+            b.setGeometry(self.width() - side * (i + 1), 0, side, side)
+        # The text keeps clear of the buttons.
+        self.setViewportMargins(0, 0, side * len(shown), 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place_buttons()
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -27,6 +100,10 @@ class GridDelegate(QStyledItemDelegate):
             for key, label in index.data(Role.CHOICES) or []:
                 combo.addItem(label, key)
             return combo
+        if kind == TEXT and index.data(Role.LONG):
+            editor = TextCellEditor(parent)
+            editor.egov_index = QPersistentModelIndex(index)
+            return editor
         editor = QLineEdit(parent)
         editor.setFrame(False)
         # Qt drops text it cannot commit when the focus leaves; we keep it marked in the cell instead.
@@ -58,6 +135,8 @@ class GridDelegate(QStyledItemDelegate):
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         editor.setProperty(_INITIAL, text)
         editor.setText(text)
+        if isinstance(editor, TextCellEditor):
+            editor.selectAll()  # typing replaces the text, as in the line edits; an arrow key keeps it
         # Text refused earlier is shown again with its reason, so the user sees what to fix.
         reason = index.data(Role.MESSAGE) if index.data(Role.SEVERITY) == "refused" else ""
         if reason:
@@ -74,11 +153,26 @@ class GridDelegate(QStyledItemDelegate):
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor, option, index) -> None:
-        editor.setGeometry(option.rect)
+        rect = option.rect
+        if isinstance(editor, TextCellEditor):
+            rect = QRect(rect)
+            rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * EDITOR_LINES + 8))
+        editor.setGeometry(rect)
+
+    def sizeHint(self, option, index) -> QSize:
+        # Rows fitted to their contents (GridEditor) grow with wrapped text, between MIN_LINES and MAX_LINES.
+        hint = super().sizeHint(option, index)
+        line = option.fontMetrics.lineSpacing()
+        hint.setHeight(min(max(hint.height(), line * MIN_LINES + 8), line * MAX_LINES + 8))
+        return hint
 
     def eventFilter(self, editor, event) -> bool:
         # Enter commits and moves on like Tab, so a report can be typed top to bottom.
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(editor, TextCellEditor) and event.modifiers() & (
+                    Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier):
+                editor.insertPlainText("\n")  # a new line within the text
+                return True
             if isinstance(editor, QLineEdit) and not editor.hasAcceptableInput():
                 validator = editor.validator()
                 if validator is not None:
@@ -86,6 +180,14 @@ class GridDelegate(QStyledItemDelegate):
                 return True
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, TextCellEditor)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            # Qt leaves Tab to a text box (it would type a tab); in the grid Tab moves on, as everywhere.
+            back = event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditPreviousItem if back
+                                  else QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit) and self._left(editor):
             index = getattr(editor, "egov_index", None)

@@ -7,7 +7,7 @@ entered without the mouse. Ctrl+C / Ctrl+V copy and paste tab-separated blocks
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -177,6 +177,16 @@ class GridEditor(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.view)
+        # Rows grow with their wrapped text (the delegate caps the height); refitted once per turn of the
+        # event loop for the rows that changed, all of them when the columns or the rows change.
+        self._unfitted: set[int] | None = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        model.dataChanged.connect(lambda first, last, *_roles: self._refit(range(first.row(), last.row() + 1)))
+        model.modelReset.connect(lambda: self._refit(None))
+        model.rowsInserted.connect(lambda *_args: self._refit(None))
+        self.view.horizontalHeader().sectionResized.connect(lambda *_args: self._refit(None))
         self._size_columns()
         model.modelReset.connect(self._size_columns)
 
@@ -209,10 +219,29 @@ class GridEditor(QWidget):
         self.view.retranslate()
         retranslate_stack(self.undo_stack)
 
+    def _refit(self, rows) -> None:
+        """Fit `rows` (None: every row) to their contents soon."""
+        if not self._fit_timer.isActive():
+            self._unfitted = set()
+        if rows is None or self._unfitted is None:
+            self._unfitted = None
+        else:
+            self._unfitted.update(rows)
+        self._fit_timer.start(0)
+
+    def _fit_rows(self) -> None:
+        rows = self._unfitted
+        if rows is None:
+            self.view.resizeRowsToContents()
+            return
+        for row in rows:
+            if row < self.model.rowCount():
+                self.view.resizeRowToContents(row)
+
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()
         char = self.view.fontMetrics().averageCharWidth()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, char * self.WIDTHS.get(self.model.column_key(column), 10) + 12)
-        # Two lines per row: long Bangla titles wrap instead of widening the table.
+        # Two lines per row at least: long Bangla titles wrap instead of widening the table.
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() * 2 + 8)

@@ -47,8 +47,11 @@ class Role(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 6  # why, in the current language ("" when nothing)
     CHOICES = Qt.ItemDataRole.UserRole + 7  # [(key, label)] of CHOICE cells
     WHERE = Qt.ItemDataRole.UserRole + 8  # the findings address of the cell
+    LONG = Qt.ItemDataRole.UserRole + 9  # a text that may run to sentences: edited in a wrapping box
 
 
+# Columns of texts people write sentences in (level names and the like stay one line).
+LONG_TEXT_COLUMNS = frozenset({"title", "narrative", "evidence", "remarks", "responsible"})
 _LEVELS_TITLE = N_("Percent of each target level")
 # What a column means, where its header alone may leave doubt.
 _COLUMN_TIPS = {
@@ -354,6 +357,8 @@ class GridModel(QAbstractTableModel):
             return [(k, _(label)) for k, label in cell.choices]
         if role == Role.WHERE:
             return self._where(row, col)
+        if role == Role.LONG:
+            return cell.kind == TEXT and col in LONG_TEXT_COLUMNS
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from egov_desktop.core.exchange import load
+from egov_desktop.gui.delegates import TextCellEditor
 from egov_desktop.gui.progress_editor import ProgressEditor
 from tests.conftest import PIB
 from tests.gui.conftest import show, type_text
@@ -28,9 +29,9 @@ def _key(qtbot, key) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key)
 
 
-def _type(qtbot, text: str) -> None:
+def _type(qtbot, text: str, editor_type=QLineEdit) -> None:
     widget = QApplication.focusWidget()
-    assert isinstance(widget, QLineEdit), "Tab/Enter should have opened the next cell's editor"
+    assert isinstance(widget, editor_type), "Tab/Enter should have opened the next cell's editor"
     type_text(qtbot, widget, text)
 
 
@@ -58,11 +59,12 @@ def test_the_whole_pib_first_quarter_report_by_keyboard_alone(qtbot, store, undo
         assert (model.indicator(current.row()).code, model.column_key(current.column())) == (code, "value")
         _type(qtbot, value)
         _key(qtbot, Qt.Key.Key_Return)  # Enter commits and moves on, like Tab
-        _type(qtbot, expected[code].narrative)
+        # The texts open in wrapping text boxes; Enter and Tab still commit and move on.
+        _type(qtbot, expected[code].narrative, TextCellEditor)
         _key(qtbot, Qt.Key.Key_Tab)
-        _type(qtbot, evidence or "")
+        _type(qtbot, evidence or "", TextCellEditor)
         _key(qtbot, Qt.Key.Key_Tab)
-        _type(qtbot, "")  # remarks: nothing
+        _type(qtbot, "", TextCellEditor)  # remarks: nothing
         _key(qtbot, Qt.Key.Key_Tab)
         # The not-applicable tick box: Space ticks it, Tab goes on to the next indicator.
         assert model.column_key(editor.view.currentIndex().column()) == "not_applicable"
