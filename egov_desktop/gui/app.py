@@ -135,7 +135,6 @@ def run_gui(argv: list[str] | None = None) -> int:
     from egov_desktop.gui.main_window import MainWindow
 
     window = MainWindow(None, settings)
-    opened = []
 
     def load() -> None:
         from egov_desktop.store.errors import StoreError
@@ -149,7 +148,6 @@ def run_gui(argv: list[str] | None = None) -> int:
         if store is None:  # the user declined to restore or to open read-only
             app.exit(1)
             return
-        opened.append(store)
         window.set_store(store)
 
     _AfterFirstPaint(window, load)
@@ -159,5 +157,6 @@ def run_gui(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        for store in opened:
-            store.close()
+        # The window's store: a restore from a backup replaces the one opened here.
+        if window.store is not None:
+            window.store.close()

@@ -38,7 +38,7 @@ S_SPLITTER = "window/progress_splitter"
 
 
 # Actions that need the database (the plan-specific ones also need an open plan).
-STORE_ACTIONS = ("actionNewPlan", "actionImport", "actionDeadlines")
+STORE_ACTIONS = ("actionNewPlan", "actionImport", "actionDeadlines", "actionBackup", "actionRestore")
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.store = store
         for action in STORE_ACTIONS:
             getattr(self.ui, action).setEnabled(True)
+        # A restore replaces the file: not while another copy writes to it or its folder is read-only.
+        self.ui.actionRestore.setEnabled(not store.readonly)
         self.ui.emptyNewPlan.setVisible(True)
         self.refresh_plans(select=self.settings.value(S_PLAN))
         self._on_saved()
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         ui.actionExportExchange.triggered.connect(self.export_exchange)
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
+        ui.actionBackup.triggered.connect(self.back_up)
+        ui.actionRestore.triggered.connect(self.restore)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionShowPlan.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.planTab), self._focus_grid()))
         ui.actionShowProgress.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.progressTab), self._focus_grid()))
@@ -583,6 +587,52 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.change is not None:
             push_change(self.undo_stack, dialog.change, after=self._update_deadline, on_error=self._show_error)
             self._update_deadline()
+
+    def back_up(self) -> None:
+        """A copy of the database into a folder the user picks (a pen drive, another disk)."""
+        from egov_desktop.store.backup import backup_now
+
+        folder = QFileDialog.getExistingDirectory(self, _("Back up to a folder"), documents_folder())
+        if not folder:
+            return
+        # The copy reads the file through its own connection (SQLite's online backup), not the store's.
+        self._run_task(_("Backing up…"), backup_now, self.store.path, "manual", to=Path(folder),
+                       on_done=lambda path: self.ui.statusbar.showMessage(
+                           _("Backup saved: {path}").format(path=path), 15000))
+
+    def restore(self) -> None:
+        """Replace the database by a backup: the store is closed, the file swapped (the current one is
+        backed up first by backup.restore) and the database opened again."""
+        from egov_desktop.gui.dialogs.restore import RestoreDialog
+        from egov_desktop.store import backup
+        from egov_desktop.store.service import Store
+
+        dialog = RestoreDialog(backup.list_backups(self.store.path), self)
+        if not dialog.exec():
+            return
+        path = self.store.path
+        self._close_plan()
+        self.plan_key = None
+        self.store.close()
+        self.store = None
+        failed = None
+        try:
+            result = backup.restore(dialog.chosen, path)
+        except StoreError as exc:
+            failed = exc  # nothing was replaced: the database is opened again as it was
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            QMessageBox.critical(self, _("The database cannot be opened"), exc.render())
+            self.open_plan(None)
+            return
+        self.set_store(store)
+        if failed is not None:
+            self._show_error(failed)
+        else:
+            kept = result.safety_copy or result.moved_aside
+            self.ui.statusbar.showMessage(_("The backup is restored; the database as it was is kept as {path}")
+                                          .format(path=kept) if kept else _("The backup is restored."), 30000)
 
     # ------------------------------------------------------------------ report actions
 
