@@ -648,15 +648,18 @@ class MainWindow(QMainWindow):
 
     def export_word(self) -> None:
         from egov_desktop.gui.dialogs.export import ExportDialog
-        from egov_desktop.export.docx_report import export_docx
+        from egov_desktop.export.docx_report import export_docx, saved_settings
 
         if self.plan_key is None:
             return
         doc = self.store.get_document(self.plan_key)
-        dialog = ExportDialog(doc, self.period, self)
+        saved = saved_settings(self.store, self.plan_key)
+        dialog = ExportDialog(doc, self.period, saved, self)
         if not dialog.exec():
             return
         open_after = dialog.open_after
+        if dialog.settings != saved:
+            self._save_export_settings(dialog.settings)
 
         def written(path) -> None:
             self.ui.statusbar.showMessage(_("Word file written: {path}").format(path=path), 10000)
@@ -664,13 +667,25 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
         self._run_task(_("Writing the Word file…"), export_docx, doc, self.period, dialog.path,
-                       parts=dialog.parts, font=dialog.font, on_done=written)
+                       parts=dialog.parts, font=dialog.font, settings=dialog.settings, on_done=written)
+
+    def _save_export_settings(self, settings) -> None:
+        """Where saved_settings found them: the plan's own settings if it has them, else those for all plans
+        (so a choice made once holds for next year's plan too). A read-only database keeps them for this export."""
+        from egov_desktop.export.docx_report import SETTINGS_KEY
+
+        if self.store.readonly:
+            return
+        own = self.store.get_setting(SETTINGS_KEY, plan_key=self.plan_key) is not None
+        try:
+            self.store.set_setting(SETTINGS_KEY, settings.to_dict(), plan_key=self.plan_key if own else None)
+        except StoreError as exc:
+            self._show_error(exc)
 
     def email_draft(self) -> None:
         """Write the report and an .eml draft beside it, then open the draft in the mail program."""
-        from egov_desktop.export.docx_report import export_docx
+        from egov_desktop.export.docx_report import default_file_name, export_docx, saved_settings
         from egov_desktop.export.email_draft import draft_addresses, write_eml
-        from egov_desktop.gui.dialogs.export import safe_file_name
 
         if self.plan_key is None:
             return
@@ -678,12 +693,13 @@ class MainWindow(QMainWindow):
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
         to, cc = draft_addresses(doc, self.period, profile)
         folder = Path(tempfile.mkdtemp(prefix="egov-email-"))
-        docx_path = folder / safe_file_name(doc, self.period)
+        docx_path = folder / default_file_name(doc, self.period)
         period = self.period
+        settings = saved_settings(self.store, self.plan_key)
 
         def work():
-            export_docx(doc, period, docx_path)
-            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc)
+            export_docx(doc, period, docx_path, settings=settings)
+            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc, settings=settings)
 
         self._run_task(_("Preparing the e-mail…"), work,
                        on_done=lambda eml: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))))

@@ -54,6 +54,68 @@ def test_word_export_runs_in_the_background_and_opens_the_file(qtbot, demo, sett
     assert "অর্ধবার্ষিক" in text and "স্মারক" not in text  # report only: no memo
 
 
+def _docx_texts(path) -> str:
+    import zipfile
+
+    from egov_desktop.export.docx_report import body_texts
+
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(body_texts(z.read("word/document.xml")))
+
+
+def test_word_export_settings_are_prefilled_used_and_saved(qtbot, demo, settings, tmp_path, opened):
+    from egov_desktop.export.docx_report import SETTINGS_KEY, saved_settings
+
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    key = window.plan_key
+    out = tmp_path / "settings.docx"
+    seen = {}
+
+    def choose(dialog):
+        ui = dialog.ui
+        seen["defaults"] = [c.isChecked() for c in (ui.oneLineDate, ui.numberParagraphs, ui.notBySeniority,
+                                                     ui.includeScore)]
+        ui.oneLineDate.setChecked(True)
+        ui.notBySeniority.setChecked(True)
+        ui.includeScore.setChecked(False)
+        ui.file.setText(str(out))
+        dialog.ui.buttons.accepted.emit()
+
+    when_modal(choose)
+    window.ui.actionExportWord.trigger()
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
+    assert seen["defaults"] == [False, True, False, True]  # ExportSettings' defaults
+    text = _docx_texts(out)
+    assert "(জ্যেষ্ঠতার ক্রমানুসারে নয়)" in text
+    assert "খ্রি." in text and "বঙ্গাব্দ" not in text  # the one-line Gregorian date
+    assert "অর্জিত মান" not in text and "অর্জনের হার" not in text  # no percent and score columns
+    # Saved for all plans (none had its own), and offered again next time.
+    saved = saved_settings(demo, key)
+    assert (saved.date_style, saved.not_by_seniority, saved.include_score) == ("gregorian", True, False)
+    assert demo.get_setting(SETTINGS_KEY) is not None and demo.get_setting(SETTINGS_KEY, plan_key=key) is None
+
+    def look(dialog):
+        ui = dialog.ui
+        seen["again"] = [c.isChecked() for c in (ui.oneLineDate, ui.numberParagraphs, ui.notBySeniority,
+                                                  ui.includeScore)]
+        dialog.reject()
+
+    when_modal(look)
+    window.ui.actionExportWord.trigger()
+    assert seen["again"] == [True, True, True, False]
+
+
+def test_word_export_proposes_a_file_name_every_file_system_takes(qtbot, demo):
+    from egov_desktop.gui.dialogs.export import ExportDialog
+
+    doc = demo.get_document(demo.find_plan("2021-22", "egov_innovation"))
+    doc.office.name = "ভূমি ব্যবস্থাপনা ও দুর্যোগ ব্যবস্থাপনা সংক্রান্ত অধিদপ্তরের আঞ্চলিক কার্যালয় " * 4
+    dialog = ExportDialog(doc, "H1")
+    qtbot.addWidget(dialog)
+    name = dialog.path.name
+    assert name.endswith(".docx") and len(name.encode("utf-8")) <= 255 and "অর্ধবার্ষিক" in name
+
+
 def test_email_draft_opens_an_eml_with_the_report_attached(qtbot, demo, settings, opened):
     window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
     office_key = demo.office_of(window.plan_key)

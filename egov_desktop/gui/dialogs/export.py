@@ -1,44 +1,40 @@
-"""Word export: which parts, which Bangla font, where to save."""
+"""Word export: which parts, which Bangla font, the layout settings, where to save."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from egov_desktop.core.i18n import N_, _, current_language
 from egov_desktop.core.periods import period_name
-from egov_desktop.export.docx_report import default_file_name
+from egov_desktop.export.docx_report import ExportSettings, default_file_name
 from egov_desktop.export.fonts import FONT_CHOICES
 from egov_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from egov_desktop.gui.labels import documents_folder
 
 WORD_FILTER = N_("Word documents (*.docx)")
-# Linux and macOS allow 255 bytes per name, and Bangla takes three a letter; leave room for ".part".
-MAX_NAME_BYTES = 240
-
-
-def safe_file_name(doc, period: str) -> str:
-    """The export's default file name, shortened (keeping its extension) to what every file system takes."""
-    name = default_file_name(doc, period)
-    stem, dot, ext = name.rpartition(".")
-    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        stem = stem[:-1].rstrip(" -")
-        name = f"{stem}{dot}{ext}"
-    return name
 
 
 FONT_NOTES = {"Nikosh": N_("Nikosh (the government's usual font; must be installed on the reader's PC)")}
 
 
 class ExportDialog(QDialog):
-    def __init__(self, doc, period: str, parent=None):
+    """`settings`: the saved export settings (docx_report.saved_settings), shown as check boxes."""
+
+    def __init__(self, doc, period: str, settings: ExportSettings | None = None, parent=None):
         super().__init__(parent)
+        self._settings = settings or ExportSettings()
         self.ui = ui = Ui_ExportDialog()
         ui.setupUi(self)
+        ui.oneLineDate.setChecked(self._settings.date_style == "gregorian")
+        ui.numberParagraphs.setChecked(self._settings.number_paragraphs)
+        ui.notBySeniority.setChecked(self._settings.not_by_seniority)
+        ui.includeScore.setChecked(self._settings.include_score)
         self.setWindowTitle(" — ".join((_("Word report"), period_name(period, current_language()))))
         for font in FONT_CHOICES:
             ui.font.addItem(_(FONT_NOTES[font]) if font in FONT_NOTES else font, font)
-        ui.file.setText(str(Path(documents_folder()) / safe_file_name(doc, period)))
+        ui.file.setText(str(Path(documents_folder()) / default_file_name(doc, period)))
         ui.browse.clicked.connect(self._browse)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -52,6 +48,15 @@ class ExportDialog(QDialog):
     def parts(self) -> tuple[str, ...]:
         ui = self.ui
         return ("report",) if ui.reportOnly.isChecked() else ("memo",) if ui.memoOnly.isChecked() else ("memo", "report")
+
+    @property
+    def settings(self) -> ExportSettings:
+        """The settings given, with the choices of the check boxes (the rest, e.g. font sizes, kept)."""
+        ui = self.ui
+        return dataclasses.replace(
+            self._settings, date_style="gregorian" if ui.oneLineDate.isChecked() else "both",
+            number_paragraphs=ui.numberParagraphs.isChecked(), not_by_seniority=ui.notBySeniority.isChecked(),
+            include_score=ui.includeScore.isChecked())
 
     @property
     def font(self) -> str:

@@ -25,7 +25,7 @@ class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog):
         if not ExportDialog.objectName():
             ExportDialog.setObjectName(u"ExportDialog")
-        ExportDialog.resize(600, 280)
+        ExportDialog.resize(640, 380)
         self.form = QFormLayout(ExportDialog)
         self.form.setObjectName(u"form")
         self.partsLabel = QLabel(ExportDialog)
@@ -64,10 +64,40 @@ class Ui_ExportDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.font)
 
+        self.layoutLabel = QLabel(ExportDialog)
+        self.layoutLabel.setObjectName(u"layoutLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.layoutLabel)
+
+        self.layoutOptions = QVBoxLayout()
+        self.layoutOptions.setObjectName(u"layoutOptions")
+        self.oneLineDate = QCheckBox(ExportDialog)
+        self.oneLineDate.setObjectName(u"oneLineDate")
+
+        self.layoutOptions.addWidget(self.oneLineDate)
+
+        self.numberParagraphs = QCheckBox(ExportDialog)
+        self.numberParagraphs.setObjectName(u"numberParagraphs")
+
+        self.layoutOptions.addWidget(self.numberParagraphs)
+
+        self.notBySeniority = QCheckBox(ExportDialog)
+        self.notBySeniority.setObjectName(u"notBySeniority")
+
+        self.layoutOptions.addWidget(self.notBySeniority)
+
+        self.includeScore = QCheckBox(ExportDialog)
+        self.includeScore.setObjectName(u"includeScore")
+
+        self.layoutOptions.addWidget(self.includeScore)
+
+
+        self.form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.layoutOptions)
+
         self.fileLabel = QLabel(ExportDialog)
         self.fileLabel.setObjectName(u"fileLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.fileLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.fileLabel)
 
         self.fileLayout = QHBoxLayout()
         self.fileLayout.setObjectName(u"fileLayout")
@@ -82,19 +112,19 @@ class Ui_ExportDialog(object):
         self.fileLayout.addWidget(self.browse)
 
 
-        self.form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.fileLayout)
+        self.form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.fileLayout)
 
         self.openAfter = QCheckBox(ExportDialog)
         self.openAfter.setObjectName(u"openAfter")
         self.openAfter.setChecked(True)
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.openAfter)
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.openAfter)
 
         self.buttons = QDialogButtonBox(ExportDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.buttons)
+        self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.fontLabel.setBuddy(self.font)
@@ -113,6 +143,11 @@ class Ui_ExportDialog(object):
         self.reportOnly.setText(_(u"Report only"))
         self.memoOnly.setText(_(u"Memo only"))
         self.fontLabel.setText(_(u"Bangla font:"))
+        self.layoutLabel.setText(_(u"Layout:"))
+        self.oneLineDate.setText(_(u"Memo date on one line, Gregorian only (10/01/2022 AD)"))
+        self.numberParagraphs.setText(_(u"Number the memo's paragraphs from the second on (02., 03.)"))
+        self.notBySeniority.setText(_(u"Write \"(not in order of seniority)\" after the copies heading"))
+        self.includeScore.setText(_(u"Percent and score columns and the total in the report"))
         self.fileLabel.setText(_(u"Save as:"))
         self.browse.setText(_(u"Browse\u2026"))
         self.openAfter.setText(_(u"Open the file when it is ready"))
