@@ -43,7 +43,8 @@ class TextCellEditor(QPlainTextEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        # A frame: the box may reach over the rows below, and must be told apart from them.
+        self.setFrameShape(QFrame.Shape.Box)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._buttons: list[QToolButton] = []

@@ -15,6 +15,10 @@ _WIDTHS = {"title": 30, "unit": 7, "value": 12, "narrative": 34, "evidence": 18,
            "remarks": 14, "previous": 16, "not_applicable": 9, "percent": 9, "score": 7}
 
 
+_SIGNED_OFF = N_("signed off: reopen the report to change it")
+_SUBMITTED = N_("submitted: reopen the report to change it")
+
+
 class ProgressEditor(GridEditor):
     WIDTHS = _WIDTHS
     score_changed = Signal(object)  # core.scoring.ReportScore
@@ -45,8 +49,8 @@ class ProgressEditor(GridEditor):
         self._update_banner()
 
     def _update_banner(self) -> None:
-        # Only a signed-off report needs saying why nothing can be typed; the window names the period.
+        # Only a signed-off (or submitted) report needs saying why nothing can be typed; the window names the period.
         lang = current_language()
         self.banner.setVisible(self.model.locked)
-        self.banner.setText(period_name(self.period, lang) + " — "
-                            + Msg(N_("signed off: reopen the report to change it")).render(lang))
+        why = _SUBMITTED if self.model.report.status == "submitted" else _SIGNED_OFF
+        self.banner.setText(period_name(self.period, lang) + " — " + Msg(why).render(lang))
