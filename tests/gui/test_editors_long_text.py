@@ -118,3 +118,18 @@ def test_the_bijoy_icon_shows_in_the_text_box_and_converts_before_saving(qtbot, 
     qtbot.keyClick(box, Qt.Key.Key_Return)
     code = model.indicator(2).code
     assert store.get_document(pib_key).report("Q1").entry(code).evidence == "আমার\nকর্মপরিকল্পনা"
+
+
+def test_rows_out_of_view_are_fitted_when_scrolled_to(qtbot, store, modmr_key, undo_stack):
+    editor = PlanEditor(store, modmr_key, undo_stack)
+    show(qtbot, editor)
+    editor.resize(1400, 260)  # a few rows in view
+    model, view = editor.model, editor.view
+    last = model.rowCount() - 1
+    assert model.setData(model.index(last, model.column_of("evidence")), "\n".join("১২৩৪৫৬"))
+    qtbot.wait(20)
+    line = view.fontMetrics().lineSpacing()
+    default = view.verticalHeader().defaultSectionSize()
+    assert view.rowViewportPosition(last) > view.viewport().height() and view.rowHeight(last) == default
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowHeight(last) >= 5 * line)
