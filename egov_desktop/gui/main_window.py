@@ -8,19 +8,21 @@ says so.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTime, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
-    QStackedWidget
+    QStackedWidget, QToolButton
 
 from egov_desktop.core import exchange
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
+from egov_desktop.gui.cancel import CancelToken, write_staged
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order
@@ -55,7 +57,7 @@ class MainWindow(QMainWindow):
         self._plans: dict = {}
         self.plan_editor: PlanEditor | None = None
         self.progress_editors: dict[str, ProgressEditor] = {}
-        self._tasks: set[tasks.Task] = set()
+        self._tasks: dict[tasks.Task, tuple[CancelToken, str]] = {}  # running: its token and busy text
         self._last_saved: QTime | None = None
 
         self.progress_stack = QStackedWidget(self)
@@ -106,13 +108,16 @@ class MainWindow(QMainWindow):
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)  # no percentage to show: "working", until the result comes back
         self.busy.setMaximumWidth(120)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.clicked.connect(self.cancel_tasks)
         self.saved_label = QLabel(self)
         self.deadline_label = QLabel(self)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.deadline_label)
         bar.addPermanentWidget(self.saved_label)
-        self._set_busy(None)
+        self._set_busy()
 
     def _build_menus(self) -> None:
         ui = self.ui
@@ -225,6 +230,7 @@ class MainWindow(QMainWindow):
         self._update_report_state()
         self._update_deadline()
         self._on_saved()
+        self._set_busy()
         if self.plan_key is None:
             self._show_empty_page()
 
@@ -479,24 +485,39 @@ class MainWindow(QMainWindow):
         self.ui.reportState.setText(self.language.digits(text))
         self.ui.signOffButton.setToolTip(_("Fix the errors in the problems panel first") if errors else "")
 
-    def _set_busy(self, text: str | None) -> None:
-        self.busy_label.setText(text or "")
-        self.busy_label.setVisible(bool(text))
-        self.busy.setVisible(bool(text))
+    def _set_busy(self) -> None:
+        """The busy bar, with its Cancel button, while a task not cancelled runs."""
+        running = [text for token, text in self._tasks.values() if not token.cancelled]
+        text = running[-1] if running else ""
+        self.busy_label.setText(text)
+        self.cancel_button.setText(_("Cancel"))
+        for widget in (self.busy_label, self.busy, self.cancel_button):
+            widget.setVisible(bool(text))
 
-    def _run_task(self, busy_text: str, fn, *args, on_done, **kwargs) -> None:
-        """`fn(*args)` in the thread pool; `on_done(result)` back here. Only pure work goes there."""
-        self._set_busy(busy_text)
+    def _run_task(self, busy_text: str, work, on_done) -> None:
+        """`work(token)` in the thread pool; `on_done(result)` back here unless cancelled meanwhile. Only pure
+        work goes there; it makes its result take effect through `token.commit`, so a cancelled task leaves
+        nothing behind (gui/cancel.py)."""
+        token = CancelToken()
+        task = tasks.Task(work, token)
 
-        def finished(task):
-            self._tasks.discard(task)
-            self._set_busy(None)
+        def finished() -> bool:
+            self._tasks.pop(task, None)
+            self._set_busy()
+            return not token.cancelled
 
-        task = tasks.Task(fn, *args, **kwargs)
-        task.signals.done.connect(lambda result: (finished(task), on_done(result)))
-        task.signals.failed.connect(lambda exc: (finished(task), self._show_error(exc)))
-        self._tasks.add(task)
+        task.signals.done.connect(lambda result: finished() and on_done(result))
+        task.signals.failed.connect(lambda exc: finished() and self._show_error(exc))
+        self._tasks[task] = (token, busy_text)
+        self._set_busy()
         tasks.QThreadPool.globalInstance().start(task)
+
+    def cancel_tasks(self) -> None:
+        """Cancel what runs: its result will not take effect (the work itself ends in the background)."""
+        cancelled = [token.cancel() for token, _text in self._tasks.values()]
+        self._set_busy()
+        if any(cancelled):
+            self.ui.statusbar.showMessage(_("Cancelled: nothing was changed."), 10000)
 
     def _show_error(self, exc: Exception, title: str | None = None) -> None:
         """Say why something failed; window-modal but not blocking, as it may arrive from a finished task."""
@@ -542,7 +563,11 @@ class MainWindow(QMainWindow):
             bijoy_fix.offer_after_import(self, self.store, change.key, self.undo_stack,
                                          lambda: self.plan_editor and self.plan_editor.model.reload())
 
-        self._run_task(_("Reading the file…"), exchange.load, path, on_done=loaded)
+        def read(token):
+            doc = exchange.load(path)
+            return doc if token.commit() else None
+
+        self._run_task(_("Reading the file…"), read, on_done=loaded)
 
     def _show_new_plan(self, key: int) -> None:
         summary = next(p for p in self.store.list_plans() if p.key == key)
@@ -560,7 +585,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         doc = self.store.export_document(self.plan_key)
-        self._run_task(_("Writing the file…"), exchange.dump, doc, Path(path),
+        self._run_task(_("Writing the file…"),
+                       lambda token: write_staged(token, Path(path), lambda staged: exchange.dump(doc, staged)),
                        on_done=lambda _r: self.ui.statusbar.showMessage(
                            _("Exported to {path}").format(path=path), 10000))
 
@@ -595,10 +621,19 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, _("Back up to a folder"), documents_folder())
         if not folder:
             return
-        # The copy reads the file through its own connection (SQLite's online backup), not the store's.
-        self._run_task(_("Backing up…"), backup_now, self.store.path, "manual", to=Path(folder),
-                       on_done=lambda path: self.ui.statusbar.showMessage(
-                           _("Backup saved: {path}").format(path=path), 15000))
+        db_path = self.store.path
+
+        def copy(token):
+            # The copy reads the file through its own connection (SQLite's online backup), not the store's.
+            # It is a new file of its own name: a cancelled one is simply removed.
+            dest = backup_now(db_path, "manual", to=Path(folder))
+            if token.commit():
+                return dest
+            dest.unlink(missing_ok=True)
+            return None
+
+        self._run_task(_("Backing up…"), copy, on_done=lambda path: self.ui.statusbar.showMessage(
+            _("Backup saved: {path}").format(path=path), 15000))
 
     def restore(self) -> None:
         """Replace the database by a backup: the store is closed, the file swapped (the current one is
@@ -666,8 +701,10 @@ class MainWindow(QMainWindow):
             if open_after:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        self._run_task(_("Writing the Word file…"), export_docx, doc, self.period, dialog.path,
-                       parts=dialog.parts, font=dialog.font, settings=dialog.settings, on_done=written)
+        period, parts, font, settings = self.period, dialog.parts, dialog.font, dialog.settings
+        self._run_task(_("Writing the Word file…"), lambda token: write_staged(
+            token, dialog.path, lambda staged: export_docx(doc, period, staged, parts=parts, font=font,
+                                                           settings=settings)), on_done=written)
 
     def _save_export_settings(self, settings) -> None:
         """Where saved_settings found them: the plan's own settings if it has them, else those for all plans
@@ -697,9 +734,18 @@ class MainWindow(QMainWindow):
         period = self.period
         settings = saved_settings(self.store, self.plan_key)
 
-        def work():
-            export_docx(doc, period, docx_path, settings=settings)
-            return write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc, settings=settings)
+        def work(token):
+            eml = None
+            try:
+                export_docx(doc, period, docx_path, settings=settings)
+                if not token.cancelled:  # cancelled already: the second step is not needed
+                    draft = write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc,
+                                      settings=settings)
+                    eml = draft if token.commit() else None
+                return eml
+            finally:
+                if eml is None:  # cancelled or failed: the draft's folder goes
+                    shutil.rmtree(folder, ignore_errors=True)
 
         self._run_task(_("Preparing the e-mail…"), work,
                        on_done=lambda eml: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))))
@@ -763,7 +809,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        # A file being written is finished, not cut off; its result has no window left to go to.
+        # A file being written is finished, not cut off (not cancelled); its result has no window left to go to.
         for task in list(self._tasks):
             for signal in (task.signals.done, task.signals.failed):
                 signal.disconnect()
