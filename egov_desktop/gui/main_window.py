@@ -91,10 +91,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store) -> None:
         """Show the database's plans (the last one shown, else the newest)."""
         self.store = store
-        for action in STORE_ACTIONS:
-            getattr(self.ui, action).setEnabled(True)
-        # A restore replaces the file: not while another copy writes to it or its folder is read-only.
-        self.ui.actionRestore.setEnabled(not store.readonly)
+        self._enable_store_actions()
         self.ui.emptyNewPlan.setVisible(True)
         self.refresh_plans(select=self.settings.value(S_PLAN))
         self._on_saved()
@@ -311,8 +308,13 @@ class MainWindow(QMainWindow):
         loading = self.store is None
         self.ui.emptyText.setText(_("Opening the database…") if loading else _("There is no plan in this database yet."))
         self.ui.emptyNewPlan.setVisible(not loading)
+        self._enable_store_actions()
+
+    def _enable_store_actions(self) -> None:
         for action in STORE_ACTIONS:
-            getattr(self.ui, action).setEnabled(not loading)
+            getattr(self.ui, action).setEnabled(self.store is not None)
+        # A restore replaces the file: not while another copy writes to it or its folder is read-only.
+        self.ui.actionRestore.setEnabled(self.store is not None and not self.store.readonly)
 
     def _close_plan(self) -> None:
         # The stack's steps call back into the editors being dropped.
@@ -660,6 +662,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             QMessageBox.critical(self, _("The database cannot be opened"), exc.render())
             self.open_plan(None)
+            self.ui.emptyText.setText(_("The database cannot be opened"))
             return
         self.set_store(store)
         if failed is not None:

@@ -94,3 +94,17 @@ def test_restore_refuses_without_a_choice_and_a_bad_file_leaves_the_database_as_
         assert window.plan_editor.model.rowCount() > 0
     finally:
         store.close()
+
+
+def test_a_read_only_database_can_be_backed_up_but_not_restored(qtbot, demo, settings):
+    reader = Store.open(demo.path, readonly=True)
+    try:
+        window = make_window(qtbot, reader, settings)
+        assert window.ui.actionBackup.isEnabled() and not window.ui.actionRestore.isEnabled()
+        window.ui.actionEnglish.trigger()  # a language switch does not enable it either
+        window.ui.actionBangla.trigger()
+        assert not window.ui.actionRestore.isEnabled()
+    finally:
+        reader.close()
+    window = make_window(qtbot, demo, settings)
+    assert window.ui.actionRestore.isEnabled()
