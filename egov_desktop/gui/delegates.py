@@ -110,8 +110,10 @@ class GridDelegate(QStyledItemDelegate):
         # Qt drops text it cannot commit when the focus leaves; we keep it marked in the cell instead.
         editor.egov_index = QPersistentModelIndex(index)
         if kind in (VALUE, NUMBER):
-            validator = CellValidator(kind, index.data(Role.UNIT), bool(index.data(Role.REQUIRED)), editor)
+            validator = CellValidator(kind, index.data(Role.UNIT), bool(index.data(Role.REQUIRED)), editor,
+                                      base=index.data(Role.BASE))
             validator.checked.connect(lambda reason, e=editor: self._mark(e, reason))
+            validator.explained.connect(lambda text, e=editor: self._explain(e, text))
             editor.setValidator(validator)
             if hasattr(index.model(), "preview"):
                 editor.textEdited.connect(lambda text, e=editor: self._preview(e, text))
@@ -205,6 +207,15 @@ class GridDelegate(QStyledItemDelegate):
                 return False
             widget = widget.parentWidget()
         return True
+
+    def _explain(self, editor: QLineEdit, text: str) -> None:
+        """What a valid "+" figure will save: in the tooltip and the status bar, not marked as wrong."""
+        if editor.property("invalid"):
+            return  # the reason it cannot be saved stays in view
+        editor.setToolTip(text)
+        if text and editor.isVisible():
+            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), text, editor)
+        self.message.emit(text)
 
     def _mark(self, editor: QLineEdit, reason: str) -> None:
         editor.setStyleSheet(INVALID_STYLE if reason else "")

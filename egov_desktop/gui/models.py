@@ -48,6 +48,7 @@ class Role(IntEnum):
     CHOICES = Qt.ItemDataRole.UserRole + 7  # [(key, label)] of CHOICE cells
     WHERE = Qt.ItemDataRole.UserRole + 8  # the findings address of the cell
     LONG = Qt.ItemDataRole.UserRole + 9  # a text that may run to sentences: edited in a wrapping box
+    BASE = Qt.ItemDataRole.UserRole + 10  # (previous quarter's year-to-date, its period) where "+২" adds to it
 
 
 # Columns of texts people write sentences in (level names and the like stay one line).
@@ -56,6 +57,9 @@ _LEVELS_TITLE = N_("Percent of each target level")
 # What a column means, where its header alone may leave doubt.
 _COLUMN_TIPS = {
     "value": N_("The achievement from the start of the fiscal year to the end of this period"),
+    "own": N_("This quarter's own figure: the achievement minus the previous quarter's, for indicators whose "
+              "quarters add up (sum). Type a figure with + in the achievement (+২) to add it to the previous "
+              "quarter's"),
     "percent": N_("The percent of the indicator's weight earned, from the target levels"),
     "score": N_("The marks earned: weight × percent ÷ 100"),
     "not_applicable": N_("Tick when the indicator does not apply to this office; it is left out of the score"),
@@ -90,6 +94,7 @@ class Cell:
     unit: str | None = None
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()
+    base: tuple[Any, str] | None = None  # Role.BASE
 
 
 def _choices(labels: dict[str, str], keys: Iterable[str]) -> tuple[tuple[str, str], ...]:
@@ -221,7 +226,7 @@ class GridModel(QAbstractTableModel):
             return text
         if cell.kind == CHECK:
             return _parse_tick(text)
-        return parse_cell(cell.kind, cell.unit, text, cell.required)
+        return parse_cell(cell.kind, cell.unit, text, cell.required, cell.base[0] if cell.base else None)
 
     def apply_many(self, edits: list[tuple[QModelIndex, Any]], description: Msg) -> bool:
         """Write several parsed values as one store transaction and one undo step (paste)."""
@@ -359,6 +364,8 @@ class GridModel(QAbstractTableModel):
             return self._where(row, col)
         if role == Role.LONG:
             return cell.kind == TEXT and col in LONG_TEXT_COLUMNS
+        if role == Role.BASE:
+            return cell.base
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -702,6 +709,8 @@ class PlanModel(GridModel):
 # latest earlier report shows what the new one starts from.
 _EARLIER = {"Q2": ("Q1",), "H1": ("Q1",), "Q3": ("Q2", "H1", "Q1"), "Q4": ("Q3", "Q2", "H1", "Q1"),
             "annual": ("Q4", "Q3", "Q2", "H1", "Q1")}
+# The report ending where a quarter starts (H1 ends with Q2): this quarter's own figure is the difference.
+_QUARTER_BEFORE = {"Q2": ("Q1",), "Q3": ("Q2", "H1"), "Q4": ("Q3",)}
 
 
 class ProgressModel(GridModel):
@@ -743,6 +752,10 @@ class ProgressModel(GridModel):
         self._area_of = {i.code: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
         self._entries = {e.indicator: e for e in report.entries}
         self._previous = next((r for p in _EARLIER.get(self.period, ()) if (r := doc.report(p)) is not None), None)
+        before = next((r for p in _QUARTER_BEFORE.get(self.period, ()) if (r := doc.report(p)) is not None), None)
+        self._before = before
+        self._before_values = {e.indicator: e.value for e in before.entries} if before is not None else {}
+        own = before is not None and any(self._base(ind) for ind in self._rows)
         levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
         self._columns = [
             ("title", N_("Performance indicator")),
@@ -750,6 +763,7 @@ class ProgressModel(GridModel):
             *levels,
             *([("previous", "")] if self._previous is not None else []),
             ("value", N_("Achievement")),
+            *([("own", N_("This period's part"))] if own else []),
             ("narrative", N_("Progress")),
             ("evidence", N_("Evidence")),
             ("remarks", N_("Remarks")),
@@ -776,8 +790,9 @@ class ProgressModel(GridModel):
             return
         ind = self._rows[index.row()]
         entry = self._entries.get(ind.code)
+        base = self._base(ind)
         try:
-            value = parse_cell(VALUE, ind.unit, text)
+            value = parse_cell(VALUE, ind.unit, text, base=base[0] if base else None)
         except CellError:
             value = entry.value if entry else None
         trial = replace(entry, value=value) if entry else Entry(ind.code, value)
@@ -837,7 +852,9 @@ class ProgressModel(GridModel):
             return Cell(VALUE, before.value if before else None, unit=ind.unit)
         entry = self._entries.get(ind.code)
         if col == "value":
-            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit)
+            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._base(ind))
+        if col == "own":
+            return Cell(COMPUTED, self._own(ind, entry), unit="percent" if ind.unit == "percent" else None)
         if col in ("narrative", "evidence", "remarks"):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)
         if col == "not_applicable":
@@ -850,6 +867,24 @@ class ProgressModel(GridModel):
         if col == "score":
             return Cell(COMPUTED, found.score)
         return None
+
+    def _base(self, ind) -> tuple[Any, str] | None:
+        """(the year-to-date at the end of the previous quarter, that period) for an indicator whose
+        quarters add up; None otherwise, or from Q1 / H1 / the annual report, or with no earlier report.
+        Nothing entered there means nothing achieved: 0."""
+        if self._before is None or ind.unit not in ("count", "percent") or ind.effective_aggregation != "sum":
+            return None
+        value = self._before_values.get(ind.code)
+        return (value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0), self._before.period
+
+    def _own(self, ind, entry: Entry | None):
+        """This quarter's own figure: its year-to-date minus the previous quarter's (sum indicators only)."""
+        base = self._base(ind)
+        value = entry.value if entry is not None and not entry.not_applicable else None
+        if base is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+            return None
+        own = value - base[0]
+        return round(own, 9) if isinstance(own, float) else own
 
     def _write(self, row: int, col: str, value):
         return self.store.set_entry_field(self.plan_key, self.period, self._rows[row].key, col, value)

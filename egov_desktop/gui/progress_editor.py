@@ -11,7 +11,7 @@ from egov_desktop.gui.grid import GridEditor
 from egov_desktop.gui.models import ProgressModel
 
 # Column widths in average characters: wide for the texts people read and write, narrow for numbers.
-_WIDTHS = {"title": 30, "unit": 7, "value": 12, "narrative": 34, "evidence": 18,
+_WIDTHS = {"title": 30, "unit": 7, "value": 12, "own": 10, "narrative": 34, "evidence": 18,
            "remarks": 14, "previous": 16, "not_applicable": 9, "percent": 9, "score": 7}
 
 

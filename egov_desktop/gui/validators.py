@@ -3,6 +3,10 @@
 `parse_cell` is the one place a cell's text becomes a value: the editor's
 validator calls it on every keystroke and the model calls it again before
 saving (so a paste or a focus-out cannot slip an invalid value past it).
+
+Achievements are stored year-to-date. Where the quarters add up (aggregation
+"sum") the cell knows the previous quarter's year-to-date (its `base`), and a
+figure typed with a plus ("+২") is this quarter's own: it is added to the base.
 """
 from __future__ import annotations
 
@@ -10,8 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QValidator
 
 from egov_desktop.core.digits import nfc
-from egov_desktop.core.i18n import MessageError, Msg, N_
-from egov_desktop.core.values import ParseError, is_intermediate, parse_value
+from egov_desktop.core.i18n import MessageError, Msg, N_, current_language
+from egov_desktop.core.periods import period_name
+from egov_desktop.core.values import ParseError, format_value, is_intermediate, parse_value
 
 # Kinds of cells (the model's KIND role).
 TEXT, VALUE, NUMBER, CHOICE, CHECK, COMPUTED = "text", "value", "number", "choice", "check", "computed"
@@ -21,8 +26,12 @@ class CellError(MessageError, ValueError):
     """The text of a cell cannot be saved; `msg` says why, in either language."""
 
 
-def parse_cell(kind: str, unit: str | None, text: str, required: bool = False):
-    """The value to save for `text` typed into a cell of this kind. Blank means "no value" (None)."""
+PLUS = "+"
+
+
+def parse_cell(kind: str, unit: str | None, text: str, required: bool = False, base: int | float | None = None):
+    """The value to save for `text` typed into a cell of this kind. Blank means "no value" (None).
+    With a `base` (the previous quarter's year-to-date), "+২" means the base plus ২."""
     text = nfc(text).strip()
     if not text:
         if required:
@@ -32,6 +41,8 @@ def parse_cell(kind: str, unit: str | None, text: str, required: bool = False):
         return text
     try:
         if kind == VALUE:
+            if base is not None and text.startswith(PLUS):
+                return _added(base, parse_value(text[1:].strip(), unit), unit)
             return parse_value(text, unit)
         if kind == NUMBER:
             return parse_value(text, "number")
@@ -40,9 +51,27 @@ def parse_cell(kind: str, unit: str | None, text: str, required: bool = False):
     raise ValueError(f"cells of kind {kind!r} are not typed in")
 
 
-def could_become_valid(kind: str, unit: str | None, text: str) -> bool:
-    """True while the text is an unfinished but possible value ("১৬/০", "56.")."""
-    return is_intermediate(nfc(text).strip(), unit if kind == VALUE else "number")
+def _added(base: int | float, part: int | float, unit: str):
+    total = base + part
+    if isinstance(total, float):
+        total = round(total, 9)  # 0.1 + 0.2 is 0.3 here, as the user means
+    if unit == "percent" and total > 100:
+        raise CellError(Msg(N_("with the {base} before it, the year-to-date would be {total}, over 100%"),
+                            {"base": format_value(base, unit, "en"), "total": format_value(total, unit, "en")}))
+    return total
+
+
+def could_become_valid(kind: str, unit: str | None, text: str, base: int | float | None = None) -> bool:
+    """True while the text is an unfinished but possible value ("১৬/০", "56.", "+")."""
+    text = nfc(text).strip()
+    if base is not None and kind == VALUE and text.startswith(PLUS):
+        part = text[1:].strip()
+        try:
+            parse_value(part, unit)
+        except ParseError:
+            return is_intermediate(part, unit)
+        return False  # a whole figure that makes the sum too big: more digits only make it bigger
+    return is_intermediate(text, unit if kind == VALUE else "number")
 
 
 class CellValidator(QValidator):
@@ -50,20 +79,30 @@ class CellValidator(QValidator):
     but only accepts text that parses, so Tab and Enter cannot commit an invalid value.
 
     `checked(message)` fires whenever the verdict changes: "" when the text is fine or still
-    unfinished, otherwise the reason in the current language."""
+    unfinished, otherwise the reason in the current language. `explained(text)` says what a
+    "+" figure will save ("" for any other text).
+
+    `base` is (the previous quarter's year-to-date, that period) for cells that take "+" figures."""
 
     checked = Signal(str)
+    explained = Signal(str)
 
-    def __init__(self, kind: str, unit: str | None, required: bool = False, parent: QObject | None = None):
+    def __init__(self, kind: str, unit: str | None, required: bool = False, parent: QObject | None = None,
+                 base: tuple[int | float, str] | None = None):
         super().__init__(parent)
         self.kind, self.unit, self.required = kind, unit, required
+        self.base, self.base_period = base if base is not None else (None, None)
         self._last: str | None = None
+        self._last_explained = ""
+
+    def _parse(self, text: str):
+        return parse_cell(self.kind, self.unit, text, self.required, self.base)
 
     def verdict(self, text: str) -> tuple[QValidator.State, str]:
         try:
-            parse_cell(self.kind, self.unit, text, self.required)
+            self._parse(text)
         except CellError as exc:
-            if text.strip() and could_become_valid(self.kind, self.unit, text):
+            if text.strip() and could_become_valid(self.kind, self.unit, text, self.base):
                 return QValidator.State.Intermediate, ""
             return QValidator.State.Intermediate, exc.render()
         return QValidator.State.Acceptable, ""
@@ -71,14 +110,34 @@ class CellValidator(QValidator):
     def reason(self, text: str) -> str:
         """Why `text` cannot be saved as it stands, unfinished or not ("" if it can)."""
         try:
-            parse_cell(self.kind, self.unit, text, self.required)
+            self._parse(text)
         except CellError as exc:
             return exc.render()
         return ""
+
+    def explain(self, text: str) -> str:
+        """For a valid "+" figure: the previous year-to-date, this quarter's part and the sum that is saved."""
+        text = nfc(text).strip()
+        if self.base is None or not text.startswith(PLUS):
+            return ""
+        try:
+            total = self._parse(text)
+        except CellError:
+            return ""
+        lang = current_language()
+        return Msg(N_("{before} up to {period} + {part} this quarter = {total} from the start of the year "
+                      "(saved as the achievement)"),
+                   {"before": format_value(self.base, self.unit, "en"), "period": period_name(self.base_period, lang),
+                    "part": format_value(parse_value(text[1:].strip(), self.unit), self.unit, "en"),
+                    "total": format_value(total, self.unit, "en")}).render(lang)
 
     def validate(self, text: str, pos: int):
         state, message = self.verdict(text)
         if message != self._last:
             self._last = message
             self.checked.emit(message)
+        explanation = self.explain(text) if state == QValidator.State.Acceptable else ""
+        if explanation != self._last_explained:
+            self._last_explained = explanation
+            self.explained.emit(explanation)
         return state, text, pos
