@@ -24,7 +24,7 @@ def test_a_cancelled_import_is_not_imported(qtbot, demo, settings, tmp_path, mon
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pipe), ""))
     window = make_window(qtbot, demo, settings)
     plans = demo.list_plans()
-    feeder = threading.Thread(target=lambda: pipe.write_text(exchange.dumps(doc), encoding="utf-8"))
+    feeder = threading.Thread(target=lambda: pipe.write_text(exchange.dumps(doc), encoding="utf-8"), daemon=True)
     try:
         window.ui.actionImport.trigger()  # the reading task waits on the pipe
         assert window.busy.isVisible() and window.cancel_button.isVisible()
