@@ -446,13 +446,19 @@ class GridModel(QAbstractTableModel):
 
     def _after_edit(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
-        self._recheck()
+        self._recheck(rows=range(first, last + 1))
         self.changed.emit()
 
-    def _recheck(self, emit: bool = True) -> None:
-        """Run the cross-field rules on the cached document and recolour the cells they name."""
-        old = set(self._by_cell)
-        self._findings = self._check()
+    def _check_rows(self, rows: range) -> list | None:
+        """The findings after an edit of `rows` only, or None: check everything again."""
+        return None
+
+    def _recheck(self, emit: bool = True, rows: range | None = None) -> None:
+        """Run the cross-field rules on the cached document (after an edit of `rows`, only what it can
+        change) and recolour the cells whose findings changed."""
+        old_findings, old_cells = self._findings, self._by_cell
+        findings = None if rows is None else self._check_rows(rows)
+        self._findings = self._check() if findings is None else findings
         self._by_cell = {}
         for finding in self._findings:
             spot = self._locate(finding.where)
@@ -460,11 +466,13 @@ class GridModel(QAbstractTableModel):
                 self._by_cell.setdefault(spot, []).append(finding)
         if not emit:
             return
-        for row, col in old | set(self._by_cell):
-            if col in self._col_index and row < self.rowCount():
+        for spot in old_cells.keys() | self._by_cell.keys():
+            row, col = spot
+            if old_cells.get(spot) != self._by_cell.get(spot) and col in self._col_index and row < self.rowCount():
                 index = self.index(row, self._col_index[col])
                 self.dataChanged.emit(index, index)
-        self.findings_changed.emit(self.findings())
+        if self._findings != old_findings:
+            self.findings_changed.emit(self.findings())
 
     def _structure(self) -> list:
         return self._structure_of(self._doc)
@@ -903,7 +911,29 @@ class ProgressModel(GridModel):
         super()._after_edit(first, last)
 
     def _check(self) -> list:
-        return rules.check_report(self._doc.plan, self._report)
+        findings = rules.check_report(self._doc.plan, self._report)
+        # Kept by entry, so that an edit re-checks only its own entries (_check_rows).
+        self._entry_findings: dict[str, list] = {}
+        self._other_findings = []
+        for finding in findings:
+            code = self._entry_code(finding.where)
+            (self._entry_findings.setdefault(code, []) if code else self._other_findings).append(finding)
+        return findings
+
+    def _entry_code(self, where: str) -> str | None:
+        parts = where.split("/")
+        return parts[1] if len(parts) > 1 and parts[0] == self.period and parts[1] in self._entries else None
+
+    def _check_rows(self, rows: range) -> list | None:
+        # The report's rules look at one entry at a time (and at the memo, which the grid does not edit),
+        # so only the edited entries are checked again; the list keeps the order a full check gives.
+        # (test_models_recheck compares with the full check.)
+        for row in rows:
+            code = self._rows[row].code
+            entry = self._entries.get(code)
+            self._entry_findings[code] = [] if entry is None else rules.check_report(
+                self._doc.plan, Report(self.period, entries=[entry]))
+        return [f for e in self._report.entries for f in self._entry_findings.get(e.indicator, ())] + self._other_findings
 
     def _locate(self, where: str) -> tuple[int, str] | None:
         parts = where.split("/")
