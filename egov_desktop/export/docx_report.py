@@ -323,7 +323,7 @@ def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = 
 # longest value or header word at 9 pt ("১৬/০৩/২০২৪", "কর্মসম্পাদন", "১৯.৫৩%"); the text
 # columns share what is left of the page in these proportions.
 _FIXED_SERIAL, _FIXED_AREA_WEIGHT, _FIXED_UNIT, _FIXED_WEIGHT = 450, 560, 620, 1050
-_FIXED_LEVEL_DATE, _FIXED_LEVEL_NUMBER, _FIXED_PERCENT, _FIXED_SCORE = 1250, 950, 850, 850
+_FIXED_LEVEL_DATE, _FIXED_LEVEL_NUMBER, _FIXED_PERCENT, _FIXED_SCORE = 1150, 800, 850, 850
 _SHARE_AREA, _SHARE_ACTIVITY, _SHARE_INDICATOR, _SHARE_ACHIEVED, _SHARE_EVIDENCE = 1400, 1600, 1900, 2100, 1200
 
 

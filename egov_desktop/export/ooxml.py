@@ -16,6 +16,10 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Characters XML 1.0 cannot carry (text from the store is cleaned already; this is the last guard).
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A slash between words ("সহজিকরণ/ডিজিটাইজেশনের") gives Word and LibreOffice no place to wrap, so a
+# narrow cell broke the word itself; a zero-width space after it offers one. Dates (digit after the
+# slash) are left whole.
+_SLASH_BEFORE_WORD = re.compile(r"/(?=[^\d\s/])")
 
 
 def runs(text: str) -> str:
@@ -69,6 +73,7 @@ class Cell:
         if self.middle or self.style == "EgovCellHead":
             props.append('<w:vAlign w:val="center"/>')
         texts = [] if self.vmerge == "continue" else ([self.text] if isinstance(self.text, str) else self.text)
+        texts = [_SLASH_BEFORE_WORD.sub("/\u200b", t) for t in texts]
         body = "".join(para(t, self.style) for t in texts) or para("", self.style)
         return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
 

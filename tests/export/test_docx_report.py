@@ -72,7 +72,7 @@ def test_report_table_merges_repeats_and_fits_the_page(modmr_docx):
     assert head[7:10] == ["লক্ষ্যমাত্রা ২০২১-২২"] * 3
     assert table.cell(0, 7)._tc is table.cell(0, 9)._tc
     assert [c.text for c in table.rows[1].cells][7:10] == ["অসাধারণ", "উত্তম", "চলতি মান"]
-    assert head[10:] == ["অর্ধবার্ষিক অর্জন", "প্রমাণক/মন্তব্য", "অর্জনের হার", "অর্জিত মান"]
+    assert head[10:] == ["অর্ধবার্ষিক অর্জন", "প্রমাণক/\u200bমন্তব্য", "অর্জনের হার", "অর্জিত মান"]
     # Single headers are merged down over both header rows.
     assert table.cell(0, 0)._tc is table.cell(1, 0)._tc and table.cell(1, 0).text == "ক্রম"
     # Area 1 (six indicators) and its weight are merged down their rows; area 2 starts after.
@@ -120,7 +120,7 @@ def test_settings_one_line_date_no_numbering_seniority_no_score(tmp_path):
     assert not any(line.startswith("০২।") for line in lines)
     index_of(lines, "অনুলিপি: (সদয় অবগতি ও প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য) (জ্যেষ্ঠতার ক্রমানুসারে নয়)")
     table = d.tables[-1]
-    assert len(table.rows) == 2 + 13 and [c.text for c in table.rows[0].cells][-1] == "প্রমাণক/মন্তব্য"
+    assert len(table.rows) == 2 + 13 and [c.text for c in table.rows[0].cells][-1] == "প্রমাণক/\u200bমন্তব্য"
 
 
 def test_parts_memo_only_and_report_only(tmp_path):

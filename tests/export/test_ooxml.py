@@ -19,3 +19,11 @@ def test_paragraph_text_round_trips(texts):
     back = body_texts(element=body)
     # Every kind of line end comes back as a line break.
     assert back == [_CANNOT.sub("", t).replace("\r\n", "\n").replace("\r", "\n") for t in texts]
+
+
+def test_a_slash_between_words_may_wrap_but_a_date_stays_whole():
+    from egov_desktop.export.ooxml import Cell
+
+    xml = Cell("সহজিকরণ/ডিজিটাইজেশন ১৬/০৩/২০২৪").xml(1000)
+    assert "সহজিকরণ/\u200bডিজিটাইজেশন" in xml
+    assert "১৬/০৩/২০২৪" in xml
