@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from egov_desktop.gui.models import Role
 from egov_desktop.gui.validators import CHOICE, NUMBER, TEXT, VALUE, CellValidator
 
-INVALID_STYLE = "QLineEdit { background: #fde2e2; border: 2px solid #c62828; }"
+INVALID_STYLE = "QLineEdit, QPlainTextEdit { background: #fde2e2; border: 2px solid #c62828; }"
 _INITIAL = "egov_initial_text"
 # Row heights, in lines of text: short rows keep room for a wrapped title, long texts stop growing here
 # (the tooltip and the editor show the rest).

@@ -95,6 +95,13 @@ def test_plan_titles_get_the_text_box_and_level_names_stay_one_line(qtbot, store
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert title.data(Qt.ItemDataRole.ToolTipRole) == "এই ঘরটি খালি রাখা যাবে না"
     assert store.get_document(pib_key).plan.indicator("1.1.1").title.startswith("উদ্ভাবনী")
+    # Opened again, the box shows the refused (empty) text marked red with the reason.
+    box = open_editor(editor, title)
+    assert box.text() == "" and box.property("invalid") is True and "#c62828" in box.styleSheet()
+    assert box.toolTip() == "এই ঘরটি খালি রাখা যাবে না"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Escape)  # Esc on the cell brings the saved title back
+    assert title.data().startswith("উদ্ভাবনী")
     # The target level's name is short: a line edit.
     level = open_editor(editor, model.index(0, model.column_of("target:0")))
     assert isinstance(level, QLineEdit)
