@@ -729,6 +729,7 @@ class ProgressModel(GridModel):
     def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
         self.period = period
         self._score: scoring.ReportScore | None = None
+        self._trial: Entry | None = None  # the achievement being typed (preview), not saved yet
         super().__init__(store, plan_key, undo_stack, parent)
 
     @property
@@ -793,7 +794,8 @@ class ProgressModel(GridModel):
         self.scored.emit()
 
     def preview(self, index: QModelIndex, text: str) -> None:
-        """Score the achievement being typed before it is saved, so percent and score follow every keystroke."""
+        """Score the achievement being typed before it is saved, so percent, score and the quarter's own
+        part follow every keystroke."""
         if self.column_key(index.column()) != "value":
             return
         ind = self._rows[index.row()]
@@ -804,6 +806,7 @@ class ProgressModel(GridModel):
         except CellError:
             value = entry.value if entry else None
         trial = replace(entry, value=value) if entry else Entry(ind.code, value)
+        self._trial = trial
         self._show_score(self._score_with(ind, trial))
         self._emit_scores(index.row())
 
@@ -825,6 +828,7 @@ class ProgressModel(GridModel):
 
     def end_preview(self, index: QModelIndex) -> None:
         """The editor closed: show the saved value's score again."""
+        self._trial = None
         self._rescore()
         if index.row() < self.rowCount():
             self._emit_scores(index.row())
@@ -832,6 +836,9 @@ class ProgressModel(GridModel):
     def _emit_scores(self, row: int) -> None:
         first, last = self._col_index["percent"], self._col_index["score"]
         self.dataChanged.emit(self.index(row, min(first, last)), self.index(row, max(first, last)))
+        if "own" in self._col_index:
+            own = self.index(row, self._col_index["own"])
+            self.dataChanged.emit(own, own)
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -862,6 +869,8 @@ class ProgressModel(GridModel):
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._base(ind))
         if col == "own":
+            if self._trial is not None and self._trial.indicator == ind.code:
+                entry = self._trial
             return Cell(COMPUTED, self._own(ind, entry), unit="percent" if ind.unit == "percent" else None)
         if col in ("narrative", "evidence", "remarks"):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)

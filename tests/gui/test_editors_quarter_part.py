@@ -36,8 +36,9 @@ def test_plus_figure_adds_to_the_first_quarter_and_the_quarters_own_part_is_show
     explained = "১ম ত্রৈমাসিক পর্যন্ত ১ + এই ত্রৈমাসিকে ২ = অর্থবছরের শুরু থেকে ৩ (অর্জন হিসেবে সংরক্ষিত হবে)"
     assert line.hasAcceptableInput() and not line.property("invalid")
     assert line.toolTip() == explained and messages[-1] == explained
-    # The score follows the typed figure before it is saved: 3 is the second level (90%).
+    # The score and the quarter's part follow the typed figure before it is saved: 3 is the second level (90%).
     assert model.index(row, model.column_of("percent")).data() == "৯০%"
+    assert model.index(row, own).data() == "২"
     qtbot.keyClick(line, Qt.Key.Key_Return)
     entry = _q2(store, pib_key).entry("2.1.1")
     assert entry.value == 3 and type(entry.value) is int  # the year-to-date is what is stored
@@ -47,6 +48,13 @@ def test_plus_figure_adds_to_the_first_quarter_and_the_quarters_own_part_is_show
     row5 = _row(model, "5.1.1")
     assert model.setData(model.index(row5, model.column_of("value")), "৫")
     assert _q2(store, pib_key).entry("5.1.1").value == 5 and model.index(row5, own).data() == "৪"
+    # Typing a plain year-to-date shows its part at once; Esc gives it up and the saved part is back.
+    line = open_editor(editor, model.index(row5, model.column_of("value")))
+    line.selectAll()
+    type_text(qtbot, line, "৮")
+    assert model.index(row5, own).data() == "৭"
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    assert model.index(row5, own).data() == "৪" and _q2(store, pib_key).entry("5.1.1").value == 5
     # A paste takes "+" figures too; one undo step brings the value back.
     editor.view.setCurrentIndex(model.index(row5, model.column_of("value")))
     editor.view.paste_text("+১\n")
