@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from egov_desktop.core.exchange import load
 from tests.conftest import MODMR, PIB
@@ -64,3 +64,14 @@ def open_editor(editor, index):
     widget = QApplication.focusWidget()
     assert widget is not None and widget is not editor.view
     return widget
+
+
+def with_undo_shortcuts(editor, undo_stack):
+    """What the main window does: the editor in a window whose Ctrl+Z / Ctrl+Y drive the shared undo stack."""
+    window = QWidget()
+    QHBoxLayout(window).addWidget(editor)
+    for action, keys in ((undo_stack.createUndoAction(window), QKeySequence.StandardKey.Undo),
+                         (undo_stack.createRedoAction(window), QKeySequence.StandardKey.Redo)):
+        action.setShortcut(keys)
+        window.addAction(action)
+    return window

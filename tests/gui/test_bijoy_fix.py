@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton
 
 from egov_desktop.core.exchange import load
 from egov_desktop.core.model import Memo, Signoff
@@ -16,22 +15,11 @@ from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from tests.conftest import PIB
-from tests.gui.conftest import open_editor, show, type_text
+from tests.gui.conftest import open_editor, show, type_text, with_undo_shortcuts
 from tests.gui.shell import demo, settings  # noqa: F401 (fixtures)
 
 BIJOY = "Avgvi Kg©cwiKíbv"
 UNICODE = "আমার কর্মপরিকল্পনা"
-
-
-def _window(editor, undo_stack):
-    """The editor in a window with Ctrl+Z / Ctrl+Y on the shared undo stack, as the main window has."""
-    window = QWidget()
-    QHBoxLayout(window).addWidget(editor)
-    for action, keys in ((undo_stack.createUndoAction(window), QKeySequence.StandardKey.Undo),
-                         (undo_stack.createRedoAction(window), QKeySequence.StandardKey.Redo)):
-        action.setShortcut(keys)
-        window.addAction(action)
-    return window
 
 
 def _narrative(store, plan_key, code="1.1.1"):
@@ -53,7 +41,7 @@ def _commit(qtbot, editor, line):
 def test_bijoy_typed_into_a_narrative_is_flagged_converted_in_one_click_and_undone(qtbot, store, pib_key, undo_stack):
     editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
     bar = bijoy_fix.attach_grid(editor)
-    window = _window(editor, undo_stack)
+    window = with_undo_shortcuts(editor, undo_stack)
     show(qtbot, window)
     model = editor.model
     index = model.index(0, model.column_of("narrative"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QWidget
 
 from egov_desktop.core.i18n import Msg
@@ -13,18 +12,7 @@ from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from egov_desktop.gui.score_view import ScoreSummary
-from tests.gui.conftest import open_editor, show, type_text
-
-
-def _with_undo_shortcut(editor, undo_stack):
-    """What the main window does: Ctrl+Z / Ctrl+Y on the window, driving the shared undo stack."""
-    window = QWidget()
-    QHBoxLayout(window).addWidget(editor)
-    for action, keys in ((undo_stack.createUndoAction(window), QKeySequence.StandardKey.Undo),
-                         (undo_stack.createRedoAction(window), QKeySequence.StandardKey.Redo)):
-        action.setShortcut(keys)
-        window.addAction(action)
-    return window
+from tests.gui.conftest import open_editor, show, type_text, with_undo_shortcuts
 
 
 def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(qtbot, store, pib_key, undo_stack):
@@ -79,7 +67,7 @@ def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot
     editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
     summary = ScoreSummary()
     editor.attach_score(summary)
-    window = _with_undo_shortcut(editor, undo_stack)
+    window = with_undo_shortcuts(editor, undo_stack)
     show(qtbot, window)
     model = editor.model
     value = model.index(0, model.column_of("value"))  # 1.1.1: a date, nothing achieved yet
