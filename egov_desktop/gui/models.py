@@ -761,6 +761,8 @@ class ProgressModel(GridModel):
         self._area_of = {i.code: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
         self._entries = {e.indicator: e for e in report.entries}
         self._previous = next((r for p in _EARLIER.get(self.period, ()) if (r := doc.report(p)) is not None), None)
+        # By code: the "previous" column is read cell by cell while painting.
+        self._previous_values = {e.indicator: e.value for e in self._previous.entries} if self._previous else {}
         before = next((r for p in _QUARTER_BEFORE.get(self.period, ()) if (r := doc.report(p)) is not None), None)
         self._before = before
         self._before_values = {e.indicator: e.value for e in before.entries} if before is not None else {}
@@ -863,8 +865,7 @@ class ProgressModel(GridModel):
             level = int(col[7:])
             return Cell(VALUE, ind.targets[level] if level < len(ind.targets) else None, unit=ind.unit)
         if col == "previous":
-            before = self._previous.entry(ind.code)
-            return Cell(VALUE, before.value if before else None, unit=ind.unit)
+            return Cell(VALUE, self._previous_values.get(ind.code), unit=ind.unit)
         entry = self._entries.get(ind.code)
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._base(ind))
