@@ -12,7 +12,7 @@ import importlib
 import sys
 from types import ModuleType
 
-from egov_desktop.core.i18n import LANGUAGES, set_language
+from egov_desktop.core.i18n import LANGUAGES, N_, Msg, set_language
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -67,6 +67,18 @@ def out(text: str) -> None:
 def err(text: str) -> None:
     sys.stderr.buffer.write((text + "\n").encode("utf-8"))
     sys.stderr.flush()
+
+
+def written(path, lang: str) -> int:
+    """Say that a command wrote `path`; the exit code of success."""
+    out(f"{path}: " + Msg(N_("written")).render(lang))
+    return EXIT_OK
+
+
+def cannot_write(path, exc: OSError, lang: str) -> int:
+    """Say why `path` could not be written; the exit code for it."""
+    err(f"{path}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render(lang))
+    return EXIT_UNREADABLE
 
 
 def main(argv: list[str]) -> int:

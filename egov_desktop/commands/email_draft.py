@@ -62,17 +62,18 @@ def run(args: argparse.Namespace) -> int:
     finally:
         source.close()
     docx_path = args.docx or args.out.with_suffix(".docx")
+    writing = docx_path  # the file named when writing fails
     try:
         if args.docx is None:
             export_docx(source.doc, args.period, docx_path, font=args.font, settings=settings)
+        writing = args.out
         write_eml(source.doc, args.period, docx_path, args.out, to, settings=settings, cc=cc)
     except ExportError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS
     except OSError as exc:
-        cli.err(Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render(args.lang))
-        return cli.EXIT_UNREADABLE
-    cli.out(f"{args.out}: " + Msg(N_("written")).render(args.lang))
+        return cli.cannot_write(writing, exc, args.lang)
+    cli.written(args.out, args.lang)
     if not to:
         cli.out(Msg(N_("No recipient address was found: fill in To in the mail program.")).render(args.lang))
     return cli.EXIT_OK

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from egov_desktop import cli
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.i18n import N_
 from egov_desktop.export.cli_source import add_plan_arguments, open_plan
 from egov_desktop.export.fonts import FONT_CHOICES
 
@@ -76,8 +76,5 @@ def run(args: argparse.Namespace) -> int:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS
     except OSError as exc:
-        cli.err(f"{out}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc})
-                .render(args.lang))
-        return cli.EXIT_UNREADABLE
-    cli.out(f"{out}: " + Msg(N_("written")).render(args.lang))
-    return cli.EXIT_OK
+        return cli.cannot_write(out, exc, args.lang)
+    return cli.written(out, args.lang)

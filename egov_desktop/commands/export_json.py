@@ -42,8 +42,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         exchange.dump(doc, args.out)
     except OSError as exc:
-        cli.err(f"{args.out}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc})
-                .render(args.lang))
-        return cli.EXIT_UNREADABLE
-    cli.out(f"{args.out}: " + Msg(N_("written")).render(args.lang))
-    return cli.EXIT_OK
+        return cli.cannot_write(args.out, exc, args.lang)
+    return cli.written(args.out, args.lang)
