@@ -116,7 +116,7 @@ def _import_all_or_nothing(store, doc: PlanDocument) -> None:
         assert _counts(store) == before  # refused: not one row written
         return
     # Imported: all of it, the exported document reads back equal to what went in (text cleaned).
-    back = store.export_document(change.key)
+    back = store.get_document(change.key)
     assert len(back.plan.indicators()) == len(doc.plan.indicators())
     assert [r.period for r in back.reports] == [r.period for r in doc.reports]
     assert sum(len(r.entries) for r in back.reports) == sum(len(r.entries) for r in doc.reports)

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
                         {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
             return cli.EXIT_ERRORS
-        doc = store.export_document(key)
+        doc = store.get_document(key)
     finally:
         store.close()
     try:

@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
                                                      str(Path(documents_folder()) / name), _(EXCHANGE_FILTER))
         if not path:
             return
-        doc = self.store.export_document(self.plan_key)
+        doc = self.store.get_document(self.plan_key)
         self._run_task(_("Writing the file…"),
                        lambda token: write_staged(token, Path(path), lambda staged: exchange.dump(doc, staged)),
                        on_done=lambda _r: self.ui.statusbar.showMessage(

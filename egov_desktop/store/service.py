@@ -503,15 +503,12 @@ class Store:
             ).scalar_one_or_none()
 
     def get_document(self, plan_key: int) -> PlanDocument:
-        """The plan with its reports, every row's `key` set."""
+        """The plan with its reports, every row's `key` set (also the document an exchange file is written from)."""
         with self._read() as conn:
             doc = docs.read_document(conn, plan_key)
         if doc is None:
             raise _no_plan()
         return doc
-
-    def export_document(self, plan_key: int) -> PlanDocument:
-        return self.get_document(plan_key)
 
     def import_document(self, doc: PlanDocument) -> Change:
         """Add a whole exchange document in one transaction; a clash with an existing plan of the same

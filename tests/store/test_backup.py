@@ -13,7 +13,7 @@ from tests.store.conftest import table_dump
 
 def _documents(db):
     with Store.open(db, readonly=True) as store:
-        return {(p.fiscal_year, p.kind): exchange.dumps(store.export_document(p.key)) for p in store.list_plans()}
+        return {(p.fiscal_year, p.kind): exchange.dumps(store.get_document(p.key)) for p in store.list_plans()}
 
 
 def _run(capsys, *argv):

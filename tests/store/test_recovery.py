@@ -66,14 +66,14 @@ def saved(tmp_path):
     with Store.open(db) as store:
         for f in (MODMR, PIB):
             store.import_document(exchange.load(f))
-        docs = sorted(exchange.dumps(store.export_document(p.key)) for p in store.list_plans())
+        docs = sorted(exchange.dumps(store.get_document(p.key)) for p in store.list_plans())
     good = backup.backup_now(db, "manual")
     return db, good, docs
 
 
 def _docs(db):
     with Store.open(db, readonly=True) as store:
-        return sorted(exchange.dumps(store.export_document(p.key)) for p in store.list_plans())
+        return sorted(exchange.dumps(store.get_document(p.key)) for p in store.list_plans())
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
@@ -162,7 +162,7 @@ def test_open_with_recovery_asks_and_restores(saved):
     store = backup.open_with_recovery(db, lambda e: True, lambda e: False)
     try:
         assert not store.readonly
-        assert sorted(exchange.dumps(store.export_document(p.key)) for p in store.list_plans()) == docs
+        assert sorted(exchange.dumps(store.get_document(p.key)) for p in store.list_plans()) == docs
     finally:
         store.close()
     assert len([p for p in db.parent.glob("egov.sqlite.damaged-*") if not p.name.endswith(("-wal", "-shm"))]) == 1

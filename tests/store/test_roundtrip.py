@@ -13,7 +13,7 @@ from tests.conftest import MODMR, PIB
 def test_fixture_round_trips_through_the_database(store, path):
     raw = json.loads(path.read_text(encoding="utf-8"))
     key = store.import_document(exchange.loads(path.read_bytes())).key
-    assert exchange.to_dict(store.export_document(key)) == raw
+    assert exchange.to_dict(store.get_document(key)) == raw
 
 
 def _with_extensions(raw: dict) -> dict:
@@ -40,7 +40,7 @@ def _with_extensions(raw: dict) -> dict:
 def test_extension_keys_and_number_types_survive(store):
     raw = _with_extensions(json.loads(PIB.read_text(encoding="utf-8")))
     key = store.import_document(exchange.from_dict(copy.deepcopy(raw))).key
-    out = exchange.to_dict(store.export_document(key))
+    out = exchange.to_dict(store.get_document(key))
     assert out == raw
     weight = out["plan"]["areas"][0]["activities"][0]["indicators"][0]["weight"]
     assert isinstance(weight, float)
@@ -59,7 +59,7 @@ def test_signed_report_with_memo_and_revision_round_trips(store):
                  "digest": "ab" * 32, "x-seal": "s"},
     )
     key = store.import_document(exchange.from_dict(copy.deepcopy(raw))).key
-    assert exchange.to_dict(store.export_document(key)) == raw
+    assert exchange.to_dict(store.get_document(key)) == raw
     revisions = store.signed_revisions(key, "H1")
     assert [r.revision for r in revisions] == [3]
     assert revisions[0].signed_at == dt.datetime.fromisoformat("2022-01-10T11:30:00+06:00")

@@ -51,7 +51,7 @@ def test_the_exchange_file_says_submitted_and_reopen_works_from_there(modmr, tmp
     store, plan = modmr
     store.sign_off(plan, "H1", SIGNER)
     store.mark_submitted(plan, "H1")
-    data = exchange.to_dict(store.export_document(plan))
+    data = exchange.to_dict(store.get_document(plan))
     [report] = data["reports"]
     assert report["status"] == "submitted" and report["signoff"]["name"] == "মুনিরা সুলতানা"
 
