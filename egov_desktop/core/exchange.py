@@ -16,6 +16,7 @@ from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
+    OFFICE_TEXT_FIELDS,
     PERIODS,
     PLAN_KINDS,
     SCORINGS,
@@ -476,7 +477,7 @@ def _value_json(value: Value) -> Any:
 
 def _office_dict(o: Office) -> dict:
     out: dict[str, Any] = {"name": o.name, "tier": o.tier}
-    for key in ("government", "parent", "unit", "address", "website", "email", "phone"):
+    for key in OFFICE_TEXT_FIELDS:
         _put(out, key, getattr(o, key))
     return out | o.extras
 

@@ -18,7 +18,8 @@ AGGREGATIONS = ("sum", "average", "cumulative", "date")
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "annual")
 STATUSES = ("draft", "signed_off", "submitted")
 
-DEFAULT_GOVERNMENT = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
+# The office header's optional lines (besides name and tier), in the exchange format's order.
+OFFICE_TEXT_FIELDS = ("government", "parent", "unit", "address", "website", "email", "phone")
 
 # A target or an achievement: a date for date units, a number otherwise.
 Value = Union[dt.date, int, float, None]

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from egov_desktop.core import exchange
 from egov_desktop.core.model import (
+    OFFICE_TEXT_FIELDS,
     Activity,
     Area,
     Entry,
@@ -30,7 +31,7 @@ from egov_desktop.core.model import (
 from egov_desktop.store.journal import Tx
 from egov_desktop.store.tables import TABLES
 
-OFFICE_FIELDS = ("name", "tier", "government", "parent", "unit", "address", "website", "email", "phone")
+OFFICE_FIELDS = ("name", "tier", *OFFICE_TEXT_FIELDS)
 
 
 def now_iso() -> str:

@@ -24,6 +24,7 @@ from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
+    OFFICE_TEXT_FIELDS,
     PERIODS,
     SCORINGS,
     TIERS,
@@ -272,7 +273,7 @@ _MEMO_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 _OFFICE_FIELDS: dict[str, Callable[[Any], Any]] = {
     "name": lambda v: _text(v, True),
     "tier": lambda v: _choice(v, TIERS),
-    **{f: _text for f in ("government", "parent", "unit", "address", "website", "email", "phone")},
+    **{f: _text for f in OFFICE_TEXT_FIELDS},
     "signatories": lambda v: [_signatory_dict(s) for s in v or []],
     "default_recipients": _texts,
     "default_attention": _text,

@@ -5,14 +5,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTableWidgetItem
 
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import TIERS
+from egov_desktop.core.model import OFFICE_TEXT_FIELDS, TIERS
 from egov_desktop.gui.bijoy_fix import watch_dialog
 from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
 from egov_desktop.store.errors import StoreError
 
-HEADER_FIELDS = ("name", "government", "parent", "unit", "address", "website", "email", "phone")
+HEADER_FIELDS = ("name", *OFFICE_TEXT_FIELDS)
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
 PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
