@@ -325,8 +325,10 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
         return StoreError(Msg(N_("The database file is damaged: the change was NOT saved. Close the program "
                                  "and restore the newest backup.")))
     if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or isinstance(orig, OSError):
+        # An OSError's own words, not its repr ("[Errno 17] File exists: 'x'").
+        reason = (orig.strerror if isinstance(orig, OSError) else None) or str(orig)
         return StoreError(Msg(N_("The disk could not be written ({reason}): the change was NOT saved."),
-                              {"reason": str(orig)}))
+                              {"reason": reason}))
     return StoreError(Msg(N_("The change was NOT saved: {reason}"), {"reason": str(orig)}))
 
 
