@@ -660,26 +660,25 @@ class Store:
     # ------------------------------------------------------------ areas, activities, indicators
 
     def set_area_field(self, area_key: int, field_name: str, value: Any) -> Change:
-        check = _AREA_FIELDS.get(field_name) or _raise(_unknown_field(field_name))
-        value = check(value)
-
-        def body(w: _Work) -> None:
-            plan_id = self._plan_of(w, "area", area_key)
-            self._check_lock(w, plan_id, None)
-            self._set(w, "set_area_field", "area", area_key, {field_name: value}, plan_id, field_name)
-
-        return self._run(Msg(N_("Change a performance area")), body)
+        return self._set_row_field("area", area_key, _AREA_FIELDS, field_name, value,
+                                   Msg(N_("Change a performance area")))
 
     def set_activity_field(self, activity_key: int, field_name: str, value: Any) -> Change:
-        check = _ACTIVITY_FIELDS.get(field_name) or _raise(_unknown_field(field_name))
+        return self._set_row_field("activity", activity_key, _ACTIVITY_FIELDS, field_name, value,
+                                   Msg(N_("Change an activity")))
+
+    def _set_row_field(self, table: str, key: int, fields: dict[str, Callable[[Any], Any]], field_name: str,
+                       value: Any, description: Msg) -> Change:
+        """One checked field of an area or activity row; refused while the plan is sealed."""
+        check = fields.get(field_name) or _raise(_unknown_field(field_name))
         value = check(value)
 
         def body(w: _Work) -> None:
-            plan_id = self._plan_of(w, "activity", activity_key)
+            plan_id = self._plan_of(w, table, key)
             self._check_lock(w, plan_id, None)
-            self._set(w, "set_activity_field", "activity", activity_key, {field_name: value}, plan_id, field_name)
+            self._set(w, f"set_{table}_field", table, key, {field_name: value}, plan_id, field_name)
 
-        return self._run(Msg(N_("Change an activity")), body)
+        return self._run(description, body)
 
     def set_indicator_field(self, indicator_key: int, field_name: str, value: Any) -> Change:
         """Edit an indicator. Changing the unit clears the targets and achievements that no longer fit."""
