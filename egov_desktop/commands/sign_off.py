@@ -25,14 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def choose_signatory(wanted: str, profile: list[dict], memo_signatory: Signatory | None) -> Signatory | None:
     """The office profile's signatory by number or name; the memo's own signatory if the name is theirs."""
-    number = to_latin_digits(wanted.strip())
+    wanted = wanted.strip()
+    number = to_latin_digits(wanted)
     if number.isdigit() and 1 <= int(number) <= len(profile):
-        s = profile[int(number) - 1]
-        return Signatory(s.get("name"), s.get("designation"), s.get("phone"), s.get("email"))
-    for s in profile:
-        if (s.get("name") or "").strip() == wanted.strip():
-            return Signatory(s.get("name"), s.get("designation"), s.get("phone"), s.get("email"))
-    if memo_signatory and (memo_signatory.name or "").strip() == wanted.strip():
+        chosen = profile[int(number) - 1]
+    else:
+        chosen = next((s for s in profile if (s.get("name") or "").strip() == wanted), None)
+    if chosen is not None:
+        return Signatory(chosen.get("name"), chosen.get("designation"), chosen.get("phone"), chosen.get("email"))
+    if memo_signatory and (memo_signatory.name or "").strip() == wanted:
         return memo_signatory
     return None
 
@@ -40,6 +41,7 @@ def choose_signatory(wanted: str, profile: list[dict], memo_signatory: Signatory
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.core import rules
     from egov_desktop.core.digest import verification_code
+    from egov_desktop.core.periods import period_name
     from egov_desktop.store.service import SignOffRefused, StoreError
 
     source = open_db_plan(args)
@@ -48,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
     store, lang = source.store, args.lang
     try:
         report = source.doc.report(args.period)
+        if report is None:  # said before the signatory is looked for in the report's memo
+            cli.err(Msg(N_("There is no {period} report to sign off."),
+                        {"period": period_name(args.period, lang)}).render(lang))
+            return cli.EXIT_ERRORS
         profile = store.office_profile(store.office_of(source.plan_key))["signatories"]
-        signatory = choose_signatory(args.signatory, profile, report.memo.signatory if report and report.memo else None)
+        signatory = choose_signatory(args.signatory, profile, report.memo.signatory if report.memo else None)
         if signatory is None:
             names = ", ".join(f"{i}: {s.get('name')}" for i, s in enumerate(profile, start=1)) or "-"
             cli.err(Msg(N_("No signatory {wanted} in the office profile (there are: {names})."),
