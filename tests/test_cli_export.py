@@ -125,6 +125,23 @@ def test_sign_off_refused_while_the_memo_has_errors(capsys, tmp_path):
     assert code == 1 and "বিষয়" in err
 
 
+def test_sign_off_of_a_period_without_a_report_says_so(capsys, db):
+    code, _, err = run(capsys, "sign-off", "--fiscal-year", "2021-22", "--period", "Q1", "--db", db,
+                       "--signatory", "মুনিরা সুলতানা")
+    assert code == 1 and "১ম ত্রৈমাসিক প্রতিবেদন নেই" in err
+
+
+def test_email_draft_names_the_file_it_could_not_write(capsys, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    code, _, err = run(capsys, "email-draft", MODMR, "--period", "H1", "--out", tmp_path / "a-file" / "d.eml")
+    assert code == 2 and err.startswith(str(tmp_path / "a-file" / "d.docx") + ": ")
+    attached = tmp_path / "m.docx"
+    assert run(capsys, "export-docx", MODMR, "--period", "H1", "--out", attached)[0] == 0
+    code, _, err = run(capsys, "email-draft", MODMR, "--period", "H1", "--out", tmp_path / "a-file" / "d.eml",
+                       "--docx", attached)
+    assert code == 2 and err.startswith(str(tmp_path / "a-file" / "d.eml") + ": ")
+
+
 def test_email_draft_from_database_and_file(capsys, tmp_path, db):
     out = tmp_path / "draft.eml"
     code, text, _ = run(capsys, "email-draft", "--fiscal-year", "2021-22", "--period", "H1", "--db", db,
