@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from typing import Any, Callable
 
 from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
@@ -36,11 +35,15 @@ from egov_desktop.core.model import (
     Signatory,
     Signoff,
     Value,
+    is_number,
 )
 
 FORMAT = "egov-plan"
 VERSION = 1
 MAX_LEVELS = 5
+# As when typing (values._MAX_DIGITS): a larger figure is an accident, which floats and SQLite's
+# integers could not keep exactly (an int beyond a float is not even comparable to one).
+MAX_NUMBER = 10**15
 
 
 class ExchangeError(MessageError):
@@ -164,8 +167,10 @@ def _clean(value: str, path: str) -> str:
 
 
 def _number(value: Any, path: str) -> float | int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not is_number(value):
         raise ExchangeError(Msg(N_("expected a number")), path)
+    if abs(value) >= MAX_NUMBER:
+        raise ExchangeError(Msg(N_("the number is too large")), path)
     return value
 
 
@@ -395,7 +400,8 @@ def _report(obj: Any, path: str, plan: Plan) -> Report:
     if report.status != "draft" and report.signoff is None:
         raise ExchangeError(Msg(N_("a signed-off report needs its sign-off record")), f"{path}.signoff")
     revision = r.raw("revision")
-    if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 1):
+    if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int)
+                                or not 1 <= revision < MAX_NUMBER):
         raise ExchangeError(Msg(N_("the revision is a whole number from 1")), f"{path}.revision")
     report.revision = revision
     report.extras = r.extras()

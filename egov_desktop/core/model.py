@@ -7,6 +7,7 @@ ISO dates, `float | int` for numbers, ASCII codes ("1.1.1").
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -23,6 +24,13 @@ OFFICE_TEXT_FIELDS = ("government", "parent", "unit", "address", "website", "ema
 
 # A target or an achievement: a date for date units, a number otherwise.
 Value = Union[dt.date, int, float, None]
+
+
+def is_number(value: Any) -> bool:
+    """A finite int or float, not a bool. (math.isfinite fails on an int too large for a float.)"""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or isinstance(value, float) and math.isfinite(value)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
-from egov_desktop.core.model import Indicator, Memo, Plan, PlanDocument, Report, Value
+from egov_desktop.core.model import Indicator, Memo, Plan, PlanDocument, Report, Value, is_number
 from egov_desktop.core.periods import FiscalYear, period_name, period_range
 from egov_desktop.core.values import ParseError, format_date
 
@@ -87,7 +87,7 @@ def _value_findings(ind: Indicator, value: Value, where: str) -> Iterator[Findin
         if not isinstance(value, dt.date):
             yield _error(where, "value_type", N_("a date is expected here"))
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not is_number(value):
         yield _error(where, "value_type", N_("a number is expected here"))
     elif ind.unit == "percent" and not 0 <= value <= 100:
         yield _error(where, "percent_range", N_("a percent must be between 0 and 100, not {value}"), value=_num(value))
@@ -229,7 +229,7 @@ def _achieved(value: Value) -> bool:
     """Something was achieved: a completion date, or a number above 0."""
     if isinstance(value, dt.date):
         return True
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+    return is_number(value) and value > 0
 
 
 def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:

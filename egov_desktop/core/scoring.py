@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from egov_desktop.core.model import Indicator, Level, Plan, Report, Value
+from egov_desktop.core.model import Indicator, Level, Plan, Report, Value, is_number
 
 # Float noise (8 × 84 / 100 = 6.720000000000001) is cut off at this many decimals.
 _DECIMALS = 9
@@ -28,9 +28,7 @@ def _key(value: Value, unit: str) -> float | None:
     if unit == "date":
         # Earlier is better: the day number reversed.
         return -value.toordinal() if isinstance(value, dt.date) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
+    return float(value) if is_number(value) else None
 
 
 def _set_levels(indicator: Indicator, levels: Sequence[Level]) -> list[tuple[int, float, float]]:

@@ -24,7 +24,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from egov_desktop.core import rules, scoring
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNITS, Activity, Area, Entry, PlanDocument, Report
+from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNITS, Activity, Area, Entry, PlanDocument, Report,
+                                     is_number)
 from egov_desktop.core.periods import period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
@@ -893,13 +894,13 @@ class ProgressModel(GridModel):
         if self._before is None or ind.unit not in ("count", "percent") or ind.effective_aggregation != "sum":
             return None
         value = self._before_values.get(ind.code)
-        return (value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0), self._before.period
+        return (value if is_number(value) else 0), self._before.period
 
     def _own(self, ind, entry: Entry | None):
         """This quarter's own figure: its year-to-date minus the previous quarter's (sum indicators only)."""
         base = self._base(ind)
         value = entry.value if entry is not None and not entry.not_applicable else None
-        if base is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+        if base is None or not is_number(value):
             return None
         own = value - base[0]
         return round(own, 9) if isinstance(own, float) else own

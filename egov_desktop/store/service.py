@@ -8,7 +8,6 @@ one Change (paste). The GUI never touches SQL: it calls these methods.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from egov_desktop.core.model import (
     PlanDocument,
     Signatory,
     Signoff,
+    is_number,
 )
 from egov_desktop.paths import resource_path
 from egov_desktop.store import documents as docs
@@ -165,7 +165,7 @@ def _number(value: Any, optional: bool = False) -> int | float | None:
         if optional:
             return None
         raise InvalidValue(Msg(N_("This field cannot be empty.")))
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not is_number(value):
         raise InvalidValue(Msg(N_("A number is expected here.")))
     if value < 0:
         raise InvalidValue(Msg(N_("The number cannot be negative.")))
@@ -182,7 +182,7 @@ def check_value(value: Any, unit: str) -> Any:
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise InvalidValue(Msg(N_("A date is expected here.")))
         return value.isoformat()
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not is_number(value):
         raise InvalidValue(Msg(N_("A number is expected here.")))
     if unit == "count":
         if value != int(value) or value < 0:

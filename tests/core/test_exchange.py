@@ -50,6 +50,21 @@ def test_wrong_type_names_the_indicator():
     assert info.value.where == "plan.areas[1].activities[0].indicators[0].weight"
 
 
+@pytest.mark.parametrize("number", [10**400, 2**70, 1e300, 10**15])
+def test_numbers_too_large_to_keep_are_refused_not_crashed_on(number):
+    # 10**400 is an int no float can hold (math.isfinite raised OverflowError); 2**70 does not fit SQLite.
+    raw = json.loads(PIB.read_text(encoding="utf-8"))
+    raw["plan"]["total_weight"] = number
+    with pytest.raises(ExchangeError) as info:
+        exchange.loads(json.dumps(raw))
+    assert info.value.where == "plan.total_weight" and info.value.render("en").endswith("the number is too large")
+    raw["plan"]["total_weight"] = 100
+    raw["reports"][0]["revision"] = number if isinstance(number, int) else 2**63
+    with pytest.raises(ExchangeError) as info:
+        exchange.loads(json.dumps(raw))
+    assert info.value.where == "reports[0].revision"
+
+
 def test_bad_target_date_and_wrong_target_count():
     raw = json.loads(PIB.read_text(encoding="utf-8"))
     ind = raw["plan"]["areas"][0]["activities"][0]["indicators"][0]
