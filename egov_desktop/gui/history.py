@@ -53,7 +53,10 @@ def format_value(value: Any, field: str | None, lang: str) -> str:
         return format_number(value, lang)
     if isinstance(value, str):
         if _ISO_DATE.fullmatch(value):
-            return format_date(dt.date.fromisoformat(value), lang)
+            try:
+                return format_date(dt.date.fromisoformat(value), lang)
+            except ValueError:  # a typed text that only looks like a date ("2024-13-45")
+                return value
         labels = _CHOICE_LABELS.get(field or "")
         if labels and value in labels:
             return _(labels[value])

@@ -123,3 +123,10 @@ def test_shortcuts_keep_their_modifiers_in_bangla_menus(qtbot, store, pib_key, u
     editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
     action = history.attach_grid(editor)
     assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+H"
+
+
+def test_a_text_that_only_looks_like_a_date_is_shown_as_typed(store, pib_key):
+    ind = store.get_document(pib_key).plan.indicator("1.1.1")
+    store.set_entry_field(pib_key, "Q1", ind.key, "remarks", "2024-13-45")
+    rows = _rows(HistoryModel(store, pib_key, ind.key))  # it raised ValueError: the dialog did not open
+    assert rows[0][NEW] == "2024-13-45"
