@@ -9,8 +9,7 @@ import datetime as dt
 from typing import Collection
 
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.core.periods import Deadline, FiscalYear, default_deadlines, deadline_message, next_deadline, \
-    period_name
+from egov_desktop.core.periods import Deadline, FiscalYear, deadline_message, next_deadline, period_name
 
 SETTING = "deadlines"
 # Days before a deadline from which the status bar warns.
@@ -18,10 +17,7 @@ URGENT_DAYS = 7
 
 
 def deadline_table(store, fy: FiscalYear) -> dict[str, dt.date]:
-    table = store.get_setting(SETTING, fiscal_year=fy.code)
-    if not table:
-        return default_deadlines(fy)
-    return {period: dt.date.fromisoformat(due) for period, due in table.items()}
+    return store.deadlines(fiscal_year=fy.code)
 
 
 def save_deadline_table(store, fy: FiscalYear, table: dict[str, dt.date]):

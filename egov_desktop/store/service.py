@@ -904,10 +904,12 @@ class Store:
 
         return self._run(Msg(N_("Change the setting {key}"), {"key": key}), body)
 
-    def deadlines(self, plan_key: int) -> dict[str, dt.date]:
-        """The report deadlines of a plan: its own table, else its fiscal year's, else the APA calendar's."""
-        fy = self._plan_row(plan_key)["fiscal_year"]
-        table = self.get_setting("deadlines", plan_key=plan_key) or self.get_setting("deadlines", fiscal_year=fy)
+    def deadlines(self, plan_key: int | None = None, fiscal_year: str | None = None) -> dict[str, dt.date]:
+        """The report deadlines of a plan (its own table, else its fiscal year's, else the APA calendar's),
+        or of a fiscal year with no plan given (its table, else the calendar's)."""
+        fy = self._plan_row(plan_key)["fiscal_year"] if plan_key is not None else fiscal_year
+        table = ((plan_key is not None and self.get_setting("deadlines", plan_key=plan_key))
+                 or self.get_setting("deadlines", fiscal_year=fy))
         if table:
             return {p: dt.date.fromisoformat(d) for p, d in table.items()}
         from egov_desktop.core.periods import FiscalYear, default_deadlines
