@@ -12,7 +12,7 @@ import importlib
 import sys
 from types import ModuleType
 
-from egov_desktop.core.i18n import LANGUAGES, N_, Msg, set_language
+from egov_desktop.core.i18n import LANGUAGES, N_, Msg, _, set_language
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -51,7 +51,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             continue
         mod = _module(name)
-        p = sub.add_parser(name, help=mod.HELP)
+        p = sub.add_parser(name, help=_(mod.HELP), description=_(mod.HELP))
         p.add_argument("--lang", choices=LANGUAGES, default="bn", help="message language (default bn)")
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
@@ -81,8 +81,23 @@ def cannot_write(path, exc: OSError, lang: str) -> int:
     return EXIT_UNREADABLE
 
 
+def _lang_asked(argv: list[str]) -> str:
+    """The --lang of the command line, before it is parsed: --help speaks it too."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg[len("--lang="):]
+        elif arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        else:
+            continue
+        if value in LANGUAGES:
+            return value
+    return "bn"
+
+
 def main(argv: list[str]) -> int:
     only = argv[0] if argv and argv[0] in COMMANDS else None
+    set_language(_lang_asked(argv))
     args = build_parser(only).parse_args(argv)
     set_language(args.lang)
     return args._run(args)

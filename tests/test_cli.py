@@ -2,6 +2,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import egov_desktop.commands as commands_pkg
 from egov_desktop import cli
 
@@ -29,3 +31,11 @@ def test_help_lists_every_command():
                          capture_output=True, text=True)
     for name in cli.COMMANDS:
         assert name in out.stdout
+
+
+def test_help_speaks_the_language_asked_for(capsys):
+    for argv, wanted in ((["check", "--help"], "কর্মপরিকল্পনার বিনিময় ফাইল নিয়ম অনুযায়ী যাচাই করুন"),
+                         (["check", "--lang", "en", "--help"], "check a plan exchange file against the rules")):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        assert wanted in capsys.readouterr().out
