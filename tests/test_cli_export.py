@@ -142,6 +142,35 @@ def test_email_draft_names_the_file_it_could_not_write(capsys, tmp_path):
     assert code == 2 and err.startswith(str(tmp_path / "a-file" / "d.eml") + ": ")
 
 
+def test_reading_commands_work_while_the_program_has_the_database_open(capsys, tmp_path, db):
+    # Another process (the GUI, say) holds the writer lock until its stdin closes.
+    holder = subprocess.Popen([sys.executable, "-c", "import sys; from egov_desktop.store.service import Store; "
+                               f"s = Store.open({str(db)!r}); print('open', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        code, _, err = run(capsys, "export-docx", "--fiscal-year", "2021-22", "--period", "H1", "--db", db,
+                           "--out", tmp_path / "h.docx")
+        assert code == 0, err
+        code, _, err = run(capsys, "export-json", "--fiscal-year", "2021-22", "--db", db, "--out", tmp_path / "h.json")
+        assert code == 0, err
+        assert exchange.load(tmp_path / "h.json") == exchange.load(MODMR)
+        code, _, err = run(capsys, "reopen", "--fiscal-year", "2021-22", "--period", "H1", "--db", db, "--reason", "x")
+        assert code == 2 and err  # changing it is still refused
+    finally:
+        holder.communicate("")
+
+
+def test_a_mistyped_database_is_said_not_made(capsys, tmp_path):
+    typo = tmp_path / "egov.sqlte"
+    for args in (("export-json", "--fiscal-year", "2021-22", "--out", tmp_path / "x.json"),
+                 ("export-docx", "--fiscal-year", "2021-22", "--period", "H1", "--out", tmp_path / "x.docx"),
+                 ("sign-off", "--fiscal-year", "2021-22", "--period", "H1", "--signatory", "1")):
+        code, _, err = run(capsys, *args, "--db", typo)
+        assert code == 2 and err == f"{typo}: ডাটাবেজ ফাইলটি নেই\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_email_draft_from_database_and_file(capsys, tmp_path, db):
     out = tmp_path / "draft.eml"
     code, text, _ = run(capsys, "email-draft", "--fiscal-year", "2021-22", "--period", "H1", "--db", db,

@@ -22,11 +22,16 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None, help="database file (default: the per-user data folder)")
 
 
-def open_store(args: argparse.Namespace) -> Store | None:
-    """The store at --db (or the default), or None after printing why it cannot be opened."""
+def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = False) -> Store | None:
+    """The store at --db (or the default), or None after printing why it cannot be opened. Commands that
+    only read open it read-only (so they work while the program has it open); only `create` makes a new one
+    where there is none (a mistyped --db is said, not made)."""
     path = args.db or default_db_path()
+    if not create and not path.exists():
+        cli.err(f"{path}: " + Msg(N_("the database file does not exist")).render(args.lang))
+        return None
     try:
-        return Store.open(path)
+        return Store.open(path, readonly=readonly)
     except StoreError as exc:
         cli.err(f"{path}: {exc.render(args.lang)}")
         return None
@@ -43,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     doc = load_or_report(args.file, args.lang)
     if doc is None:
         return cli.EXIT_UNREADABLE
-    store = open_store(args)
+    store = open_store(args, create=True)
     if store is None:
         return cli.EXIT_UNREADABLE
     try:

@@ -23,18 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from egov_desktop.commands.import_json import open_store
     from egov_desktop.export.verify import verify_docx
-    from egov_desktop.paths import default_db_path
-    from egov_desktop.store.service import Store, StoreError
 
-    db = args.db or default_db_path()
-    if not db.exists():
-        cli.err(f"{db}: " + Msg(N_("the database file does not exist")).render(args.lang))
-        return cli.EXIT_UNREADABLE
-    try:
-        store = Store.open(db, readonly=True)
-    except StoreError as exc:
-        cli.err(f"{db}: {exc.render(args.lang)}")
+    store = open_store(args, readonly=True)
+    if store is None:
         return cli.EXIT_UNREADABLE
     try:
         verdict = verify_docx(args.file, store)

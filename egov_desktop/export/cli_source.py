@@ -37,8 +37,9 @@ class Source:
             self.store.close()
 
 
-def open_plan(args: argparse.Namespace) -> Source | None:
-    """The plan of --fiscal-year/--kind in the database (store left open), or the exchange file."""
+def open_plan(args: argparse.Namespace, readonly: bool = True) -> Source | None:
+    """The plan of --fiscal-year/--kind in the database (store left open, read-only unless asked), or the
+    exchange file."""
     if getattr(args, "file", None):
         from egov_desktop.commands.check import load_or_report
 
@@ -50,7 +51,7 @@ def open_plan(args: argparse.Namespace) -> Source | None:
     from egov_desktop.commands.import_json import open_store
     from egov_desktop.store.service import StoreError
 
-    store = open_store(args)
+    store = open_store(args, readonly=readonly)
     if store is None:
         return None
     try:
@@ -72,4 +73,4 @@ def open_db_plan(args: argparse.Namespace) -> Source | None:
     if not args.fiscal_year:
         cli.err(Msg(N_("Give --fiscal-year (and --db) of the plan in the database.")).render(args.lang))
         return None
-    return open_plan(args)
+    return open_plan(args, readonly=False)
