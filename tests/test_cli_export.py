@@ -142,6 +142,18 @@ def test_email_draft_names_the_file_it_could_not_write(capsys, tmp_path):
     assert code == 2 and err.startswith(str(tmp_path / "a-file" / "d.eml") + ": ")
 
 
+def test_a_signed_report_still_exports_and_verifies_after_the_office_header_changed(capsys, tmp_path, db):
+    plan = ["--fiscal-year", "2021-22", "--period", "H1", "--db", db]
+    assert run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")[0] == 0
+    with Store.open(db) as store:
+        store.set_office_field(store.office_of(store.find_plan("2021-22", "egov_innovation")), "phone", "০২-৯৯৯৯৯৯৯")
+    out = tmp_path / "after.docx"
+    code, _, err = run(capsys, "export-docx", *plan, "--out", out)
+    assert code == 0, err  # it was refused: "the report was changed after it was signed off"
+    code, text, _ = run(capsys, "verify", out, "--db", db)
+    assert code == 0 and "সংস্করণ ১" in text
+
+
 def test_reading_commands_work_while_the_program_has_the_database_open(capsys, tmp_path, db):
     # Another process (the GUI, say) holds the writer lock until its stdin closes.
     holder = subprocess.Popen([sys.executable, "-c", "import sys; from egov_desktop.store.service import Store; "

@@ -61,7 +61,7 @@ def open_plan(args: argparse.Namespace, readonly: bool = True) -> Source | None:
                         {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
             store.close()
             return None
-        return Source(store.get_document(key), store, key)
+        return Source(store.document_as_signed(key, args.period), store, key)
     except StoreError as exc:
         cli.err(exc.render(args.lang))
         store.close()

@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
 
         if self.plan_key is None:
             return
-        doc = self.store.get_document(self.plan_key)
+        doc = self.store.document_as_signed(self.plan_key, self.period)
         saved = saved_settings(self.store, self.plan_key)
         dialog = ExportDialog(doc, self.period, saved, self)
         if not dialog.exec():
@@ -729,7 +729,7 @@ class MainWindow(QMainWindow):
 
         if self.plan_key is None:
             return
-        doc = self.store.get_document(self.plan_key)
+        doc = self.store.document_as_signed(self.plan_key, self.period)
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
         to, cc = draft_addresses(doc, self.period, profile)
         folder = Path(tempfile.mkdtemp(prefix="egov-email-"))

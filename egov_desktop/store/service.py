@@ -511,6 +511,18 @@ class Store:
             raise _no_plan()
         return doc
 
+    def document_as_signed(self, plan_key: int, period: str) -> PlanDocument:
+        """The document to export the `period` report from. A sealed report keeps the office header it was
+        signed with: the header is part of the seal, yet stays editable for the office's other reports."""
+        doc = self.get_document(plan_key)
+        report = doc.report(period)
+        if report is not None and report.status != "draft":
+            signed = self.signed_revisions(plan_key, period)
+            seal = next((s for s in signed if s.revision == (report.revision or 1)), signed[-1] if signed else None)
+            if seal is not None:
+                doc.office = seal.document().office
+        return doc
+
     def import_document(self, doc: PlanDocument) -> Change:
         """Add a whole exchange document in one transaction; a clash with an existing plan of the same
         fiscal year and kind refuses it and leaves the database as it was."""

@@ -396,6 +396,22 @@ def test_sign_off_locks_reopen_unlocks_and_revisions_are_kept(loaded):
     assert [a.operation for a in store.audit(pib) if a.entity == "report"] == ["sign_off", "reopen", "sign_off"]
 
 
+def test_a_signed_report_is_exported_with_the_office_header_it_was_signed_with(loaded):
+    from egov_desktop.core.digest import report_digest
+
+    store, _, pib = loaded
+    _ready_memo(store, pib, "Q1")
+    signed = store.sign_off(pib, "Q1", Signatory(name="রহিম", designation="পরিচালক"))
+    office = store.office_of(pib)
+    old_address = store.get_office(office).address
+    # The header stays editable (the office's next memos need the new address), though the seal covers it.
+    store.set_office_field(office, "address", "নতুন ঠিকানা, ঢাকা")
+    assert report_digest(store.get_document(pib), "Q1") != signed.digest
+    doc = store.document_as_signed(pib, "Q1")
+    assert doc.office.address == old_address and report_digest(doc, "Q1") == signed.digest
+    assert store.document_as_signed(pib, "Q2").office.address == "নতুন ঠিকানা, ঢাকা"  # a draft: as it is now
+
+
 def test_new_entries_take_their_place_in_plan_order(loaded):
     store, _, pib = loaded
     inds = store.get_document(pib).plan.indicators()
