@@ -7,7 +7,7 @@ an input method delivers to a QLineEdit.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
@@ -33,6 +33,22 @@ def pib_key(store) -> int:
 @pytest.fixture
 def modmr_key(store) -> int:
     return store.import_document(load(MODMR)).key
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """A demo database (the two reference plans with their reports), open."""
+    from egov_desktop.store.demo import create_demo
+
+    store = create_demo(tmp_path / "demo.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    """Per-test UI settings in an INI file, never the developer's own."""
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

@@ -1,25 +1,9 @@
-"""Helpers for the main-window and dialog tests (gui-shell): a demo database, window, modal answers."""
+"""Helpers for the main-window and dialog tests (gui-shell): a window, modal answers. (The demo database and
+UI settings fixtures are in tests/gui/conftest.py.)"""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-
-
-@pytest.fixture
-def demo(tmp_path):
-    """A demo database (the two reference plans with their reports), open."""
-    from egov_desktop.store.demo import create_demo
-
-    store = create_demo(tmp_path / "demo.sqlite")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    """Per-test UI settings in an INI file, never the developer's own."""
-    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
 
 def make_window(qtbot, store, settings, select: str | None = "2023-24/egov_innovation"):

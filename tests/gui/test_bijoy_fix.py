@@ -16,7 +16,6 @@ from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from tests.conftest import PIB
 from tests.gui.conftest import open_editor, show, type_text, with_undo_shortcuts
-from tests.gui.shell import demo, settings  # noqa: F401 (fixtures)
 
 BIJOY = "Avgvi Kg©cwiKíbv"
 UNICODE = "আমার কর্মপরিকল্পনা"

@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from egov_desktop.core.periods import FiscalYear, default_deadlines
-from tests.gui.shell import demo, make_window, settings, when_modal  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window, when_modal
 
 
 def _ok(dialog):

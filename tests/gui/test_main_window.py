@@ -6,7 +6,7 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QDialogButtonBox
 
 from egov_desktop.core.i18n import current_language
-from tests.gui.shell import demo, make_window, settings  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window
 
 
 def _texts(window) -> dict[str, str]:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from egov_desktop.store import backup
 from egov_desktop.store.service import Store
-from tests.gui.shell import demo, make_window, settings, when_modal  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window, when_modal
 
 
 def test_back_up_to_a_chosen_folder(qtbot, demo, settings, tmp_path, monkeypatch):

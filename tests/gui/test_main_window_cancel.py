@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from egov_desktop.core import exchange
 from egov_desktop.gui.cancel import CancelToken, write_staged
 from tests.conftest import PIB
-from tests.gui.shell import demo, make_window, settings  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe holds the read open until the test lets it go")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from egov_desktop.core import exchange
-from tests.gui.shell import demo, make_window, settings, when_modal  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window, when_modal
 
 
 class _Opened(QObject):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFontInfo, QImage
 
-from tests.gui.shell import demo, make_window, settings  # noqa: F401 (fixtures)
+from tests.gui.shell import make_window
 
 
 def _distinct_colours(image: QImage, step: int = 7) -> int:
