@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTime, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTime, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
     QStackedWidget, QToolButton
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(lambda exc: finished() and self._show_error(exc))
         self._tasks[task] = (token, busy_text)
         self._set_busy()
-        tasks.QThreadPool.globalInstance().start(task)
+        QThreadPool.globalInstance().start(task)
 
     def cancel_tasks(self) -> None:
         """Cancel what runs: its result will not take effect (the work itself ends in the background)."""
@@ -523,7 +523,10 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, exc: Exception, title: str | None = None) -> None:
         """Say why something failed; window-modal but not blocking, as it may arrive from a finished task."""
-        text = exc.render() if hasattr(exc, "render") else str(exc)
+        if isinstance(exc, OSError):  # a file the task wrote (reading and backups have their own errors)
+            text = Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render()
+        else:
+            text = exc.render() if hasattr(exc, "render") else str(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, title or _("It did not work"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -816,7 +819,7 @@ class MainWindow(QMainWindow):
         for task in list(self._tasks):
             for signal in (task.signals.done, task.signals.failed):
                 signal.disconnect()
-        tasks.QThreadPool.globalInstance().waitForDone()
+        QThreadPool.globalInstance().waitForDone()
         self._tasks.clear()
         self.settings.setValue(S_GEOMETRY, self.saveGeometry())
         self.settings.setValue(S_STATE, self.saveState())

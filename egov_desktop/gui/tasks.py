@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 
 
 class _Signals(QObject):
@@ -31,12 +31,3 @@ class Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
-
-
-def start(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-          on_failed: Callable[[Exception], None], **kwargs: Any) -> Task:
-    task = Task(fn, *args, **kwargs)
-    task.signals.done.connect(on_done)
-    task.signals.failed.connect(on_failed)
-    QThreadPool.globalInstance().start(task)
-    return task

@@ -165,6 +165,30 @@ def test_export_failure_is_reported_not_lost(qtbot, demo, settings, opened):
     box.accept()
 
 
+def test_a_file_that_cannot_be_written_is_reported_in_bangla(qtbot, demo, settings, tmp_path, opened):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    (tmp_path / "a-file").write_text("")
+
+    def choose(dialog):
+        dialog.ui.file.setText(str(tmp_path / "a-file" / "report.docx"))  # its "folder" is a file
+        dialog.ui.buttons.accepted.emit()
+
+    when_modal(choose)
+    window.ui.actionExportWord.trigger()
+
+    def shown():
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=30000)
+    box = shown()[0]
+    # The OS's reason inside the catalog's sentence, not "[Errno 20] Not a directory: '/tmp/...'".
+    assert box.text().startswith("ফাইলটি লেখা যায়নি: ") and "Errno" not in box.text()
+    assert not opened.urls
+    box.accept()
+
+
 def test_exchange_file_export_and_import_round_trip(qtbot, demo, settings, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
