@@ -179,7 +179,7 @@ def test_a_mistyped_database_is_said_not_made(capsys, tmp_path):
                  ("export-docx", "--fiscal-year", "2021-22", "--period", "H1", "--out", tmp_path / "x.docx"),
                  ("sign-off", "--fiscal-year", "2021-22", "--period", "H1", "--signatory", "1")):
         code, _, err = run(capsys, *args, "--db", typo)
-        assert code == 2 and err == f"{typo}: ডাটাবেজ ফাইলটি নেই\n"
+        assert code == 2 and err == f"{typo}: ডাটাবেস ফাইলটি নেই\n"
     assert list(tmp_path.iterdir()) == []
 
 

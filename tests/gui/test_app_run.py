@@ -147,7 +147,7 @@ def test_a_lock_left_by_another_computer_can_be_taken_over(qapp, tmp_path, butto
     when_modal(answer)
     store = open_store(path, demo=False, ask_read_only=lambda exc: pytest.fail("asked read-only only"))
     assert "accounts-pc" in seen["text"] and "karim" in seen["text"] and "১৬/০৩/২০২৪" in seen["text"]
-    assert seen["title"] == "ডাটাবেজটি অন্য কম্পিউটারে ব্যবহৃত হচ্ছে"
+    assert seen["title"] == "ডাটাবেসটি অন্য কম্পিউটারে ব্যবহৃত হচ্ছে"
     assert seen["buttons"] == sorted(["দায়িত্ব নিন", "শুধু পড়ার জন্য খুলুন", "বাতিল"])
     if readonly is None:
         assert store is None

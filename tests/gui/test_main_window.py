@@ -152,7 +152,7 @@ def test_an_empty_database_offers_a_new_plan(qtbot, tmp_path, settings):
     try:
         window = make_window(qtbot, store, settings, select=None)
         assert window.ui.pages.currentWidget() is window.ui.emptyPage
-        assert window.ui.emptyText.text() == "এই ডাটাবেজে এখনো কোনো কর্মপরিকল্পনা নেই।"
+        assert window.ui.emptyText.text() == "এই ডাটাবেসে এখনো কোনো কর্মপরিকল্পনা নেই।"
         assert not window.ui.actionSignOff.isEnabled()
     finally:
         store.close()
@@ -189,7 +189,7 @@ def test_the_window_shows_before_the_database_is_open(qtbot, demo, settings):
     qtbot.addWidget(window)
     window.show()
     assert window.ui.pages.currentWidget() is window.ui.emptyPage
-    assert window.ui.emptyText.text() == "ডাটাবেজ খোলা হচ্ছে…" and window.ui.emptyNewPlan.isHidden()
+    assert window.ui.emptyText.text() == "ডাটাবেস খোলা হচ্ছে…" and window.ui.emptyNewPlan.isHidden()
     assert not window.ui.actionNewPlan.isEnabled() and not window.ui.actionOffice.isEnabled()
     window.set_language("en")
     assert window.ui.emptyText.text() == "Opening the database…"

@@ -69,7 +69,7 @@ def test_restore_refuses_without_a_choice_and_a_bad_file_leaves_the_database_as_
     empty = RestoreDialog([])
     qtbot.addWidget(empty)
     empty.accept()
-    assert empty.result() == 0 and empty.ui.error.text() == "এই ডাটাবেজের কোনো ব্যাকআপ এখনো নেই।"
+    assert empty.result() == 0 and empty.ui.error.text() == "এই ডাটাবেসের কোনো ব্যাকআপ এখনো নেই।"
 
     window = make_window(qtbot, demo, settings)
     office_key = demo.office_of(window.plan_key)
