@@ -12,8 +12,9 @@ from egov_desktop import cli
 from egov_desktop.commands.import_json import add_db_argument, open_store
 from egov_desktop.core import exchange
 from egov_desktop.core.digits import to_latin_digits
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.i18n import N_
 from egov_desktop.core.model import PLAN_KINDS
+from egov_desktop.export.cli_source import find_plan
 
 NAME = "export-json"
 HELP = N_("write a plan from the database as an exchange file")
@@ -31,10 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return cli.EXIT_UNREADABLE
     try:
-        key = store.find_plan(args.fiscal_year, args.kind)
+        key = find_plan(store, args)
         if key is None:
-            cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
-                        {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
             return cli.EXIT_ERRORS
         doc = store.get_document(key)
     finally:

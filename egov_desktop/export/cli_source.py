@@ -1,6 +1,6 @@
 """Where the export commands get their plan: an exchange file, or the database by fiscal year and kind.
 
-Shared by export-docx, email-draft, sign-off, reopen (egov_desktop/commands/). Each
+Shared by export-docx, email-draft, export-json, sign-off, reopen, mark-submitted (egov_desktop/commands/). Each
 function prints its own reason in the chosen language and returns None on failure,
 so commands stay a straight line of steps and never show a traceback.
 """
@@ -37,6 +37,15 @@ class Source:
             self.store.close()
 
 
+def find_plan(store, args: argparse.Namespace) -> int | None:
+    """The key of the plan of --fiscal-year/--kind in the open store, or None after saying there is none."""
+    key = store.find_plan(args.fiscal_year, args.kind)
+    if key is None:
+        cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
+                    {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
+    return key
+
+
 def open_plan(args: argparse.Namespace, readonly: bool = True) -> Source | None:
     """The plan of --fiscal-year/--kind in the database (store left open, read-only unless asked), or the
     exchange file."""
@@ -55,10 +64,8 @@ def open_plan(args: argparse.Namespace, readonly: bool = True) -> Source | None:
     if store is None:
         return None
     try:
-        key = store.find_plan(args.fiscal_year, args.kind)
+        key = find_plan(store, args)
         if key is None:
-            cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
-                        {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
             store.close()
             return None
         return Source(store.document_as_signed(key, args.period), store, key)
