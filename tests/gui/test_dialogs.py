@@ -222,6 +222,7 @@ def test_sign_off_dialog_refuses_at_once_when_the_grid_has_errors(qtbot, demo):
     qtbot.addWidget(dialog)
     assert not _ok(dialog).isEnabled()
     assert "১৫০" in dialog.ui.summary.text() and "১টি ত্রুটি" in dialog.ui.summary.text()
+    assert "• ৪.১.১: " in dialog.ui.summary.text()  # which indicator to fix
 
 
 def test_sign_off_then_reopen_with_a_reason(qtbot, demo, settings):
