@@ -399,6 +399,9 @@ def _report(obj: Any, path: str, plan: Plan) -> Report:
     report.signoff = _signoff(signoff, f"{path}.signoff") if signoff is not None else None
     if report.status != "draft" and report.signoff is None:
         raise ExchangeError(Msg(N_("a signed-off report needs its sign-off record")), f"{path}.signoff")
+    if report.status == "draft" and report.signoff is not None:
+        # A reopened report drops its record; one kept here would clash with the next sign-off's.
+        raise ExchangeError(Msg(N_("a draft report has no sign-off record")), f"{path}.signoff")
     revision = r.raw("revision")
     if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int)
                                 or not 1 <= revision < MAX_NUMBER):

@@ -65,6 +65,18 @@ def test_numbers_too_large_to_keep_are_refused_not_crashed_on(number):
     assert info.value.where == "reports[0].revision"
 
 
+def test_a_draft_report_with_a_sign_off_record_is_refused():
+    # Imported, it made the next sign-off crash on the revision already recorded.
+    raw = json.loads(MODMR.read_text(encoding="utf-8"))
+    assert raw["reports"][0]["status"] == "draft"
+    raw["reports"][0]["signoff"] = {"name": "ক", "designation": "খ", "signed_at": "2022-01-10T10:00:00+06:00",
+                                    "digest": "a" * 64}
+    with pytest.raises(ExchangeError) as info:
+        exchange.from_dict(raw)
+    assert info.value.where == "reports[0].signoff"
+    assert info.value.render("bn").endswith("খসড়া প্রতিবেদনে স্বাক্ষরের তথ্য থাকে না")
+
+
 def test_bad_target_date_and_wrong_target_count():
     raw = json.loads(PIB.read_text(encoding="utf-8"))
     ind = raw["plan"]["areas"][0]["activities"][0]["indicators"][0]
