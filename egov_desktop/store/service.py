@@ -408,8 +408,7 @@ class Store:
                         key = body(work)
                         write_audit(conn, work.audits)
                 except IntegrityError as exc:
-                    raise StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
-                                         {"reason": str(exc.orig)})) from None
+                    raise _conflict(exc) from None
                 except DBAPIError as exc:  # locked by another program, disk full, file damaged
                     raise storage_error(exc) from None
         return self._change(work.description or description, work, key)
@@ -434,10 +433,13 @@ class Store:
         """A write that is not an undoable step (sign-off, reopen, submitted, lock take-over): one
         transaction with its audit rows. Returns what `body` returns."""
         self._writable()
-        with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
-            w = _Work(Tx(conn))
-            result = body(w)
-            write_audit(conn, w.audits)
+        try:
+            with self._lock, translate_storage_errors(), self._engine.connect() as conn, conn.begin():
+                w = _Work(Tx(conn))
+                result = body(w)
+                write_audit(conn, w.audits)
+        except IntegrityError as exc:
+            raise _conflict(exc) from None
         return result
 
     def _writable(self) -> None:
@@ -1325,6 +1327,11 @@ def _checked(doc: PlanDocument) -> PlanDocument:
 
 def _raise(exc: Exception):
     raise exc
+
+
+def _conflict(exc: IntegrityError) -> StoreError:
+    return StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
+                          {"reason": str(exc.orig)}))
 
 
 def _no_plan() -> StoreError:
