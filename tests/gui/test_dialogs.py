@@ -52,6 +52,11 @@ def test_office_profile_edit_persists_and_is_one_undo_step(qtbot, demo, settings
     again = OfficeDialog(demo, office_key)
     qtbot.addWidget(again)
     assert again.ui.signatories.rowCount() == 1 and again.ui.unit.text() == "আইসিটি শাখা"
+    again.ui.signatories.item(0, 1).setText("অতিরিক্ত জেলা প্রশাসক (সার্বিক)")
+    again.ui.signatories.horizontalHeader().doItemsLayout()  # as a shown dialog does before painting
+    for col in (0, 1):  # name and designation are shown whole, not cut with "..."
+        cell = again.ui.signatories.item(0, col)
+        assert again.ui.signatories.columnWidth(col) >= again.ui.signatories.fontMetrics().horizontalAdvance(cell.text())
     assert window.undo_stack.count() == 1
     window.undo_stack.undo()
     assert demo.get_office(office_key).unit is None

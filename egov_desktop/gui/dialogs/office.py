@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTableWidgetItem
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import OFFICE_TEXT_FIELDS, TIERS
@@ -34,6 +34,10 @@ class OfficeDialog(QDialog):
         for tier in TIERS:
             ui.tier.addItem(_(TIER_LABELS[tier]), tier)
         ui.signatories.setHorizontalHeaderLabels([_(h) for h in SIGNATORY_HEADERS])
+        # Name, designation and phone as wide as their text (a designation like "অতিরিক্ত জেলা প্রশাসক
+        # (সার্বিক)" was cut to "অতিরিক্ত জেলা..."); the e-mail column takes the rest.
+        for col in range(len(SIGNATORY_FIELDS) - 1):
+            ui.signatories.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         ui.prefixes.setHorizontalHeaderLabels([_(h) for h in PREFIX_HEADERS])
         ui.addSignatory.clicked.connect(lambda: self._add_row(ui.signatories))
         ui.removeSignatory.clicked.connect(lambda: self._remove_row(ui.signatories))
