@@ -458,6 +458,8 @@ def loads(text: str | bytes) -> PlanDocument:
         raise ExchangeError(
             Msg(N_("not valid JSON at line {line}, column {col}"), {"line": exc.lineno, "col": exc.colno})
         )
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        raise ExchangeError(Msg(N_("the number is too large")))
     return from_dict(obj)
 
 

@@ -65,6 +65,14 @@ def test_numbers_too_large_to_keep_are_refused_not_crashed_on(number):
     assert info.value.where == "reports[0].revision"
 
 
+def test_an_integer_of_thousands_of_digits_is_refused_not_crashed_on():
+    text = PIB.read_text(encoding="utf-8").replace('"total_weight": 50', '"total_weight": ' + "9" * 5000, 1)
+    assert "9" * 5000 in text
+    with pytest.raises(ExchangeError) as info:  # it raised ValueError (Python's int conversion limit)
+        exchange.loads(text)
+    assert info.value.render("en") == "the number is too large"
+
+
 def test_a_draft_report_with_a_sign_off_record_is_refused():
     # Imported, it made the next sign-off crash on the revision already recorded.
     raw = json.loads(MODMR.read_text(encoding="utf-8"))
