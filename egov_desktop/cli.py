@@ -58,14 +58,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8(text: str) -> bytes:
+    """UTF-8 whatever the console's code page (Windows consoles default to cp437). A file name given in
+    bytes that are not UTF-8 is written back as those bytes; another lone surrogate (a JSON escape in a
+    hostile file) as "?"."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace")
+
+
 def out(text: str) -> None:
-    """Print UTF-8 whatever the console's code page (Windows consoles default to cp437)."""
-    sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+    sys.stdout.buffer.write(_utf8(text + "\n"))
     sys.stdout.flush()
 
 
 def err(text: str) -> None:
-    sys.stderr.buffer.write((text + "\n").encode("utf-8"))
+    sys.stderr.buffer.write(_utf8(text + "\n"))
     sys.stderr.flush()
 
 

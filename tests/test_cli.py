@@ -1,3 +1,4 @@
+import os
 import pkgutil
 import subprocess
 import sys
@@ -39,3 +40,15 @@ def test_help_speaks_the_language_asked_for(capsys):
         with pytest.raises(SystemExit):
             cli.main(argv)
         assert wanted in capsys.readouterr().out
+
+
+def test_names_and_keys_that_are_not_utf8_are_printed_without_a_traceback(capsysbinary, tmp_path):
+    # A file name in bytes that are not UTF-8 reaches Python as surrogate escapes; it is printed as it was.
+    missing = str(tmp_path).encode() + b"/bad\xff.json"
+    assert cli.main(["check", os.fsdecode(missing)]) == cli.EXIT_UNREADABLE
+    assert capsysbinary.readouterr().err.startswith(missing + b": ")
+    # A key written as a lone surrogate escape ("\ud800") is named in the message as "?".
+    hostile = tmp_path / "key.json"
+    hostile.write_text('{"format": "egov-plan", "version": 1, "office": {"name": "a", "tier": "field", "\\ud800": 1}}')
+    assert cli.main(["check", str(hostile), "--lang", "en"]) == cli.EXIT_UNREADABLE
+    assert capsysbinary.readouterr().err.endswith(b"office.?: unknown key\n")
