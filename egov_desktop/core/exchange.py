@@ -132,6 +132,10 @@ class _Reader:
             if key.startswith("x-"):
                 if _too_deep(value):
                     raise ExchangeError(Msg(N_("the file is nested too deeply")), self._sub(key))
+                try:  # kept as it is, so it must be writable: no lone surrogate from a "\ud800" escape
+                    json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
+                except UnicodeEncodeError:
+                    raise ExchangeError(Msg(N_("the file is not UTF-8 text")), self._sub(key)) from None
                 out[key] = value
             else:
                 raise ExchangeError(Msg(N_("unknown key")), self._sub(key))

@@ -73,6 +73,15 @@ def test_an_integer_of_thousands_of_digits_is_refused_not_crashed_on():
     assert info.value.render("en") == "the number is too large"
 
 
+@pytest.mark.parametrize("extension", ['"x-a": ["\\ud800"]', '"x-\\ud800": 1'])
+def test_an_extension_with_a_lone_surrogate_is_refused(extension):
+    # Kept as it is, it could be neither stored (SQLite wants UTF-8) nor written back.
+    text = PIB.read_text(encoding="utf-8").replace('"total_weight"', extension + ', "total_weight"', 1)
+    with pytest.raises(ExchangeError) as info:
+        exchange.loads(text)
+    assert info.value.where.startswith("plan.x-") and info.value.render("en").endswith("not UTF-8 text")
+
+
 def test_a_draft_report_with_a_sign_off_record_is_refused():
     # Imported, it made the next sign-off crash on the revision already recorded.
     raw = json.loads(MODMR.read_text(encoding="utf-8"))
