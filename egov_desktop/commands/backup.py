@@ -12,21 +12,12 @@ from pathlib import Path
 from egov_desktop import cli
 from egov_desktop.commands.import_json import add_db_argument
 from egov_desktop.core.digits import localize_digits
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.i18n import N_, Msg
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
 
 NAME = "backup"
 HELP = N_("copy the database now (to the backups folder or to --to DIR)")
-
-REASON_LABELS = {
-    "start": N_("program start"),
-    "migration": N_("before an upgrade"),
-    "signoff": N_("sign-off"),
-    "manual": N_("by hand"),
-    "restore": N_("before a restore"),
-}
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_argument(parser)
@@ -40,9 +31,7 @@ def print_backups(db: Path, lang: str) -> None:
         cli.out(Msg(N_("No backups yet in {folder}."), {"folder": backup.backups_dir(db)}).render(lang))
     for info in infos:
         when = localize_digits(info.created.strftime("%d/%m/%Y %H:%M:%S"), lang)
-        reason = gettext_for(lang, REASON_LABELS.get(info.reason, info.reason))
-        label = f" [{info.label}]" if info.label else ""
-        cli.out(f"{when}  {reason}{label}  {info.path}")
+        cli.out(f"{when}  {backup.reason_text(info.reason, info.label, lang)}  {info.path}")
 
 
 def run(args: argparse.Namespace) -> int:

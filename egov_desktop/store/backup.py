@@ -26,7 +26,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.i18n import Msg, N_, gettext_for
+from egov_desktop.core.model import PERIODS
+from egov_desktop.core.periods import period_name
 from egov_desktop.store.engine import PROBLEMS, diagnose
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import WriterLock, read_only_query, storage_error
@@ -40,6 +42,28 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:\.(?P<n>\d+))?-(?P<reason>[a-z]+)(?:-(?P<label>[\w.-]+))?\.sqlite$"
 )
+
+
+# Why a copy was made, for people (`egov-desktop backup --list`, the restore dialog).
+REASON_LABELS = {
+    "start": N_("When the program started"),
+    "migration": N_("Before the database was upgraded"),
+    "signoff": N_("At a sign-off"),
+    "manual": N_("Backed up by hand"),
+    "restore": N_("Before a restore"),
+}
+# The label of a sign-off copy (after_signoff): plan key, period, revision.
+_SIGNOFF_LABEL = re.compile(r"^plan\d+-(?P<period>\w+)-r(?P<revision>\d+)$")
+
+
+def reason_text(reason: str, label: str | None, lang: str | None = None) -> str:
+    """"At a sign-off (half-yearly, revision 1)" for a sign-off copy; the reason alone otherwise."""
+    text = gettext_for(lang, REASON_LABELS[reason]) if reason in REASON_LABELS else reason
+    m = _SIGNOFF_LABEL.match(label or "") if reason == "signoff" else None
+    if m and m["period"] in PERIODS:
+        text += " (" + Msg(N_("{period}, revision {revision}"), {
+            "period": period_name(m["period"], lang), "revision": int(m["revision"])}).render(lang) + ")"
+    return text
 
 
 class BackupError(StoreError):

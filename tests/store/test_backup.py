@@ -56,7 +56,7 @@ def test_backup_and_restore_round_trip_through_the_cli(loaded, db_path, tmp_path
     assert _documents(db_path) == changed
 
     code, out, _ = _run(capsys, "backup", "--list", "--db", str(db_path))
-    assert code == 0 and out.count("রিস্টোরের আগে") == 2
+    assert code == 0 and out.count("ফেরত আনার আগে") == 2
 
 
 def test_backup_of_a_missing_database_and_restore_of_a_missing_file(tmp_path, capsys):

@@ -2,41 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QTableWidgetItem
 
-from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.periods import period_name
+from egov_desktop.core.i18n import N_, _
 from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_restore_dialog import Ui_RestoreDialog
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.labels import documents_folder
+from egov_desktop.store.backup import reason_text
 
 HEADERS = (N_("Made on"), N_("Why it was made"))
-# store/backup.py's reasons for a copy.
-REASONS = {
-    "start": N_("When the program started"),
-    "migration": N_("Before the database was upgraded"),
-    "signoff": N_("At a sign-off"),
-    "manual": N_("Backed up by hand"),
-    "restore": N_("Before a restore"),
-}
 BACKUP_FILTER = N_("Database backups (*.sqlite)")
-# The label of a sign-off copy (backup.after_signoff): plan key, period, revision.
-_SIGNOFF_LABEL = re.compile(r"^plan\d+-(?P<period>\w+)-r(?P<revision>\d+)$")
-
-
-def reason_text(reason: str, label: str | None) -> str:
-    """"At a sign-off (half-yearly, revision 1)" for a sign-off copy; the reason alone otherwise."""
-    text = _(REASONS[reason]) if reason in REASONS else reason
-    m = _SIGNOFF_LABEL.match(label or "") if reason == "signoff" else None
-    if m:
-        text += " (" + show_digits(Msg(N_("{period}, revision {revision}"), {
-            "period": period_name(m["period"], current_language()), "revision": int(m["revision"])}).render()) + ")"
-    return text
 
 
 def when_text(created: dt.datetime) -> str:
@@ -52,7 +31,7 @@ class RestoreDialog(QDialog):
         ui.setupUi(self)
         ui.backups.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         for info in backups:
-            self._add_row(when_text(info.created), reason_text(info.reason, info.label), info.path)
+            self._add_row(when_text(info.created), show_digits(reason_text(info.reason, info.label)), info.path)
         ui.backups.resizeColumnsToContents()
         if backups:
             ui.backups.selectRow(0)
