@@ -220,6 +220,7 @@ class GridEditor(QWidget):
         self.model.retranslate()
         self.view.retranslate()
         retranslate_stack(self.undo_stack)
+        self._size_columns()  # the headings' lengths changed with the language
 
     def _refit(self, rows) -> None:
         """Fit `rows` (None: every row) to their contents when they are in view."""
@@ -247,6 +248,8 @@ class GridEditor(QWidget):
         header = self.view.horizontalHeader()
         char = self.view.fontMetrics().averageCharWidth()
         for column in range(self.model.columnCount()):
-            header.resizeSection(column, char * self.WIDTHS.get(self.model.column_key(column), 10) + 12)
+            # Never narrower than the heading itself, which is longer in English ("This period's part").
+            header.resizeSection(column, max(char * self.WIDTHS.get(self.model.column_key(column), 10) + 12,
+                                             header.sectionSizeHint(column)))
         # Two lines per row at least: long Bangla titles wrap instead of widening the table.
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() * 2 + 8)

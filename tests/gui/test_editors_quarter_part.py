@@ -121,3 +121,22 @@ def test_only_quarters_after_a_reported_quarter_get_the_part(qtbot, store, pib_k
     assert model.setData(model.index(row, model.column_of("value")), "+১")
     assert store.get_document(modmr_key).report("Q3").entry("1.6.1").value == (h1 or 0) + 1
     assert model.index(row, model.column_of("own")).data() == "১"
+
+
+def test_column_headings_are_never_cut_in_either_language(qtbot, store, pib_key, undo_stack):
+    """"This period's part" and "Percent achieved" are longer than their Bangla headings."""
+    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    show(qtbot, editor)
+    header = editor.view.horizontalHeader()
+
+    def cut() -> list[str]:
+        return [editor.model.headerData(c, Qt.Orientation.Horizontal) for c in range(editor.model.columnCount())
+                if header.sectionSize(c) < header.sectionSizeHint(c)]
+
+    assert cut() == []
+    set_language("en")
+    try:
+        editor.retranslate()
+        assert cut() == []
+    finally:
+        set_language("bn")
