@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from types import ModuleType
 
@@ -109,4 +110,10 @@ def main(argv: list[str]) -> int:
     set_language(_lang_asked(argv))
     args = build_parser(only).parse_args(argv)
     set_language(args.lang)
-    return args._run(args)
+    try:
+        return args._run(args)
+    except BrokenPipeError:
+        # The output went into a pipe that stopped reading (`... | head`): not a failure to report. What is
+        # still buffered goes nowhere, so closing stdout at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

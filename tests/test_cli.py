@@ -52,3 +52,14 @@ def test_names_and_keys_that_are_not_utf8_are_printed_without_a_traceback(capsys
     hostile.write_text('{"format": "egov-plan", "version": 1, "office": {"name": "a", "tier": "field", "\\ud800": 1}}')
     assert cli.main(["check", str(hostile), "--lang", "en"]) == cli.EXIT_UNREADABLE
     assert capsysbinary.readouterr().err.endswith(b"office.?: unknown key\n")
+
+
+def test_output_into_a_pipe_that_stopped_reading_is_no_traceback():
+    # `egov-desktop check FILE | head -1`: the reader is gone before the command writes.
+    from tests.conftest import PIB
+
+    proc = subprocess.Popen([sys.executable, "-m", "egov_desktop", "check", str(PIB)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0 and "Traceback" not in err and err == ""
