@@ -1,6 +1,7 @@
 """export-docx, sign-off, reopen, verify and email-draft on the command line, against a real SQLite file."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -111,6 +112,41 @@ def test_sign_off_export_verify_tamper_reopen(capsys, tmp_path, db):
     footer = "".join(p.text for s in docx.Document(resigned).sections for p in s.footer.paragraphs)
     assert "সংস্করণ ২" in footer
     assert run(capsys, "verify", resigned, "--db", db)[0] == 0
+
+
+def _with_seal(src, dst, edit) -> None:
+    """A copy of the .docx `src` whose seal (the egov-desktop custom property's JSON) is `edit(seal)`."""
+    import html
+    import re
+
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w") as out:
+        for item in z.infolist():
+            data = z.read(item)
+            if item.filename == "docProps/custom.xml":
+                text = data.decode()
+                seal = re.search(r"<vt:lpwstr>(.*?)</vt:lpwstr>", text)
+                edited = edit(json.loads(html.unescape(seal[1])))
+                data = text.replace(seal[1], html.escape(edited if isinstance(edited, str) else json.dumps(edited),
+                                                         quote=False)).encode()
+            out.writestr(item, data)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda seal: "{not json",
+    lambda seal: [1, 2],
+    lambda seal: seal | {"settings": [1]},
+    lambda seal: seal | {"settings": seal["settings"] | {"lang": 5}},
+    lambda seal: seal | {"parts": 5},
+    lambda seal: seal | {"fiscal_year": [2021]},
+])
+def test_a_seal_edited_by_hand_does_not_match_and_shows_no_traceback(capsys, tmp_path, db, edit):
+    plan = ["--fiscal-year", "2021-22", "--period", "H1", "--db", db]
+    assert run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")[0] == 0
+    signed, edited = tmp_path / "signed.docx", tmp_path / "edited.docx"
+    assert run(capsys, "export-docx", *plan, "--out", signed)[0] == 0
+    _with_seal(signed, edited, edit)
+    code, _, err = run(capsys, "verify", edited, "--db", db, "--lang", "en")
+    assert code == 1 and err.startswith(f"{edited}: ") and err.count("\n") == 1
 
 
 def test_sign_off_refused_while_the_memo_has_errors(capsys, tmp_path):

@@ -597,7 +597,8 @@ _NAME_BYTES = 240  # 255 less room for the temporary suffix
 # ------------------------------------------------------------------ reading back
 
 def read_metadata(path) -> dict | None:
-    """The export's custom property from a .docx; None if the file has none (not ours, or edited away)."""
+    """The export's custom property from a .docx; None if the file has none (not ours, or edited away into
+    something that is no longer one)."""
     import zipfile
 
     from lxml import etree
@@ -605,11 +606,15 @@ def read_metadata(path) -> dict | None:
     with zipfile.ZipFile(path) as z:
         try:
             root = etree.fromstring(z.read("docProps/custom.xml"))
-        except KeyError:
+        except (KeyError, etree.XMLSyntaxError):
             return None
     for prop in root:
         if prop.get("name") == PROPERTY_NAME and len(prop):
-            return json.loads(prop[0].text or "{}")
+            try:
+                meta = json.loads(prop[0].text or "{}")
+            except ValueError:
+                return None
+            return meta if isinstance(meta, dict) else None
     return None
 
 

@@ -47,17 +47,24 @@ def verify_docx(path, store) -> Verdict:
                                      "or the seal was removed.")))
     if not meta.get("digest"):
         return Verdict(False, Msg(N_("The file was exported from a report that was not signed off.")))
+    no_match = Verdict(False, Msg(N_("No signed-off revision in the database matches this file.")))
+    if not all(isinstance(meta.get(k), str) for k in ("fiscal_year", "kind", "period")):
+        return no_match  # a seal edited by hand
     key = store.find_plan(meta["fiscal_year"], meta["kind"])
     revisions = store.signed_revisions(key, meta["period"]) if key is not None else []
     # Reopening and signing again without changes gives the same digest: the revision tells them apart.
     signed = next((r for r in revisions if r.digest == meta["digest"] and r.revision == meta.get("revision")), None)
     if signed is None:
-        return Verdict(False, Msg(N_("No signed-off revision in the database matches this file.")))
+        return no_match
     doc = exchange.loads(signed.snapshot)
-    settings = ExportSettings.from_dict(meta.get("settings", {}))
     buf = io.BytesIO()
-    build_document(doc, meta["period"], meta.get("parts", ("memo", "report")), settings=settings,
-                   embed=False).save(buf)
+    try:
+        settings = ExportSettings.from_dict(meta.get("settings", {}))
+        build_document(doc, meta["period"], meta.get("parts", ("memo", "report")), settings=settings,
+                       embed=False).save(buf)
+    except (TypeError, ValueError, AttributeError):
+        # Settings or parts edited by hand into nonsense: the signed revision cannot be shown so.
+        return no_match
     expected, actual = docx_texts(buf), docx_texts(path)
     if expected != actual:
         diff = next(((a, e) for a, e in zip(actual, expected) if a != e),
