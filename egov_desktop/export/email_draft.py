@@ -19,7 +19,6 @@ from egov_desktop.core.model import PlanDocument
 from egov_desktop.export.docx_report import ExportError, ExportSettings, memo_text
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
-__all__ = ["addresses_in", "draft_addresses", "write_eml"]  # addresses_in: callers import it from here
 
 
 def draft_addresses(doc: PlanDocument, period: str, profile: dict | None = None) -> tuple[list[str], list[str]]:

@@ -6,8 +6,9 @@ from email.policy import default
 
 import pytest
 
+from egov_desktop.core.emails import addresses_in
 from egov_desktop.export.docx_report import ExportError, export_docx
-from egov_desktop.export.email_draft import addresses_in, write_eml
+from egov_desktop.export.email_draft import write_eml
 from tests.export.helpers import modmr, pib
 
 
