@@ -109,8 +109,9 @@ def run(args: argparse.Namespace) -> int:
     cli.out("")
     not_applicable = gettext_for(lang, N_("not applicable"))
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
+    units = {ind.code: ind.unit for ind in doc.plan.indicators()}  # plan.indicator() would scan the plan per row
     for s in result.indicators:
-        unit = doc.plan.indicator(s.code).unit
+        unit = units[s.code]
         rows.append(
             [
                 localize_digits(s.code, lang),
