@@ -852,11 +852,12 @@ class Store:
     # ------------------------------------------------------------ office profile
 
     def get_office(self, office_key: int) -> Office:
+        return docs.read_office(self._office_row(office_key))
+
+    def _office_row(self, office_key: int) -> dict:
         with self._read() as conn:
             row = next(iter(docs.rows(conn, "office", "id", [office_key])), None)
-        if row is None:
-            raise StoreError(Msg(N_("The office was not found.")))
-        return docs.read_office(row)
+        return row or _raise(_no_office())
 
     def office_of(self, plan_key: int) -> int:
         return self._plan_row(plan_key)["office_id"]
@@ -864,10 +865,7 @@ class Store:
     def office_profile(self, office_key: int) -> dict[str, Any]:
         """signatories, default_recipients, default_attention, default_copies, default_copies_purpose,
         recipient_emails and copy_emails (the e-mail draft's To and Cc), memo_prefixes."""
-        with self._read() as conn:
-            row = next(iter(docs.rows(conn, "office", "id", [office_key])), None)
-        if row is None:
-            raise StoreError(Msg(N_("The office was not found.")))
+        row = self._office_row(office_key)
         lists = ("signatories", "default_recipients", "default_copies", "recipient_emails", "copy_emails",
                  "memo_prefixes")
         return {k: (row[k] or []) if k in lists else row[k]
@@ -881,7 +879,7 @@ class Store:
 
         def body(w: _Work) -> None:
             if w.tx.row("office", office_key) is None:
-                raise StoreError(Msg(N_("The office was not found.")))
+                raise _no_office()
             self._set(w, "set_office_field", "office", office_key, {field_name: value}, None, field_name)
 
         return self._run(Msg(N_("Change the office")), body)
@@ -1336,6 +1334,10 @@ def _conflict(exc: IntegrityError) -> StoreError:
 
 def _no_plan() -> StoreError:
     return StoreError(Msg(N_("The plan was not found; it may have been deleted.")))
+
+
+def _no_office() -> StoreError:
+    return StoreError(Msg(N_("The office was not found.")))
 
 
 def _no_row() -> StoreError:
