@@ -209,6 +209,27 @@ def test_reading_commands_work_while_the_program_has_the_database_open(capsys, t
         holder.communicate("")
 
 
+def test_a_reading_command_upgrades_an_older_database_first(capsys, tmp_path):
+    """After a program update the first command may be an export: the database is upgraded, not refused
+    as "must be upgraded before it can be opened read-only"."""
+    import sqlite3
+
+    from alembic import command
+
+    from egov_desktop.store.engine import _alembic_config, connect, head_revision
+
+    old = tmp_path / "egov.sqlite"
+    engine = connect(old)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+    engine.dispose()
+    code, _, err = run(capsys, "export-json", "--fiscal-year", "2021-22", "--db", old, "--out", tmp_path / "x.json")
+    assert code == 1 and "২০২১-২২" in err  # opened (upgraded): it only has no such plan
+    con = sqlite3.connect(old)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+    con.close()
+
+
 def test_a_mistyped_database_is_said_not_made(capsys, tmp_path):
     typo = tmp_path / "egov.sqlte"
     for args in (("export-json", "--fiscal-year", "2021-22", "--out", tmp_path / "x.json"),

@@ -31,6 +31,11 @@ def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = 
         cli.err(f"{path}: " + Msg(N_("the database file does not exist")).render(args.lang))
         return None
     try:
+        if readonly:
+            from egov_desktop.store.engine import inspect_database
+
+            # A database from an older version is upgraded first, which takes opening it to write.
+            readonly = not inspect_database(path).needs_upgrade
         return Store.open(path, readonly=readonly)
     except StoreError as exc:
         cli.err(f"{path}: {exc.render(args.lang)}")
