@@ -105,6 +105,19 @@ def _lang_asked(argv: list[str]) -> str:
     return "bn"
 
 
+def commands_line(lang: str | None = None) -> str:
+    """One line naming every command, for the GUI's --help and for a mistyped command."""
+    from egov_desktop.core.i18n import gettext_for
+
+    names = ", ".join(sorted(COMMANDS))
+    return gettext_for(lang, N_("Commands: {names}. \"egov-desktop COMMAND --help\" tells more.")).format(names=names)
+
+
+def unknown_command(argv: list[str]) -> int:
+    err(Msg(N_("There is no command {name}."), {"name": argv[0]}).render() + " " + commands_line())
+    return EXIT_UNREADABLE
+
+
 def main(argv: list[str]) -> int:
     only = argv[0] if argv and argv[0] in COMMANDS else None
     set_language(_lang_asked(argv))

@@ -63,3 +63,11 @@ def test_output_into_a_pipe_that_stopped_reading_is_no_traceback():
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait() == 0 and "Traceback" not in err and err == ""
+
+
+def test_a_mistyped_command_is_refused_and_does_not_open_the_window():
+    out = subprocess.run([sys.executable, "-m", "egov_desktop", "chek", "x.json"], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 2
+    assert "chek নামে কোনো কমান্ড নেই" in out.stderr and "check" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -17,7 +17,10 @@ from egov_desktop.paths import APP_NAME, default_db_path, resource_path
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
-    parser = argparse.ArgumentParser(prog="egov-desktop", description=_("Action plans and progress reports"))
+    from egov_desktop.cli import commands_line
+
+    parser = argparse.ArgumentParser(prog="egov-desktop", description=_("Action plans and progress reports"),
+                                     epilog=commands_line())
     parser.add_argument("--db", type=Path, default=None, help=_("the database file"))
     parser.add_argument("--demo", action="store_true", help=_("open a demo database with two sample plans"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("language of the program"))
