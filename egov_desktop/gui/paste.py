@@ -1,6 +1,9 @@
 """Pasting a block copied from Excel or Word (tab-separated text) into a grid.
 
-Each cell is checked exactly like typed input; the valid ones are saved
+The pasted columns go onto the cells that can be typed into, from the current
+one rightwards: a read-only or computed column (targets, "this period's part")
+is stepped over, not filled, as a block copied from Excel holds only what
+people type. Each cell is checked exactly like typed input; the valid ones are saved
 together as one store transaction and one undo step, the invalid ones are
 marked in the grid with their reason.
 """
@@ -32,7 +35,7 @@ def parse_block(text: str) -> list[list[str]]:
 class PasteResult:
     applied: list[QModelIndex] = field(default_factory=list)
     refused: list[tuple[QModelIndex, str]] = field(default_factory=list)
-    skipped: int = 0  # cells that fell outside the grid or on a read-only column
+    skipped: int = 0  # cells left over: below the last row or right of the last editable column
 
     def message(self) -> Msg:
         return Msg(N_("Pasted {applied} cells; {refused} refused, {skipped} skipped"),
@@ -44,12 +47,14 @@ def paste_block(model, top_left: QModelIndex, text: str) -> PasteResult:
     result = PasteResult()
     edits = []
     rows = parse_block(text)
+    texts = {}  # (row, column) -> the text pasted there, to show a refused one in its cell
     for i, cells in enumerate(rows):
-        for j, cell_text in enumerate(cells):
-            index = model.index(top_left.row() + i, top_left.column() + j)
-            if not index.isValid() or not model.is_tab_stop(index):
-                result.skipped += 1
-                continue
+        row = top_left.row() + i
+        targets = [index for c in range(top_left.column(), model.columnCount())
+                   if model.is_tab_stop(index := model.index(row, c))] if row < model.rowCount() else []
+        result.skipped += max(len(cells) - len(targets), 0)
+        for index, cell_text in zip(targets, cells):
+            texts[index.row(), index.column()] = cell_text
             try:
                 edits.append((index, model.parse(index, cell_text)))
             except CellError as exc:
@@ -58,6 +63,6 @@ def paste_block(model, top_left: QModelIndex, text: str) -> PasteResult:
         result.applied = [index for index, _value in edits]
     # Marked after the save, which clears earlier marks on the cells it wrote.
     for index, reason in result.refused:
-        model.refuse(index, rows[index.row() - top_left.row()][index.column() - top_left.column()], reason)
+        model.refuse(index, texts[index.row(), index.column()], reason)
     model.status.emit(result.message().render())
     return result

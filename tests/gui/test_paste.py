@@ -114,3 +114,19 @@ def test_a_copied_block_pastes_back_elsewhere(qtbot, store, pib_key, undo_stack)
     assert (len(result.applied), len(result.refused)) == (1, 1)
     entry = store.get_document(pib_key).report("Q1").entry("2.1.1")
     assert (entry.value, entry.narrative) == (1, "৫৬.৯৮% নোট নিষ্পত্তিকৃত")
+
+
+def test_an_excel_block_steps_over_read_only_columns(qtbot, store, pib_key, undo_stack):
+    # Q2 shows "this period's part" (computed) between the achievement and the narrative: an Excel block of
+    # achievement | narrative | evidence goes onto the three editable columns, not onto that one.
+    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    assert model.column_of("own") == model.column_of("value") + 1
+    row = {model.indicator(r).code: r for r in range(model.rowCount())}["2.1.1"]
+    editor.view.setCurrentIndex(model.index(row, model.column_of("value")))
+    result = editor.view.paste_text("৫\tডাটাবেজ হালনাগাদ\tসভার কার্যবিবরণী\n")
+    assert (len(result.applied), result.refused, result.skipped) == (3, [], 0)
+    entry = store.get_document(pib_key).report("Q2").entry("2.1.1")
+    assert (entry.value, entry.narrative, entry.evidence) == (5, "ডাটাবেজ হালনাগাদ", "সভার কার্যবিবরণী")
+    assert result.message().render("bn") == "৩টি ঘর পেস্ট হয়েছে; ০টি বাতিল, ০টি বাদ"
