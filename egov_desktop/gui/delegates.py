@@ -215,7 +215,7 @@ class GridDelegate(QStyledItemDelegate):
         editor.setToolTip(text)
         if text and editor.isVisible():
             QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), text, editor)
-        self.message.emit(text)
+        self._say(editor, text)
 
     def _mark(self, editor: QLineEdit, reason: str) -> None:
         editor.setStyleSheet(INVALID_STYLE if reason else "")
@@ -225,4 +225,11 @@ class GridDelegate(QStyledItemDelegate):
             QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), reason, editor)
         elif not reason:
             QToolTip.hideText()
-        self.message.emit(reason)
+        self._say(editor, reason)
+
+    def _say(self, editor, text: str) -> None:
+        """To the status bar. Only an editor that said something there clears it: a fresh editor checking its
+        first text would wipe why the previous cell was refused (Enter moves on right after the refusal)."""
+        if text or editor.property("said"):
+            self.message.emit(text)
+        editor.setProperty("said", bool(text))

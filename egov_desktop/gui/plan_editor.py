@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar
 
-from egov_desktop.core.i18n import N_, _
+from egov_desktop.core.i18n import Msg, N_, _, current_language
+from egov_desktop.core.periods import period_name
 from egov_desktop.gui.grid import GridEditor
 from egov_desktop.gui.models import ACTIVITY, AREA, INDICATOR, PlanModel
 from egov_desktop.gui.undo import push_change
@@ -30,6 +31,9 @@ _ACTIONS = (
     ("remove_level", N_("Remove target level"), ""),
 )
 MAX_LEVELS = 5
+# The store's own words when it refuses a plan edit, and what to do about it.
+_LOCKED = N_("The {period} report of this plan is signed off; the plan cannot change until it is reopened.")
+_LOCKED_HINT = N_("To change the plan, choose that report on the Progress tab and reopen it (Report ▸ Reopen).")
 
 
 class PlanEditor(GridEditor):
@@ -53,6 +57,13 @@ class PlanEditor(GridEditor):
             self.toolbar.addAction(action)
             self.actions_[name] = action
         self.layout_.insertWidget(0, self.toolbar)
+        # Said up front, as on the Progress tab: otherwise each edit is refused one by one.
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; padding: 4px; }")
+        self.layout_.insertWidget(1, self.banner)
+        self.model.reloaded.connect(self._update_banner)
+        self._update_banner()
         # The row operations in the grid's right-click menu too, after copy, paste and delete.
         separator = QAction(self.view)
         separator.setSeparator(True)
@@ -201,7 +212,20 @@ class PlanEditor(GridEditor):
         for row in range(self.model.rowCount()):
             header.resizeSection(row, line * (2 if self.model.row_item(row)[0] == INDICATOR else 1) + 8)
 
+    def locked_by(self) -> str | None:
+        """The period of the first report that is signed off or submitted: the store locks the plan then."""
+        return next((r.period for r in self.model.document.reports if r.status != "draft"), None)
+
+    def _update_banner(self) -> None:
+        period = self.locked_by()
+        self.banner.setVisible(period is not None)
+        if period is not None:
+            lang = current_language()
+            self.banner.setText(Msg(_LOCKED, {"period": period_name(period, lang)}).render(lang) + " "
+                                + Msg(_LOCKED_HINT).render(lang))
+
     def retranslate(self) -> None:
         super().retranslate()
+        self._update_banner()
         for name, label, _shortcut in _ACTIONS:
             self.actions_[name].setText(_(label))
