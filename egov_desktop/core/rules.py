@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
-from egov_desktop.core.model import Indicator, Memo, Plan, PlanDocument, Report, Value, is_number
+from egov_desktop.core.model import Indicator, Memo, Office, Plan, PlanDocument, Report, Value, is_number
 from egov_desktop.core.periods import FiscalYear, period_name, period_range
 from egov_desktop.core.values import ParseError, format_date
 
@@ -301,11 +301,20 @@ def check_memo(memo: Memo | None, period: str | None = None) -> list[Finding]:
     return findings
 
 
+def check_office(office: Office) -> list[Finding]:
+    """The letterhead: a memo on an office with no name must not be signed (a plan from a template starts so)."""
+    findings: list[Finding] = []
+    if not (office.name or "").strip():
+        msgid = N_("the office has no name; write it in the office profile before signing off")
+        findings.append(_error("office.name", "office_name_missing", msgid))
+    for name in ("name", "parent", "unit", "address"):
+        findings.extend(_bijoy(f"office.{name}", getattr(office, name)))
+    return findings
+
+
 def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
     """Everything: the office, the plan, every report, and the memo of every signed-off report."""
-    findings: list[Finding] = []
-    for name in ("name", "parent", "unit", "address"):
-        findings.extend(_bijoy(f"office.{name}", getattr(doc.office, name)))
+    findings = check_office(doc.office)
     findings.extend(check_plan(doc.plan))
     for report in doc.reports:
         findings.extend(check_report(doc.plan, report, today))

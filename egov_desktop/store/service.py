@@ -580,8 +580,9 @@ class Store:
         return sorted(p.stem for p in resource_path("templates").glob("*.json"))
 
     def create_from_template(self, name: str, office_key: int | None = None, fiscal_year: str | None = None) -> Change:
-        """A new plan from resources/templates/<name>.json, for `office_key` (default: the template's
-        office) and `fiscal_year` (default: the template's)."""
+        """A new plan from resources/templates/<name>.json, for `office_key` (default: this database's
+        office, see current_office) and `fiscal_year` (default: the template's). A database with no office
+        yet gets a nameless one of the template's tier: the rules refuse to sign a blank letterhead."""
         path = resource_path("templates", f"{name}.json")
         if name not in self.list_templates():
             raise StoreError(Msg(N_("There is no template named {name}."), {"name": name}))
@@ -603,9 +604,23 @@ class Store:
         if office_key is not None:
             self.get_office(office_key)
         return self._run(Msg(N_("New plan from the template {name}"), {"name": name}),
+        else:
+            office_key = self.current_office()
+        # A template's office is only a tier: no real office's name or contact lines reach the new plan.
+        doc.office = Office(name="", tier=doc.office.tier, government=doc.office.government)
                          lambda w: self._import(w, doc, office_key))
 
     def set_plan_field(self, plan_key: int, field_name: str, value: Any) -> Change:
+    def current_office(self) -> int | None:
+        """This database's office: the one of the most recently edited plan (the audit log says which),
+        else the newest office row; None when there is none yet."""
+        p, o, a = TABLES["plan"], TABLES["office"], TABLES["audit"]
+        with self._read() as conn:
+            edited = conn.execute(
+                select(p.c.office_id).join(a, a.c.plan_id == p.c.id).order_by(a.c.id.desc()).limit(1)
+            ).scalar_one_or_none()
+            return edited if edited is not None else conn.execute(select(func.max(o.c.id))).scalar_one()
+
         check = _PLAN_FIELDS.get(field_name) or _raise(_unknown_field(field_name))
         value = check(value)
         column = "doc_notes" if field_name == "notes" else field_name
@@ -1302,12 +1317,13 @@ def _period_name(period: str) -> str:
 
 
 def _report_errors(doc: PlanDocument, report, today: dt.date | None) -> list:
-    """Errors that block sign-off: the rules on the plan (the report is scored against it), the report
-    and its memo."""
+    """Errors that block sign-off: the rules on the office (its letterhead), the plan (the report is
+    scored against it), the report and its memo."""
     from egov_desktop.core import rules
 
     findings = (
-        rules.check_plan(doc.plan)
+        rules.check_office(doc.office)
+        + rules.check_plan(doc.plan)
         + rules.check_report(doc.plan, report, today=today)
         + rules.check_memo(report.memo, report.period)
     )
