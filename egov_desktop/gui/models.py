@@ -126,8 +126,6 @@ class GridModel(QAbstractTableModel):
     # The cached document changed (an edit, an undo, a reload): scores and findings are fresh.
     changed = Signal()
     findings_changed = Signal(list)
-    # The document was taken from the store again (an undo, a structural edit, a sign-off or reopen elsewhere).
-    reloaded = Signal()
 
     def __init__(self, store, plan_key: int, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -500,7 +498,6 @@ class GridModel(QAbstractTableModel):
             self._doc = doc
             self._build()
             self.endResetModel()
-        self.reloaded.emit()
         self._recheck()
         self.changed.emit()
 

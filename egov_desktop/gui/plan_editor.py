@@ -62,7 +62,7 @@ class PlanEditor(GridEditor):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff3cd; padding: 4px; }")
         self.layout_.insertWidget(1, self.banner)
-        self.model.reloaded.connect(self._update_banner)
+        self.model.changed.connect(self._update_banner)  # a reload after a sign-off or reopen too
         self._update_banner()
         # The row operations in the grid's right-click menu too, after copy, paste and delete.
         separator = QAction(self.view)
