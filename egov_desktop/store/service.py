@@ -603,14 +603,13 @@ class Store:
                 ind.targets = [_shift_years(t, shift) if isinstance(t, dt.date) else t for t in ind.targets]
         if office_key is not None:
             self.get_office(office_key)
-        return self._run(Msg(N_("New plan from the template {name}"), {"name": name}),
         else:
             office_key = self.current_office()
         # A template's office is only a tier: no real office's name or contact lines reach the new plan.
         doc.office = Office(name="", tier=doc.office.tier, government=doc.office.government)
+        return self._run(Msg(N_("New plan from the template {name}"), {"name": name}),
                          lambda w: self._import(w, doc, office_key))
 
-    def set_plan_field(self, plan_key: int, field_name: str, value: Any) -> Change:
     def current_office(self) -> int | None:
         """This database's office: the one of the most recently edited plan (the audit log says which),
         else the newest office row; None when there is none yet."""
@@ -621,6 +620,7 @@ class Store:
             ).scalar_one_or_none()
             return edited if edited is not None else conn.execute(select(func.max(o.c.id))).scalar_one()
 
+    def set_plan_field(self, plan_key: int, field_name: str, value: Any) -> Change:
         check = _PLAN_FIELDS.get(field_name) or _raise(_unknown_field(field_name))
         value = check(value)
         column = "doc_notes" if field_name == "notes" else field_name
