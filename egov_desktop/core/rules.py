@@ -233,9 +233,10 @@ def _achieved(value: Value) -> bool:
 
 
 def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:
-    """Findings on a report's entries and memo texts. `today` enables the "period has not started" warning."""
+    """Findings on a report's entries and memo texts. `today` enables the "period has not started" and
+    "date in the future" warnings."""
     fy = _fiscal_year(plan)
-    starts = period_range(fy, report.period)[0] if fy else None
+    starts, ends = period_range(fy, report.period) if fy else (None, None)
     not_started = today is not None and starts is not None and today < starts
     findings: list[Finding] = []
     # One lookup table: plan.indicator() scans the plan, which made a check quadratic in its size.
@@ -256,12 +257,26 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
         if not_started and entry.value is not None:
             msgid = N_("an achievement is entered for a period that starts on {date}")
             findings.append(_warning(f"{base}/value", "period_not_started", msgid, date=format_date(starts, "en")))
+        findings.extend(_achievement_date_findings(entry.value, ends, today, f"{base}/value"))
         if _achieved(entry.value) and not (entry.evidence or "").strip():
             msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
             findings.append(_warning(f"{base}/evidence", "evidence_missing", msgid))
     if report.memo is not None:
         findings.extend(_memo_text_findings(report.memo, f"{report.period}/memo"))
     return findings
+
+
+def _achievement_date_findings(value: Value, ends: dt.date | None, today: dt.date | None,
+                               where: str) -> Iterator[Finding]:
+    """A completion date cannot come after the period it reports on, nor after today: likely a typo."""
+    if not isinstance(value, dt.date):
+        return
+    if ends is not None and value > ends:
+        msgid = N_("the achievement date {date} is after the end of this period ({end})")
+        yield _warning(where, "date_after_period", msgid, date=format_date(value, "en"), end=format_date(ends, "en"))
+    if today is not None and value > today:
+        msgid = N_("the achievement date {date} is in the future")
+        yield _warning(where, "date_in_future", msgid, date=format_date(value, "en"))
 
 
 def _memo_text_findings(memo: Memo, prefix: str) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoSta
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
     QStackedWidget, QToolButton
 
-from egov_desktop.core import exchange
+from egov_desktop.core import exchange, rules
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
@@ -364,7 +364,8 @@ class MainWindow(QMainWindow):
             self.progress_editors[period] = editor
             self.progress_stack.addWidget(editor)
             self._wire_editor(editor)
-            editor.changed.connect(self._update_report_state)
+            # A memo or office change reloads the report: the errors blocking its sign-off may have gone.
+            editor.changed.connect(self._show_current_findings)
             editor.score_changed.connect(lambda s, e=editor: self._show_score(e))
         self.progress_stack.setCurrentWidget(editor)
         self._show_score(editor)
@@ -388,7 +389,8 @@ class MainWindow(QMainWindow):
         return self.plan_editor
 
     def _on_findings(self, editor) -> None:
-        if editor is self.current_editor():
+        # The plan's errors are shown on the Progress tab too.
+        if editor is self.current_editor() or editor is self.plan_editor:
             self._show_current_findings()
 
     def _focus_grid(self) -> None:
@@ -401,18 +403,44 @@ class MainWindow(QMainWindow):
 
     def _show_current_findings(self, *_args) -> None:
         editor = self.current_editor()
-        self.problems.set_findings(editor.findings() if editor else [])
+        if editor is not None and editor is self.progress_editor():
+            self.problems.set_findings(self._report_findings(editor))
+        else:
+            self.problems.set_findings(editor.findings() if editor else [])
         self._update_report_state()
 
+    def _report_findings(self, editor) -> list:
+        """The report's own findings and the errors elsewhere that block its sign-off as the store checks them
+        (the office's letterhead, the plan it is scored against, its memo): all in one list, or the Progress
+        tab says "0 errors" while sign-off is refused."""
+        model = editor.model
+        report = model.report
+        plan = self.plan_editor.findings() if self.plan_editor else rules.check_plan(model.document.plan)
+        elsewhere = rules.check_office(model.document.office) + plan + rules.check_memo(report.memo, report.period)
+        return rules.errors(elsewhere) + editor.findings()
+
+    def _sign_off_errors(self) -> list:
+        editor = self.progress_editor()
+        return rules.errors(self._report_findings(editor)) if editor else []
+
     def select_where(self, where: str) -> bool:
-        """Go to the cell a finding points at, in whichever grid has it."""
-        order = [self.current_editor(), self.plan_editor, self.progress_editor()]
-        for editor in dict.fromkeys(e for e in order if e is not None):
-            tab = self.ui.planTab if editor is self.plan_editor else self.ui.progressTab
-            if editor.model.index_for_where(where).isValid():
-                self.ui.tabs.setCurrentWidget(tab)
-                return editor.select_where(where)
-        return False
+        """Go to the cell a finding points at, in whichever grid has it; the office's and the memo's fields
+        open their dialogs."""
+        head = where.partition("/")[0]
+        if head.startswith("office"):
+            self.edit_office()
+            return True
+        if head in PERIODS and where.partition("/")[2].startswith("memo"):
+            self.edit_memo()
+            return True
+        # A plan finding ("1.1.1/targets[0]") would also match the progress grid's read-only target cells: it is
+        # fixed on the Plan tab.
+        editor, tab = (self.progress_editor(), self.ui.progressTab) if head in PERIODS else \
+            (self.plan_editor, self.ui.planTab)
+        if editor is None or not editor.model.index_for_where(where).isValid():
+            return False
+        self.ui.tabs.setCurrentWidget(tab)
+        return editor.select_where(where)
 
     # ------------------------------------------------------------------ status
 
@@ -462,10 +490,10 @@ class MainWindow(QMainWindow):
         return editor.model.report.status if editor else None
 
     def _update_report_state(self, *_args) -> None:
-        editor = self.progress_editor()
         status = self._report_status()
-        errors = [f for f in editor.findings() if f.is_error] if editor else []
-        can_sign = status == "draft" and not errors
+        errors = self._sign_off_errors()
+        # Errors or not, a draft can be asked to sign off: the dialog then lists what to fix.
+        can_sign = status == "draft"
         for widget in (self.ui.actionSignOff, self.ui.signOffButton):
             widget.setEnabled(can_sign)
         self.ui.actionMarkSubmitted.setEnabled(status == "signed_off")
@@ -474,7 +502,7 @@ class MainWindow(QMainWindow):
         if status is None:
             text = ""
         elif status != "draft":
-            report = editor.model.report
+            report = self.progress_editor().model.report
             sealed = N_("Submitted (revision {revision}, signed off by {name})") if status == "submitted" else \
                 N_("Signed off (revision {revision}) by {name}")
             text = Msg(sealed, {
@@ -608,6 +636,7 @@ class MainWindow(QMainWindow):
     def _after_office_change(self) -> None:
         self._plans = {p.key: p for p in self.store.list_plans()}
         self._update_titles()
+        self._reload_progress()  # an office with no name blocks sign-off: the problems list follows it
 
     def edit_deadlines(self) -> None:
         from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog
@@ -762,7 +791,7 @@ class MainWindow(QMainWindow):
         editor = self.progress_editor()
         if editor is None:
             return
-        errors = [f for f in editor.findings() if f.is_error]
+        errors = self._sign_off_errors()
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
         dialog = SignOffDialog(self.store, self.plan_key, self.period, profile["signatories"], errors, self)
         if dialog.exec():

@@ -32,8 +32,10 @@ def _by(findings, rule):
 def test_modmr_has_no_errors(modmr):
     findings = check_document(modmr, today=D(2022, 1, 10))
     assert errors(findings) == []
-    # Achievements without a প্রমাণক are warned about; the rest of the file is clean.
-    assert {f.rule for f in findings} == {"evidence_missing"}
+    # Achievements without a প্রমাণক are warned about, and 2.2.4's report sent on 10/01/2022, after the
+    # half-year it reports on; the rest of the file is clean.
+    assert {f.rule for f in findings} == {"evidence_missing", "date_after_period"}
+    assert _by(findings, "date_after_period") == [("H1/2.2.4/value", "warning")]
     assert ("H1/2.1.1/evidence", "warning") in _by(findings, "evidence_missing")
     assert ("H1/1.4.1/evidence", "warning") not in _by(findings, "evidence_missing")
 
@@ -237,6 +239,28 @@ def test_period_not_started(pib):
     assert _by(check_report(pib.plan, report, today=D(2023, 8, 1)), "period_not_started") == []
     report.period = "Q3"
     assert len(_by(check_report(pib.plan, report, today=D(2023, 12, 31)), "period_not_started")) == 4
+
+
+def test_achievement_date_after_the_period_or_in_the_future(pib):
+    report = pib.report("Q1")
+    report.period = "Q2"  # October to December 2023
+    entry = report.entry("1.1.1")  # a date indicator
+    entry.value = D(2023, 12, 31)  # the last day: fine
+    assert _by(check_report(pib.plan, report, today=D(2024, 1, 10)), "date_after_period") == []
+    entry.value = D(2024, 5, 15)  # still in the fiscal year, but after the quarter
+    findings = check_report(pib.plan, report)
+    assert _by(findings, "date_after_period") == [("Q2/1.1.1/value", "warning")]
+    assert _by(findings, "date_in_future") == []  # no `today`: not checked
+    [f] = [f for f in findings if f.rule == "date_after_period"]
+    assert f.message("bn") == "অর্জনের তারিখ এই সময়ের শেষের পরে: ১৫/০৫/২০২৪ (সময় শেষ ৩১/১২/২০২৩)"
+    assert "15/05/2024" in f.message("en") and "31/12/2023" in f.message("en")
+
+    future = check_report(pib.plan, report, today=D(2024, 1, 10))
+    assert _by(future, "date_in_future") == [("Q2/1.1.1/value", "warning")]
+    [f] = [f for f in future if f.rule == "date_in_future"]
+    assert f.message("bn") == "অর্জনের তারিখ ১৫/০৫/২০২৪ ভবিষ্যতের তারিখ"
+    assert _by(check_report(pib.plan, report, today=D(2024, 5, 15)), "date_in_future") == []
+    assert errors(future) == errors(findings)  # warnings only: they never block
 
 
 def test_bijoy_text_is_warned_about(modmr):

@@ -197,21 +197,21 @@ def _add_signatory(store, plan_key):
         {"name": "মোঃ আব্দুল করিম", "designation": "উপসচিব", "phone": None, "email": None}])
 
 
-def test_sign_off_is_refused_while_the_report_has_errors(qtbot, demo, settings):
-    """The PIB first-quarter report has no forwarding memo: the store refuses and says why."""
+def test_sign_off_is_refused_up_front_while_the_report_has_errors(qtbot, demo, settings):
+    """The PIB first-quarter report has no forwarding memo: the dialog says so before OK, as the store would."""
     window = make_window(qtbot, demo, settings)
     _add_signatory(demo, window.plan_key)
-    assert window.ui.actionSignOff.isEnabled()  # the grid itself has warnings only
+    assert window.ui.actionSignOff.isEnabled()  # a draft: the dialog says what to fix
     seen = {}
 
     def sign(dialog):
-        _ok(dialog).click()  # the store finds the missing memo
         seen["text"], seen["ok"] = dialog.ui.summary.text(), _ok(dialog).isEnabled()
         dialog.reject()
 
     when_modal(sign)
     window.ui.actionSignOff.trigger()
-    assert "ত্রুটি" in seen["text"] and not seen["ok"]
+    assert "১টি ত্রুটি" in seen["text"] and "প্রতিবেদনের সাথে কোনো অগ্রায়ণপত্র নেই" in seen["text"]
+    assert not seen["ok"]
     assert demo.get_document(window.plan_key).report("Q1").status == "draft"
 
 
@@ -375,7 +375,7 @@ def test_memo_refuses_a_date_that_does_not_exist(qtbot, demo):
     assert demo.get_document(key).report("H1").memo == before
 
 
-def test_sign_off_is_disabled_while_the_grid_shows_an_error(qtbot, tmp_path, settings):
+def test_sign_off_is_refused_while_the_grid_shows_an_error(qtbot, tmp_path, settings):
     """A report that came in with an impossible value (a percent of 150) cannot be signed off."""
     from egov_desktop.core import exchange
     from egov_desktop.store.service import Store
@@ -388,13 +388,13 @@ def test_sign_off_is_disabled_while_the_grid_shows_an_error(qtbot, tmp_path, set
         store.import_document(doc)
         window = make_window(qtbot, store, settings)
         window.ui.tabs.setCurrentWidget(window.ui.progressTab)
-        assert [f.rule for f in window.problems.errors()] == ["percent_range"]
-        assert not window.ui.actionSignOff.isEnabled() and not window.ui.signOffButton.isEnabled()
-        assert window.ui.reportState.text() == "খসড়া: স্বাক্ষরের আগে ১টি ত্রুটি সংশোধন করতে হবে"
-        # Corrected in the grid, the report can be signed again.
+        # The missing memo blocks it too: both are listed, errors first.
+        assert [f.rule for f in window.problems.errors()] == ["memo_missing", "percent_range"]
+        assert window.ui.reportState.text() == "খসড়া: স্বাক্ষরের আগে ২টি ত্রুটি সংশোধন করতে হবে"
+        # Corrected in the grid, only the memo is left to do.
         editor = window.progress_editor()
         index = editor.model.index_for_where("Q1/4.1.1/value")
         assert editor.model.setData(index, "৫৬.৯৮")
-        assert window.problems.errors() == [] and window.ui.actionSignOff.isEnabled()
+        assert [f.rule for f in window.problems.errors()] == ["memo_missing"]
     finally:
         store.close()
