@@ -11,7 +11,7 @@ import argparse
 from egov_desktop import cli
 from egov_desktop.core.digits import localize_digits, to_latin_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
-from egov_desktop.core.model import Signatory
+from egov_desktop.core.model import SIGNATORY_FIELDS, Signatory
 from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "sign-off"
@@ -32,7 +32,7 @@ def choose_signatory(wanted: str, profile: list[dict], memo_signatory: Signatory
     else:
         chosen = next((s for s in profile if (s.get("name") or "").strip() == wanted), None)
     if chosen is not None:
-        return Signatory(chosen.get("name"), chosen.get("designation"), chosen.get("phone"), chosen.get("email"))
+        return Signatory(**{k: chosen.get(k) for k in SIGNATORY_FIELDS})
     if memo_signatory and (memo_signatory.name or "").strip() == wanted:
         return memo_signatory
     return None

@@ -21,6 +21,8 @@ STATUSES = ("draft", "signed_off", "submitted")
 
 # The office header's optional lines (besides name and tier), in the exchange format's order.
 OFFICE_TEXT_FIELDS = ("government", "parent", "unit", "address", "website", "email", "phone")
+# A signatory's fields: of Signatory, and of each signatory in the office profile.
+SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 
 # A target or an achievement: a date for date units, a number otherwise.
 Value = Union[dt.date, int, float, None]

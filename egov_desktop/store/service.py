@@ -26,6 +26,7 @@ from egov_desktop.core.model import (
     OFFICE_TEXT_FIELDS,
     PERIODS,
     SCORINGS,
+    SIGNATORY_FIELDS,
     TIERS,
     UNITS,
     Office,
@@ -203,10 +204,10 @@ def _fits(json_value: Any, unit: str) -> bool:
 
 def _signatory_dict(s: Any) -> dict:
     if isinstance(s, Signatory):
-        s = {"name": s.name, "designation": s.designation, "phone": s.phone, "email": s.email}
+        s = {k: getattr(s, k) for k in SIGNATORY_FIELDS}
     if not isinstance(s, dict):
         raise InvalidValue(Msg(N_("A signatory (name, designation, phone, e-mail) is expected here.")))
-    return {k: _text(s.get(k)) for k in ("name", "designation", "phone", "email")}
+    return {k: _text(s.get(k)) for k in SIGNATORY_FIELDS}
 
 
 def _emails(value: Any) -> list[str] | None:
@@ -1142,10 +1143,7 @@ class Store:
             "attention": office["default_attention"],
             "copies": list(office["default_copies"] or []),
             "copies_purpose": office["default_copies_purpose"],
-            "signatory_name": sig.get("name"),
-            "signatory_designation": sig.get("designation"),
-            "signatory_phone": sig.get("phone"),
-            "signatory_email": sig.get("email"),
+            **{f"signatory_{k}": sig.get(k) for k in SIGNATORY_FIELDS},
         }
 
     def _bump_serial(self, w: _Work, plan_id: int, number: str) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import Memo, Signatory
+from egov_desktop.core.model import SIGNATORY_FIELDS, Memo, Signatory
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
 from egov_desktop.gui.dialogs import show_error, text_lines
@@ -23,7 +23,6 @@ from egov_desktop.store.errors import StoreError
 LINES = {"number": "number", "subject": "subject", "reference": "reference", "attachment": "attachment",
          "attention": "attention", "copies_purpose": "copiesPurpose"}
 LISTS = ("recipient", "copies")
-SIGNATORY = ("name", "designation", "phone", "email")
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -37,7 +36,7 @@ def new_memo(doc, period: str, profile: dict, today: dt.date) -> Memo:
     return Memo(
         date=today,
         subject=Msg(N_("Sending the {title}"), {"title": title}).render("bn"),
-        signatory=Signatory(**{k: first.get(k) for k in SIGNATORY}),
+        signatory=Signatory(**{k: first.get(k) for k in SIGNATORY_FIELDS}),
         recipient=list(profile["default_recipients"]),
         attention=profile.get("default_attention"),
         copies=list(profile["default_copies"]),
@@ -49,7 +48,7 @@ def memo_values(memo: Memo) -> dict:
     """The memo in the store's field names."""
     values = {field: getattr(memo, field) for field in LINES}
     values.update(date=memo.date, body=list(memo.body), recipient=list(memo.recipient), copies=list(memo.copies))
-    values.update({f"signatory.{k}": getattr(memo.signatory, k) for k in SIGNATORY})
+    values.update({f"signatory.{k}": getattr(memo.signatory, k) for k in SIGNATORY_FIELDS})
     return values
 
 
@@ -78,7 +77,7 @@ class MemoDialog(QDialog):
         ui.recipient.setPlainText("\n".join(memo.recipient))
         ui.copies.setPlainText("\n".join(memo.copies))
         signatories = list(profile["signatories"])
-        current = {k: getattr(memo.signatory, k) for k in SIGNATORY}
+        current = {k: getattr(memo.signatory, k) for k in SIGNATORY_FIELDS}
         if current["name"] and all(s.get("name") != current["name"] for s in signatories):
             signatories.insert(0, current)
         for s in signatories:
@@ -107,7 +106,7 @@ class MemoDialog(QDialog):
         values["recipient"] = text_lines(ui.recipient.toPlainText())
         values["copies"] = text_lines(ui.copies.toPlainText())
         signatory = ui.signatory.currentData() or {}
-        values.update({f"signatory.{k}": signatory.get(k) for k in SIGNATORY})
+        values.update({f"signatory.{k}": signatory.get(k) for k in SIGNATORY_FIELDS})
         return values
 
     def accept(self) -> None:

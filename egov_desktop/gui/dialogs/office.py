@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import OFFICE_TEXT_FIELDS, TIERS
+from egov_desktop.core.model import OFFICE_TEXT_FIELDS, SIGNATORY_FIELDS, TIERS
 from egov_desktop.gui.bijoy_fix import watch_dialog
 from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
@@ -13,7 +13,6 @@ from egov_desktop.gui.labels import TIER_LABELS
 from egov_desktop.store.errors import StoreError
 
 HEADER_FIELDS = ("name", *OFFICE_TEXT_FIELDS)
-SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
 PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
 # The e-mail draft's To and Cc: typed as text, checked (and split into addresses) by the store.
