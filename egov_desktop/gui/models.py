@@ -887,6 +887,30 @@ class ProgressModel(GridModel):
             return Cell(COMPUTED, found.score)
         return None
 
+    def earlier_fill(self) -> list[tuple[QModelIndex, Any]]:
+        """Edits that start this report from the earlier ones: each empty achievement gets the latest earlier
+        report's figure for its indicator, with its narrative and evidence where those are empty too. Figures
+        are year-to-date, so for every aggregation (sum, cumulative, average, date of completion) that figure
+        is where this period starts from. Nothing typed here is overwritten."""
+        if self.locked:
+            return []
+        earlier = [{e.indicator: e for e in r.entries} for p in _EARLIER.get(self.period, ())
+                   if (r := self._doc.report(p)) is not None]
+        edits = []
+        for row, ind in enumerate(self._rows):
+            entry = self._entries.get(ind.code)
+            if entry is not None and (entry.value is not None or entry.not_applicable):
+                continue
+            source = next((e for r in earlier if (e := r.get(ind.code)) is not None and e.value is not None
+                           and not e.not_applicable), None)
+            if source is None:
+                continue
+            edits.append((self.index(row, self._col_index["value"]), source.value))
+            for col in ("narrative", "evidence"):
+                if getattr(source, col) and not (entry is not None and getattr(entry, col)):
+                    edits.append((self.index(row, self._col_index[col]), getattr(source, col)))
+        return edits
+
     def _base(self, ind) -> tuple[Any, str] | None:
         """(the year-to-date at the end of the previous quarter, that period) for an indicator whose
         quarters add up; None otherwise, or from Q1 / H1 / the annual report, or with no earlier report.

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QLabel, QToolBar
 
-from egov_desktop.core.i18n import Msg, N_, current_language
+from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.periods import period_name
 from egov_desktop.gui.grid import GridEditor
 from egov_desktop.gui.models import ProgressModel
@@ -17,6 +17,9 @@ _WIDTHS = {"title": 30, "unit": 7, "value": 12, "own": 10, "narrative": 34, "evi
 
 _SIGNED_OFF = N_("signed off: reopen the report to change it")
 _SUBMITTED = N_("submitted: reopen the report to change it")
+_FILL = N_("Fill from the previous report")
+_FILL_TIP = N_("Fill the empty achievements with the latest earlier report's year-to-date figures (and its "
+               "progress and evidence where those are empty). Nothing already typed is changed.")
 
 
 class ProgressEditor(GridEditor):
@@ -31,6 +34,15 @@ class ProgressEditor(GridEditor):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff3cd; padding: 4px; }")
         self.layout_.insertWidget(0, self.banner)
+        # The annual and half-yearly reports start from what the quarters already hold.
+        self.fill_action = QAction(_(_FILL), self)
+        self.fill_action.triggered.connect(self.fill_from_earlier)
+        self.toolbar = QToolBar(self)
+        self.toolbar.addAction(self.fill_action)
+        self.layout_.insertWidget(0, self.toolbar)
+        separator = QAction(self.view)
+        separator.setSeparator(True)
+        self.view.addActions([separator, self.fill_action])
         self.model.changed.connect(self._update_banner)
         self.model.scored.connect(lambda: self.score_changed.emit(self.model.score))
         self._update_banner()
@@ -44,11 +56,26 @@ class ProgressEditor(GridEditor):
         summary.set_score(self.model.document.plan, self.model.score)
         self.score_changed.connect(lambda score: summary.set_score(self.model.document.plan, score))
 
+    def fill_from_earlier(self) -> None:
+        """One undo step; says what it did, or why there was nothing to do."""
+        edits = self.model.earlier_fill()
+        if not edits:
+            self.status.emit(_("Nothing to fill: every achievement an earlier report has is already entered here."))
+            return
+        rows = len({index.row() for index, _value in edits})
+        description = Msg(N_("Fill {count} achievements from earlier reports"), {"count": rows})
+        if self.model.apply_many(edits, description):
+            self.status.emit(description.render())
+
     def retranslate(self) -> None:
         super().retranslate()
+        self.fill_action.setText(_(_FILL))
         self._update_banner()
 
     def _update_banner(self) -> None:
+        self.fill_action.setToolTip(_(_FILL_TIP))
+        # Nothing earlier to start from in the first quarter; nothing can change in a sealed report.
+        self.fill_action.setEnabled(not self.model.locked and self.model.period != "Q1")
         # Only a signed-off (or submitted) report needs saying why nothing can be typed; the window names the period.
         lang = current_language()
         self.banner.setVisible(self.model.locked)
