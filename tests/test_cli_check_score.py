@@ -26,7 +26,7 @@ def test_check_modmr_has_no_errors():
     code, findings = check_json(MODMR)
     assert code == 0
     assert [f for f in findings if f["severity"] == "error"] == []
-    assert {f["rule"] for f in findings} == {"evidence_missing"}
+    assert {f["rule"] for f in findings} == {"evidence_missing", "date_after_period"}  # 2.2.4 sent in January
 
 
 def test_check_pib_warns_about_the_weight_sum_in_bangla():
