@@ -782,8 +782,24 @@ class MainWindow(QMainWindow):
                 if eml is None:  # cancelled or failed: the draft's folder goes
                     shutil.rmtree(folder, ignore_errors=True)
 
-        self._run_task(_("Preparing the e-mail…"), work,
-                       on_done=lambda eml: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))))
+        self._run_task(_("Preparing the e-mail…"), work, on_done=self._draft_written)
+
+    def _draft_written(self, eml: Path) -> None:
+        """Hand the draft to the mail program and always say where it is: a computer with no mail program set
+        up opens nothing (openUrl says False), and the file in a temporary folder would be lost to the user."""
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml)))
+        # str.format, not Msg: the digits of a path are not translated.
+        self.ui.statusbar.showMessage(_("E-mail draft written: {path}").format(path=eml))
+        text = _("The e-mail draft was handed to your mail program. It is saved at:\n{path}") if opened else \
+            _("No mail program opened the e-mail draft. It is saved at:\n{path}\nOpen it with your mail program, "
+              "or attach the Word file in the same folder to a new e-mail.")
+        box = QMessageBox(QMessageBox.Icon.Information if opened else QMessageBox.Icon.Warning, _("E-mail draft"),
+                          text.format(path=eml), QMessageBox.StandardButton.Ok, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+        folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml.parent))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def sign_off(self) -> None:
         from egov_desktop.gui.dialogs.sign_off import SignOffDialog

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+from pathlib import Path
 
 import docx
 import pytest
@@ -208,3 +209,38 @@ def test_exchange_file_export_and_import_round_trip(qtbot, demo, settings, tmp_p
     qtbot.waitUntil(lambda: demo.find_plan("2024-25", "egov_innovation") is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.ui.fiscalYear.currentData() == "2024-25", timeout=5000)
     assert window.plan_key == demo.find_plan("2024-25", "egov_innovation")
+
+
+def _visible_boxes(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_email_draft_says_where_the_file_is_and_opens_its_folder(qtbot, demo, settings, opened):
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    window.ui.actionEmail.trigger()
+    qtbot.waitUntil(lambda: bool(_visible_boxes(window)), timeout=30000)
+    eml = opened.urls[0].toLocalFile()
+    assert window.ui.statusbar.currentMessage() == f"ইমেইলের খসড়া লেখা হয়েছে: {eml}"
+    box = _visible_boxes(window)[0]
+    assert box.text().startswith("ইমেইলের খসড়াটি আপনার ইমেইল প্রোগ্রামে পাঠানো হয়েছে") and eml in box.text()
+    folder = next(b for b in box.buttons() if b.text() == "ফোল্ডার খুলুন")
+    folder.click()
+    assert opened.urls[-1] == QUrl.fromLocalFile(str(Path(eml).parent))
+
+
+def test_email_draft_with_no_mail_program_says_so_and_where_the_file_is(qtbot, demo, settings):
+    """Offscreen, as on a computer with no mail program set up, nothing takes the draft (openUrl is False)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    window.ui.actionEmail.trigger()
+    qtbot.waitUntil(lambda: bool(_visible_boxes(window)), timeout=30000)
+    box = _visible_boxes(window)[0]
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert box.text().startswith("কোনো ইমেইল প্রোগ্রাম খসড়াটি খোলেনি")
+    eml = Path(box.text().split("\n")[1])
+    assert eml.suffix == ".eml" and eml.is_file()
+    assert str(eml) in window.ui.statusbar.currentMessage()
+    box.accept()
