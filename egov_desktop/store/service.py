@@ -551,8 +551,12 @@ class Store:
         return plan_id
 
     def delete_plan(self, plan_key: int) -> Change:
+        """Refused while a report of the plan is sealed: it is read-only everywhere, `import --replace`
+        included, until reopened (deleting it would also drop its signed revisions)."""
+
         def body(w: _Work) -> int:
             plan = w.tx.row("plan", plan_key) or _raise(_no_plan())
+            self._check_lock(w, plan_key, None)
             for t, col in (("report", "plan_id"), ("area", "plan_id"), ("level", "plan_id"), ("setting", "plan_id")):
                 for key in self._children(w, t, col, plan_key):
                     self._delete_tree(w, t, key)

@@ -277,6 +277,19 @@ def test_delete_plan_and_undo(loaded):
     assert _state(store, modmr) == before
 
 
+def test_a_plan_with_a_signed_report_is_not_deleted(loaded, db_path):
+    store, _, pib = loaded
+    _ready_memo(store, pib, "Q1")
+    store.sign_off(pib, "Q1", Signatory(name="রহিম", designation="পরিচালক"))
+    before = table_dump(db_path)
+    with pytest.raises(ReportLocked):
+        store.delete_plan(pib)  # what `import --replace` does: it dropped the sealed report and its revisions
+    assert table_dump(db_path) == before
+    store.reopen(pib, "Q1", "নতুন ফাইল আসছে")
+    store.delete_plan(pib)
+    assert store.find_plan("2023-24", "egov_innovation") is None
+
+
 # ------------------------------------------------------------------ audit, office, settings
 
 
