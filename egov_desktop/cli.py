@@ -13,6 +13,7 @@ import os
 import sys
 from types import ModuleType
 
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import LANGUAGES, N_, Msg, _, set_language
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -87,7 +88,7 @@ def written(path, lang: str) -> int:
 
 def cannot_write(path, exc: OSError, lang: str) -> int:
     """Say why `path` could not be written; the exit code for it."""
-    err(f"{path}: " + Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render(lang))
+    err(os_error_msg(exc, path).render(lang))
     return EXIT_UNREADABLE
 
 

@@ -93,6 +93,8 @@ def format_message(msgid: str, params: dict[str, Any], lang: str | None = None) 
 
 
 def _localize_param(value: Any, lang: str) -> str:
+    if isinstance(value, Msg):  # a message inside a message speaks the same language
+        return value.render(lang)
     text = str(value)
     if any("a" <= c.lower() <= "z" for c in text):
         return text

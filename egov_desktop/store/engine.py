@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
@@ -82,7 +83,7 @@ def diagnose(path: Path, quick_check: bool = False) -> tuple[str | None, str | N
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(Msg(N_("cannot read the database file: {reason}"), {"reason": exc.strerror or exc}))
+        raise StoreError(os_error_msg(exc, path, writing=False)) from None
     if header != SQLITE_HEADER:
         return "not_sqlite", None
     try:

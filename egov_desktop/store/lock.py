@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
 
@@ -324,11 +325,11 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return StoreError(Msg(N_("The database file is damaged: the change was NOT saved. Close the program "
                                  "and restore the newest backup.")))
-    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or isinstance(orig, OSError):
-        # An OSError's own words, not its repr ("[Errno 17] File exists: 'x'").
-        reason = (orig.strerror if isinstance(orig, OSError) else None) or str(orig)
+    if isinstance(orig, OSError):
+        return StoreError(Msg(N_("The change was NOT saved: {reason}"), {"reason": os_error_msg(orig)}))
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
         return StoreError(Msg(N_("The disk could not be written ({reason}): the change was NOT saved."),
-                              {"reason": reason}))
+                              {"reason": str(orig)}))
     return StoreError(Msg(N_("The change was NOT saved: {reason}"), {"reason": str(orig)}))
 
 
