@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessage
     QStackedWidget, QToolButton
 
 from egov_desktop.core import exchange, rules
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
@@ -524,10 +525,11 @@ class MainWindow(QMainWindow):
         for widget in (self.busy_label, self.busy, self.cancel_button):
             widget.setVisible(bool(text))
 
-    def _run_task(self, busy_text: str, work, on_done) -> None:
+    def _run_task(self, busy_text: str, work, on_done, path: Path | None = None) -> None:
         """`work(token)` in the thread pool; `on_done(result)` back here unless cancelled meanwhile. Only pure
         work goes there; it makes its result take effect through `token.commit`, so a cancelled task leaves
-        nothing behind (gui/cancel.py)."""
+        nothing behind (gui/cancel.py). `path`, the file the task writes, is named if it fails (the error
+        itself names the temporary file it was staged in)."""
         token = CancelToken()
         task = tasks.Task(work, token)
 
@@ -537,7 +539,7 @@ class MainWindow(QMainWindow):
             return not token.cancelled
 
         task.signals.done.connect(lambda result: finished() and on_done(result))
-        task.signals.failed.connect(lambda exc: finished() and self._show_error(exc))
+        task.signals.failed.connect(lambda exc: finished() and self._show_error(exc, path=path))
         self._tasks[task] = (token, busy_text)
         self._set_busy()
         QThreadPool.globalInstance().start(task)
@@ -549,10 +551,10 @@ class MainWindow(QMainWindow):
         if any(cancelled):
             self.ui.statusbar.showMessage(_("Cancelled: nothing was changed."), 10000)
 
-    def _show_error(self, exc: Exception, title: str | None = None) -> None:
+    def _show_error(self, exc: Exception, title: str | None = None, path: Path | None = None) -> None:
         """Say why something failed; window-modal but not blocking, as it may arrive from a finished task."""
         if isinstance(exc, OSError):  # a file the task wrote (reading and backups have their own errors)
-            text = Msg(N_("cannot write the file: {reason}"), {"reason": exc.strerror or exc}).render()
+            text = os_error_msg(exc, path).render()
         else:
             text = exc.render() if hasattr(exc, "render") else str(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, title or _("It did not work"), text,
@@ -621,7 +623,7 @@ class MainWindow(QMainWindow):
         self._run_task(_("Writing the file…"),
                        lambda token: write_staged(token, Path(path), lambda staged: exchange.dump(doc, staged)),
                        on_done=lambda _r: self.ui.statusbar.showMessage(
-                           _("Exported to {path}").format(path=path), 10000))
+                           _("Exported to {path}").format(path=path), 10000), path=Path(path))
 
     def edit_office(self) -> None:
         from egov_desktop.gui.dialogs.office import OfficeDialog
@@ -739,7 +741,7 @@ class MainWindow(QMainWindow):
         period, parts, font, settings = self.period, dialog.parts, dialog.font, dialog.settings
         self._run_task(_("Writing the Word file…"), lambda token: write_staged(
             token, dialog.path, lambda staged: export_docx(doc, period, staged, parts=parts, font=font,
-                                                           settings=settings)), on_done=written)
+                                                           settings=settings)), on_done=written, path=dialog.path)
 
     def _save_export_settings(self, settings) -> None:
         """Where saved_settings found them: the plan's own settings if it has them, else those for all plans
