@@ -203,6 +203,10 @@ class PlanEditor(GridEditor):
         n_levels = len(self.model.document.plan.levels)
         self.actions_["add_level"].setEnabled(n_levels < MAX_LEVELS)
         self.actions_["remove_level"].setEnabled(on_level and n_levels > 1)
+        self.actions_["add_area"].setEnabled(True)
+        if self.locked_by() is not None:  # the store would refuse each one (the banner says why)
+            for action in self.actions_.values():
+                action.setEnabled(False)
 
     def _size_columns(self) -> None:
         super()._size_columns()
@@ -219,6 +223,7 @@ class PlanEditor(GridEditor):
     def _update_banner(self) -> None:
         period = self.locked_by()
         self.banner.setVisible(period is not None)
+        self._update_actions()
         if period is not None:
             lang = current_language()
             self.banner.setText(Msg(_LOCKED, {"period": period_name(period, lang)}).render(lang) + " "

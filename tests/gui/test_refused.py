@@ -23,6 +23,8 @@ def test_a_locked_plan_says_so_in_a_banner_and_a_refused_edit_in_the_status_bar(
     model.reload()
     assert editor.banner.isVisibleTo(editor)
     assert editor.banner.text().startswith(_REASON)
+    # The row operations would each be refused: they are off while it lasts.
+    assert not any(action.isEnabled() for action in editor.actions_.values())
     assert "পুনরায় খুলুন" in editor.banner.text().removeprefix(_REASON)
 
     said = []
@@ -47,4 +49,4 @@ def test_a_locked_plan_says_so_in_a_banner_and_a_refused_edit_in_the_status_bar(
         set_language("bn")
     store.reopen(pib_key, "Q1", "ভুল সংশোধন")
     model.reload()
-    assert not editor.banner.isVisibleTo(editor)
+    assert not editor.banner.isVisibleTo(editor) and editor.actions_["add_area"].isEnabled()
