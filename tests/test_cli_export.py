@@ -47,9 +47,12 @@ def test_export_docx_from_file_and_its_refusals(capsys, tmp_path):
     assert code == 1 and "অর্ধবার্ষিক প্রতিবেদন নেই" in err
     code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--parts", "memo", "--out", tmp_path / "x.docx")
     assert code == 1 and "অগ্রায়ণ পত্র" in err
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", tmp_path / "x.docx")  # memo and report
+    assert code == 1 and "অগ্রায়ণ পত্র নেই" in err and "শুধু প্রতিবেদন" in err
     code, _, err = run(capsys, "export-docx", "--period", "Q1", "--out", tmp_path / "x.docx")
     assert code == 2 and err
-    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", tmp_path / "no" / "x.docx")
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--parts", "report", "--out",
+                       tmp_path / "no" / "x.docx")
     assert code == 2 and "x.docx" in err
     code, _, err = run(capsys, "export-docx", tmp_path / "missing.json", "--period", "Q1", "--out",
                        tmp_path / "x.docx", "--lang", "en")

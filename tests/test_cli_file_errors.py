@@ -14,9 +14,9 @@ def run(capsys, *args):
 
 def test_a_missing_folder_is_named(capsys, tmp_path):
     out = tmp_path / "নেই" / "x.docx"
-    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", out)
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--parts", "report", "--out", out)
     assert (code, err) == (2, f"{out}: ফাইলটি লেখা যায়নি: ফোল্ডারটি নেই\n")
-    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", out, "--lang", "en")
+    code, _, err = run(capsys, "export-docx", PIB, "--period", "Q1", "--parts", "report", "--out", out, "--lang", "en")
     assert (code, err) == (2, f"{out}: cannot write the file: the folder does not exist\n")
 
 

@@ -513,10 +513,9 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     if report is None:
         raise ExportError(Msg(N_("There is no {period} report in this plan."), {"period": _period(period)}))
     if "memo" in parts and report.memo is None:
-        parts.remove("memo")  # e.g. seed 001: a report sent without a memo
-        if not parts:
-            raise ExportError(Msg(N_("The {period} report has no forwarding memo to export."),
-                                  {"period": _period(period)}))
+        # Dropping the memo silently would send a report without its letter: say so, and what to do.
+        raise ExportError(Msg(N_("The {period} report has no forwarding memo. Write the memo first, or export "
+                                 "the report alone."), {"period": _period(period)}))
     digest = _seal(doc, report)
 
     import docx

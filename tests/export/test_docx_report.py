@@ -94,7 +94,7 @@ def test_report_table_merges_repeats_and_fits_the_page(modmr_docx):
 
 
 def test_flat_plan_has_no_area_columns_and_shows_not_applicable(tmp_path):
-    out = export_docx(pib(), "Q1", tmp_path / "pib.docx", font="Noto Serif Bengali")
+    out = export_docx(pib(), "Q1", tmp_path / "pib.docx", parts=("report",), font="Noto Serif Bengali")
     d = docx.Document(out)
     assert len(d.sections) == 1  # no memo in seed 001: report only
     table = d.tables[-1]
@@ -130,9 +130,11 @@ def test_parts_memo_only_and_report_only(tmp_path):
     report = docx.Document(export_docx(modmr(), "H1", tmp_path / "r.docx", parts=("report",)))
     assert [s.orientation for s in report.sections] == [WD_ORIENT.LANDSCAPE]
     assert not any("স্মারক নং" in line for line in texts(report))
-    with pytest.raises(ExportError) as e:
-        export_docx(pib(), "Q1", tmp_path / "p.docx", parts=("memo",))
-    assert "অগ্রায়ণ পত্র" in e.value.render("bn")
+    for parts in (("memo",), ("memo", "report")):  # the memo is never dropped silently
+        with pytest.raises(ExportError) as e:
+            export_docx(pib(), "Q1", tmp_path / "p.docx", parts=parts)
+        assert "অগ্রায়ণ পত্র নেই" in e.value.render("bn") and "report alone" in e.value.render("en")
+        assert not (tmp_path / "p.docx").exists()
     with pytest.raises(ExportError):
         export_docx(pib(), "Q4", tmp_path / "p.docx")
 
@@ -160,7 +162,7 @@ def test_bangla_font_size_bold_set_once_in_styles_not_on_runs(modmr_docx):
 
 
 def test_noto_choice_names_noto_for_bangla_and_a_latin_font(tmp_path):
-    out = export_docx(pib(), "Q1", tmp_path / "n.docx", font="Noto Sans Bengali")
+    out = export_docx(pib(), "Q1", tmp_path / "n.docx", parts=("report",), font="Noto Sans Bengali")
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", part(out, "word/styles.xml").decode(), re.S)
     assert 'w:ascii="Arial"' in defaults.group(0) and 'w:cs="Noto Sans Bengali"' in defaults.group(0)
     ttf = resource_path("fonts", "NotoSansBengali-Regular.ttf").read_bytes()

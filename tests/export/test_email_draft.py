@@ -38,7 +38,7 @@ def test_draft_opens_unsent_with_subject_body_and_docx(tmp_path):
 
 def test_draft_without_memo_is_refused_and_addresses_are_found_in_lines(tmp_path):
     doc = pib()
-    docx_path = export_docx(doc, "Q1", tmp_path / "p.docx")
+    docx_path = export_docx(doc, "Q1", tmp_path / "p.docx", parts=("report",))
     with pytest.raises(ExportError):
         write_eml(doc, "Q1", docx_path, tmp_path / "p.eml", [])
     assert not (tmp_path / "p.eml").exists()
