@@ -23,6 +23,7 @@ from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
 from egov_desktop.core.model import Indicator, Memo, Office, Plan, PlanDocument, Report, Value, is_number
 from egov_desktop.core.periods import FiscalYear, period_name, period_range
+from egov_desktop.core.scoring import INTERPOLATIONS, NOT_APPLICABLE_WEIGHTS, SCORING_KEY
 from egov_desktop.core.values import ParseError, format_date
 
 ERROR, WARNING = "error", "warning"
@@ -219,7 +220,23 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings.extend(_code_findings(plan))
     findings.extend(_weight_findings(plan))
     findings.extend(_plan_text_findings(plan))
+    findings.extend(_scoring_option_findings(plan))
     return findings
+
+
+def _scoring_option_findings(plan: Plan) -> Iterator[Finding]:
+    """The plan's x-scoring settings (scoring.ScoringOptions) must be ones the program knows: an
+    unknown one would silently score by the default."""
+    raw = plan.extras.get(SCORING_KEY)
+    if raw is None:
+        return
+    allowed = {"interpolation": INTERPOLATIONS, "not_applicable_weight": NOT_APPLICABLE_WEIGHTS}
+    bad = not isinstance(raw, dict) or any(allowed.get(k) is None or v not in allowed[k] for k, v in raw.items())
+    if bad:
+        msgid = N_("the scoring settings are not understood; allowed: interpolation {interpolations}, "
+                   "not_applicable_weight {weights}")
+        yield _error(f"plan.{SCORING_KEY}", "scoring_options", msgid,
+                     interpolations="/".join(INTERPOLATIONS), weights="/".join(NOT_APPLICABLE_WEIGHTS))
 
 
 # ------------------------------------------------------------------ reports

@@ -364,3 +364,16 @@ def test_rules_and_scoring_never_raise_on_any_model(targets, values, weights, to
     assert all(f.severity in ("error", "warning") and f.message("bn") for f in findings)
     result = score_report(doc.plan, report)
     assert all(0 <= s.percent <= 100 for s in result.indicators)
+
+
+def test_unknown_scoring_settings_are_an_error():
+    from egov_desktop.core import exchange, rules
+    from tests.conftest import PIB
+
+    doc = exchange.load(PIB)
+    doc.plan.extras["x-scoring"] = {"interpolation": "step"}
+    assert not [f for f in rules.check_plan(doc.plan) if f.rule == "scoring_options"]
+    doc.plan.extras["x-scoring"] = {"interpolation": "cubic"}
+    found = [f for f in rules.check_plan(doc.plan) if f.rule == "scoring_options"]
+    assert len(found) == 1 and found[0].severity == "error" and found[0].where == "plan.x-scoring"
+    assert "linear/step" in found[0].message("bn")

@@ -125,10 +125,29 @@ def test_pib_q1_report(pib):
 
 
 def test_not_applicable_weight_can_stay_in_the_total(pib):
-    result = score_report(pib.plan, pib.report("Q1"), exclude_not_applicable_weight=False)
+    pib.plan.extras["x-scoring"] = {"not_applicable_weight": "include"}
+    result = score_report(pib.plan, pib.report("Q1"))
     assert result.total == pytest.approx(8.4)
     assert result.out_of == pytest.approx(46)
     assert result.areas["6"].out_of == 3
+
+
+def test_step_scoring_takes_the_lower_level_between_two(pib):
+    plan = pib.plan
+    e = Report("Q1", entries=[Entry("4.1.1", 72)])  # 80/75/70/65/60: between উত্তম (70) and অতি উত্তম (75)
+    assert score_report(plan, e).indicator("4.1.1").percent == pytest.approx(84)
+    plan.extras["x-scoring"] = {"interpolation": "step"}
+    assert score_report(plan, e).indicator("4.1.1").percent == 80
+    assert score_report(plan, e).indicator("4.1.1").score == pytest.approx(6.4)
+
+
+def test_scoring_options_travel_in_the_exchange_file(pib):
+    from egov_desktop.core.scoring import ScoringOptions
+
+    pib.plan.extras["x-scoring"] = ScoringOptions("step", "include").as_extension()
+    again = exchange.loads(exchange.dumps(pib))
+    assert ScoringOptions.of(again.plan) == ScoringOptions("step", "include")
+    assert ScoringOptions.of(exchange.loads(exchange.dumps(again)).plan).interpolation == "step"
 
 
 def test_missing_entry_scores_zero_but_counts(pib):
