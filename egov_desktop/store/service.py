@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from egov_desktop.core import exchange
 from egov_desktop.core.digest import report_digest
+from egov_desktop.core.scoring import SCORING_KEY, ScoringOptions
 from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import (
@@ -636,6 +637,18 @@ class Store:
             self._set(w, "set_plan_field", "plan", plan_key, {column: value}, plan_key, field_name)
 
         return self._run(Msg(N_("Change the plan")), body)
+
+    def set_scoring_options(self, plan_key: int, options: ScoringOptions) -> Change:
+        """How the plan is scored where DOMAIN.md only assumes (core.scoring.ScoringOptions), kept with
+        the plan's extension keys so it travels in the exchange file and is sealed at sign-off."""
+
+        def body(w: _Work) -> None:
+            row = self._plan_row(plan_key, w)
+            self._check_lock(w, plan_key, None)
+            extras = dict(row["extras"] or {}) | {SCORING_KEY: options.as_extension()}
+            self._set(w, "set_scoring_options", "plan", plan_key, {"extras": extras}, plan_key, SCORING_KEY)
+
+        return self._run(Msg(N_("Change how the plan is scored")), body)
 
     # ------------------------------------------------------------ levels
 

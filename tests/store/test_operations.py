@@ -431,3 +431,21 @@ def test_new_entries_take_their_place_in_plan_order(loaded):
     for ind in (inds[5], inds[0], inds[3]):
         store.set_entry_field(pib, "Q2", ind.key, "remarks", "মন্তব্য")
     assert [e.indicator for e in store.get_document(pib).report("Q2").entries] == ["1.1.1", "4.1.1", "6.1.1"]
+
+
+def test_scoring_options_are_a_plan_setting_audited_and_undoable(loaded):
+    from egov_desktop.core.scoring import ScoringOptions, score_report
+
+    store, _, pib = loaded
+
+    def q1():
+        return store.get_document(pib)
+
+    assert score_report(q1().plan, q1().report("Q1")).out_of == 43
+    change = store.set_scoring_options(pib, ScoringOptions("linear", "include"))
+    assert ScoringOptions.of(q1().plan).not_applicable_weight == "include"
+    assert score_report(q1().plan, q1().report("Q1")).out_of == 46
+    assert any(r.operation == "set_scoring_options" for r in store.audit(pib))
+    change.undo()
+    assert ScoringOptions.of(q1().plan) == ScoringOptions()
+    assert score_report(q1().plan, q1().report("Q1")).out_of == 43
