@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -572,7 +573,8 @@ _FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})
 
 def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -> str:
     """"<office> - <plan> <FY> - <period>.docx", safe on Windows, and short enough for Linux's
-    255-byte names (Bangla takes 3 bytes a letter): the office goes first, then the title is cut."""
+    255-byte names (Bangla takes 3 bytes a letter). When too long, the office goes by its acronym
+    ("... (পিআইবি)" -> "পিআইবি"), then office and title are cut at a word: every part still shows."""
     from egov_desktop.core.periods import FiscalYear, period_name
 
     lang = lang or current_language()
@@ -585,12 +587,30 @@ def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -
 
     if len(name(office, title).encode("utf-8")) <= _NAME_BYTES:
         return name(office, title)
-    while title and len(name("", title).encode("utf-8")) > _NAME_BYTES:
-        title = title[:-1].rstrip()
-    return name("", title)
+    acronym = re.fullmatch(r".*\(([^()]+)\)", office)
+    office = acronym.group(1).strip() if acronym else office
+    if len(name(office, title).encode("utf-8")) <= _NAME_BYTES:
+        return name(office, title)
+    room = _NAME_BYTES - len(name("o", "t").encode("utf-8")) + 2  # bytes for office and title together
+    # The office says whose file it is, so it gets the larger share; the title what is left.
+    office = _cut(office, max(room - len(title.encode("utf-8")), room * 2 // 3))
+    return name(office, _cut(title, room - len(office.encode("utf-8"))))
 
 
 _NAME_BYTES = 240  # 255 less room for the temporary suffix
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` in at most `limit` UTF-8 bytes, cut after a whole word when one fits."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and len(" ".join(words).encode("utf-8")) > limit:
+        words.pop()
+    text = " ".join(words)
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text.rstrip()
 
 
 # ------------------------------------------------------------------ reading back

@@ -218,9 +218,18 @@ def test_default_file_name_is_safe_and_fits_a_linux_name(tmp_path):
     doc = pib()
     doc.office.name = "পিআইবি"
     assert default_file_name(doc, "Q1", "en") == "পিআইবি - ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা 2023-24 - 1st quarter.docx"
-    # Too long with the office (Bangla is 3 bytes a letter): the office is left out first.
+    # Too long in full (Bangla is 3 bytes a letter): the office goes by its acronym, or office and title are
+    # cut at a word; office, plan, year and period all still show.
+    assert default_file_name(pib(), "Q1") == "পিআইবি - ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২৪ - ১ম ত্রৈমাসিক.docx"
     name = default_file_name(modmr(), "H1")
-    assert name == "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২১-২২ - অর্ধবার্ষিক.docx"
+    assert name == "দুর্যোগ ব্যবস্থাপনা ও ত্রাণ মন্ত্রণালয় - ই-গভর্ন্যান্স ও উদ্ভাবন ২০২১-২২ - অর্ধবার্ষিক.docx"
+    long_office = pib()
+    long_office.office.name = "বাংলাদেশ কম্পিউটার কাউন্সিল তথ্য ও যোগাযোগ প্রযুক্তি বিভাগ ডাক ও টেলিযোগাযোগ মন্ত্রণালয়"
+    long_office.plan.title = "ক" * 200
+    name = default_file_name(long_office, "annual")
+    assert name.startswith("বাংলাদেশ কম্পিউটার কাউন্সিল ") and name.endswith(" ২০২৩-২৪ - বার্ষিক.docx")
+    assert "ককককককককক" in name and len(name.encode("utf-8")) <= 240
+    (tmp_path / name).write_bytes(b"")
     doc.plan.title = 'কর্ম/পরিকল্পনা: "খসড়া" ' * 20
     name = default_file_name(doc, "H1")
     assert not set('\\/:*?"<>|') & set(name) and name.endswith("২০২৩-২৪ - অর্ধবার্ষিক.docx")
