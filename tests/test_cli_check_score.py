@@ -38,6 +38,13 @@ def test_check_pib_warns_about_the_weight_sum_in_bangla():
     assert not any(c.isascii() and c.isdigit() for c in out.replace("Q1", ""))  # Bangla digits throughout
 
 
+def test_check_in_english_reads_right_for_one_and_for_none():
+    code, out, _ = run("check", PIB, "--lang", "en", "--today", "2023-10-01")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("Warning\tplan, total weight: ")
+    assert lines[-1] == f"Errors: 0, warnings: {len(lines) - 1}."
+
+
 def test_check_pib_json_in_english():
     code, findings = check_json(PIB, "--lang", "en")
     assert code == 0

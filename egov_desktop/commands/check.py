@@ -16,7 +16,8 @@ from egov_desktop.core.i18n import N_, Msg, gettext_for
 NAME = "check"
 HELP = N_("check a plan exchange file against the rules")
 
-SEVERITY_LABELS = {rules.ERROR: N_("error"), rules.WARNING: N_("warning")}
+# Each printed line starts with its label: a capital in English.
+SEVERITY_LABELS = {rules.ERROR: N_("Error"), rules.WARNING: N_("Warning")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         n_errors = len(rules.errors(findings))
         if findings:
             counts = {"errors": n_errors, "warnings": len(findings) - n_errors}
-            summary = Msg(N_("{errors} errors, {warnings} warnings"), counts)
+            # No plural forms in the catalog: "errors: 1" reads right for any count in English.
+            summary = Msg(N_("Errors: {errors}, warnings: {warnings}."), counts)
         else:
             summary = Msg(N_("No problems found."))
         cli.out(summary.render(lang))
