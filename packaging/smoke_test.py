@@ -7,8 +7,9 @@ In a throw-away home folder (so no real data is touched), offscreen:
    (Alembic migrations, the exchange reader, the subcommands found by pkgutil);
 2. checks the PIB exchange file: its weight warning comes out in Bangla (the
    compiled catalog is found under _MEIPASS);
-3. exports the PIB first-quarter report with its memo to Word (python-docx's
-   templates, the export code, babel's trimmed locale data) and reads it back;
+3. exports the PIB first-quarter report, and the MoDMR half-year report with its
+   memo, to Word (python-docx's templates, the export code, babel's trimmed
+   locale data) and reads them back;
 4. backs the database up to another folder (SQLite's online backup);
 5. starts the GUI on that database and lets it quit by itself (Qt plugins, fonts).
 Exit 0 when all pass; otherwise the failing step's output and exit 1.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 EXE = ".exe" if sys.platform == "win32" else ""
 PIB_OFFICE = "প্রেস ইনস্টিটিউট বাংলাদেশ"
+MODMR_OFFICE = "দুর্যোগ ব্যবস্থাপনা ও ত্রাণ মন্ত্রণালয়"
 
 
 class Failed(Exception):
@@ -61,7 +63,7 @@ def main(app_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="egov-smoke-") as tmp:
         home = Path(tmp)
         env = isolated_env(home)
-        db, docx = home / "smoke.sqlite", home / "pib-q1.docx"
+        db, docx, memo_docx = home / "smoke.sqlite", home / "pib-q1.docx", home / "modmr-h1.docx"
         try:
             if not demo_files:
                 raise Failed(f"no demo plans under {internal / 'resources' / 'demo'}")
@@ -72,12 +74,15 @@ def main(app_dir: Path) -> int:
             out = step("check the PIB plan (Bangla)", [cli, "check", pib], env)
             if not any("\u0980" <= ch <= "\u09ff" for ch in out):
                 raise Failed(f"check printed no Bangla: is the catalog bundled?\n{out}")
+            # The PIB Q1 report has no memo in the seed: the report alone. The MoDMR half-year one has both.
             step("export the PIB Q1 report to Word", [cli, "export-docx", "--db", db, "--fiscal-year", "2023-24",
-                                                      "--period", "Q1", "--out", docx], env)
-            with zipfile.ZipFile(docx) as z:
-                body = z.read("word/document.xml").decode("utf-8")
-            if PIB_OFFICE not in body:
-                raise Failed(f"{docx.name} does not name the office")
+                                                      "--period", "Q1", "--parts", "report", "--out", docx], env)
+            step("export the MoDMR H1 memo and report to Word", [cli, "export-docx", "--db", db, "--fiscal-year",
+                                                                 "2021-22", "--period", "H1", "--out", memo_docx], env)
+            for path, office in ((docx, PIB_OFFICE), (memo_docx, MODMR_OFFICE)):
+                with zipfile.ZipFile(path) as z:
+                    if office not in z.read("word/document.xml").decode("utf-8"):
+                        raise Failed(f"{path.name} does not name the office")
             step("back up the database to another folder", [cli, "backup", "--db", db, "--to", home / "copies"], env)
             if not list((home / "copies").glob("*.sqlite")):
                 raise Failed("backup wrote no copy")
