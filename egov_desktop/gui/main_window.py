@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         ui.actionExportExchange.triggered.connect(self.export_exchange)
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
+        ui.actionScoring.triggered.connect(self.edit_scoring)
         ui.actionBackup.triggered.connect(self.back_up)
         ui.actionRestore.triggered.connect(self.restore)
         ui.actionQuit.triggered.connect(self.close)
@@ -649,6 +650,16 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.change is not None:
             push_change(self.undo_stack, dialog.change, after=self._update_deadline, on_error=self._show_error)
             self._update_deadline()
+
+    def edit_scoring(self) -> None:
+        from egov_desktop.gui.dialogs.scoring import ScoringDialog
+
+        if self.plan_key is None:
+            return
+        dialog = ScoringDialog(self.store, self.plan_key, self)
+        if dialog.exec() and dialog.change is not None:
+            push_change(self.undo_stack, dialog.change, after=self._reload_progress, on_error=self._show_error)
+            self._reload_progress()
 
     def back_up(self) -> None:
         """A copy of the database into a folder the user picks (a pen drive, another disk)."""

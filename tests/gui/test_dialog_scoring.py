@@ -49,3 +49,21 @@ def test_a_signed_report_locks_the_scoring_with_the_reason_shown(qtbot, store, p
     assert dialog.result() != dialog.DialogCode.Accepted and dialog.change is None
     assert "পুনরায় খুলুন" in dialog.ui.error.text()
     assert ScoringOptions.of(store.get_document(pib_key).plan) == ScoringOptions()
+
+
+def test_from_the_file_menu_the_score_follows_and_undo_restores(qtbot, demo, settings):
+    from tests.gui.shell import make_window, when_modal
+
+    window = make_window(qtbot, demo, settings)
+    window.ui.tabs.setCurrentWidget(window.ui.progressTab)
+
+    def choose(dialog):
+        dialog.ui.notApplicable.setCurrentIndex(dialog.ui.notApplicable.findData("include"))
+        _ok(dialog).click()
+
+    when_modal(choose)
+    window.ui.actionScoring.trigger()
+    assert ScoringOptions.of(demo.get_document(window.plan_key).plan).not_applicable_weight == "include"
+    assert "নম্বর হিসাবের নিয়ম" in window.undo_stack.undoText()
+    window.undo_stack.undo()
+    assert ScoringOptions.of(demo.get_document(window.plan_key).plan) == ScoringOptions()
