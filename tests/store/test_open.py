@@ -115,3 +115,27 @@ def test_the_store_imports_no_qt():
             "print(','.join(sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_revisions_read_without_alembic_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    from egov_desktop.store import engine
+
+    script = ScriptDirectory.from_config(engine._alembic_config())
+    assert engine.known_revisions() == {r.revision for r in script.walk_revisions()}
+    assert engine.head_revision() == script.get_current_head()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from egov_desktop.store.service import Store
+
+    Store.open(tmp_path / "egov.sqlite").close()
+    code = ("import sys\nfrom egov_desktop.store.service import Store\n"
+            f"Store.open(__import__('pathlib').Path({str(tmp_path / 'egov.sqlite')!r})).close()\n"
+            "print('alembic' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
