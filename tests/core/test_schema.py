@@ -28,6 +28,14 @@ def test_reference_files_and_their_exports_are_valid(validator, path):
     validator.validate(exchange.to_dict(exchange.load(path)))
 
 
+@pytest.mark.parametrize("path", sorted(resource_path("templates").glob("*.json")) + sorted(resource_path("demo").glob("*.json")),
+                         ids=lambda p: p.name)
+def test_bundled_templates_and_demo_plans_are_valid(validator, path):
+    # A template's office has no name yet: the program fills it from the office profile.
+    validator.validate(json.loads(path.read_text(encoding="utf-8")))
+    exchange.load(path)
+
+
 def test_extension_keys_are_allowed_everywhere(validator, pib_obj):
     doc = copy.deepcopy(pib_obj)
     doc["x-top"] = 1
