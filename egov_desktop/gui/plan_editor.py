@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.periods import period_name
@@ -118,11 +118,30 @@ class PlanEditor(GridEditor):
         if cur is None:
             return
         kind, area, act, ind = cur
+        below = {AREA: [i for a in area.activities for i in a.indicators], ACTIVITY: act.indicators if act else [],
+                 INDICATOR: [ind]}[kind]
+        if not self._confirm_removal({i.code for i in below}):
+            return
         remove = {AREA: lambda: self.store.remove_area(area.key),
                   ACTIVITY: lambda: self.store.remove_activity(act.key),
                   INDICATOR: lambda: self.store.remove_indicator(ind.key)}[kind]
         row = self.view.currentIndex().row()
         self._run(remove, None, fallback_row=row)
+
+    def _confirm_removal(self, codes: set[str]) -> bool:
+        """Removing indicators removes the progress entered for them: asked first, naming the reports."""
+        periods = [r.period for r in self.model.document.reports
+                   if any(e.indicator in codes and (e.value is not None or e.not_applicable
+                                                    or any((e.narrative, e.evidence, e.remarks))) for e in r.entries)]
+        if not periods:
+            return True
+        lang = current_language()
+        question = Msg(N_("Progress is entered for this row in {count} report(s): {periods}. Removing the row "
+                          "removes that progress too (Undo brings it back). Remove it?"),
+                       {"count": len(periods), "periods": ", ".join(period_name(p, lang) for p in periods)})
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(self, _("Remove row"), question.render(lang), buttons,
+                                    QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def move_up(self) -> None:
         self._move(-1)

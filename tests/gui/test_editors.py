@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QMessageBox, QWidget
 
 from egov_desktop.core.i18n import Msg
 from egov_desktop.core.i18n import _ as _t
@@ -13,6 +13,7 @@ from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from egov_desktop.gui.score_view import ScoreSummary
 from tests.gui.conftest import open_editor, show, type_text, with_undo_shortcuts
+from tests.gui.shell import when_modal
 
 
 def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(qtbot, store, pib_key, undo_stack):
@@ -178,6 +179,8 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
     assert model.index(model.row_of("indicator", "2.2.2"), model.column_of("title")).data() == before_titles[i]
     assert model.row_item(editor.view.currentIndex().row())[3].code == "2.2.2"  # the cursor moved with the row
 
+    # It has progress in the half-yearly report: asked first (test_remove_confirm), answered Yes.
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert titles() == before_titles[:i] + [before_titles[i + 1]] + before_titles[i + 2:]
     assert codes() == before_codes[:-1]
