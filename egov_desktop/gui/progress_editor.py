@@ -1,7 +1,7 @@
 """Progress entry for one period: achievements typed to their unit, with the score updating live."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QToolBar
 
@@ -43,6 +43,13 @@ class ProgressEditor(GridEditor):
         separator = QAction(self.view)
         separator.setSeparator(True)
         self.view.addActions([separator, self.fill_action])
+        # The indicator of the current row, in words: its title scrolls out of view on the way to the
+        # achievement and narrative columns of a wide grid.
+        self.row_line = QLabel(self)
+        self.row_line.setWordWrap(True)
+        self.layout_.addWidget(self.row_line)
+        self.view.selectionModel().currentChanged.connect(self._update_row_line)
+        self.model.modelReset.connect(self._update_row_line)
         self.model.changed.connect(self._update_banner)
         self.model.scored.connect(lambda: self.score_changed.emit(self.model.score))
         self._update_banner()
@@ -71,6 +78,15 @@ class ProgressEditor(GridEditor):
         super().retranslate()
         self.fill_action.setText(_(_FILL))
         self._update_banner()
+        self._update_row_line()
+
+    def _update_row_line(self, *_args) -> None:
+        row = self.view.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            self.row_line.clear()
+            return
+        code = self.model.headerData(row, Qt.Orientation.Vertical)  # in the grid's digits
+        self.row_line.setText(f"{code}: {self.model.indicator(row).title}")
 
     def _update_banner(self) -> None:
         self.fill_action.setToolTip(_(_FILL_TIP))
