@@ -71,3 +71,16 @@ def test_a_mistyped_command_is_refused_and_does_not_open_the_window():
     assert out.returncode == 2
     assert "chek নামে কোনো কমান্ড নেই" in out.stderr and "check" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_plan_not_in_the_database_is_named_as_people_call_it(tmp_path):
+    from egov_desktop.store.service import Store
+
+    db = tmp_path / "egov.sqlite"
+    Store.open(db).close()
+    out = subprocess.run([sys.executable, "-m", "egov_desktop", "export-docx", "--fiscal-year", "2030-31", "--db",
+                          str(db), "--period", "Q1", "--out", str(tmp_path / "x.docx")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "২০৩০-৩১ অর্থবছরের কোনো ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা নেই" in out.stderr
+    assert "egov_innovation" not in out.stderr

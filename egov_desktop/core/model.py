@@ -11,8 +11,24 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from egov_desktop.core.i18n import N_
+
 TIERS = ("ministry", "department", "field")
 PLAN_KINDS = ("egov_innovation", "nis", "grs", "citizen_charter", "rti", "other")
+# The names people read for the codes above (translated where shown).
+PLAN_KIND_NAMES = {
+    "egov_innovation": N_("e-Governance and Innovation Action Plan"),
+    "nis": N_("National Integrity Strategy Action Plan"),
+    "grs": N_("Grievance Redress System Action Plan"),
+    "citizen_charter": N_("Citizen's Charter Action Plan"),
+    "rti": N_("Right to Information Action Plan"),
+    "other": N_("Other action plan"),
+}
+TIER_NAMES = {
+    "ministry": N_("Ministry or division"),
+    "department": N_("Department or agency"),
+    "field": N_("Field office"),
+}
 UNITS = ("date", "count", "percent")
 SCORINGS = ("levels", "proportional")
 AGGREGATIONS = ("sum", "average", "cumulative", "date")

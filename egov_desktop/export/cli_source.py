@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from egov_desktop import cli
 from egov_desktop.core.digits import to_latin_digits
 from egov_desktop.core.i18n import N_, Msg
-from egov_desktop.core.model import PERIODS, PLAN_KINDS, PlanDocument
+from egov_desktop.core.model import PERIODS, PLAN_KIND_NAMES, PLAN_KINDS, PlanDocument
 
 
 def add_plan_arguments(parser: argparse.ArgumentParser, file: bool = True) -> None:
@@ -41,8 +41,9 @@ def find_plan(store, args: argparse.Namespace) -> int | None:
     """The key of the plan of --fiscal-year/--kind in the open store, or None after saying there is none."""
     key = store.find_plan(args.fiscal_year, args.kind)
     if key is None:
-        cli.err(Msg(N_("There is no {kind} plan for fiscal year {year} in the database."),
-                    {"kind": args.kind, "year": args.fiscal_year}).render(args.lang))
+        kind = Msg(PLAN_KIND_NAMES.get(args.kind, PLAN_KIND_NAMES["other"]))
+        cli.err(Msg(N_("There is no {kind} for fiscal year {year} in the database."),
+                    {"kind": kind, "year": args.fiscal_year}).render(args.lang))
     return key
 
 

@@ -2,20 +2,10 @@
 from __future__ import annotations
 
 from egov_desktop.core.i18n import N_, _
+from egov_desktop.core.model import PLAN_KIND_NAMES, TIER_NAMES
 
-KIND_LABELS = {
-    "egov_innovation": N_("e-Governance and Innovation Action Plan"),
-    "nis": N_("National Integrity Strategy Action Plan"),
-    "grs": N_("Grievance Redress System Action Plan"),
-    "citizen_charter": N_("Citizen's Charter Action Plan"),
-    "rti": N_("Right to Information Action Plan"),
-    "other": N_("Other action plan"),
-}
-TIER_LABELS = {
-    "ministry": N_("Ministry or division"),
-    "department": N_("Department or agency"),
-    "field": N_("Field office"),
-}
+# The names of the model's codes are the core's: the CLI shows them too.
+KIND_LABELS, TIER_LABELS = PLAN_KIND_NAMES, TIER_NAMES
 
 EXCHANGE_FILTER = N_("Plan exchange files (*.json)")
 
