@@ -12,6 +12,7 @@ import json
 from typing import Any, Callable
 
 from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
@@ -473,7 +474,8 @@ def load(path) -> PlanDocument:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ExchangeError(Msg(N_("cannot read the file: {reason}"), {"reason": exc.strerror or exc}))
+        # The reason alone: whoever asked for the file names it (the CLI prints "FILE: reason").
+        raise ExchangeError(os_error_msg(OSError(exc.errno, exc.strerror), writing=False))
     return loads(data)
 
 

@@ -113,3 +113,12 @@ def test_write_is_atomic_and_reloads(tmp_path):
     exchange.dump(doc, out)
     assert exchange.load(out) == doc
     assert not (tmp_path / "plan.json.tmp").exists()
+
+
+def test_a_file_that_cannot_be_read_says_why_in_bangla(tmp_path):
+    with pytest.raises(ExchangeError) as info:
+        exchange.load(tmp_path / "nope.json")
+    assert info.value.render("bn").endswith("ফাইলটি নেই")
+    with pytest.raises(ExchangeError) as info:
+        exchange.load(tmp_path)
+    assert info.value.render("en") == "cannot read the file: it is a folder, not a file"
