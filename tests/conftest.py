@@ -18,11 +18,40 @@ def require_tool(name: str) -> str:
     """Path of a system tool; skip with the reason when missing, fail instead under CI (EGOV_REQUIRE_TOOLS=1)."""
     path = shutil.which(name)
     if path is None:
-        reason = f"{name} is not installed on this PC"
-        if os.environ.get("EGOV_REQUIRE_TOOLS") == "1":
-            pytest.fail(reason + " (EGOV_REQUIRE_TOOLS=1: CI must install it in .ci/run)")
-        pytest.skip(reason)
+        missing_tool(f"{name} is not installed on this PC")
     return path
+
+
+def missing_tool(reason: str):
+    """Skip with the reason; under CI (EGOV_REQUIRE_TOOLS=1) fail instead, since CI must have every tool."""
+    if os.environ.get("EGOV_REQUIRE_TOOLS") == "1":
+        pytest.fail(reason + " (EGOV_REQUIRE_TOOLS=1: CI must install it in .ci/run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for the whole run (tests/pg_cluster.py), stopped at the end."""
+    from tests.pg_cluster import Cluster, pg_bin
+
+    bindir = pg_bin()
+    if bindir is None:
+        missing_tool("PostgreSQL (initdb) is not installed on this PC")
+    cluster = Cluster(bindir)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster, request):
+    """A new empty database on the throwaway server, dropped after the test: its postgresql:// URL."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    pg_cluster.drop(name)
+    yield pg_cluster.create(name)
+    pg_cluster.drop(name)
 
 
 @pytest.fixture(autouse=True)
