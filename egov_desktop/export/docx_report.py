@@ -543,9 +543,8 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
         _footer(document, _t(lang, N_("Revision {revision} · verification code {code}"),
                              revision=_num(lang, report.revision or 1), code=verification_code(digest)))
     _custom_properties(document, meta)
-    props = document.core_properties
-    props.title = report_title_text(doc, period, lang)
-    props.author = doc.office.name
+    ooxml.file_properties(document, _cut(report_title_text(doc, period, lang), ooxml.PROPERTY_CHARS, len, "…"),
+                          _cut(doc.office.name, ooxml.PROPERTY_CHARS, len, "…"))
     if embed:
         embed_fonts(document, font)
     return document
@@ -571,8 +570,10 @@ def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] =
 _FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})
 
 
-def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -> str:
-    """"<office> - <plan> <FY> - <period>.docx", safe on Windows, and short enough for Linux's
+def default_file_name(doc: PlanDocument, period: str | None = None, lang: str | None = None,
+                      suffix: str = ".docx") -> str:
+    """"<office> - <plan> <FY> - <period>.docx" (no period for the whole plan, e.g. ".plan.json"): every file
+    the program suggests for a plan of any kind is named here. Safe on Windows, and short enough for Linux's
     255-byte names (Bangla takes 3 bytes a letter). When too long, the office goes by its acronym
     ("... (পিআইবি)" -> "পিআইবি"), then office and title are cut at a word: every part still shows."""
     from egov_desktop.core.periods import FiscalYear, period_name
@@ -580,10 +581,10 @@ def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -
     lang = lang or current_language()
     fy = FiscalYear.parse(doc.plan.fiscal_year).label(lang)
     office, title, when = (" ".join(t.translate(_FORBIDDEN).split())
-                           for t in (doc.office.name, doc.plan.title, period_name(period, lang)))
+                           for t in (doc.office.name, doc.plan.title, period_name(period, lang) if period else ""))
 
     def name(office: str, title: str) -> str:
-        return " - ".join(p for p in (office, f"{title} {fy}".strip(), when) if p) + ".docx"
+        return " - ".join(p for p in (office, f"{title} {fy}".strip(), when) if p) + suffix
 
     if len(name(office, title).encode("utf-8")) <= _NAME_BYTES:
         return name(office, title)
@@ -600,17 +601,19 @@ def default_file_name(doc: PlanDocument, period: str, lang: str | None = None) -
 _NAME_BYTES = 240  # 255 less room for the temporary suffix
 
 
-def _cut(text: str, limit: int) -> str:
-    """`text` in at most `limit` UTF-8 bytes, cut after a whole word when one fits."""
-    if len(text.encode("utf-8")) <= limit:
+def _cut(text: str, limit: int, size=lambda t: len(t.encode("utf-8")), mark: str = "") -> str:
+    """`text` in at most `limit` (UTF-8 bytes, or as `size` measures), cut after a whole word when one fits;
+    `mark` ("…") ends a text that was cut."""
+    if size(text) <= limit:
         return text
+    limit -= size(mark)
     words = text.split(" ")
-    while len(words) > 1 and len(" ".join(words).encode("utf-8")) > limit:
+    while len(words) > 1 and size(" ".join(words)) > limit:
         words.pop()
     text = " ".join(words)
-    while len(text.encode("utf-8")) > limit:
+    while size(text) > limit:
         text = text[:-1]
-    return text.rstrip()
+    return text.rstrip(" ,;:-") + mark
 
 
 # ------------------------------------------------------------------ reading back

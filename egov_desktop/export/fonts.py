@@ -135,7 +135,10 @@ def embed_fonts(document, font: str) -> None:
     settings = document.settings.element
     # CT_Settings is a sequence: embedTrueTypeFonts and saveSubsetFonts come right after w:zoom here.
     anchor = settings.find(f"{{{W_NS}}}zoom")
-    flags = parse_xml(f'<w:x xmlns:w="{W_NS}"><w:embedTrueTypeFonts/><w:saveSubsetFonts w:val="0"/></w:x>')
+    # Word then keeps fonts embedded when it saves the file again, but only the letters used (saving the
+    # whole of Nikosh and its Latin font made a re-saved report 1.8 MB); system fonts stay out (no
+    # w:embedSystemFonts).
+    flags = parse_xml(f'<w:x xmlns:w="{W_NS}"><w:embedTrueTypeFonts/><w:saveSubsetFonts/></w:x>')
     for flag in reversed(list(flags)):
         if anchor is not None:
             anchor.addnext(flag)

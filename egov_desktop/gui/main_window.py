@@ -615,12 +615,14 @@ class MainWindow(QMainWindow):
         summary = self._summary(self.plan_key)
         if summary is None:
             return
-        name = f"{summary.kind}-{summary.fiscal_year}.plan.json"
+        from egov_desktop.export.docx_report import default_file_name
+
+        doc = self.store.get_document(self.plan_key)
+        name = default_file_name(doc, suffix=".plan.json")
         path, _filter = QFileDialog.getSaveFileName(self, _("Export exchange file"),
                                                      str(Path(documents_folder()) / name), _(EXCHANGE_FILTER))
         if not path:
             return
-        doc = self.store.get_document(self.plan_key)
         self._run_task(_("Writing the file…"),
                        lambda token: write_staged(token, Path(path), lambda staged: exchange.dump(doc, staged)),
                        on_done=lambda _r: self.ui.statusbar.showMessage(

@@ -196,11 +196,16 @@ def test_exchange_file_export_and_import_round_trip(qtbot, demo, settings, tmp_p
 
     window = make_window(qtbot, demo, settings)
     out = tmp_path / "pib.plan.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: suggested.append(a[2]) or (str(out), ""))
     window.ui.actionExportExchange.trigger()
     qtbot.waitUntil(out.exists, timeout=10000)
     doc = exchange.load(out)
     assert doc == demo.get_document(window.plan_key)
+    # Named as the Word report is, by the one function (without a period).
+    from egov_desktop.export.docx_report import default_file_name
+
+    assert Path(suggested[0]).name == default_file_name(doc, suffix=".plan.json")
 
     # Imported again as next year's plan: the import reads the file off the GUI thread.
     doc.plan.fiscal_year = "2024-25"
