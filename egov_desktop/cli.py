@@ -28,6 +28,7 @@ COMMANDS = {
     "export-docx": "export_docx",
     "export-json": "export_json",
     "import": "import_json",
+    "import-table": "import_table",
     "mark-submitted": "mark_submitted",
     "reopen": "reopen",
     "restore": "restore",

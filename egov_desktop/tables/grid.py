@@ -1,0 +1,237 @@
+"""A table as offices send it, read from an .xlsx sheet or a .docx table into one neutral grid.
+
+Both readers give rows of `Cell`s over the same rectangular layout: a merged range repeats its
+top-left content in every position it covers (marked `merged`), so that a column can be read row by
+row whatever the file merged. Every cell knows where it is in the file's own terms (`Sheet1!E5`,
+`table 1, row 5, column 5`), so that a finding can send the officer to it.
+
+Excel: formulas are never evaluated; their values as Excel last saved them are read. Hidden sheets
+are passed over when looking for the plan table; hidden rows are read and reported.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from egov_desktop.core.i18n import MessageError, Msg, N_
+from egov_desktop.core.text import clean_text
+
+# A plan table has tens, at most a few thousand rows; beyond this it is not a plan table, and reading
+# it whole would only exhaust the PC.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 80
+
+
+class TableFileError(MessageError):
+    """The file cannot be read as a table file (exit 2): `msg` says why, in Bangla or English."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # as shown (NFC, trimmed); for a number, its digits as Excel keeps them
+    value: Any  # the typed value: int/float/datetime for Excel numbers and dates, else the text
+    where: str  # "Sheet1!E5" or "table 1, row 5, column 5"
+    merged: bool = False  # a copy of a merged range's top-left cell, not content of its own
+    number_format: str | None = None  # Excel's format code ("0.00%"), None for Word
+
+
+@dataclass
+class Grid:
+    name: str  # the sheet's name, or "table N"
+    rows: list[list[Cell]]
+    hidden_rows: list[int] = field(default_factory=list)  # 0-based indexes of rows hidden in Excel
+    # Word: the paragraphs between the previous table (or the start) and this one: the title lines.
+    title_lines: list[str] = field(default_factory=list)
+    number: int | None = None  # Word: the table's number in the document (from 1); None for a sheet
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    # Zero-width spaces are layout hints some programs insert (after "/"): never the officer's text.
+    return clean_text(str(value)).replace("\u200b", "").strip()
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _too_many(kind: str, count: int, limit: int) -> TableFileError:
+    if kind == "rows":
+        return TableFileError(Msg(N_("The table has more than {limit} rows ({count}); a plan table is never "
+                                     "this long. Save the plan's rows alone in a file and import that."),
+                                  {"limit": limit, "count": count}))
+    return TableFileError(Msg(N_("The table has more than {limit} columns ({count}); this is not a plan table."),
+                              {"limit": limit, "count": count}))
+
+
+# ---------------------------------------------------------------- Excel
+
+def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
+    """Every visible sheet (or the one named) as a grid. Raises TableFileError."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # Read-only first, to count rows without building every cell of a 100,000-row sheet.
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            names = [ws.title for ws in book.worksheets if sheet is None or ws.title == sheet]
+            for name in names:
+                ws = book[name]
+                rows = 0
+                for _ in ws.iter_rows(values_only=True):
+                    rows += 1
+                    if rows > MAX_ROWS:
+                        raise _too_many("rows", rows, MAX_ROWS)
+                if (ws.max_column or 0) > MAX_COLUMNS:
+                    raise _too_many("columns", ws.max_column, MAX_COLUMNS)
+        finally:
+            book.close()
+        book = openpyxl.load_workbook(path, data_only=True)
+    except TableFileError:
+        raise
+    except (InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
+        raise TableFileError(Msg(N_("The file cannot be read as an Excel workbook (.xlsx): {reason}"),
+                                 {"reason": str(exc) or type(exc).__name__})) from None
+    if sheet is not None and sheet not in book.sheetnames:
+        raise TableFileError(Msg(N_("The workbook has no sheet named {name}; its sheets: {names}."),
+                                 {"name": sheet, "names": ", ".join(book.sheetnames)}))
+    grids = []
+    for ws in book.worksheets:
+        if sheet is not None and ws.title != sheet:
+            continue
+        if sheet is None and ws.sheet_state != "visible":
+            continue
+        grids.append(_sheet_grid(ws))
+    return grids
+
+
+def _sheet_grid(ws) -> Grid:
+    merged_from: dict[tuple[int, int], tuple[int, int]] = {}
+    for rng in ws.merged_cells.ranges:
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    merged_from[(r, c)] = (rng.min_row, rng.min_col)
+    n_rows, n_cols = ws.max_row or 0, ws.max_column or 0
+    rows, hidden = [], []
+    for r in range(1, n_rows + 1):
+        if ws.row_dimensions[r].hidden:
+            hidden.append(r - 1)
+        row = []
+        for c in range(1, n_cols + 1):
+            src = merged_from.get((r, c), (r, c))
+            cell = ws.cell(*src)
+            value = cell.value
+            if isinstance(value, str):
+                value = _text(value)
+            row.append(Cell(_text(value), value, f"{ws.title}!{_column_letter(c - 1)}{r}",
+                            merged=src != (r, c), number_format=cell.number_format))
+        rows.append(row)
+    return Grid(ws.title, rows, hidden)
+
+
+# ---------------------------------------------------------------- Word
+
+def read_docx(path: Path, table: int | None = None) -> list[Grid]:
+    """Every table of the document (or table N, counted from 1) as a grid. Raises TableFileError."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise TableFileError(Msg(N_("The file cannot be read as a Word document (.docx): {reason}"),
+                                 {"reason": str(exc) or type(exc).__name__})) from None
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    # The body in order: each table with the paragraphs above it (its title lines).
+    tables, lines = [], []
+    for el in document.element.body.iterchildren():
+        if el.tag.endswith("}tbl"):
+            tables.append((Table(el, document), lines))
+            lines = []
+        elif el.tag.endswith("}p"):
+            text = _text(Paragraph(el, document).text)
+            if text:
+                lines.append(text)
+    if table is not None and not 1 <= table <= len(tables):
+        raise TableFileError(Msg(N_("The document has no table {n}; it has {count}."),
+                                 {"n": table, "count": len(tables)}))
+    grids = []
+    for n, (t, above) in enumerate(tables, start=1):
+        if table is not None and n != table:
+            continue
+        grid = _word_grid(t, n)
+        grid.title_lines = above
+        grids.append(grid)
+    return grids
+
+
+def _word_grid(t, n: int) -> Grid:
+    if len(t.rows) > MAX_ROWS:
+        raise _too_many("rows", len(t.rows), MAX_ROWS)
+    rows: list[list[Cell]] = []
+    above: list[Any] = []  # the <w:tc> at each column of the previous row: a repeat below is a vertical merge
+    for r, row in enumerate(t.rows, start=1):
+        cells = [None] * row.grid_cols_before + list(row.cells) + [None] * row.grid_cols_after
+        if len(cells) > MAX_COLUMNS:
+            raise _too_many("columns", len(cells), MAX_COLUMNS)
+        out, tcs = [], []
+        for c, cell in enumerate(cells, start=1):
+            tc = cell._tc if cell is not None else None
+            merged = tc is not None and ((c > 1 and tcs[-1] is tc) or (c - 1 < len(above) and above[c - 1] is tc))
+            text = _text("\n".join(p.text for p in cell.paragraphs)) if cell is not None else ""
+            out.append(Cell(text, text, f"table {n}, row {r}, column {c}", merged=merged))
+            tcs.append(tc)
+        rows.append(out)
+        above = tcs
+    return Grid(f"table {n}", rows, number=n)
+
+
+def read_tables(path: Path, sheet: str | None = None, table: int | None = None) -> list[Grid]:
+    """The grids of an .xlsx or .docx by its content type; older formats get a clear message."""
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".doc"):
+        modern = ".xlsx" if suffix == ".xls" else ".docx"
+        raise TableFileError(Msg(N_("{ext} files (Office 97-2003) cannot be read: open it in Excel or Word and "
+                                    "save it as {modern} first."), {"ext": suffix, "modern": modern}))
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # An OLE file: a .xls/.doc under another name, or a password-protected (encrypted) workbook.
+        raise TableFileError(Msg(N_("The file is password-protected or in the old Office 97-2003 format: remove "
+                                    "the password (or save it as .xlsx/.docx) and try again.")))
+    if not head.startswith(b"PK"):
+        raise TableFileError(Msg(N_("The file is not an Excel (.xlsx) or Word (.docx) file.")))
+    if suffix == ".docx":
+        return read_docx(path, table)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path, sheet)
+    raise TableFileError(Msg(N_("Only .xlsx and .docx files can be read as tables.")))
+
+
+def excel_date(value: Any) -> dt.date | None:
+    """An Excel cell that holds a date (a datetime in openpyxl), as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None

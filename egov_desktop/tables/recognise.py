@@ -1,0 +1,818 @@
+"""Recognising a plan table in a grid (grid.py) and turning it into a plan document with findings.
+
+Pure Python: no Qt, no SQL, no file access. The columns are recognised by their Bangla headers
+(কার্যক্রম, কর্মসম্পাদন সূচক, একক, মান, লক্ষ্যমাত্রা as levels or one annual target, অর্জন columns by
+period, দায়িত্বপ্রাপ্ত, প্রমাণক, মন্তব্য), over one to three header rows and merged cells. The rows may be
+section rows ("১. প্রাতিষ্ঠানিক ব্যবস্থা : ৮"), subtotal rows ("উপমোট= (১৩টি সূচক) … ৫০", checked against
+the weights and not imported) or indicator rows.
+
+Nothing is guessed silently: a cell that cannot be read as its column says becomes a finding that names
+the cell and quotes its raw text, and the row is kept with that value blank. A caller may override what
+was recognised (`Overrides`): a column's meaning, the period of an achievement column, kind, year, office.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from egov_desktop.core.bijoy import bijoy_to_unicode, looks_like_bijoy
+from egov_desktop.core.digits import nfc, to_latin_digits
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import (
+    Activity,
+    Area,
+    Entry,
+    Indicator,
+    Level,
+    Office,
+    Plan,
+    PlanDocument,
+    Report,
+    is_number,
+)
+from egov_desktop.core.rules import ERROR, WARNING, Finding
+from egov_desktop.core.values import ParseError, parse_date, parse_number, parse_value
+from egov_desktop.tables.grid import Cell, Grid, excel_date
+
+# What a column can mean. "level:N" are the target levels, "achievement:P" achievement of period P.
+ROLES = ("area", "area_weight", "activity", "indicator", "unit", "weight", "target", "responsible",
+         "evidence", "remarks", "serial", "score", "total", "ignore")
+
+# Level names as printed (typos included, PLANS.md §1), best first, with the usual ids and percents.
+LEVEL_NAMES = (
+    ("below_fair", ("চলতি মানের নিম্নে", "চলতি মানের নিচে"), 60),
+    ("very_good", ("অতি উত্তম",), 90),
+    ("excellent", ("অসাধারণ", "অসাধরণ", "অসাধারন"), 100),
+    ("fair", ("চলতি মান",), 70),
+    ("good", ("উত্তম",), 80),
+)
+LEVEL_LABELS = {"excellent": "অসাধারণ", "very_good": "অতি উত্তম", "good": "উত্তম", "fair": "চলতি মান",
+                "below_fair": "চলতি মানের নিম্নে"}
+
+KIND_WORDS = (
+    ("nis", ("শুদ্ধাচার",)),
+    ("egov_innovation", ("ই-গভর্ন্যান্স", "ই-গভর্নেন্স", "উদ্ভাবন")),
+    ("grs", ("অভিযোগ প্রতিকার",)),
+    ("citizen_charter", ("সেবা প্রদান প্রতিশ্রুতি", "সিটিজেন চার্টার", "সিটিজেনস চার্টার")),
+    ("rti", ("তথ্য অধিকার",)),
+)
+
+UNIT_WORDS = {"সংখ্যা": "count", "সংখ্যা(টি)": "count", "টি": "count", "জন": "count", "%": "percent",
+              "শতকরা": "percent", "হার": "percent", "তারিখ": "date", "count": "count", "number": "count",
+              "percent": "percent", "percentage": "percent", "date": "date"}
+UNIT_LABELS = {"count": "সংখ্যা", "percent": "%", "date": "তারিখ"}
+
+EMPTY_MARKERS = {"", "-", "--", "---", "–", "—", "প্রযোজ্য নয়", "প্রযোজ্য নহে", "n/a", "na"}
+NOT_APPLICABLE = {"প্রযোজ্য নয়", "প্রযোজ্য নহে", "n/a", "na"}
+
+_MONTHS = ("জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর",
+           "নভেম্বর", "ডিসেম্বর")
+_MONTH_VARIANTS = {nfc(m): i for i, m in enumerate(_MONTHS, start=1)}
+_MONTH_VARIANTS.update({nfc("জানুয়ারী"): 1, nfc("ফেব্রুয়ারী"): 2, nfc("আগষ্ট"): 8})
+# (first month, last month) of a period's span, as an achievement column names it.
+_SPANS = {(7, 9): "Q1", (10, 12): "Q2", (1, 3): "Q3", (4, 6): "Q4", (7, 12): "H1", (7, 6): "annual"}
+_PERIOD_ORDER = ("Q1", "H1", "Q2", "Q3", "Q4", "annual")
+_ORDINALS = {"১ম": "Q1", "২য়": "Q2", "৩য়": "Q3", "৪র্থ": "Q4", "1st": "Q1", "2nd": "Q2", "3rd": "Q3", "4th": "Q4"}
+
+_CODE = re.compile(r"^\s*[\[(]?\s*([0-9]+(?:\s*\.\s*[0-9]+)*)\s*\.?\s*[\])]?\s*[.:)।-]?\s*(.*)$", re.S)
+_SECTION = re.compile(r"^\s*([0-9]+)\s*[.।)]\s*(.+?)\s*(?:[:ঃ=]|[.…]{2,})[\s.…:ঃ=]*([0-9]+(?:\.[0-9]+)?)\s*$", re.S)
+_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})\s*[-–—/]\s*(?:(?:19|2[01])?([0-9]{2}))(?![0-9])")
+_SINGLE_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])")
+_SUBTOTAL = re.compile(r"^\s*(উপ\s*-?\s*মোট|সর্বমোট|মোট(?!\s*অর্জন)(?=[\s=:০-৯0-9(]|$)|total|subtotal)", re.I)
+_COUNT_IN_SUBTOTAL = re.compile(r"([0-9]+)\s*টি\s*সূচক")
+
+
+@dataclass
+class Column:
+    index: int
+    label: str  # the header rows' texts joined with " / "
+    role: str  # one of ROLES, "level:<id>", "achievement:<period>"
+    level_label: str | None = None
+    level_percent: float | None = None
+
+
+@dataclass
+class Overrides:
+    """What the user said instead of what was recognised."""
+
+    kind: str | None = None
+    fiscal_year: str | None = None
+    office: str | None = None
+    tier: str | None = None
+    roles: dict[int, str] = field(default_factory=dict)  # column index -> role
+
+
+@dataclass
+class Recognised:
+    """A plan table read from a grid: the document, the columns as understood, the findings."""
+
+    grid: Grid
+    document: PlanDocument
+    columns: list[Column]
+    findings: list[Finding]
+    header_rows: list[int]  # 0-based rows of the header
+    rows: dict[str, int] = field(default_factory=dict)  # indicator code -> 0-based row it came from
+    flagged_codes: set[str] = field(default_factory=set)  # codes whose problem is reported at their cell
+
+
+class NoPlanTable(Exception):
+    """No plan table (no "কর্মসম্পাদন সূচক" header) in the grid."""
+
+
+def _norm(text: str) -> str:
+    """Header text for matching: NFC, single spaces, no brackets/colons, Bangla and Latin digits alike."""
+    text = nfc(text).replace("\n", " ")
+    text = re.sub(r"[\[\]():ঃ,;*]", " ", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _is_header_word(text: str) -> bool:
+    n = _norm(to_latin_digits(text))
+    if not n:
+        return True
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?\s*%", n):
+        return True  # the level percents row: ১০০% ৯০% ...
+    words = ("লক্ষ্যমাত্রা", "অর্জন", "কোয়ার্টার", "ত্রৈমাসিক", "মান", "সূচক", "একক", "কার্যক্রম", "প্রমাণক",
+             "মন্তব্য", "দায়িত্ব", "পরিবীক্ষণ", "অগ্রগতি", "বাস্তবায়ন", "ক্ষেত্র", "ভিত্তি", "নির্ণায়ক")
+    return any(nfc(w) in n for w in words) or any(any(nfc(v) in n for v in names) for _, names, _ in LEVEL_NAMES)
+
+
+def _level_of(text: str) -> tuple[str, str] | None:
+    n = _norm(text)
+    for level_id, names, _percent in LEVEL_NAMES:
+        for name in names:
+            if nfc(name) in n:
+                return level_id, LEVEL_LABELS[level_id]
+    return None
+
+
+def period_of_label(label: str) -> tuple[str | None, int | None]:
+    """The period an achievement column's header names, and the fiscal year's first year if it says it:
+    "অর্জন (জুলাই-সেপ্টেম্বর ২০২১)" -> ("Q1", 2021); "অর্জন (জুলাই ২০২১- জুন ২০২২)" -> ("annual", 2021);
+    "১ম কোয়ার্টার" -> ("Q1", None)."""
+    n = _norm(to_latin_digits(label))
+    months = [(m.start(), i) for word, i in _MONTH_VARIANTS.items() for m in re.finditer(re.escape(word), n)]
+    months.sort()
+    years = [int(y) for y in _SINGLE_YEAR.findall(n)]
+    period = None
+    if len(months) >= 2:
+        period = _SPANS.get((months[0][1], months[-1][1]))
+    elif len(months) == 1:
+        period = {9: "Q1", 12: "Q2", 3: "Q3", 6: "Q4"}.get(months[0][1])
+    if period is None:
+        for word, p in _ORDINALS.items():
+            if to_latin_digits(nfc(word)) in n and ("কোয়ার্টার" in n or "ত্রৈমাসিক" in n or "quarter" in n or "প্রান্তিক" in n):
+                period = p
+        if "অর্ধবার্ষিক" in n or "ষাণ্মাসিক" in n:
+            period = "H1"
+        elif period is None and "বার্ষিক" in n:
+            period = "annual"
+    first_year = None
+    if months and years:
+        first_month_year = years[0]
+        first_year = first_month_year if months[0][1] >= 7 else first_month_year - 1
+    return period, first_year
+
+
+def _role_of(label: str) -> str:
+    n = _norm(label)
+    if not n:
+        return "ignore"
+    has = lambda *words: any(nfc(w) in n for w in words)  # noqa: E731
+    if has("ক্রমিক", "ক্রম নং") or n in (nfc("ক্রম"), "sl", "sl.", "no", "no."):
+        return "serial"
+    if has("অর্জিত মান", "প্রাপ্ত মান", "প্রাপ্ত নম্বর", "অর্জিত নম্বর", "অর্জনের হার", "অর্জন হার", "অর্জনের শতকরা"):
+        return "score"  # computed by the program from the achievement: read over
+    if has("মোট অর্জন"):
+        return "total"
+    if has("অর্জন", "অগ্রগতি") and not has("লক্ষ্যমাত্রা"):
+        period, _ = period_of_label(label)
+        return f"achievement:{period}" if period else "achievement:?"
+    if has("সূচক") and has("মান"):
+        return "weight"
+    if has("সূচক"):
+        return "indicator"
+    if has("ক্ষেত্র", "কৌশলগত উদ্দেশ্য") and not has("মান"):
+        return "area"
+    if has("ক্ষেত্রের মান") or n in (nfc("মান"), "weight"):
+        return "area_weight"
+    if has("কার্যক্রম"):
+        return "activity"
+    if has("একক"):
+        return "unit"
+    level = _level_of(label)
+    if level is not None:
+        return f"level:{level[0]}"
+    if has("লক্ষ্যমাত্রা", "target"):
+        return "target"
+    if has("দায়িত্বপ্রাপ্ত", "দায়িত্ব"):
+        return "responsible"
+    if has("প্রমাণক"):
+        return "evidence"
+    if has("মন্তব্য"):
+        return "remarks"
+    return "ignore"
+
+
+# ---------------------------------------------------------------- finding the table
+
+def _header_row(grid: Grid) -> int | None:
+    for r, row in enumerate(grid.rows[:40]):
+        for cell in row:
+            n = _norm(cell.text)
+            if nfc("সূচক") in n and len(n) < 60 and not cell.merged:
+                return r
+    return None
+
+
+def _header_block(grid: Grid, start: int) -> list[int]:
+    rows = [start]
+    for r in range(start + 1, min(start + 4, len(grid.rows))):
+        cells = [c for c in grid.rows[r] if c.text and not c.merged]
+        if not cells:
+            if any(c.merged for c in grid.rows[r]):
+                rows.append(r)  # a row of the header's vertical merges only
+                continue
+            break
+        if _is_column_numbers(grid.rows[r]):
+            rows.append(r)
+            break
+        if all(_is_header_word(c.text) for c in cells):
+            rows.append(r)
+        else:
+            break
+    return rows
+
+
+def _is_column_numbers(row: list[Cell]) -> bool:
+    """The row of column numbers under a header: ১ ২ ৩ ... (each cell a small whole number, ascending)."""
+    nums = []
+    for c in row:
+        if not c.text or c.merged:
+            continue
+        t = to_latin_digits(c.text).strip()
+        if not t.isdigit():
+            return False
+        nums.append(int(t))
+    return len(nums) >= 3 and nums == sorted(nums)
+
+
+def _columns(grid: Grid, header: list[int], overrides: Overrides) -> list[Column]:
+    columns = []
+    for c in range(grid.width):
+        parts: list[str] = []
+        for r in header:
+            row = grid.rows[r]
+            if c >= len(row) or _is_column_numbers(row):
+                continue
+            text = row[c].text
+            if text and text not in parts:
+                parts.append(text)
+        label = " / ".join(parts)
+        role = overrides.roles.get(c) or _column_role(parts)
+        col = Column(c, label, role)
+        if role.startswith("level:"):
+            level_id = role.split(":", 1)[1]
+            col.level_label = LEVEL_LABELS.get(level_id, level_id)
+            percent = next((p for lid, _n, p in LEVEL_NAMES if lid == level_id), None)
+            for part in parts:
+                m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*%", to_latin_digits(part).strip())
+                if m:
+                    percent = float(m.group(1))
+            col.level_percent = percent
+        columns.append(col)
+    return columns
+
+
+def _column_role(parts: list[str]) -> str:
+    """The role of a column from its header texts, most specific (lowest) first: a level name under a
+    merged "লক্ষ্যমাত্রা" is a level; an "অর্জন" under a period group is that period's achievement."""
+    label = " / ".join(parts)
+    for part in reversed(parts):
+        if _level_of(part) is not None and not re.search("অর্জন", part):
+            return f"level:{_level_of(part)[0]}"
+    role = _role_of(label)
+    if role == "achievement:?" or role == "ignore":
+        for part in reversed(parts):
+            r = _role_of(part)
+            if r.startswith("achievement:") and r != "achievement:?":
+                return r
+            if role == "ignore" and r != "ignore":
+                role = r
+    return role
+
+
+def find_tables(grids: Iterable[Grid]) -> list[tuple[Grid, int]]:
+    """Every grid that holds a plan table, with the row of its header."""
+    found = []
+    for g in grids:
+        h = _header_row(g)
+        if h is not None:
+            found.append((g, h))
+    return found
+
+
+# ---------------------------------------------------------------- reading rows
+
+class _Reader:
+    def __init__(self, grid: Grid, columns: list[Column]):
+        self.grid = grid
+        self.columns = columns
+        self.findings: list[Finding] = []
+        self.bijoy_seen: set[str] = set()
+
+    def finding(self, severity: str, where: str, rule: str, msgid: str, **params) -> None:
+        self.findings.append(Finding(where, rule, severity, Msg(msgid, params)))
+
+    def col(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def cols(self, prefix: str) -> list[Column]:
+        return [c for c in self.columns if c.role.startswith(prefix)]
+
+    def cell(self, row: list[Cell], column: Column | None) -> Cell | None:
+        if column is None or column.index >= len(row):
+            return None
+        return row[column.index]
+
+    def text(self, row: list[Cell], column: Column | None) -> str:
+        cell = self.cell(row, column)
+        if cell is None or not isinstance(cell.value, str) and cell.value is not None and not cell.text:
+            return ""
+        return self.unicode(cell) if cell is not None else ""
+
+    def unicode(self, cell: Cell) -> str:
+        """The cell's text, Bijoy (SutonnyMJ) converted to Unicode and listed once per cell."""
+        text = cell.text
+        if text and looks_like_bijoy(text):
+            converted = nfc(bijoy_to_unicode(text))
+            if cell.where not in self.bijoy_seen and not cell.merged:
+                self.bijoy_seen.add(cell.where)
+                self.finding(WARNING, cell.where, "bijoy_converted",
+                             N_("Bijoy (SutonnyMJ) text converted to Unicode: \"{raw}\" → \"{text}\""),
+                             raw=text, text=converted)
+            return converted
+        return text
+
+    def number(self, cell: Cell | None, what: str) -> float | int | None:
+        if cell is None:
+            return None
+        if is_number(cell.value):
+            return cell.value
+        text = self.unicode(cell)
+        if _norm(text) in EMPTY_MARKERS:
+            return None
+        try:
+            return parse_number(text)
+        except ParseError as exc:
+            if not cell.merged:
+                self.damaged(cell, what, exc.msg)
+            return None
+
+    def damaged(self, cell: Cell, what: str, reason: Msg | None = None) -> None:
+        if reason is None:
+            self.finding(ERROR, cell.where, "damaged_cell",
+                         N_("{what}: \"{raw}\" cannot be read; the value is left blank"), what=what, raw=cell.text)
+        else:
+            self.finding(ERROR, cell.where, "damaged_cell",
+                         N_("{what}: \"{raw}\" cannot be read ({reason}); the value is left blank"),
+                         what=what, raw=cell.text, reason=reason)
+
+    def achievement(self, cell: Cell | None, unit: str) -> tuple[Any, bool, str | None]:
+        """(value, not applicable, narrative) of an achievement cell. Offices often write the figure on
+        the first line and what was done below it ("২৬/১২/২০২১\nএকটি সেবা ডিজিটাইজ করা হয়েছে।")."""
+        if cell is not None and "\n" in cell.text and not is_number(cell.value):
+            first, rest = self.unicode(cell).split("\n", 1)
+            if _norm(first) in {_norm(x) for x in NOT_APPLICABLE}:
+                return None, True, rest.strip() or None
+            try:
+                value = parse_value(first, unit)
+            except ParseError:
+                pass
+            else:
+                return value, False, rest.strip() or None
+        if cell is not None and isinstance(cell.value, str) and not re.search(r"[0-9০-৯]", cell.text) \
+                and _norm(cell.text) not in EMPTY_MARKERS:
+            return None, False, self.unicode(cell)  # progress in words, no figure yet ("কাজ চলমান")
+        value, na = self.value(cell, unit, N_("achievement"))
+        return value, na, None
+
+    def value(self, cell: Cell | None, unit: str, what: str) -> tuple[Any, bool]:
+        """(value, not applicable) of a target or achievement cell under its unit."""
+        if cell is None:
+            return None, False
+        raw = cell.value
+        text = self.unicode(cell)
+        n = _norm(text)
+        if n in EMPTY_MARKERS:
+            return None, n in {_norm(x) for x in NOT_APPLICABLE}
+        date = excel_date(raw)
+        if unit == "date":
+            if date is not None:
+                return date, False
+            try:
+                return parse_date(text), False
+            except ParseError as exc:
+                self.damaged(cell, what, exc.msg)
+                return None, False
+        if date is not None or _looks_like_date(text):
+            self.finding(ERROR, cell.where, "date_under_number",
+                         N_("{what}: \"{raw}\" is a date, but the unit is {unit}; the value is left blank"),
+                         what=what, raw=cell.text, unit=UNIT_LABELS[unit])
+            return None, False
+        if is_number(raw):
+            value = raw
+            if unit == "percent" and cell.number_format and "%" in cell.number_format:
+                value = round(raw * 100, 10)  # Excel keeps 56.98% as 0.5698
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            if unit == "percent" and not 0 <= value <= 100 or value < 0:
+                self.damaged(cell, what)
+                return None, False
+            return value, False
+        try:
+            value = parse_value(text, unit)
+        except ParseError as exc:
+            self.damaged(cell, what, exc.msg)
+            return None, False
+        # "৮০%" is 80 as the exchange file writes it, not 80.0.
+        return (int(value) if isinstance(value, float) and value.is_integer() else value), False
+
+
+def _looks_like_date(text: str) -> bool:
+    t = to_latin_digits(text)
+    return bool(re.fullmatch(r"\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}\s*", t)
+                or re.fullmatch(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", t))
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """("1.2.1", title) from "[১.2.১] title" (brackets optional, Bangla/Latin/mixed digits)."""
+    m = _CODE.match(to_latin_digits(text))
+    if not m or not m.group(1):
+        return None, text.strip()
+    code = re.sub(r"\s+", "", m.group(1))
+    # The title keeps its own digits: cut the original text at the same length.
+    rest = text[len(text) - len(m.group(2)):].strip() if m.group(2) else ""
+    return code, rest
+
+
+def _unit(text: str) -> str | None:
+    n = _norm(text).replace(" ", "")
+    for word, unit in UNIT_WORDS.items():
+        if n == nfc(word).replace(" ", ""):
+            return unit
+    if "তারিখ" in n and "সংখ্যা" in n:
+        return None  # the mixed unit "সংখ্যা ও তারিখ": not a unit of this plan shape
+    if "তারিখ" in n:
+        return "date"
+    if "%" in n or "শতকরা" in n or "হার" in n:
+        return "percent"
+    if "সংখ্যা" in n or "টি" in n or "জন" in n:
+        return "count"
+    return None
+
+
+def detect_kind(text: str) -> str | None:
+    n = _norm(text)
+    for kind, words in KIND_WORDS:
+        if any(nfc(w) in n for w in words):
+            return kind
+    return None
+
+
+def detect_fiscal_year(text: str) -> str | None:
+    m = _YEAR.search(to_latin_digits(text))
+    if not m:
+        return None
+    first = int(m.group(1))
+    second = int(m.group(2))
+    if second != (first + 1) % 100:
+        return None
+    return f"{first}-{second:02d}"
+
+
+def recognise(grid: Grid, header_row: int, overrides: Overrides | None = None) -> Recognised:
+    """The plan in `grid` whose header starts at `header_row`."""
+    overrides = overrides or Overrides()
+    header = _header_block(grid, header_row)
+    columns = _columns(grid, header, overrides)
+    reader = _Reader(grid, columns)
+    title_lines = [*grid.title_lines,
+                   *(reader.unicode(c) for row in grid.rows[:header_row] for c in row if c.text and not c.merged)]
+    title_text = " ".join(title_lines)
+
+    for col in columns:
+        if col.role == "ignore" and col.label:
+            reader.finding(WARNING, grid.rows[header[0]][col.index].where, "column_not_recognised",
+                           N_("the column \"{label}\" was not recognised and is not imported"), label=col.label)
+        if col.role == "achievement:?":
+            reader.finding(ERROR, grid.rows[header[0]][col.index].where, "achievement_period_unknown",
+                           N_("the period of the achievement column \"{label}\" cannot be told; choose it"),
+                           label=col.label)
+
+    kind = overrides.kind or detect_kind(title_text) or "other"
+    if overrides.kind is None and detect_kind(title_text) is None:
+        reader.finding(WARNING, grid.name, "kind_unknown",
+                       N_("the kind of plan cannot be told from the title; it is imported as another action plan"))
+    fiscal_year = overrides.fiscal_year or detect_fiscal_year(title_text)
+    if fiscal_year is None:
+        for col in columns:
+            fy = detect_fiscal_year(col.label)
+            if fy is None and col.role.startswith("achievement:"):
+                _p, first = period_of_label(col.label)
+                fy = f"{first}-{(first + 1) % 100:02d}" if first else None
+            if fy:
+                fiscal_year = fy
+                break
+    level_cols = reader.cols("level:")
+    target_col = reader.col("target")
+    if level_cols:
+        levels = [Level(c.role.split(":", 1)[1], c.level_label or "", c.level_percent or 100.0) for c in level_cols]
+        target_cols = level_cols
+        scoring = None
+    else:
+        levels = [Level("target", "লক্ষ্যমাত্রা", 100)]
+        target_cols = [target_col] if target_col else []
+        scoring = "proportional"
+    levels = _unique_levels(levels, reader, grid.rows[header[0]], level_cols)
+    if level_cols and not any(_has_percent(c.label) for c in level_cols):
+        # No row of percents under the level names: the usual ones, said. The 2021-22 templates had three
+        # levels, অসাধারণ 100, উত্তম 80, চলতি মান 60 (EXCHANGE-FORMAT.md), not the five-level 70.
+        if [lv.id for lv in levels] == ["excellent", "good", "fair"]:
+            levels[2].percent = 60
+        reader.finding(WARNING, grid.rows[header[0]][level_cols[0].index].where, "level_percents_assumed",
+                       N_("the table does not give the levels' percents; the usual ones were taken: {percents}"),
+                       percents=", ".join(f"{lv.label} {lv.percent:g}%" for lv in levels))
+
+    achievement_cols = [c for c in reader.cols("achievement:") if c.role != "achievement:?"]
+    periods = []
+    for c in achievement_cols:
+        p = c.role.split(":", 1)[1]
+        if p not in periods:
+            periods.append(p)
+    if "annual" in periods and len(periods) > 1:
+        # A July–June column beside a quarter's is the year to date at that quarter (FID's shape), which
+        # is what a report's entries hold: it gives the values of the latest other period's report.
+        latest = max((p for p in periods if p != "annual"), key=_PERIOD_ORDER.index)
+        for c in achievement_cols:
+            if c.role == "achievement:annual":
+                c.role = f"achievement:{latest}"
+        achievement_cols.sort(key=lambda c: c.role != f"achievement:{latest}" or "জুন" in _norm(c.label))
+        periods = [p for p in periods if p != "annual"]
+    reports = {p: Report(p) for p in periods}
+
+    areas: list[Area] = []
+    area_col, area_weight_col = reader.col("area"), reader.col("area_weight")
+    activity_col, indicator_col = reader.col("activity"), reader.col("indicator")
+    unit_col, weight_col = reader.col("unit"), reader.col("weight")
+    resp_col, evid_col, rem_col = reader.col("responsible"), reader.col("evidence"), reader.col("remarks")
+    current_area: Area | None = None
+    current_activity: Activity | None = None
+    flat = False
+    last_activity_text = None
+    codes: dict[str, str] = {}  # code -> where first seen
+    flagged: set[str] = set()  # codes already reported at their cell (the plan rules need not repeat them)
+    rows_of: dict[str, int] = {}
+    since_subtotal: list[float] = []
+    subtotal_total: float | None = None
+    first = header[-1] + 1
+
+    for r in range(first, len(grid.rows)):
+        row = grid.rows[r]
+        texts = [c for c in row if c.text and not c.merged]
+        if not texts:
+            continue
+        if r in grid.hidden_rows:
+            reader.finding(WARNING, row[0].where, "hidden_row", N_("row {row} is hidden in the file; it was read"),
+                           row=r + 1)
+        joined = " ".join(reader.unicode(c) for c in texts)
+        indicator_cell = reader.cell(row, indicator_col)
+        own_indicator = indicator_cell is not None and indicator_cell.text and not indicator_cell.merged \
+            and not _SUBTOTAL.match(_norm(indicator_cell.text))
+        if _SUBTOTAL.match(_norm(joined)) and not own_indicator:
+            total = _last_number(texts, reader)
+            subtotal_total = total if subtotal_total is None else subtotal_total + (total or 0)
+            m = _COUNT_IN_SUBTOTAL.search(to_latin_digits(joined))
+            count = int(m.group(1)) if m else None
+            _check_subtotal(reader, texts[0], total, count, since_subtotal)
+            since_subtotal = []
+            continue
+        distinct = {c.text for c in texts}
+        indicator_text = reader.text(row, indicator_col)
+        if len(distinct) == 1 and not indicator_text or (len(texts) == 1 and not indicator_text):
+            section = _SECTION.match(to_latin_digits(reader.unicode(texts[0])))
+            title = reader.unicode(texts[0])
+            if section:
+                code, weight = section.group(1), float(section.group(3))
+                title = split_code(title)[1]
+                title = re.split(r"\s*(?:[:ঃ=]|[.…]{2,})", title)[0].strip()
+                current_area = Area(code, title, int(weight) if weight.is_integer() else weight)
+            else:
+                code, rest = split_code(title)
+                current_area = Area(code or str(len(areas) + 1), rest or title, None)
+            areas.append(current_area)
+            current_activity, last_activity_text = None, None
+            continue
+        if not indicator_text:
+            continue
+
+        # Area: a new text in the area column starts a new area; a merged copy continues it.
+        area_cell = reader.cell(row, area_col)
+        if area_cell is not None and area_cell.text and not area_cell.merged and (
+                current_area is None or reader.unicode(area_cell) != _area_label(current_area)):
+            code, title = split_code(reader.unicode(area_cell))
+            weight = reader.number(reader.cell(row, area_weight_col), N_("area weight"))
+            current_area = Area(code or str(len(areas) + 1), title, weight)
+            areas.append(current_area)
+            current_activity, last_activity_text = None, None
+        activity_cell = reader.cell(row, activity_col)
+        activity_text = reader.unicode(activity_cell) if activity_cell is not None else ""
+        if activity_text and activity_text != last_activity_text or current_activity is None:
+            code, title = split_code(activity_text) if activity_text else (None, "")
+            if current_area is None or flat:
+                # No area column and no section rows: a flat plan, each activity its own area (seed 001).
+                flat = True
+                area_code = code.split(".")[0] if code else str(len(areas) + 1)
+                current_area = Area(area_code, None, None)
+                areas.append(current_area)
+            code = code or f"{current_area.code}.{len(current_area.activities) + 1}"
+            current_activity = Activity(code, title or activity_text)
+            current_area.activities.append(current_activity)
+            last_activity_text = activity_text
+
+        ind_cell = reader.cell(row, indicator_col)
+        code, title = split_code(indicator_text)
+        if code is None or code.count(".") < 1:
+            code = f"{current_activity.code}.{len(current_activity.indicators) + 1}"
+        elif not code.startswith(current_activity.code + "."):
+            reader.finding(ERROR, ind_cell.where, "code_shape",
+                           N_("the indicator code {code} does not belong to its activity {activity}"),
+                           code=code, activity=current_activity.code)
+            flagged.add(code)
+        if code in codes:
+            flagged.add(code)
+            reader.finding(ERROR, ind_cell.where, "duplicate_code",
+                           N_("the indicator code {code} is used twice (first at {first}); fix it in the grid"),
+                           code=code, first=codes[code])
+        else:
+            codes[code] = ind_cell.where
+        rows_of.setdefault(code, r)
+
+        unit_cell = reader.cell(row, unit_col)
+        unit_text = reader.unicode(unit_cell) if unit_cell is not None else ""
+        unit = _unit(unit_text) if unit_text else None
+        if unit is None:
+            guessed = _guess_unit(row, target_cols)
+            where = unit_cell.where if unit_cell is not None else ind_cell.where
+            if unit_text:
+                reader.finding(ERROR, where, "unknown_unit",
+                               N_("the unit \"{raw}\" is not one of সংখ্যা, %, তারিখ; taken as {unit}"),
+                               raw=unit_text, unit=UNIT_LABELS[guessed])
+            else:
+                reader.finding(ERROR, where, "empty_unit", N_("the unit is empty; taken as {unit}"),
+                               unit=UNIT_LABELS[guessed])
+            unit = guessed
+
+        weight = reader.number(reader.cell(row, weight_col), N_("weight"))
+        if weight is None:
+            weight_cell = reader.cell(row, weight_col)
+            if weight_cell is not None and not weight_cell.text:
+                reader.finding(ERROR, weight_cell.where, "empty_weight", N_("the weight is empty; taken as 0"))
+            weight = 0
+        since_subtotal.append(weight)
+
+        targets = []
+        for c in target_cols:
+            value, _na = reader.value(reader.cell(row, c), unit, N_("target"))
+            targets.append(value)
+        indicator = Indicator(code, title or indicator_text, unit, weight, targets,
+                              scoring=scoring if unit != "date" else None,
+                              responsible=reader.text(row, resp_col) or None)
+        evidence = reader.text(row, evid_col) or None
+        remarks = reader.text(row, rem_col) or None
+        if not reports:
+            indicator.evidence = evidence
+        current_activity.indicators.append(indicator)
+
+        for c in achievement_cols:
+            period = c.role.split(":", 1)[1]
+            value, na, narrative = reader.achievement(reader.cell(row, c), unit)
+            if value is None and not na and narrative is None or reports[period].entry(code) is not None:
+                continue  # (the year-to-date column, read first, has given this period's entry)
+            reports[period].entries.append(Entry(code, value, not_applicable=na, narrative=narrative))
+        if reports and (evidence or remarks):
+            last = reports[periods[-1]]
+            entry = last.entry(code)
+            if entry is None:
+                entry = Entry(code)
+                last.entries.append(entry)
+            entry.evidence, entry.remarks = evidence, remarks
+
+    if not codes:
+        raise NoPlanTable()
+    total_weight = subtotal_total if subtotal_total is not None else sum(
+        i.weight for a in areas for act in a.activities for i in act.indicators)
+    if isinstance(total_weight, float) and total_weight.is_integer():
+        total_weight = int(total_weight)
+    office = Office(overrides.office or _office_from_title(title_lines) or "", overrides.tier or "ministry")
+    title = _plan_title(title_lines, kind)
+    if fiscal_year is None:
+        reader.finding(ERROR, grid.name, "fiscal_year_unknown",
+                       N_("the fiscal year cannot be told from the file; give it (e.g. 2021-22)"))
+    plan = Plan(kind, title, fiscal_year or "", total_weight, levels, areas)
+    doc = PlanDocument(office, plan, [reports[p] for p in periods if reports[p].entries])
+    return Recognised(grid, doc, columns, reader.findings, header, rows_of, flagged)
+
+
+def _has_percent(label: str) -> bool:
+    return bool(re.search(r"[0-9]+(?:\.[0-9]+)?\s*%", to_latin_digits(label)))
+
+
+def _area_label(area: Area) -> str:
+    return f"{area.code} {area.title}" if area.title else area.code
+
+
+def _unique_levels(levels: list[Level], reader: _Reader, header_row: list[Cell], cols: list[Column]) -> list[Level]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, level in enumerate(levels):
+        if level.id in seen:
+            where = header_row[cols[i].index].where if cols else reader.grid.name
+            reader.finding(WARNING, where, "duplicate_level", N_("the level \"{label}\" appears twice"),
+                           label=level.label)
+            level = Level(f"{level.id}_{i + 1}", level.label, level.percent)
+        seen[level.id] = i
+        out.append(level)
+    return out
+
+
+def _guess_unit(row: list[Cell], target_cols: list[Column]) -> str:
+    for c in target_cols:
+        if c.index < len(row):
+            cell = row[c.index]
+            if excel_date(cell.value) is not None or _looks_like_date(cell.text):
+                return "date"
+            if "%" in cell.text or cell.number_format and "%" in cell.number_format:
+                return "percent"
+    return "count"
+
+
+def _last_number(cells: list[Cell], reader: _Reader) -> float | None:
+    for c in reversed(cells):
+        if is_number(c.value):
+            return c.value
+        m = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*$", to_latin_digits(reader.unicode(c)))
+        if m and not _COUNT_IN_SUBTOTAL.search(to_latin_digits(c.text)):
+            v = float(m.group(1))
+            return int(v) if v.is_integer() else v
+    return None
+
+
+def _check_subtotal(reader: _Reader, cell: Cell, total: float | None, count: int | None, weights: list[float]) -> None:
+    if count is not None and count != len(weights):
+        reader.finding(WARNING, cell.where, "subtotal_count",
+                       N_("the subtotal row counts {count} indicators; the rows above it have {rows}"),
+                       count=count, rows=len(weights))
+    if total is not None and abs(sum(weights) - total) > 1e-6:
+        reader.finding(WARNING, cell.where, "subtotal_weight",
+                       N_("the subtotal row says {total}; the weights above it add up to {sum}"),
+                       total=f"{total:g}", sum=f"{sum(weights):g}")
+
+
+_OFFICE_ENDINGS = tuple(nfc(w) for w in ("মন্ত্রণালয়", "বিভাগ", "অধিদপ্তর", "অধিদফতর", "পরিদপ্তর", "কার্যালয়", "দপ্তর",
+                                          "ইনস্টিটিউট", "কমিশন", "বোর্ড", "কর্তৃপক্ষ", "ব্যুরো", "একাডেমি", "অফিস"))
+
+
+def _office_from_title(lines: list[str]) -> str | None:
+    """The office a title block names: "কার্যালয়ের নাম: X", or the first line that is an office's name (the
+    Secretariat header: government line, then the office)."""
+    for line in lines:
+        m = re.search(r"(?:কার্যালয়ের নাম|দপ্তর/সংস্থার নাম|মন্ত্রণালয়/বিভাগ[^:ঃ]*নাম|অফিসের নাম)\s*[:ঃ]\s*(.+)", nfc(line))
+        if m:
+            return m.group(1).strip()
+    # The last office-like line before the plan's title (a parent ministry may stand above the office),
+    # else the first one after it.
+    before, after, seen_title = None, None, False
+    for line in lines:
+        if detect_kind(line):
+            seen_title = True
+            continue
+        words = re.sub(r"\([^)]*\)", " ", nfc(line)).strip().rstrip("।,").split()
+        if words and len(words) <= 12 and any(w in _OFFICE_ENDINGS for w in words):
+            if not seen_title:
+                before = nfc(line).strip()
+            elif after is None:
+                after = nfc(line).strip()
+    return before or after
+
+
+def _plan_title(lines: list[str], kind: str) -> str:
+    for line in lines:
+        if detect_kind(line) == kind:
+            # Without the plan number ("২.২.১ ") and the year ("..., ২০২১-২২") around it.
+            title = re.sub(r"^[\s০-৯0-9.]+", "", line)
+            title = re.sub(r"[,\s]*[০-৯0-9]{4}\s*[-–]\s*[০-৯0-9]{2,4}(\s*অর্থবছরের)?", "", title)
+            return re.sub(r"\s+", " ", title).strip(" ,") or line.strip()
+    return lines[0].strip() if lines else ""

@@ -1,0 +1,105 @@
+"""Plan tables made the way offices make them, for the import-table tests.
+
+Each builder writes a file as an officer's Excel sheet or Word table looks (PLANS.md §1): a title line
+above, two header rows with a merged "লক্ষ্যমাত্রা" over the level names, areas merged down their rows,
+codes with and without brackets in Bangla, Latin and mixed digits, Bijoy (SutonnyMJ) text, a damaged
+cell (an Excel number-format code where a percent was), a subtotal row. What each file holds on purpose
+is listed in its builder, so that the tests can name the cells they expect findings at.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from egov_desktop.core.bijoy import unicode_to_bijoy
+
+LEVELS = ["অসাধারণ", "অতি উত্তম", "উত্তম", "চলতি মান", "চলতি মানের নিম্নে"]
+
+
+def grs_xlsx(path: Path) -> Path:
+    """A GRS plan 2021-22 with a Q1 report, as a ministry's section keeps it in Excel.
+
+    Rows (Excel numbering): 1 title (merged A1:N1), 2 office line, 3–4 header (4 = level names),
+    5 column numbers, 6–9 area 1 (merged A6:A9, B6:B9), 10 area 2, 11 subtotal.
+    On purpose: C6 activity code in mixed digits "[১.1]"; D7 indicator in Bijoy; E8 empty unit; L7 a
+    percent kept by Excel as 0.95 with format 0.00%; L9 (Q1 achievement of 1.2.3) the damaged
+    "$-5000445]0.2f%"; row 9 hidden; D10 the code 1.1.1 again (a duplicate, and not of its activity 2.1);
+    G10 a date under unit সংখ্যা; the subtotal "উপমোট= (৫টি সূচক)" says ২৫, as the weights add up.
+    """
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "GRS"
+    ws.append(["অভিযোগ প্রতিকার ব্যবস্থা সংক্রান্ত কর্মপরিকল্পনা, ২০২১-২০২২"])
+    ws.merge_cells("A1:N1")
+    ws.append(["মন্ত্রণালয়/বিভাগের নাম: আর্থিক প্রতিষ্ঠান বিভাগ"])
+    ws.merge_cells("A2:N2")
+    ws.append(["কার্যক্রমের ক্ষেত্র", "মান", "কার্যক্রম", "কর্মসম্পাদন সূচক", "একক", "কর্মসম্পাদন সূচকের মান",
+               "লক্ষ্যমাত্রা ২০২১-২০২২", None, None, None, None, "অর্জন (জুলাই-সেপ্টেম্বর ২০২১)", "প্রমাণক", "মন্তব্য"])
+    ws.append([None] * 6 + LEVELS + [None] * 3)
+    for col in "ABCDEFLMN":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("G3:K3")
+    ws.append(["১", "২", "৩", "৪", "৫", "৬", "৭", "৮", "৯", "১০", "১১", "১২", "১৩", "১৪"])
+    ws.append(["প্রাতিষ্ঠানিক ব্যবস্থাপনা", 15, "[১.1] অনিক ও আপিল কর্মকর্তার তথ্য হালনাগাদকরণ",
+               "[১.১.১] অনিক ও আপিল কর্মকর্তার তথ্য ওয়েবসাইটে হালনাগাদকৃত", "সংখ্যা", 5,
+               4, 3, None, None, None, 1, "হালনাগাদ সম্পন্নের সরকারি পত্র", None])
+    ws.append([None, None, "[১.২] অভিযোগ নিষ্পত্তি", unicode_to_bijoy("[১.২.১] নিষ্পত্তিকৃত অভিযোগ"), "%", 5,
+               90, 80, 70, 60, None, 0.95, None, None])
+    ws["L7"].number_format = "0.00%"
+    ws.append([None, None, None, "১.২.২ সভা আয়োজিত", None, 3, 4, 3, 2, 1, None, 2, None, None])
+    ws.append([None, None, None, "১.২.৩ প্রতিবেদন প্রেরিত", "%", 2, 100, 90, 80, None, None,
+               "$-5000445]0.2f%", None, None])
+    ws.row_dimensions[9].hidden = True
+    for col in "AB":
+        ws.merge_cells(f"{col}6:{col}9")
+    ws.merge_cells("C7:C9")
+    ws.append(["সক্ষমতা অর্জন", 10, "[২.১] প্রশিক্ষণ আয়োজন", "[১.১.১] কর্মকর্তা/কর্মচারীদের প্রশিক্ষণ আয়োজিত",
+               "সংখ্যা", 10, dt.datetime(2021, 12, 15), 1, None, None, None, None, None, None])
+    ws.append(["উপমোট= (৫টি সূচক)", None, None, None, None, 25])
+    for row in ws.iter_rows():
+        for c in row:
+            c.alignment = Alignment(wrap_text=True)
+    wb.save(path)
+    return path
+
+
+def fid_docx(path: Path) -> Path:
+    """FID's one-table shape for the five plans (PLANS.md §1), an RTI plan 2021-22 in Word: title
+    paragraphs, one annual target, a Q1 and a year-to-date achievement column, a subtotal row. On purpose:
+    codes "[১.2.১]" (mixed digits) and "১.৩.১" (no brackets); a cell "--"; an achievement "প্রযোজ্য নয়";
+    row 4 (1.2.1) achievement in Latin digits with %; row 5 a date before the fiscal year."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("২.২.৫ তথ্য অধিকার বিষয়ে ২০২১-২২ অর্থবছরের বার্ষিক কর্মপরিকল্পনা")
+    d.add_paragraph("আর্থিক প্রতিষ্ঠান বিভাগ")
+    head = ["কার্যক্রম", "কর্মসম্পাদন সূচক", "একক", "কর্মসম্পাদন সূচকের মান", "বাৎসরিক লক্ষ্যমাত্রা ২০২১-২২",
+            "অর্জন (জুলাই-সেপ্টেম্বর ২০২১)", "অর্জন (জুলাই ২০২১- জুন ২০২২)", "বাস্তবায়নের জন্য দায়িত্বপ্রাপ্ত শাখা"]
+    rows = [
+        ["[১.১] তথ্য অধিকার আইন অনুযায়ী নির্ধারিত সময়ের মধ্যে তথ্য প্রদান", "[১.১.১] নির্ধারিত সময়ের মধ্যে তথ্য প্রদানকৃত",
+         "%", "৬", "১০০%", "১০০%", "১০০%", "আইসিটি শাখা"],
+        ["[১.২] স্বপ্রণোদিতভাবে প্রকাশযোগ্য তথ্য হালনাগাদ করে ওয়েবসাইটে প্রকাশ", "[১.2.১] হালনাগাদকৃত তথ্য ওয়েবসাইটে প্রকাশিত",
+         "তারিখ", "৪", "৩১-১২-২০২১", "--", "--", "আইসিটি শাখা"],
+        ["[১.৩] বার্ষিক প্রতিবেদন প্রকাশ", "১.৩.১ বার্ষিক প্রতিবেদন প্রকাশিত", "তারিখ", "৩", "১৫-১০-২০২১",
+         "৩০-০৬-২০২১", "৩০-০৬-২০২১", "প্রশাসন শাখা"],
+        ["[১.৪] তথ্য অধিকার বিষয়ে প্রশিক্ষণ আয়োজন", "[১.৪.১] প্রশিক্ষণ আয়োজিত", "সংখ্যা", "৩", "৩", "1",
+         "1", "প্রশাসন শাখা"],
+        ["[১.৫] আওতাধীন দপ্তরের তথ্য অধিকার পরিবীক্ষণ", "[১.৫.১] পরিবীক্ষণ সম্পন্ন", "সংখ্যা", "২", "২", "প্রযোজ্য নয়",
+         "প্রযোজ্য নয়", "প্রশাসন শাখা"],
+    ]
+    t = d.add_table(rows=1 + len(rows) + 1, cols=len(head))
+    t.style = "Table Grid"
+    for c, text in enumerate(head):
+        t.cell(0, c).text = text
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    last = len(rows) + 1
+    merged = t.cell(last, 0).merge(t.cell(last, 2))
+    merged.text = "উপমোট= (৫টি সূচক)"
+    t.cell(last, 3).text = "১৮"
+    d.save(path)
+    return path
