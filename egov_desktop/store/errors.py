@@ -1,6 +1,7 @@
 """Errors the store raises. Each carries a `Msg`, so it can be shown in Bangla or English."""
 from __future__ import annotations
 
+from egov_desktop.core.fields import FieldError
 from egov_desktop.core.i18n import MessageError, Msg
 
 
@@ -12,8 +13,8 @@ class ReportLocked(StoreError):
     """The report (or the plan under a signed report) is signed off: reopen it first."""
 
 
-class InvalidValue(StoreError):
-    """A value of the wrong type or out of range for its field."""
+class InvalidValue(StoreError, FieldError):
+    """A value of the wrong type or out of range for its field (the store's face of the core's FieldError)."""
 
 
 class SignOffRefused(StoreError):

@@ -1,0 +1,119 @@
+"""The office profile (the letterhead, signatories, memo defaults, e-mail addresses, memo-number
+prefixes) and the settings (JSON values for one plan, one fiscal year or everything)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+
+from egov_desktop.core import fields as check
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import Office
+from egov_desktop.store import documents as docs
+from egov_desktop.store.tables import TABLES
+from egov_desktop.store.work import Change, UnitOfWork, Work, no_office, raise_
+
+_PROFILE_LISTS = ("signatories", "default_recipients", "default_copies", "recipient_emails", "copy_emails",
+                  "memo_prefixes")
+
+
+class Offices:
+    def __init__(self, uow: UnitOfWork):
+        self.uow = uow
+
+    def get_office(self, office_key: int) -> Office:
+        return docs.read_office(self._office_row(office_key))
+
+    def _office_row(self, office_key: int) -> dict:
+        return self.uow.read_row("office", office_key) or raise_(no_office())
+
+    def office_of(self, plan_key: int) -> int:
+        return self.uow.plan_row(plan_key)["office_id"]
+
+    def current_office(self) -> int | None:
+        """This database's office: the one of the most recently edited plan (the audit log says which),
+        else the newest office row; None when there is none yet."""
+        p, o, a = TABLES["plan"], TABLES["office"], TABLES["audit"]
+        with self.uow.read() as conn:
+            edited = conn.execute(
+                select(p.c.office_id).join(a, a.c.plan_id == p.c.id).order_by(a.c.id.desc()).limit(1)
+            ).scalar_one_or_none()
+            return edited if edited is not None else conn.execute(select(func.max(o.c.id))).scalar_one()
+
+    def office_profile(self, office_key: int) -> dict[str, Any]:
+        """signatories, default_recipients, default_attention, default_copies, default_copies_purpose,
+        recipient_emails and copy_emails (the e-mail draft's To and Cc), memo_prefixes."""
+        row = self._office_row(office_key)
+        return {k: (row[k] or []) if k in _PROFILE_LISTS else row[k]
+                for k in _PROFILE_LISTS + ("default_attention", "default_copies_purpose")}
+
+    def set_office_field(self, office_key: int, field_name: str, value: Any) -> Change:
+        """An office header field (name, tier, government, parent, unit, address, website, email, phone)
+        or a profile field (see office_profile)."""
+        value = check.check_field(check.OFFICE, field_name, value)
+
+        def body(w: Work) -> None:
+            if w.tx.row("office", office_key) is None:
+                raise no_office()
+            w.set("set_office_field", "office", office_key, {field_name: value}, None, field_name)
+
+        return self.uow.run(Msg(N_("Change the office")), body)
+
+    def next_memo_number(self, office_key: int, file: str) -> str | None:
+        """The next memo number of a file: its prefix and the next letter serial, e.g. "...২১.৯৬"."""
+        from egov_desktop.core.digits import to_bangla_digits
+
+        for p in self.office_profile(office_key)["memo_prefixes"]:
+            if p["file"] == file:
+                return f"{p['prefix']}.{to_bangla_digits(str(p['last_serial'] + 1))}"
+        return None
+
+
+class Settings:
+    def __init__(self, uow: UnitOfWork):
+        self.uow = uow
+
+    def get_setting(self, key: str, plan_key: int | None = None, fiscal_year: str | None = None,
+                    default: Any = None) -> Any:
+        with self.uow.read() as conn:
+            row = _setting_row(conn, key, plan_key, fiscal_year)
+        return default if row is None else row["value"]
+
+    def set_setting(self, key: str, value: Any, plan_key: int | None = None, fiscal_year: str | None = None) -> Change:
+        """A JSON value for one plan, one fiscal year, or everything (e.g. "deadlines": {"Q1": "2023-10-15"})."""
+
+        def body(w: Work) -> None:
+            row = _setting_row(w.tx.conn, key, plan_key, fiscal_year)
+            if row is None:
+                sid = w.tx.insert("setting", {"plan_id": plan_key, "fiscal_year": fiscal_year, "key": key, "value": value})
+                old = None
+            else:
+                sid, old = row["id"], row["value"]
+                w.tx.update("setting", sid, {"value": value})
+            w.audit("set_setting", "setting", sid, plan_key, field=key, old=old, new=value)
+
+        return self.uow.run(Msg(N_("Change the setting {key}"), {"key": key}), body)
+
+    def deadlines(self, plan_key: int | None = None, fiscal_year: str | None = None) -> dict[str, dt.date]:
+        """The report deadlines of a plan (its own table, else its fiscal year's, else the APA calendar's),
+        or of a fiscal year with no plan given (its table, else the calendar's)."""
+        fy = self.uow.plan_row(plan_key)["fiscal_year"] if plan_key is not None else fiscal_year
+        table = ((plan_key is not None and self.get_setting("deadlines", plan_key=plan_key))
+                 or self.get_setting("deadlines", fiscal_year=fy))
+        if table:
+            return {p: dt.date.fromisoformat(d) for p, d in table.items()}
+        from egov_desktop.core.periods import FiscalYear, default_deadlines
+
+        return default_deadlines(FiscalYear.parse(fy))
+
+
+def _setting_row(conn, key: str, plan_key: int | None, fiscal_year: str | None) -> dict | None:
+    t = TABLES["setting"]
+    q = select(t).where(
+        t.c.key == key,
+        t.c.plan_id.is_(None) if plan_key is None else t.c.plan_id == plan_key,
+        t.c.fiscal_year.is_(None) if fiscal_year is None else t.c.fiscal_year == fiscal_year,
+    )
+    row = conn.execute(q).mappings().first()
+    return dict(row) if row else None

@@ -1,0 +1,196 @@
+"""The plans as wholes: listing, reading, importing, copying to the next year, templates, deleting,
+and the plan's own fields."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from egov_desktop.core import exchange
+from egov_desktop.core import fields as check
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import Office, PlanDocument
+from egov_desktop.core.scoring import SCORING_KEY, ScoringOptions
+from egov_desktop.paths import resource_path
+from egov_desktop.store import documents as docs
+from egov_desktop.store.errors import InvalidValue, StoreError
+from egov_desktop.store.sealing import record_signoff
+from egov_desktop.store.tables import TABLES
+from egov_desktop.store.work import Change, UnitOfWork, Work, no_plan
+
+# The plan fields whose column is named otherwise.
+_COLUMNS = {"notes": "doc_notes"}
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    key: int
+    kind: str
+    title: str
+    fiscal_year: str
+    office_key: int
+    office_name: str
+    # period -> status, for the reports that exist
+    reports: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+class Plans:
+    def __init__(self, uow: UnitOfWork, offices):
+        self.uow = uow
+        self.offices = offices
+
+    def list_plans(self) -> list[PlanSummary]:
+        p, o, r = TABLES["plan"], TABLES["office"], TABLES["report"]
+        with self.uow.read() as conn:
+            rows = conn.execute(
+                select(p.c.id, p.c.kind, p.c.title, p.c.fiscal_year, o.c.id, o.c.name)
+                .join(o, o.c.id == p.c.office_id)
+                .order_by(p.c.fiscal_year.desc(), p.c.kind)
+            ).all()
+            reports: dict[int, dict[str, str]] = {}
+            for plan_id, period, status in conn.execute(select(r.c.plan_id, r.c.period, r.c.status).order_by(r.c.position)):
+                reports.setdefault(plan_id, {})[period] = status
+        return [PlanSummary(k, kind, t, fy, ok, on, reports.get(k, {})) for k, kind, t, fy, ok, on in rows]
+
+    def find_plan(self, fiscal_year: str, kind: str) -> int | None:
+        p = TABLES["plan"]
+        with self.uow.read() as conn:
+            return conn.execute(
+                select(p.c.id).where(p.c.fiscal_year == fiscal_year, p.c.kind == kind)
+            ).scalar_one_or_none()
+
+    def get_document(self, plan_key: int) -> PlanDocument:
+        """The plan with its reports, every row's `key` set (also the document an exchange file is written from)."""
+        with self.uow.read() as conn:
+            doc = docs.read_document(conn, plan_key)
+        if doc is None:
+            raise no_plan()
+        return doc
+
+    def import_document(self, doc: PlanDocument) -> Change:
+        """Add a whole exchange document in one transaction; a clash with an existing plan of the same
+        fiscal year and kind refuses it and leaves the database as it was."""
+        doc = _checked(doc)
+        return self.uow.run(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year}),
+                            lambda w: _import(w, doc))
+
+    def delete_plan(self, plan_key: int) -> Change:
+        """Refused while a report of the plan is sealed: it is read-only everywhere, `import --replace`
+        included, until reopened (deleting it would also drop its signed revisions)."""
+
+        def body(w: Work) -> int:
+            plan = w.plan_row(plan_key)
+            w.check_lock(plan_key, None)
+            w.delete_tree("plan", plan_key)
+            w.audit("delete_plan", "plan", plan_key, plan_key,
+                    old={"fiscal_year": plan["fiscal_year"], "kind": plan["kind"]})
+            return plan_key
+
+        return self.uow.run(Msg(N_("Delete the plan")), body)
+
+    def copy_to_next_year(self, plan_key: int) -> Change:
+        """The same plan for the next fiscal year: target dates a year later (29 Feb -> 28 Feb),
+        no progress, same office."""
+        doc = self.get_document(plan_key)
+        start = exchange.parse_fiscal_year(doc.plan.fiscal_year) + 1
+        doc.plan.fiscal_year = f"{start}-{(start + 1) % 100:02d}"
+        for ind in doc.plan.indicators():
+            ind.targets = [_shift_years(t, 1) if isinstance(t, dt.date) else t for t in ind.targets]
+        doc.reports = []
+        office_id = self.uow.plan_row(plan_key)["office_id"]
+        return self.uow.run(Msg(N_("Copy the plan to {year}"), {"year": doc.plan.fiscal_year}),
+                            lambda w: _import(w, doc, office_id))
+
+    def create_from_template(self, name: str, office_key: int | None = None, fiscal_year: str | None = None) -> Change:
+        """A new plan from resources/templates/<name>.json, for `office_key` (default: this database's
+        office, see current_office) and `fiscal_year` (default: the template's). A database with no office
+        yet gets a nameless one of the template's tier: the rules refuse to sign a blank letterhead."""
+        path = resource_path("templates", f"{name}.json")
+        if name not in list_templates():
+            raise StoreError(Msg(N_("There is no template named {name}."), {"name": name}))
+        try:
+            doc = exchange.load(path)
+        except exchange.ExchangeError as exc:
+            raise StoreError(Msg(N_("The template {name} cannot be read: {reason}"),
+                                 {"name": name, "reason": exc.render()})) from None
+        doc.reports = []
+        if fiscal_year is not None:
+            try:
+                start = exchange.parse_fiscal_year(fiscal_year)
+            except ValueError:
+                raise InvalidValue(Msg(N_("a fiscal year looks like 2023-24"))) from None
+            shift = start - exchange.parse_fiscal_year(doc.plan.fiscal_year)
+            doc.plan.fiscal_year = fiscal_year
+            for ind in doc.plan.indicators():
+                ind.targets = [_shift_years(t, shift) if isinstance(t, dt.date) else t for t in ind.targets]
+        if office_key is not None:
+            self.offices.get_office(office_key)
+        else:
+            office_key = self.offices.current_office()
+        # A template's office is only a tier: no real office's name or contact lines reach the new plan.
+        doc.office = Office(name="", tier=doc.office.tier, government=doc.office.government)
+        return self.uow.run(Msg(N_("New plan from the template {name}"), {"name": name}),
+                            lambda w: _import(w, doc, office_key))
+
+    def set_plan_field(self, plan_key: int, field_name: str, value: Any) -> Change:
+        value = check.check_field(check.PLAN, field_name, value)
+        column = _COLUMNS.get(field_name, field_name)
+
+        def body(w: Work) -> None:
+            w.plan_row(plan_key)
+            w.check_lock(plan_key, None)
+            w.set("set_plan_field", "plan", plan_key, {column: value}, plan_key, field_name)
+
+        return self.uow.run(Msg(N_("Change the plan")), body)
+
+    def set_scoring_options(self, plan_key: int, options: ScoringOptions) -> Change:
+        """How the plan is scored where DOMAIN.md only assumes (core.scoring.ScoringOptions), kept with
+        the plan's extension keys so it travels in the exchange file and is sealed at sign-off."""
+
+        def body(w: Work) -> None:
+            row = w.plan_row(plan_key)
+            w.check_lock(plan_key, None)
+            extras = dict(row["extras"] or {}) | {SCORING_KEY: options.as_extension()}
+            w.set("set_scoring_options", "plan", plan_key, {"extras": extras}, plan_key, SCORING_KEY)
+
+        return self.uow.run(Msg(N_("Change how the plan is scored")), body)
+
+
+def list_templates() -> list[str]:
+    return sorted(p.stem for p in resource_path("templates").glob("*.json"))
+
+
+def _import(w: Work, doc: PlanDocument, office_id: int | None = None) -> int:
+    if office_id is None:
+        office_id = docs.find_or_add_office(w.tx, doc.office)
+    try:
+        plan_id = docs.write_plan(w.tx, doc, office_id)
+    except IntegrityError:
+        raise StoreError(Msg(N_("There is already a plan of this kind for fiscal year {year}. "
+                                "Delete or rename it first."), {"year": doc.plan.fiscal_year})) from None
+    codes = docs.indicator_ids_by_code(w.tx.conn, plan_id)
+    for i, report in enumerate(doc.reports):
+        report_id = docs.write_report(w.tx, plan_id, i, report, codes)
+        if report.signoff is not None:
+            record_signoff(w, report_id, report.revision or 1, report.signoff, docs.snapshot(doc, report.period))
+    w.audit("import", "plan", plan_id, plan_id, new={"fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind})
+    return plan_id
+
+
+def _checked(doc: PlanDocument) -> PlanDocument:
+    """The document as the exchange reader accepts it: a document built in code gets the same checks
+    (types, units, codes, NFC) as one read from a file."""
+    try:
+        return exchange.from_dict(exchange.to_dict(doc))
+    except exchange.ExchangeError as exc:
+        raise InvalidValue(exc.msg, exc.where) from None
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February into a common year
+        return d.replace(year=d.year + years, day=28)

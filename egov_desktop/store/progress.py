@@ -1,0 +1,130 @@
+"""Progress and memo: an indicator's achievement in a period's report, and the report's forwarding
+memo (both created when first written)."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from egov_desktop.core import fields as check
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS
+from egov_desktop.store.tables import TABLES
+from egov_desktop.store.work import Change, UnitOfWork, Work, no_row
+
+# The memo fields whose column is named otherwise.
+_MEMO_COLUMNS = {f"signatory.{k}": f"signatory_{k}" for k in SIGNATORY_FIELDS}
+
+
+class Progress:
+    def __init__(self, uow: UnitOfWork):
+        self.uow = uow
+
+    def set_entry_field(self, plan_key: int, period: str, indicator_key: int, field_name: str, value: Any) -> Change:
+        """One field of an indicator's achievement in the `period` report (created when first written):
+        value (typed, or text as typed), not_applicable, narrative, evidence, remarks."""
+        check.choice(period, PERIODS)
+        if field_name == "not_applicable":
+            if not isinstance(value, bool):
+                raise check.FieldError(Msg(N_("Yes or no is expected here.")))
+        elif field_name in check.ENTRY_TEXT:
+            value = check.text(value)
+        elif field_name != "value":
+            raise check.unknown_field(field_name)
+
+        def body(w: Work) -> None:
+            ind = w.row("indicator", indicator_key)
+            if w.plan_of("indicator", indicator_key) != plan_key:
+                raise no_row()
+            new = check.check_value(value, ind["unit"]) if field_name == "value" else value
+            w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
+            w.check_lock(plan_key, period)
+            report_id = _ensure_report(w, plan_key, period)
+            e = TABLES["entry"]
+            entry_id = w.tx.conn.execute(
+                select(e.c.id).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key)
+            ).scalar_one_or_none()
+            if entry_id is None:
+                entry_id = _add_entry(w, plan_key, report_id, indicator_key)
+            w.set("set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
+                  period=period, indicator=ind)
+
+        return self.uow.run(Msg(N_("Change an achievement")), body)
+
+    def set_memo_field(self, plan_key: int, period: str, field_name: str, value: Any) -> Change:
+        """A field of the forwarding memo (created on first write, filled from the office profile):
+        number, date, subject, reference, body, attachment, signatory.name/.designation/.phone/.email,
+        recipient, attention, copies, copies_purpose."""
+        check.choice(period, PERIODS)
+        value = check.check_field(check.MEMO, field_name, value)
+        column = _MEMO_COLUMNS.get(field_name, field_name)
+
+        def body(w: Work) -> None:
+            w.plan_row(plan_key)
+            w.check_lock(plan_key, period)
+            report_id = _ensure_report(w, plan_key, period)
+            m = TABLES["memo"]
+            memo_id = w.tx.conn.execute(select(m.c.id).where(m.c.report_id == report_id)).scalar_one_or_none()
+            if memo_id is None:
+                memo_id = w.tx.insert("memo", _memo_defaults(w, plan_key) | {"report_id": report_id})
+            w.set("set_memo_field", "memo", memo_id, {column: value}, plan_key, field_name, period=period)
+            if field_name == "number" and value:
+                _bump_serial(w, plan_key, value)
+
+        return self.uow.run(Msg(N_("Change the memo")), body)
+
+
+def _ensure_report(w: Work, plan_id: int, period: str) -> int:
+    r = TABLES["report"]
+    rid = w.tx.conn.execute(select(r.c.id).where(r.c.plan_id == plan_id, r.c.period == period)).scalar_one_or_none()
+    if rid is not None:
+        return rid
+    position = w.tx.conn.execute(select(func.count()).where(r.c.plan_id == plan_id)).scalar()
+    return w.tx.insert("report", {"plan_id": plan_id, "period": period, "position": position, "status": "draft"})
+
+
+def _add_entry(w: Work, plan_id: int, report_id: int, indicator_key: int) -> int:
+    """A new entry goes after the entries of the indicators before it in the plan, so an exported
+    report lists its entries in plan order (an imported file's own order is kept as it was)."""
+    rank = {key: i for i, key in enumerate(w.plan_indicators(plan_id))}
+    e = TABLES["entry"]
+    rows = w.tx.conn.execute(
+        select(e.c.id, e.c.indicator_id).where(e.c.report_id == report_id).order_by(e.c.position)
+    ).all()
+    at = len(rows)
+    while at > 0 and rank.get(rows[at - 1][1], -1) > rank[indicator_key]:
+        at -= 1
+    key = w.tx.insert("entry", {"report_id": report_id, "indicator_id": indicator_key, "position": len(rows),
+                                "not_applicable": False})
+    ids = [r[0] for r in rows]
+    w.reposition("entry", ids[:at] + [key] + ids[at:])
+    return key
+
+
+def _memo_defaults(w: Work, plan_id: int) -> dict[str, Any]:
+    office = w.tx.row("office", w.tx.row("plan", plan_id)["office_id"])
+    sig = (office["signatories"] or [{}])[0]
+    return {
+        "body": [],
+        "recipient": list(office["default_recipients"] or []),
+        "attention": office["default_attention"],
+        "copies": list(office["default_copies"] or []),
+        "copies_purpose": office["default_copies_purpose"],
+        **{f"signatory_{k}": sig.get(k) for k in SIGNATORY_FIELDS},
+    }
+
+
+def _bump_serial(w: Work, plan_id: int, number: str) -> None:
+    """A memo number "<prefix>.<serial>" of a known file moves that file's letter serial on."""
+    from egov_desktop.core.digits import to_latin_digits
+
+    office_id = w.tx.row("plan", plan_id)["office_id"]
+    prefixes = w.tx.row("office", office_id)["memo_prefixes"] or []
+    changed = False
+    for p in prefixes:
+        head, _, serial = number.rpartition(".")
+        serial = to_latin_digits(serial)
+        if head == p["prefix"] and serial.isdigit() and int(serial) > p["last_serial"]:
+            p["last_serial"], changed = int(serial), True
+    if changed:
+        w.tx.update("office", office_id, {"memo_prefixes": [dict(p) for p in prefixes]})

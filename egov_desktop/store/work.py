@@ -1,0 +1,383 @@
+"""The unit of work: every change to the data is one journaled transaction that becomes a `Change`.
+
+`UnitOfWork.run(description, body)` runs `body(work)` in a write transaction (or inside the open
+group), writes its audit rows, and returns a Change whose `undo()` replays the journal backwards and
+returns the redo. `group()` makes several operations one transaction and one Change (paste).
+`log(body)` is a write that is not an undoable step (sign-off, reopen, submitted, lock take-over).
+Every Change carries a `ChangeSummary` of what it touched, with the plan of every row resolved, so
+the views can tell whether it concerns them.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.core.model import PERIODS
+from egov_desktop.store import documents as docs
+from egov_desktop.store.audit import write_audit
+from egov_desktop.store.errors import ReportLocked, StoreError
+from egov_desktop.store.journal import Mutation, Tx
+from egov_desktop.store.lock import storage_error, translate_storage_errors
+from egov_desktop.store.tables import TABLES
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What a change touched. A row counts for everything it belongs to: an entry for its report, its
+    indicator and their plan; a memo or sign-off for its report; an area, activity or level for its plan."""
+
+    plans: frozenset[int] = frozenset()
+    indicators: frozenset[int] = frozenset()
+    reports: frozenset[int] = frozenset()
+    entries: frozenset[int] = frozenset()
+    offices: frozenset[int] = frozenset()
+    # An area, activity, indicator or level was added, removed or moved (codes may have changed).
+    structure: bool = False
+    # A setting row (deadlines, ...) was written.
+    settings: bool = False
+
+
+@dataclass
+class Change:
+    """What an operation did. `undo()` reverts it and returns the Change that redoes it."""
+
+    description: Msg
+    undo: Callable[[], "Change"]
+    # The row an add/import/copy created (its id), else None.
+    key: int | None = None
+    # (table, id) of every row written.
+    touched: frozenset[tuple[str, int]] = frozenset()
+    summary: ChangeSummary = ChangeSummary()
+
+
+class Group:
+    """The handle `Store.group()` yields; `change` is set when the block ends without an error."""
+
+    def __init__(self, description: Msg):
+        self.description = description
+        self.change: Change | None = None
+
+
+# Where each table hangs: (parent table, column). Plans, offices and the audit log hang nowhere.
+PARENT = {
+    "area": ("plan", "plan_id"),
+    "level": ("plan", "plan_id"),
+    "report": ("plan", "plan_id"),
+    "setting": ("plan", "plan_id"),
+    "activity": ("area", "area_id"),
+    "indicator": ("activity", "activity_id"),
+    "entry": ("report", "report_id"),
+    "memo": ("report", "report_id"),
+    "signoff": ("report", "report_id"),
+}
+# What goes with a row when it is deleted (children first).
+CHILDREN = {
+    "plan": (("report", "plan_id"), ("area", "plan_id"), ("level", "plan_id"), ("setting", "plan_id")),
+    "area": (("activity", "area_id"),),
+    "activity": (("indicator", "activity_id"),),
+    "indicator": (("entry", "indicator_id"),),
+    "report": (("entry", "report_id"), ("memo", "report_id"), ("signoff", "report_id")),
+    "level": (), "setting": (), "entry": (), "memo": (), "signoff": (), "office": (),
+}
+_STRUCTURE = frozenset(("area", "activity", "indicator", "level"))
+
+
+@dataclass
+class Work:
+    """An open write: the journaling transaction, its audit rows, and the locks it relied on."""
+
+    tx: Tx
+    audits: list[dict] = field(default_factory=list)
+    # (plan_id, period or None): re-checked on undo/redo.
+    locks: set[tuple[int, str | None]] = field(default_factory=set)
+    # Set by an operation whose description needs what it read (e.g. an indicator's code).
+    description: Msg | None = None
+
+    def row(self, table: str, key: int) -> dict:
+        """The row, else StoreError (it was deleted)."""
+        return self.tx.row(table, key) or raise_(no_row())
+
+    def plan_row(self, plan_key: int) -> dict:
+        return self.tx.row("plan", plan_key) or raise_(no_plan())
+
+    def plan_of(self, table: str, key: int) -> int:
+        """The plan a row belongs to."""
+        while True:
+            row = self.row(table, key)
+            up, col = PARENT[table]
+            if up == "plan":
+                return row[col]
+            table, key = up, row[col]
+
+    def children(self, table: str, column: str, parent: int) -> list[int]:
+        t = TABLES[table]
+        q = select(t.c.id).where(t.c[column] == parent)
+        if "position" in t.c:
+            q = q.order_by(t.c.position)
+        return list(self.tx.conn.execute(q).scalars())
+
+    def plan_indicators(self, plan_id: int) -> list[int]:
+        """The plan's indicator ids in plan order."""
+        ind, act, area = TABLES["indicator"], TABLES["activity"], TABLES["area"]
+        q = (
+            select(ind.c.id)
+            .join(act, act.c.id == ind.c.activity_id)
+            .join(area, area.c.id == act.c.area_id)
+            .where(area.c.plan_id == plan_id)
+            .order_by(area.c.position, act.c.position, ind.c.position)
+        )
+        return list(self.tx.conn.execute(q).scalars())
+
+    def reposition(self, table: str, ordered: list[int]) -> None:
+        for i, key in enumerate(ordered):
+            self.tx.update(table, key, {"position": i})
+
+    def delete_tree(self, table: str, key: int) -> None:
+        """Delete a row and everything under it, children first, all journaled (so undo restores them)."""
+        for child, col in CHILDREN[table]:
+            for c in self.children(child, col, key):
+                self.delete_tree(child, c)
+        self.tx.delete(table, key)
+
+    def set(self, operation: str, table: str, key: int, values: dict[str, Any], plan_id: int | None,
+            field_name: str, period: str | None = None, indicator: dict | None = None) -> None:
+        """Write one column of a row, audited when it changes."""
+        before = self.row(table, key)
+        if self.tx.update(table, key, values):
+            column = next(iter(values))
+            self.audit(operation, table, key, plan_id, period=period, field=field_name,
+                       old=before[column], new=values[column], indicator=indicator)
+
+    def audit(self, operation: str, entity: str, key: int | None, plan_id: int | None, *,
+              period: str | None = None, field: str | None = None, old: Any = None, new: Any = None,
+              indicator: dict | None = None) -> None:
+        self.audits.append({
+            "operation": operation, "entity": entity, "entity_key": key, "plan_id": plan_id, "period": period,
+            "indicator_id": indicator["id"] if indicator else None,
+            "indicator_code": indicator["code"] if indicator else None,
+            "field": field, "old": _json_text(old), "new": _json_text(new),
+        })
+
+    def check_lock(self, plan_id: int, period: str | None) -> None:
+        """Signed-off or submitted reports refuse edits; so does their plan (the seal covers it)."""
+        self.locks.add((plan_id, period))
+        t = TABLES["report"]
+        q = select(t.c.period).where(t.c.plan_id == plan_id, t.c.status != "draft")
+        if period is not None:
+            q = q.where(t.c.period == period)
+        locked = self.tx.conn.execute(q.order_by(t.c.position)).scalars().first()
+        if locked is None:
+            return
+        if period is not None:
+            raise ReportLocked(Msg(N_("The {period} report is signed off. Reopen it before changing it."),
+                                   {"period": period_name(locked)}))
+        raise ReportLocked(Msg(N_("The {period} report of this plan is signed off; the plan cannot change "
+                                  "until it is reopened."), {"period": period_name(locked)}))
+
+
+class UnitOfWork:
+    """The engine and the write discipline every room of the store shares."""
+
+    def __init__(self, engine, readonly: bool):
+        self.engine = engine
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self._group: Work | None = None
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        # A deferred BEGIN: reading never waits for the write lock.
+        with self.engine.connect().execution_options(egov_read=True) as conn:
+            with conn.begin():
+                yield conn
+
+    def read_row(self, table: str, key: int) -> dict | None:
+        with self.read() as conn:
+            return next(iter(docs.rows(conn, table, "id", [key])), None)
+
+    def plan_row(self, plan_key: int) -> dict:
+        return self.read_row("plan", plan_key) or raise_(no_plan())
+
+    def writable(self) -> None:
+        if self.readonly:
+            raise StoreError(Msg(N_("The database is open read-only.")))
+
+    def run(self, description: Msg, body: Callable[[Work], int | None]) -> Change:
+        """Run `body` in a write transaction (or inside the open group) and make its Change."""
+        self.writable()
+        with self._lock:
+            if self._group is not None:
+                start = len(self._group.tx.journal)
+                key = body(self._group)
+                journal = self._group.tx.journal[start:]
+                return Change(description, _group_member_undo, key, _touched(journal),
+                              summarize(self._group.tx.conn, journal))
+            with translate_storage_errors(), self.engine.connect() as conn:
+                try:
+                    with conn.begin():
+                        work = Work(Tx(conn))
+                        key = body(work)
+                        write_audit(conn, work.audits)
+                        summary = summarize(conn, work.tx.journal)
+                except IntegrityError as exc:
+                    raise conflict(exc) from None
+                except DBAPIError as exc:  # locked by another program, disk full, file damaged
+                    raise storage_error(exc) from None
+        return self._change(work.description or description, work, key, summary)
+
+    def _change(self, description: Msg, work: Work, key: int | None, summary: ChangeSummary) -> Change:
+        journal, audits, locks = list(work.tx.journal), list(work.audits), set(work.locks)
+
+        def undo() -> Change:
+            def body(w: Work) -> int | None:
+                for m in reversed(journal):
+                    w.tx.apply(m.inverse())
+                for plan_id, period in locks:
+                    w.check_lock(plan_id, period)
+                w.audits = [_inverse_audit(a) for a in audits]
+                return key
+
+            return self.run(description, body)
+
+        return Change(description, undo, key, _touched(journal), summary)
+
+    def log(self, body: Callable[[Work], Any]) -> Any:
+        """A write that is not an undoable step: one transaction with its audit rows. Returns what
+        `body` returns."""
+        self.writable()
+        try:
+            with self._lock, translate_storage_errors(), self.engine.connect() as conn, conn.begin():
+                w = Work(Tx(conn))
+                result = body(w)
+                write_audit(conn, w.audits)
+        except IntegrityError as exc:
+            raise conflict(exc) from None
+        return result
+
+    @contextmanager
+    def group(self, description: Msg) -> Iterator[Group]:
+        """Several operations as one transaction and one undoable Change: `with store.group(msg) as g: ...`,
+        then `g.change`. An exception inside rolls everything back."""
+        self.writable()
+        grp = Group(description)
+        with self._lock:
+            if self._group is not None:
+                raise StoreError(Msg(N_("Groups of changes cannot be nested.")))
+            with translate_storage_errors(), self.engine.connect() as conn:
+                with conn.begin():
+                    self._group = work = Work(Tx(conn))
+                    try:
+                        yield grp
+                        write_audit(conn, work.audits)
+                        summary = summarize(conn, work.tx.journal)
+                    finally:
+                        self._group = None
+        grp.change = self._change(description, work, None, summary)
+
+
+def summarize(conn: Connection, journal: list[Mutation]) -> ChangeSummary:
+    """The summary of a journal, read inside its transaction: a row the journal does not show its
+    parent of (an update of a code or value) is looked up, one query per table and level."""
+    known: dict[tuple[str, int], dict] = {}
+    for m in journal:
+        known.setdefault((m.table, m.key), {}).update({**(m.before or {}), **(m.after or {})})
+    found: dict[str, set[int]] = {}
+    for table, key in known:
+        found.setdefault(table, set()).add(key)
+    indicators = set(found.get("indicator", ()))
+    # Walk up one level at a time: rows of a table, then their parents, until only plans are left.
+    level = {t: set(keys) for t, keys in found.items() if t in PARENT}
+    plans = set(found.get("plan", ()))
+    while level:
+        up: dict[str, set[int]] = {}
+        for table, keys in level.items():
+            parent, col = PARENT[table]
+            missing = [k for k in keys if col not in known.get((table, k), {})]
+            if missing:
+                t = TABLES[table]
+                for key, value in conn.execute(select(t.c.id, t.c[col]).where(t.c.id.in_(missing))):
+                    known.setdefault((table, key), {})[col] = value
+            if table == "entry":
+                entry_ind = [k for k in keys if "indicator_id" not in known[(table, k)]]
+                if entry_ind:
+                    t = TABLES["entry"]
+                    for key, value in conn.execute(select(t.c.id, t.c.indicator_id).where(t.c.id.in_(entry_ind))):
+                        known[(table, key)]["indicator_id"] = value
+                indicators.update(known[(table, k)]["indicator_id"] for k in keys)
+            parents = {known[(table, k)][col] for k in keys} - {None}
+            if parent == "plan":
+                plans |= parents
+            else:
+                up.setdefault(parent, set()).update(parents)
+                found.setdefault(parent, set()).update(parents)
+        level = up
+    return ChangeSummary(
+        plans=frozenset(plans),
+        indicators=frozenset(indicators),
+        reports=frozenset(found.get("report", ())),
+        entries=frozenset(found.get("entry", ())),
+        offices=frozenset(found.get("office", ())),
+        structure=any(m.table in _STRUCTURE and (m.before is None or m.after is None
+                                                 or "position" in m.after or "code" in m.after) for m in journal),
+        settings="setting" in found,
+    )
+
+
+def _group_member_undo() -> Change:
+    raise StoreError(Msg(N_("This change is part of a group; undo the group instead.")))
+
+
+def _touched(journal: list[Mutation]) -> frozenset[tuple[str, int]]:
+    return frozenset((m.table, m.key) for m in journal)
+
+
+def _inverse_audit(a: dict) -> dict:
+    op = a["operation"]
+    if op.startswith("undo "):
+        op = "redo " + op[5:]
+    elif op.startswith("redo "):
+        op = "undo " + op[5:]
+    else:
+        op = "undo " + op
+    return a | {"operation": op, "old": a["new"], "new": a["old"]}
+
+
+def _json_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def period_name(period: str) -> str:
+    from egov_desktop.core.periods import period_name as name
+
+    return name(period) if period in PERIODS else period
+
+
+def raise_(exc: Exception):
+    raise exc
+
+
+def conflict(exc: IntegrityError) -> StoreError:
+    return StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
+                          {"reason": str(exc.orig)}))
+
+
+def no_plan() -> StoreError:
+    return StoreError(Msg(N_("The plan was not found; it may have been deleted.")))
+
+
+def no_office() -> StoreError:
+    return StoreError(Msg(N_("The office was not found.")))
+
+
+def no_row() -> StoreError:
+    return StoreError(Msg(N_("The row was not found; it may have been deleted.")))
