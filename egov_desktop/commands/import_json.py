@@ -22,6 +22,20 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None, help="database file (default: the per-user data folder)")
 
 
+def add_take_over_argument(parser: argparse.ArgumentParser) -> None:
+    """For the commands that write: the take-over that DatabaseInUse offers when the writer named in the
+    lock file is another computer that may have crashed."""
+    parser.add_argument("--take-over", action="store_true",
+                        help="take over the database from another computer that crashed or is switched off")
+
+
+def report_store_error(path: Path, exc: StoreError, lang: str) -> None:
+    """Why the database cannot be used; for a lock another computer may have left, how to take it over."""
+    cli.err(f"{path}: {exc.render(lang)}")
+    if getattr(exc, "can_take_over", False):
+        cli.err(Msg(N_("To take it over, run the command again with --take-over.")).render(lang))
+
+
 def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = False) -> Store | None:
     """The store at --db (or the default), or None after printing why it cannot be opened. Commands that
     only read open it read-only (so they work while the program has it open); only `create` makes a new one
@@ -36,15 +50,16 @@ def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = 
 
             # A database from an older version is upgraded first, which takes opening it to write.
             readonly = not inspect_database(path).needs_upgrade
-        return Store.open(path, readonly=readonly)
+        return Store.open(path, readonly=readonly, take_over=getattr(args, "take_over", False))
     except StoreError as exc:
-        cli.err(f"{path}: {exc.render(args.lang)}")
+        report_store_error(path, exc, args.lang)
         return None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="exchange file (.json)")
     add_db_argument(parser)
+    add_take_over_argument(parser)
     parser.add_argument("--replace", action="store_true",
                         help="replace a plan of the same kind and fiscal year already in the database")
 

@@ -10,6 +10,7 @@ import argparse
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands.import_json import add_take_over_argument
 from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "mark-submitted"
@@ -18,6 +19,7 @@ HELP = N_("mark a signed-off report as submitted to the upper office")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser, file=False)
+    add_take_over_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import argparse
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands.import_json import add_take_over_argument
 from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "reopen"
@@ -18,6 +19,7 @@ HELP = N_("reopen a signed-off report for changes (needs a reason)")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser, file=False)
+    add_take_over_argument(parser)
     parser.add_argument("--reason", required=True, help="why the report is reopened (kept in the audit log)")
 
 

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from egov_desktop import cli
-from egov_desktop.commands.import_json import add_db_argument
+from egov_desktop.commands.import_json import add_db_argument, add_take_over_argument, report_store_error
 from egov_desktop.core.i18n import N_, Msg
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", type=Path, nargs="?", default=None, help="backup file (.sqlite)")
     parser.add_argument("--latest", action="store_true", help="restore the newest good backup")
     add_db_argument(parser)
+    add_take_over_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
             cli.err(f"{source}: " + Msg(N_("the file does not exist")).render(lang))
             return cli.EXIT_UNREADABLE
     try:
-        result = backup.restore(source, db)
+        result = backup.restore(source, db, take_over=args.take_over)
     except StoreError as exc:
-        cli.err(f"{db}: {exc.render(lang)}")
+        report_store_error(db, exc, lang)
         return cli.EXIT_ERRORS
     cli.out(Msg(N_("Restored:")).render(lang) + f" {result.restored} -> {db}")
     if result.safety_copy is not None:

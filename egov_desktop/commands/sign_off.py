@@ -12,6 +12,7 @@ from egov_desktop import cli
 from egov_desktop.core.digits import localize_digits, to_latin_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
 from egov_desktop.core.model import SIGNATORY_FIELDS, Signatory
+from egov_desktop.commands.import_json import add_take_over_argument
 from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "sign-off"
@@ -20,6 +21,7 @@ HELP = N_("sign off a report: seal it with a revision and a digest")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser, file=False)
+    add_take_over_argument(parser)
     parser.add_argument("--signatory", required=True, help="number in the office profile (1, 2, ...) or name")
 
 

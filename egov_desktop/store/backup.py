@@ -26,12 +26,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, gettext_for
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import period_name
 from egov_desktop.store.engine import PROBLEMS, diagnose
 from egov_desktop.store.errors import StoreError
-from egov_desktop.store.lock import WriterLock, read_only_query, storage_error
+from egov_desktop.store.lock import WriterLock, is_disk_full, read_only_query, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,9 @@ def _copy(src_path: Path, dest: Path) -> None:
     """Online-backup `src_path` into a new self-contained file `dest` (written beside it, then renamed)."""
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    # Made here, not by SQLite, so a folder that cannot be written (a write-protected pen drive) fails
+    # with the system's reason, not SQLite's "unable to open database file".
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644))
     try:
         src = sqlite3.connect(_uri(src_path), uri=True)
         try:
@@ -159,8 +163,14 @@ def backup_now(db_path: Path, reason: str = "manual", label: str | None = None, 
     except BackupError:
         raise
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(Msg(N_("No backup could be made: {reason}"),
-                              {"reason": storage_error(exc, db_path).render()})) from None
+        # In words about the copy: storage_error's "the change was NOT saved" is for edits.
+        if isinstance(exc, OSError):
+            reason = os_error_msg(exc, folder)
+        elif is_disk_full(exc, folder):
+            reason = Msg(N_("the disk is full: free some space and try again"))
+        else:
+            reason = str(exc)
+        raise BackupError(Msg(N_("No backup could be made: {reason}"), {"reason": reason})) from None
     if to is None:
         prune(db_path)
     return dest
@@ -322,9 +332,10 @@ class RestoreResult:
     moved_aside: Path | None  # the current database, renamed aside (when it could not be used)
 
 
-def restore(backup: Path, db_path: Path) -> RestoreResult:
+def restore(backup: Path, db_path: Path, take_over: bool = False) -> RestoreResult:
     """Put a backup in place of the database. The current file is backed up first (or, when it cannot
-    be used, renamed aside). Refused while another program has the database open for writing."""
+    be used, renamed aside). Refused while another program has the database open for writing;
+    `take_over` as in Store.open (a lock that only names another computer)."""
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise BackupError(Msg(N_("There is no backup file at {path}."), {"path": backup}))
@@ -336,7 +347,7 @@ def restore(backup: Path, db_path: Path) -> RestoreResult:
     lock = WriterLock(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restoring is how the data arrives
-        lock.acquire(exclusive=True)
+        lock.acquire(force=take_over, exclusive=True)
         # The copy first: if it fails (a full disk), the current database has not been touched.
         _copy(backup, tmp)
         safety = aside = None

@@ -1,14 +1,15 @@
-"""Write access to the database: one writing program at a time, and plain words when a write fails.
+"""Write access to the database: one writer program at a time, and plain words when a write fails.
 
 A shared office PC (or a database on a shared folder) can have two copies of the
 program open on one file. SQLite would serialise their transactions, but each copy
-would edit from a stale screen and undo the other's work. So a writer holds a lock
-file beside the database, `<name>.lock`, that says who holds it (PID, computer,
-user, since when) and is locked with the operating system's own file lock, which the
-OS releases when the process dies: a crash never leaves a lock that blocks the next
-start. A lock naming another computer cannot be checked from here (a network share
-may not pass OS locks between computers), so it is respected until the user
-chooses to take it over.
+would edit from a stale screen and undo the other's work. So a writer holds the
+operating system's lock on one byte of the database file itself, which the OS
+releases when the process dies: a crash never leaves a lock that blocks the next
+start, and deleting a file beside the database cannot let a second writer in.
+Beside the database, `<name>.lock` says who holds it (PID, computer, user, since
+when), for the messages. A lock file naming another computer cannot be checked from
+here (a network share may not pass OS locks between computers), so it is respected
+until the user chooses to take it over.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import json
 import os
 import socket
 import sqlite3
+import struct
 import sys
 import threading
 from contextlib import contextmanager
@@ -33,9 +35,9 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-# msvcrt locks byte ranges; lock one byte far past the owner text so the text stays readable.
-_WIN_LOCK_OFFSET = 1 << 20
-
+# The byte of the database file that a writer locks: in the page that holds SQLite's own lock bytes
+# (at 1 GiB; SQLite never stores data in that page), past the 512 bytes SQLite locks there.
+_LOCK_BYTE = 0x4000_0000 + 1024
 
 @dataclass(frozen=True)
 class LockOwner:
@@ -125,11 +127,23 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _os_lock(fd: int) -> bool:
+def _flock(kind: int) -> bytes:
+    """A `struct flock` for _LOCK_BYTE; '0q' pads it to the C struct's size."""
+    return struct.pack("@hhqqi0q", kind, os.SEEK_SET, _LOCK_BYTE, 1, 0)
+
+
+def os_lock(fd: int) -> bool:
+    """Lock the writer's byte of the database file open at `fd`; False when another process holds it.
+
+    Linux: an open-file-description lock (a plain POSIX lock would be dropped whenever SQLite closes any
+    descriptor of the file, and flock() on a network share becomes a whole-file lock that would block
+    SQLite's readers). Windows: the same byte with msvcrt. Elsewhere (macOS): flock(), local files only."""
     try:
         if sys.platform == "win32":
-            os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+            os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        elif hasattr(fcntl, "F_OFD_SETLK"):
+            fcntl.fcntl(fd, fcntl.F_OFD_SETLK, _flock(fcntl.F_WRLCK))
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -139,8 +153,10 @@ def _os_lock(fd: int) -> bool:
 
 def _os_unlock(fd: int) -> None:
     if sys.platform == "win32":
-        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    elif hasattr(fcntl, "F_OFD_SETLK"):
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, _flock(fcntl.F_UNLCK))
     else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
@@ -198,35 +214,42 @@ class WriterLock:
             if entry is not None:  # the same process opens the file again (a second Store): share the lock
                 if exclusive:
                     raise StoreError(Msg(N_("The database is open in this program: close it first.")))
-                entry[1] += 1
+                entry[2] += 1
                 self.held = True
                 return
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+                db_fd = os.open(db_path, flags, 0o644)  # an empty file is a new database to SQLite
             except OSError as exc:
-                raise ReadOnlyLocation(self.path, exc.strerror or str(exc)) from None
+                raise ReadOnlyLocation(db_path, exc.strerror or str(exc)) from None
+            info_fd = None
+            locked = False
             try:
-                if not _os_lock(fd):
-                    raise DatabaseInUse(_read_owner(fd))
-                previous = _read_owner(fd)
+                if not os_lock(db_fd):
+                    raise DatabaseInUse(current_owner(db_path))
+                locked = True
+                try:
+                    info_fd = os.open(self.path, flags, 0o644)
+                except OSError as exc:
+                    raise ReadOnlyLocation(self.path, exc.strerror or str(exc)) from None
+                previous = _read_owner(info_fd)
                 if previous is not None and not previous.here and not force:
-                    _os_unlock(fd)
                     raise DatabaseInUse(previous, held=False)
                 self.recovered = previous
                 me = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
                       "since": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
                 try:
-                    os.ftruncate(fd, 0)
-                    os.lseek(fd, 0, os.SEEK_SET)
-                    os.write(fd, json.dumps(me, ensure_ascii=False).encode("utf-8"))
-                    os.fsync(fd)
+                    os.ftruncate(info_fd, 0)
+                    os.lseek(info_fd, 0, os.SEEK_SET)
+                    os.write(info_fd, json.dumps(me, ensure_ascii=False).encode("utf-8"))
+                    os.fsync(info_fd)
                 except OSError:
                     # A full disk: the OS lock still guards the file; others just cannot see who holds it.
                     pass
             except BaseException:
-                os.close(fd)
+                _close(db_fd, info_fd, locked)
                 raise
-            _held[self.key] = [fd, 1]
+            _held[self.key] = [db_fd, info_fd, 1]
             self.held = True
 
     def release(self) -> None:
@@ -237,20 +260,27 @@ class WriterLock:
             entry = _held.get(self.key)
             if entry is None:
                 return
-            entry[1] -= 1
-            if entry[1] > 0:
+            entry[2] -= 1
+            if entry[2] > 0:
                 return
             del _held[self.key]
-            fd = entry[0]
-            # Emptied, not deleted: deleting would let a waiting process lock a file nobody else sees.
+            db_fd, info_fd, _ = entry
+            # Emptied, not deleted: the next writer finds the file where it expects it.
             try:
-                os.ftruncate(fd, 0)
+                os.ftruncate(info_fd, 0)
             except OSError:
                 pass
-            try:
-                _os_unlock(fd)
-            finally:
-                os.close(fd)
+            _close(db_fd, info_fd, True)
+
+
+def _close(db_fd: int, info_fd: int | None, locked: bool) -> None:
+    if info_fd is not None:
+        os.close(info_fd)
+    try:
+        if locked:
+            _os_unlock(db_fd)
+    finally:
+        os.close(db_fd)
 
 
 def current_owner(db_path: Path) -> LockOwner | None:
@@ -294,15 +324,24 @@ def is_corruption(exc: BaseException) -> bool:
     return primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _disk_nearly_full(path: Path | None) -> bool:
-    if path is None:
+def _disk_nearly_full(folder: Path | None) -> bool:
+    if folder is None:
         return False
     try:
         import shutil
 
-        return shutil.disk_usage(Path(path).resolve().parent).free < 256 * 1024
+        return shutil.disk_usage(Path(folder).resolve()).free < 256 * 1024
     except OSError:
         return False
+
+
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """A sqlite3/SQLAlchemy error or OSError that means the disk is full. `folder` (where the file is
+    written) lets an I/O error that is really a full disk (SQLite cannot make its -shm file) be called that."""
+    orig = getattr(exc, "orig", None) or exc
+    primary = _primary_code(exc)
+    return (primary == _SQLITE_FULL or "disk is full" in str(orig).lower() or getattr(orig, "errno", None) == 28
+            or primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_nearly_full(folder))
 
 
 def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
@@ -312,8 +351,7 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
     orig = getattr(exc, "orig", None) or exc
     primary = _primary_code(exc)
     text = str(orig).lower()
-    if (primary == _SQLITE_FULL or "disk is full" in text or getattr(orig, "errno", None) == 28
-            or primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_nearly_full(path)):
+    if is_disk_full(exc, Path(path).parent if path is not None else None):
         return StoreError(Msg(N_("The disk is full: the change was NOT saved. Free some space on the disk, "
                                  "then try again.")))
     if primary in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text or "read-only" in text:

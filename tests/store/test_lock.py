@@ -21,10 +21,13 @@ from tests.store.conftest import table_dump
 ROOT = Path(__file__).resolve().parents[2]
 
 # The first copy of the program: opens the database for writing, says so, waits for a line on stdin.
+# It also opens and closes a plain connection to the file, as a backup does: closing a descriptor of
+# the file must not drop the lock (it would drop a plain POSIX lock).
 WRITER = """
-import sys
+import sqlite3, sys
 from egov_desktop.store.service import Store
 store = Store.open(sys.argv[1])
+sqlite3.connect(sys.argv[1]).close()
 print("READY", flush=True)
 sys.stdin.readline()
 store.close()
@@ -82,6 +85,19 @@ def test_second_copy_is_told_who_writes_and_may_open_read_only(db, writer):
     assert current_owner(db) is None
     with Store.open(db) as store:
         store.import_document(exchange.load(MODMR))
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_writer_in(db, writer):
+    before = table_dump(db)
+    lock_path(db).unlink()
+    with pytest.raises(DatabaseInUse) as info:
+        Store.open(db)
+    assert info.value.held and not info.value.can_take_over
+    run = _program("import", str(MODMR), "--db", str(db))
+    assert run.returncode == 2 and "লেখার জন্য খোলা আছে" in run.stderr and "Traceback" not in run.stderr
+    run = _program("import", str(MODMR), "--db", str(db), "--take-over")
+    assert run.returncode == 2 and "লেখার জন্য খোলা আছে" in run.stderr
+    assert table_dump(db) == before
 
 
 def test_a_crashed_writer_leaves_a_stale_lock_that_is_recovered(db, writer):

@@ -224,3 +224,27 @@ def test_restore_on_a_full_disk_leaves_the_database_as_it_was(small_disk, tmp_pa
     assert table_dump(db) == before
     assert sorted(p.name for p in small_disk.iterdir() if not p.name.startswith("egov.sqlite-")) == [
         "egov.sqlite", "egov.sqlite.lock"]  # no half copy left behind
+
+
+def test_backup_to_a_read_only_folder_speaks_of_the_backup(read_only_folder, tmp_path):
+    db = tmp_path / "office" / "egov.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+    before = db.read_bytes()
+    run = _program("backup", "--db", str(db), "--to", str(read_only_folder))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "ব্যাকআপ তৈরি করা যায়নি" in run.stderr and "শুধু পড়ার জন্য" in run.stderr
+    assert NOT_SAVED not in run.stderr  # the words for a failed edit: no edit was made
+    assert db.read_bytes() == before
+
+
+def test_backup_to_a_full_disk_speaks_of_the_backup(small_disk, tmp_path):
+    db = tmp_path / "office" / "egov.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+    filler = _fill(small_disk)
+    run = _program("backup", "--db", str(db), "--to", str(small_disk))
+    filler.unlink()
+    assert run.returncode == 1 and "ব্যাকআপ তৈরি করা যায়নি" in run.stderr and FULL in run.stderr
+    assert NOT_SAVED not in run.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == []  # no half copy left behind

@@ -9,21 +9,25 @@ import sys
 
 import pytest
 
+from egov_desktop.store import backup
 from egov_desktop.store.backup import open_with_recovery
 from egov_desktop.store.lock import DatabaseInUse, current_owner, lock_path
 from egov_desktop.store.service import Store
 from tests.store.conftest import table_dump
-from tests.store.test_lock import ROOT, db, writer  # noqa: F401 (fixtures)
+from tests.conftest import MODMR
+from tests.store.test_lock import ROOT, _program, db, writer  # noqa: F401 (fixtures)
 
 OTHER = {"pid": 4242, "host": "accounts-pc", "user": "karim", "since": "2024-03-16 09:00:00"}
 
-# A program on "accounts-pc" whose network share passes file locks: it holds the OS lock and says so.
+# A program on "accounts-pc" whose network share passes file locks: it holds the OS lock on the database
+# and says who it is in the lock file.
 HOLDER = """
-import fcntl, json, os, sys
-fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
-fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-os.ftruncate(fd, 0)
-os.write(fd, sys.argv[2].encode())
+import os, sys
+from egov_desktop.store.lock import os_lock
+fd = os.open(sys.argv[1], os.O_RDWR)
+assert os_lock(fd)
+with open(sys.argv[1] + ".lock", "w", encoding="utf-8") as info:
+    info.write(sys.argv[2])
 print("READY", flush=True)
 sys.stdin.readline()
 """
@@ -66,9 +70,8 @@ def test_a_live_writer_on_this_computer_is_never_taken_over(db, writer):
         assert ro.readonly and asked == ["read_only"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the holder uses fcntl")
 def test_another_computer_that_really_holds_the_lock_is_not_taken_over(db):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_path(db)), json.dumps(OTHER)], cwd=ROOT,
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), json.dumps(OTHER)], cwd=ROOT,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "READY"
@@ -99,3 +102,29 @@ def test_open_with_recovery_asks_once_take_over_read_only_or_cancel(db, answer):
     with store:
         assert store.readonly == (answer == "read_only")
         assert current_owner(db).host == (socket.gethostname() if answer == "take_over" else "accounts-pc")
+
+
+def test_the_cli_takes_over_when_asked_as_its_message_says(db):
+    lock_path(db).write_text(json.dumps(OTHER), encoding="utf-8")
+    before = table_dump(db)
+    run = _program("import", str(MODMR), "--db", str(db))
+    assert run.returncode == 2 and "accounts-pc" in run.stderr and "--take-over" in run.stderr
+    assert table_dump(db) == before and current_owner(db).host == "accounts-pc"
+
+    run = _program("import", str(MODMR), "--db", str(db), "--take-over")
+    assert run.returncode == 0, run.stderr
+    assert current_owner(db) is None  # released when the command ended
+    with Store.open(db, readonly=True) as store:
+        assert sorted(p.fiscal_year for p in store.list_plans()) == ["2021-22", "2023-24"]
+        [entry] = [a for a in store.audit() if a.operation == "take_over"]
+        assert entry.old == OTHER
+
+
+def test_restore_takes_over_when_asked(db):
+    good = backup.backup_now(db, "manual")
+    lock_path(db).write_text(json.dumps(OTHER), encoding="utf-8")
+    run = _program("restore", str(good), "--db", str(db))
+    assert run.returncode == 1 and "--take-over" in run.stderr
+    assert current_owner(db).host == "accounts-pc"
+    run = _program("restore", str(good), "--db", str(db), "--take-over", "--lang", "en")
+    assert run.returncode == 0 and "Restored" in run.stdout, run.stderr
