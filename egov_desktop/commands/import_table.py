@@ -13,7 +13,7 @@ from pathlib import Path
 
 from egov_desktop import cli
 from egov_desktop.commands.check import SEVERITY_LABELS
-from egov_desktop.commands.import_json import add_db_argument, open_store
+from egov_desktop.commands.import_json import add_db_argument, add_take_over_argument, open_store
 from egov_desktop.core import exchange, rules
 from egov_desktop.core.digits import to_latin_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--sheet", help="the Excel sheet to read (default: the first with a plan table)")
     where.add_argument("--table", type=int, help="the Word table to read, counted from 1")
     add_db_argument(parser)
+    add_take_over_argument(parser)
     parser.add_argument("--replace", action="store_true",
                         help="replace a plan of the same kind and fiscal year already in the database")
     parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
