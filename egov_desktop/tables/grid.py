@@ -54,6 +54,8 @@ class Grid:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     if isinstance(value, float) and value.is_integer():
@@ -88,21 +90,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        # Read-only first, to count rows without building every cell of a 100,000-row sheet.
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            names = [ws.title for ws in book.worksheets if sheet is None or ws.title == sheet]
-            for name in names:
-                ws = book[name]
-                rows = 0
-                for _ in ws.iter_rows(values_only=True):
-                    rows += 1
-                    if rows > MAX_ROWS:
-                        raise _too_many("rows", rows, MAX_ROWS)
-                if (ws.max_column or 0) > MAX_COLUMNS:
-                    raise _too_many("columns", ws.max_column, MAX_COLUMNS)
-        finally:
-            book.close()
+        _count_rows(path)
         book = openpyxl.load_workbook(path, data_only=True)
     except TableFileError:
         raise
@@ -122,6 +110,29 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
     return grids
 
 
+def _count_rows(path: Path) -> None:
+    """Refuse a sheet of more than MAX_ROWS rows before building its cells: the rows of each sheet's XML are
+    counted as it streams by (a 100,000-row sheet would take openpyxl gigabytes to load whole)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            with z.open(name) as f:
+                while chunk := f.read(1 << 20):
+                    data = tail + chunk
+                    rows += data.count(b"<row ") + data.count(b"<row>")
+                    tail = data[-5:]
+                    rows -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next chunk
+                    if rows > MAX_ROWS:
+                        raise _too_many("rows", rows, MAX_ROWS)
+                rows += tail.count(b"<row ") + tail.count(b"<row>")
+            if rows > MAX_ROWS:
+                raise _too_many("rows", rows, MAX_ROWS)
+
+
 def _sheet_grid(ws) -> Grid:
     merged_from: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
@@ -130,7 +141,10 @@ def _sheet_grid(ws) -> Grid:
                 if (r, c) != (rng.min_row, rng.min_col):
                     merged_from[(r, c)] = (rng.min_row, rng.min_col)
     n_rows, n_cols = ws.max_row or 0, ws.max_column or 0
+    if n_cols > MAX_COLUMNS:
+        raise _too_many("columns", n_cols, MAX_COLUMNS)
     rows, hidden = [], []
+    texts: dict[tuple[int, int], str] = {}  # a merged range's text, made once
     for r in range(1, n_rows + 1):
         if ws.row_dimensions[r].hidden:
             hidden.append(r - 1)
@@ -139,9 +153,12 @@ def _sheet_grid(ws) -> Grid:
             src = merged_from.get((r, c), (r, c))
             cell = ws.cell(*src)
             value = cell.value
+            text = texts.get(src)
+            if text is None:
+                text = texts[src] = _text(value)
             if isinstance(value, str):
-                value = _text(value)
-            row.append(Cell(_text(value), value, f"{ws.title}!{_column_letter(c - 1)}{r}",
+                value = text
+            row.append(Cell(text, value, f"{ws.title}!{_column_letter(c - 1)}{r}",
                             merged=src != (r, c), number_format=cell.number_format))
         rows.append(row)
     return Grid(ws.title, rows, hidden)

@@ -81,6 +81,7 @@ _SECTION = re.compile(r"^\s*([0-9]+)\s*[.।)]\s*(.+?)\s*(?:[:ঃ=]|[.…]{2,})[
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})\s*[-–—/]\s*(?:(?:19|2[01])?([0-9]{2}))(?![0-9])")
 _SINGLE_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])")
 _SUBTOTAL = re.compile(r"^\s*(উপ\s*-?\s*মোট|সর্বমোট|মোট(?!\s*অর্জন)(?=[\s=:০-৯0-9(]|$)|total|subtotal)", re.I)
+_MAYBE_BIJOY = re.compile(r"[A-Za-z\u0080-\u097f\u2000-\u2122]")
 _COUNT_IN_SUBTOTAL = re.compile(r"([0-9]+)\s*টি\s*সূচক")
 
 
@@ -322,6 +323,7 @@ class _Reader:
         self.columns = columns
         self.findings: list[Finding] = []
         self.bijoy_seen: set[str] = set()
+        self._bijoy: dict[str, str | None] = {}  # text -> its Unicode conversion, None when not Bijoy
 
     def finding(self, severity: str, where: str, rule: str, msgid: str, **params) -> None:
         self.findings.append(Finding(where, rule, severity, Msg(msgid, params)))
@@ -346,8 +348,12 @@ class _Reader:
     def unicode(self, cell: Cell) -> str:
         """The cell's text, Bijoy (SutonnyMJ) converted to Unicode and listed once per cell."""
         text = cell.text
-        if text and looks_like_bijoy(text):
-            converted = nfc(bijoy_to_unicode(text))
+        if text not in self._bijoy:
+            # Bijoy text is written in Latin letters and Latin-1/punctuation glyphs: without any, it is not.
+            self._bijoy[text] = nfc(bijoy_to_unicode(text)) if _MAYBE_BIJOY.search(text) and looks_like_bijoy(
+                text) else None
+        converted = self._bijoy[text]
+        if converted is not None:
             if cell.where not in self.bijoy_seen and not cell.merged:
                 self.bijoy_seen.add(cell.where)
                 self.finding(WARNING, cell.where, "bijoy_converted",
@@ -587,11 +593,11 @@ def recognise(grid: Grid, header_row: int, overrides: Overrides | None = None) -
         if r in grid.hidden_rows:
             reader.finding(WARNING, row[0].where, "hidden_row", N_("row {row} is hidden in the file; it was read"),
                            row=r + 1)
-        joined = " ".join(reader.unicode(c) for c in texts)
         indicator_cell = reader.cell(row, indicator_col)
         own_indicator = indicator_cell is not None and indicator_cell.text and not indicator_cell.merged \
             and not _SUBTOTAL.match(_norm(indicator_cell.text))
-        if _SUBTOTAL.match(_norm(joined)) and not own_indicator:
+        if not own_indicator and _SUBTOTAL.match(_norm(reader.unicode(texts[0]))):
+            joined = " ".join(reader.unicode(c) for c in texts)
             total = _last_number(texts, reader)
             subtotal_total = total if subtotal_total is None else subtotal_total + (total or 0)
             m = _COUNT_IN_SUBTOTAL.search(to_latin_digits(joined))
