@@ -98,7 +98,7 @@ def test_check_period_not_started(tmp_path):
     "name, content, bn, en",
     [
         ("truncated", lambda t: t[: len(t) // 2], "অসম্পূর্ণ", "truncated"),
-        ("newer", lambda t: t.replace('"version": 1', '"version": 2', 1), "হালনাগাদ", "version 2"),
+        ("newer", lambda t: t.replace('"version": 1', '"version": 3', 1), "হালনাগাদ", "version 3"),
         ("unknown key", lambda t: t.replace('"notes"', '"colour"', 1) if '"notes"' in t else t.replace("{", '{"colour": 1,', 1), "", "unknown key"),
         ("not json", lambda t: "নমস্কার", "", "JSON"),
     ],
@@ -126,7 +126,8 @@ def test_score_pib_json():
     assert result["period"] == "Q1"
     by_code = {i["code"]: i for i in result["indicators"]}
     assert by_code["4.1.1"] == {
-        "code": "4.1.1", "weight": 8, "value": 56.98, "percent": 0.0, "score": 0.0, "not_applicable": False
+        "code": "4.1.1", "weight": 8, "value": 56.98, "percent": 0.0, "score": 0.0, "not_applicable": False,
+        "scorable": True,
     }
     assert by_code["6.1.1"]["not_applicable"] is True and by_code["6.1.1"]["score"] == 0
     assert by_code["2.1.1"]["percent"] == 70 and by_code["2.1.1"]["score"] == 3.5

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             msg = Msg(N_("the file has no progress report"))
         cli.err(msg.render(lang))
         return cli.EXIT_UNREADABLE
-    result = score_report(doc.plan, report)
+    result = score_report(doc.plan, report, doc.reports)
     if args.json:
         cli.out(
             json.dumps(
@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
                             "percent": _round(s.percent),
                             "score": _round(s.score),
                             "not_applicable": s.not_applicable,
+                            "scorable": s.scorable,
                         }
                         for s in result.indicators
                     ],

@@ -1,4 +1,9 @@
-"""The JSON plan exchange format, version 1 (docs/EXCHANGE-FORMAT.md): read and write.
+"""The JSON plan exchange format, 1.0 and 1.1 (docs/EXCHANGE-FORMAT.md): read and write.
+
+Format 1.1 (the NIS, GRS, Citizen's Charter and RTI plans' shapes) is marked "version": 2: the key is
+an integer, and a program that knows only 1.0 refuses any version above 1 as a newer format. Its keys
+are refused in a version 1 file, and a document that uses none of them is written as version 1, so a
+1.0 file goes back out as it came in.
 
 Reading is strict and precise: every error names the key path (and so the
 indicator) that is wrong, in Bangla and English. Unknown keys are errors unless
@@ -7,6 +12,7 @@ import -> export gives the same document (key order and whitespace aside).
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import json
 from typing import Any, Callable
@@ -19,12 +25,16 @@ from egov_desktop.core.model import (
     OFFICE_TEXT_FIELDS,
     PERIODS,
     PLAN_KINDS,
+    PREVIOUS_YEARS,
+    QUARTER_COUNT,
+    SCORING_SETTINGS,
     SCORINGS,
     STATUSES,
     TIERS,
     UNITS,
     Activity,
     Area,
+    DateWindow,
     Entry,
     Indicator,
     Level,
@@ -40,7 +50,10 @@ from egov_desktop.core.model import (
 )
 
 FORMAT = "egov-plan"
-VERSION = 1
+VERSION = 2  # format 1.1
+VERSION_1_1 = 2
+# The version of the document being read, for the keys that format 1.1 added.
+_reading = contextvars.ContextVar("exchange_reading_version", default=VERSION)
 MAX_LEVELS = 5
 # As when typing (values._MAX_DIGITS): a larger figure is an accident, which floats and SQLite's
 # integers could not keep exactly (an int beyond a float is not even comparable to one).
@@ -208,6 +221,42 @@ def _value(value: Any, unit: str, path: str) -> Value:
     return _number(value, path)
 
 
+def _since_1_1(path: str) -> None:
+    """Refuse a key or value of format 1.1 in a version 1 file."""
+    if _reading.get() < VERSION_1_1:
+        raise ExchangeError(Msg(N_("this belongs to format 1.1 (\"version\": 2), but the file says version 1")), path)
+
+
+def _target(value: Any, unit: str, path: str) -> Value:
+    """A target: as _value, and for a date also a window {"from": date, "to": date} (format 1.1)."""
+    if unit != "date" or not isinstance(value, dict):
+        return _value(value, unit, path)
+    _since_1_1(path)
+    r = _Reader(value, path)
+    window = DateWindow(_iso_date(r.raw("from", True), f"{path}.from"), _iso_date(r.raw("to", True), f"{path}.to"))
+    if r.extras():
+        raise ExchangeError(Msg(N_("unknown key")), path)
+    if window.end < window.start:
+        raise ExchangeError(Msg(N_("the date window ends before it starts")), f"{path}.to")
+    return window
+
+
+def _values(r: "_Reader", key: str, item: Callable[[Any, str], Any], length: int | None) -> list | None:
+    """An optional list of format 1.1 of a fixed `length` (None: any length but at least one)."""
+    raw = r.raw(key)
+    if raw is None:
+        return None
+    path = r._sub(key)
+    _since_1_1(path)
+    if not isinstance(raw, list):
+        raise ExchangeError(Msg(N_("expected a list")), path)
+    if length is not None and len(raw) != length:
+        raise ExchangeError(Msg(N_("expected a list of {count} values"), {"count": length}), path)
+    if not raw:
+        raise ExchangeError(Msg(N_("expected a list of at least one value")), path)
+    return [item(v, f"{path}[{i}]") for i, v in enumerate(raw)]
+
+
 def parse_fiscal_year(text: str) -> int:
     """ "2021-22" -> 2021 (the year the fiscal year starts). Raises ValueError."""
     if (
@@ -253,6 +302,9 @@ def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
     r = _Reader(obj, path)
     code = r.text("code", True)
     unit = r.choice("unit", UNITS, True)
+    if unit == "count_and_date":
+        _since_1_1(f"{path}.unit")
+    value_unit = "count" if unit == "count_and_date" else unit
     raw_targets = r.raw("targets", True)
     if not isinstance(raw_targets, list):
         raise ExchangeError(Msg(N_("expected a list")), f"{path}.targets")
@@ -269,14 +321,22 @@ def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
         title=r.text("title", True),
         unit=unit,
         weight=r.number("weight", True),
-        targets=[_value(v, unit, f"{path}.targets[{i}]") for i, v in enumerate(raw_targets)],
+        targets=[_target(v, value_unit, f"{path}.targets[{i}]") for i, v in enumerate(raw_targets)],
         scoring=r.choice("scoring", SCORINGS),
         aggregation=r.choice("aggregation", AGGREGATIONS),
         evidence=r.text("evidence"),
         responsible=r.text("responsible"),
+        quarter_targets=_values(r, "quarter_targets", lambda v, p: _target(v, value_unit, p), QUARTER_COUNT),
+        target_dates=_values(r, "target_dates", lambda v, p: _target(v, "date", p) if v is not None else
+                             _missing(p), None),
+        previous_actuals=_values(r, "previous_actuals", lambda v, p: _value(v, value_unit, p), PREVIOUS_YEARS),
     )
     ind.extras = r.extras()
     return ind
+
+
+def _missing(path: str) -> None:
+    raise ExchangeError(Msg(N_("required key is missing")), path)
 
 
 def _activity(obj: Any, path: str, n_levels: int) -> Activity:
@@ -311,6 +371,7 @@ def _plan(obj: Any, path: str) -> Plan:
         fiscal_year=fy,
         total_weight=r.number("total_weight", True),
         levels=levels,
+        scoring=_scoring_settings(r.raw("scoring"), f"{path}.scoring"),
     )
     plan.areas = r.array("areas", lambda v, p: _area(v, p, len(levels)), True)
     plan.extras = r.extras()
@@ -322,6 +383,18 @@ def _plan(obj: Any, path: str) -> Plan:
             )
         codes.add(ind.code)
     return plan
+
+
+def _scoring_settings(obj: Any, path: str) -> dict[str, str] | None:
+    """Format 1.1's plan.scoring: each setting one of its known choices."""
+    if obj is None:
+        return None
+    _since_1_1(path)
+    r = _Reader(obj, path)
+    settings = {name: r.choice(name, allowed) for name, allowed in SCORING_SETTINGS.items()}
+    if r.extras():
+        raise ExchangeError(Msg(N_("unknown key")), path)
+    return {name: value for name, value in settings.items() if value is not None}
 
 
 def _signatory(obj: Any, path: str) -> Signatory:
@@ -376,12 +449,19 @@ def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
         raise ExchangeError(Msg(N_("no indicator {code} in the plan"), {"code": code}), f"{path}.indicator")
     entry = Entry(
         indicator=code,
-        value=_value(r.raw("value"), ind.unit, f"{path}.value"),
+        value=_value(r.raw("value"), ind.value_unit, f"{path}.value"),
         not_applicable=r.boolean("not_applicable"),
         narrative=r.text("narrative"),
         evidence=r.text("evidence"),
         remarks=r.text("remarks"),
+        dates=_values(r, "dates", lambda v, p: _value(v, "date", p), len(ind.target_dates or ()) or None),
     )
+    if entry.dates is not None and not ind.target_dates:
+        raise ExchangeError(Msg(N_("indicator {code} has no target dates"), {"code": code}), f"{path}.dates")
+    for key in ("period_value", "numerator", "denominator"):
+        if r.raw(key) is not None:
+            _since_1_1(f"{path}.{key}")
+            setattr(entry, key, r.number(key))
     entry.extras = r.extras()
     return entry
 
@@ -434,9 +514,13 @@ def from_dict(obj: Any) -> PlanDocument:
         )
     if version < 1:
         raise ExchangeError(Msg(N_("unknown format version {version}"), {"version": version}), "version")
-    office = _office(r.raw("office", True), "office")
-    plan = _plan(r.raw("plan", True), "plan")
-    reports = r.array("reports", lambda v, p: _report(v, p, plan))
+    token = _reading.set(version)
+    try:
+        office = _office(r.raw("office", True), "office")
+        plan = _plan(r.raw("plan", True), "plan")
+        reports = r.array("reports", lambda v, p: _report(v, p, plan))
+    finally:
+        _reading.reset(token)
     periods = [rep.period for rep in reports]
     for p in periods:
         if periods.count(p) > 1:
@@ -489,7 +573,13 @@ def _put(out: dict, key: str, value: Any) -> None:
 
 
 def _value_json(value: Value) -> Any:
+    if isinstance(value, DateWindow):
+        return {"from": value.start.isoformat(), "to": value.end.isoformat()}
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _list_json(values: list | None) -> list | None:
+    return None if values is None else [_value_json(v) for v in values]
 
 
 def _office_dict(o: Office) -> dict:
@@ -509,15 +599,20 @@ def _indicator_dict(i: Indicator) -> dict:
     }
     for key in ("scoring", "aggregation", "evidence", "responsible"):
         _put(out, key, getattr(i, key))
+    for key in ("quarter_targets", "target_dates", "previous_actuals"):
+        _put(out, key, _list_json(getattr(i, key)))
     return out | i.extras
 
 
 def _plan_dict(p: Plan) -> dict:
-    return {
+    out = {
         "kind": p.kind,
         "title": p.title,
         "fiscal_year": p.fiscal_year,
         "total_weight": p.total_weight,
+    }
+    _put(out, "scoring", dict(p.scoring) if p.scoring is not None else None)
+    return out | {
         "levels": [{"id": lv.id, "label": lv.label, "percent": lv.percent} | lv.extras for lv in p.levels],
         "areas": [
             {
@@ -541,6 +636,9 @@ def _entry_dict(e: Entry) -> dict:
     if e.not_applicable:
         out["not_applicable"] = True
     for key in ("narrative", "evidence", "remarks"):
+        _put(out, key, getattr(e, key))
+    _put(out, "dates", _list_json(e.dates))
+    for key in ("period_value", "numerator", "denominator"):
         _put(out, key, getattr(e, key))
     return out | e.extras
 
@@ -579,8 +677,28 @@ def _report_dict(r: Report) -> dict:
     return out | r.extras
 
 
+def uses_1_1(doc: PlanDocument) -> bool:
+    """Whether the document needs format 1.1: a key or value that 1.0 cannot carry."""
+    plan = doc.plan
+    if plan.scoring is not None:
+        return True
+    for ind in plan.indicators():
+        if ind.unit == "count_and_date" or any(isinstance(t, DateWindow) for t in ind.targets):
+            return True
+        if ind.quarter_targets is not None or ind.target_dates is not None or ind.previous_actuals is not None:
+            return True
+    return any(
+        e.dates is not None or e.period_value is not None or e.numerator is not None or e.denominator is not None
+        for r in doc.reports
+        for e in r.entries
+    )
+
+
 def to_dict(doc: PlanDocument) -> dict:
-    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    """The document; a 1.0 one (no 1.1 key or value) as version 1, whatever it was read as, so that a
+    program that knows only 1.0 can read it."""
+    version = VERSION_1_1 if uses_1_1(doc) else 1
+    out: dict[str, Any] = {"format": FORMAT, "version": version}
     _put(out, "notes", doc.notes)
     out["office"] = _office_dict(doc.office)
     out["plan"] = _plan_dict(doc.plan)

@@ -29,19 +29,56 @@ TIER_NAMES = {
     "department": N_("Department or agency"),
     "field": N_("Field office"),
 }
-UNITS = ("date", "count", "percent")
+# "count_and_date" is NIS's mixed unit "সংখ্যা ও তারিখ": a count target plus completion dates (format 1.1).
+UNITS = ("date", "count", "percent", "count_and_date")
+UNIT_NAMES = {
+    "date": N_("date"),
+    "count": N_("count"),
+    "percent": N_("percent"),
+    "count_and_date": N_("count and date"),
+}
 SCORINGS = ("levels", "proportional")
 AGGREGATIONS = ("sum", "average", "cumulative", "date")
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "annual")
 STATUSES = ("draft", "signed_off", "submitted")
+# The plan's scoring settings (format 1.1 plan.scoring; scoring.ScoringOptions): the choices PLANS.md and
+# DOMAIN.md only assume, each with its default first.
+SCORING_SETTINGS = {
+    "interpolation": ("linear", "step"),
+    "not_applicable_weight": ("exclude", "include"),
+    "quarterly_basis": ("annual", "due"),
+    "percent_total": ("mean", "pooled"),
+}
+# Quarter targets (format 1.1) are Q1..Q4 of the annual target.
+QUARTER_COUNT = 4
+# RTI's plan carries the actual achievement (প্রকৃত অর্জন) of the two fiscal years before the plan's.
+PREVIOUS_YEARS = 2
 
 # The office header's optional lines (besides name and tier), in the exchange format's order.
 OFFICE_TEXT_FIELDS = ("government", "parent", "unit", "address", "website", "email", "phone")
 # A signatory's fields: of Signatory, and of each signatory in the office profile.
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
 
-# A target or an achievement: a date for date units, a number otherwise.
-Value = Union[dt.date, int, float, None]
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """A date target given as a window, "০১-১২-২০২৩ থেকে ৩১-১২-২০২৩" (PLANS.md §5.2): done within it.
+    Scored by its end (on or before the end is in time); done before the start is flagged by the rules."""
+
+    start: dt.date
+    end: dt.date
+
+
+# A target or an achievement: a date (or, for a target, a date window) for date units, a number otherwise.
+Value = Union[dt.date, DateWindow, int, float, None]
+
+
+def due_date(value: Value) -> dt.date | None:
+    """The day a date target is due: the date itself, or a window's end."""
+    if isinstance(value, DateWindow):
+        return value.end
+    return value if isinstance(value, dt.date) else None
 
 
 def is_number(value: Any) -> bool:
@@ -85,9 +122,22 @@ class Indicator:
     aggregation: str | None = None
     evidence: str | None = None
     responsible: str | None = None
+    # Format 1.1. Q1..Q4 shares of the best level's (annual) target, or None (NIS, PLANS.md §2.2).
+    quarter_targets: list[Value] | None = None
+    # Several dated targets of one indicator (NIS 1.6: one date per quarterly report), each a date or a
+    # window, scored all-or-nothing per date with the weight split equally; with the unit count_and_date
+    # they follow the count target (NIS 1.5).
+    target_dates: list[Value] | None = None
+    # The actual achievement of the two fiscal years before the plan's, oldest first (RTI, PLANS.md §5.1).
+    previous_actuals: list[Value] | None = None
     # The store's row id; not part of the exchange format, ignored by equality.
     key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def value_unit(self) -> str:
+        """The unit of the targets and of the entry's value: a count_and_date's count is a count."""
+        return "count" if self.unit == "count_and_date" else self.unit
 
     @property
     def effective_scoring(self) -> str:
@@ -98,6 +148,10 @@ class Indicator:
         if self.aggregation:
             return self.aggregation
         return "date" if self.unit == "date" else "cumulative"
+
+    @property
+    def is_multi_date(self) -> bool:
+        return bool(self.target_dates)
 
 
 @dataclass
@@ -129,6 +183,9 @@ class Plan:
     total_weight: float
     levels: list[Level]
     areas: list[Area] = field(default_factory=list)
+    # Format 1.1: the [assumed] scoring choices as named settings (scoring.ScoringOptions), as read;
+    # None when the file has none (then the 1.0 extension "x-scoring", or the defaults, apply).
+    scoring: dict[str, str] | None = None
     # The store's row id; not part of the exchange format, ignored by equality.
     key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
@@ -153,6 +210,14 @@ class Entry:
     narrative: str | None = None
     evidence: str | None = None
     remarks: str | None = None
+    # Format 1.1. The day each of the indicator's target_dates was met (None: not yet), same order.
+    dates: list[dt.date | None] | None = None
+    # This period's own figure (e.g. Q2 alone), beside the year-to-date `value`.
+    period_value: int | float | None = None
+    # For a percent: the period's own counts behind the rate (e.g. 9 decisions carried out of 10 taken),
+    # so the year's rate can be the pooled one (scoring.ScoringOptions.percent_total).
+    numerator: int | float | None = None
+    denominator: int | float | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 

@@ -21,8 +21,21 @@ from typing import Iterable, Iterator
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
-from egov_desktop.core.model import Indicator, Memo, Office, Plan, PlanDocument, Report, Value, is_number
-from egov_desktop.core.periods import FiscalYear, period_name, period_range
+from egov_desktop.core.model import (
+    SCORING_SETTINGS,
+    DateWindow,
+    Entry,
+    Indicator,
+    Memo,
+    Office,
+    Plan,
+    PlanDocument,
+    Report,
+    Value,
+    due_date,
+    is_number,
+)
+from egov_desktop.core.periods import QUARTERS, FiscalYear, period_name, period_range
 from egov_desktop.core.scoring import INTERPOLATIONS, NOT_APPLICABLE_WEIGHTS, SCORING_KEY
 from egov_desktop.core.values import ParseError, format_date
 
@@ -80,32 +93,39 @@ def _bijoy(where: str, text: str | None) -> Iterator[Finding]:
 # ------------------------------------------------------------------ values
 
 
-def _value_findings(ind: Indicator, value: Value, where: str) -> Iterator[Finding]:
-    """A target or an achievement of the right type and range for the indicator's unit."""
+def _value_findings(ind: Indicator, value: Value, where: str, unit: str | None = None) -> Iterator[Finding]:
+    """A target or an achievement of the right type and range for the indicator's unit (or `unit`)."""
     if value is None:
         return
-    if ind.unit == "date":
-        if not isinstance(value, dt.date):
+    unit = unit or ind.value_unit
+    if unit == "date":
+        if isinstance(value, DateWindow):
+            if value.end < value.start:
+                yield _error(where, "window_order", N_("the date window ends before it starts"))
+        elif not isinstance(value, dt.date):
             yield _error(where, "value_type", N_("a date is expected here"))
         return
     if not is_number(value):
         yield _error(where, "value_type", N_("a number is expected here"))
-    elif ind.unit == "percent" and not 0 <= value <= 100:
+    elif unit == "percent" and not 0 <= value <= 100:
         yield _error(where, "percent_range", N_("a percent must be between 0 and 100, not {value}"), value=_num(value))
-    elif ind.unit == "count" and (value < 0 or value != int(value)):
+    elif unit == "count" and (value < 0 or value != int(value)):
         msgid = N_("a count must be a whole number 0 or more, not {value}")
         yield _error(where, "count_whole", msgid, value=_num(value))
 
 
 def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[Finding]:
-    if fy and isinstance(value, dt.date) and value not in fy:
-        yield _warning(
-            where,
-            "date_outside_fiscal_year",
-            N_("the date {date} is outside the fiscal year {fiscal_year}"),
-            date=format_date(value, "en"),
-            fiscal_year=fy.code,
-        )
+    days = (value.start, value.end) if isinstance(value, DateWindow) else (value,)
+    for day in days:
+        if fy and isinstance(day, dt.date) and day not in fy:
+            yield _warning(
+                where,
+                "date_outside_fiscal_year",
+                N_("the date {date} is outside the fiscal year {fiscal_year}"),
+                date=format_date(day, "en"),
+                fiscal_year=fy.code,
+            )
+            return
 
 
 # ------------------------------------------------------------------ the plan
@@ -116,19 +136,20 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
         where = f"{ind.code}/targets[{i}]"
         yield from _value_findings(ind, target, where)
         yield from _date_in_year(target, fy, where)
+    # A window is compared by the day it is due (its end).
     typed = [
-        (i, t)
+        (i, due_date(t) if ind.value_unit == "date" else t)
         for i, t in enumerate(ind.targets)
         if t is not None and not any(f.is_error for f in _value_findings(ind, t, ""))
     ]
-    if not typed:
+    if not typed and not (ind.unit == "date" and ind.target_dates):
         yield _error(ind.code, "no_targets", N_("indicator {code} has no target"), code=ind.code)
     # Best level first: counts and percents must not rise, dates must not get earlier. Blank levels are skipped.
     for (_, better), (i, worse) in zip(typed, typed[1:]):
-        if (worse < better) if ind.unit == "date" else (worse > better):
+        if (worse < better) if ind.value_unit == "date" else (worse > better):
             msgid = (
                 N_("the target for “{level}” is earlier than the one for a better level")
-                if ind.unit == "date"
+                if ind.value_unit == "date"
                 else N_("the target for “{level}” is higher than the one for a better level")
             )
             label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
@@ -145,6 +166,48 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
             "proportional_date",
             N_("a date indicator cannot be scored proportionally; use the target levels"),
         )
+    yield from _shape_findings(ind, fy)
+
+
+def _shape_findings(ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
+    """Format 1.1's shapes: quarter targets, several target dates, previous years' actuals (PLANS.md)."""
+    for i, q in enumerate(ind.quarter_targets or ()):
+        where = f"{ind.code}/quarter_targets[{i}]"
+        yield from _value_findings(ind, q, where)
+        day = due_date(q)
+        if fy and day is not None:
+            first, last = period_range(fy, QUARTERS[i])
+            opens = q.start if isinstance(q, DateWindow) else day
+            if opens < first or day > last:
+                msgid = N_("the target of {quarter} ({date}) is not within that quarter")
+                yield _warning(where, "quarter_target_outside_quarter", msgid,
+                               quarter=QUARTERS[i], date=format_date(day, "en"))
+    annual = next((t for t in ind.targets if t is not None), None)
+    quarters = [q for q in ind.quarter_targets or () if q is not None]
+    if ind.value_unit == "count" and quarters and is_number(annual) and all(is_number(q) for q in quarters):
+        if abs(sum(quarters) - annual) > _EPSILON:
+            msgid = N_("the quarter targets of {code} add up to {sum}, but its annual target is {target}")
+            yield _warning(f"{ind.code}/quarter_targets", "quarter_targets_sum", msgid,
+                           code=ind.code, sum=_num(sum(quarters)), target=_num(annual))
+    if ind.target_dates and ind.unit not in ("date", "count_and_date"):
+        msgid = N_("only a date or a count-and-date indicator has target dates")
+        yield _error(f"{ind.code}/target_dates", "target_dates_unit", msgid)
+    elif ind.unit == "count_and_date" and not ind.target_dates:
+        msgid = N_("a count-and-date indicator needs its completion dates")
+        yield _error(f"{ind.code}/target_dates", "target_dates_missing", msgid)
+    days = []
+    for i, target in enumerate(ind.target_dates or ()):
+        where = f"{ind.code}/target_dates[{i}]"
+        yield from _value_findings(ind, target, where, "date")
+        yield from _date_in_year(target, fy, where)
+        days.append(due_date(target))
+    for i, (before, after) in enumerate(zip(days, days[1:]), start=1):
+        if before is not None and after is not None and after <= before:
+            msgid = N_("the target dates of {code} are out of order: {date} comes after a later one")
+            yield _error(f"{ind.code}/target_dates[{i}]", "target_dates_order", msgid,
+                         code=ind.code, date=format_date(after, "en"))
+    for i, value in enumerate(ind.previous_actuals or ()):
+        yield from _value_findings(ind, value, f"{ind.code}/previous_actuals[{i}]")
 
 
 def _code_findings(plan: Plan) -> Iterator[Finding]:
@@ -227,6 +290,11 @@ def check_plan(plan: Plan) -> list[Finding]:
 def _scoring_option_findings(plan: Plan) -> Iterator[Finding]:
     """The plan's x-scoring settings (scoring.ScoringOptions) must be ones the program knows: an
     unknown one would silently score by the default."""
+    if plan.scoring is not None:
+        for name, value in plan.scoring.items():
+            if value not in SCORING_SETTINGS.get(name, ()):
+                msgid = N_("the scoring setting {name} is not understood: {value}")
+                yield _error(f"plan.scoring.{name}", "scoring_options", msgid, name=name, value=str(value))
     raw = plan.extras.get(SCORING_KEY)
     if raw is None:
         return
@@ -275,12 +343,36 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
             msgid = N_("an achievement is entered for a period that starts on {date}")
             findings.append(_warning(f"{base}/value", "period_not_started", msgid, date=format_date(starts, "en")))
         findings.extend(_achievement_date_findings(entry.value, ends, today, f"{base}/value"))
-        if _achieved(entry.value) and not (entry.evidence or "").strip():
+        findings.extend(_entry_shape_findings(ind, entry, fy, ends, today, base))
+        if (_achieved(entry.value) or any(entry.dates or ())) and not (entry.evidence or "").strip():
             msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
             findings.append(_warning(f"{base}/evidence", "evidence_missing", msgid))
     if report.memo is not None:
         findings.extend(_memo_text_findings(report.memo, f"{report.period}/memo"))
     return findings
+
+
+def _entry_shape_findings(ind: Indicator, entry: Entry, fy: FiscalYear | None, ends: dt.date | None,
+                          today: dt.date | None, base: str) -> Iterator[Finding]:
+    """Format 1.1's entry fields: the dates each target date was met, the period's own figures."""
+    for i, day in enumerate(entry.dates or ()):
+        where = f"{base}/dates[{i}]"
+        target = (ind.target_dates or ())[i] if i < len(ind.target_dates or ()) else None
+        due = due_date(target)
+        yield from _date_in_year(day, fy, where)
+        # A date due after the period (the Q1 report, due 15 October) is met in time after the period ends.
+        yield from _achievement_date_findings(day, max(ends, due) if ends and due else ends, today, where)
+        if isinstance(target, DateWindow) and isinstance(day, dt.date) and day < target.start:
+            msgid = N_("done on {date}, before the target window opens ({start})")
+            yield _warning(where, "date_before_window", msgid, date=format_date(day, "en"),
+                           start=format_date(target.start, "en"))
+    yield from _value_findings(ind, entry.period_value, f"{base}/period_value")
+    for name in ("numerator", "denominator"):
+        yield from _value_findings(ind, getattr(entry, name), f"{base}/{name}", "count")
+    if is_number(entry.numerator) and is_number(entry.denominator) and entry.numerator > entry.denominator:
+        msgid = N_("the numerator {numerator} is larger than the denominator {denominator}")
+        yield _error(f"{base}/numerator", "numerator_above_denominator", msgid,
+                     numerator=_num(entry.numerator), denominator=_num(entry.denominator))
 
 
 def _achievement_date_findings(value: Value, ends: dt.date | None, today: dt.date | None,
@@ -365,6 +457,13 @@ _FIELD_NAMES = {
     "evidence": N_("evidence"),
     "responsible": N_("responsible unit"),
     "value": N_("achievement"),
+    "quarter_targets": N_("quarter target"),
+    "target_dates": N_("target date"),
+    "previous_actuals": N_("actual achievement of a previous year"),
+    "dates": N_("date achieved"),
+    "period_value": N_("this period's own achievement"),
+    "numerator": N_("numerator"),
+    "denominator": N_("denominator"),
     "narrative": N_("description of the achievement"),
     "remarks": N_("remarks"),
     "total_weight": N_("total weight"),

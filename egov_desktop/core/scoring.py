@@ -19,49 +19,78 @@ sealed with a signed report: see ScoringOptions.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from egov_desktop.core.model import Indicator, Level, Plan, Report, Value, is_number
+from egov_desktop.core.model import (
+    SCORING_SETTINGS,
+    DateWindow,
+    Entry,
+    Indicator,
+    Level,
+    Plan,
+    Report,
+    Value,
+    due_date,
+    is_number,
+)
+from egov_desktop.core.periods import QUARTERS, FiscalYear, period_range
 
 # Float noise (8 × 84 / 100 = 6.720000000000001) is cut off at this many decimals.
 _DECIMALS = 9
 
 SCORING_KEY = "x-scoring"
-INTERPOLATIONS = ("linear", "step")
-NOT_APPLICABLE_WEIGHTS = ("exclude", "include")
+INTERPOLATIONS = SCORING_SETTINGS["interpolation"]
+NOT_APPLICABLE_WEIGHTS = SCORING_SETTINGS["not_applicable_weight"]
+QUARTERLY_BASES = SCORING_SETTINGS["quarterly_basis"]
+PERCENT_TOTALS = SCORING_SETTINGS["percent_total"]
+
+# How many quarters of the year a period covers.
+_QUARTERS_IN = {"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 2, "annual": 4}
 
 
 @dataclass(frozen=True)
 class ScoringOptions:
-    """How a plan is scored where DOMAIN.md only assumes. `interpolation`: "linear" between two set
-    levels, or "step" (the lower level's percent). `not_applicable_weight`: "exclude" a not-applicable
-    indicator's weight from the total it is shown against, or "include" it."""
+    """How a plan is scored where DOMAIN.md and PLANS.md only assume. `interpolation`: "linear" between
+    two set levels, or "step" (the lower level's percent). `not_applicable_weight`: "exclude" a
+    not-applicable indicator's weight from the total it is shown against, or "include" it.
+    `quarterly_basis`: a report before the year's end is scored against the "annual" target, or against
+    the quarter targets "due" so far. `percent_total`: a percent's year-to-date rate from each quarter's
+    own figures is their "mean", or the "pooled" rate (Σ numerators / Σ denominators)."""
 
     interpolation: str = "linear"
     not_applicable_weight: str = "exclude"
+    quarterly_basis: str = "annual"
+    percent_total: str = "mean"
 
     @classmethod
     def of(cls, plan: Plan) -> "ScoringOptions":
-        """The plan's settings; a missing or unknown value means the default (rules.py reports it)."""
-        raw = plan.extras.get(SCORING_KEY)
-        raw = raw if isinstance(raw, dict) else {}
-        interpolation = raw.get("interpolation")
-        na = raw.get("not_applicable_weight")
-        return cls(
-            interpolation if interpolation in INTERPOLATIONS else cls.interpolation,
-            na if na in NOT_APPLICABLE_WEIGHTS else cls.not_applicable_weight,
-        )
+        """The plan's settings: format 1.1's plan.scoring over the 1.0 extension x-scoring; a missing or
+        unknown value means the default (rules.py reports it)."""
+        raw: dict = {}
+        extension = plan.extras.get(SCORING_KEY)
+        if isinstance(extension, dict):
+            raw.update(extension)
+        if isinstance(plan.scoring, dict):
+            raw.update(plan.scoring)
+        return cls(**{name: raw[name] if raw.get(name) in allowed else allowed[0]
+                      for name, allowed in SCORING_SETTINGS.items()})
 
     def as_extension(self) -> dict:
+        """The two 1.0 settings, as the extension x-scoring carries them."""
         return {"interpolation": self.interpolation, "not_applicable_weight": self.not_applicable_weight}
+
+    def as_settings(self) -> dict:
+        """All settings, as format 1.1's plan.scoring carries them."""
+        return {name: getattr(self, name) for name in SCORING_SETTINGS}
 
 
 def _key(value: Value, unit: str) -> float | None:
     """A value as a number where bigger is better; None when it has the wrong type for the unit."""
     if unit == "date":
-        # Earlier is better: the day number reversed.
-        return -value.toordinal() if isinstance(value, dt.date) else None
+        # Earlier is better: the day number reversed. A window is due by its end.
+        day = due_date(value)
+        return -day.toordinal() if day is not None else None
     return float(value) if is_number(value) else None
 
 
@@ -69,7 +98,7 @@ def _set_levels(indicator: Indicator, levels: Sequence[Level]) -> list[tuple[int
     """(level index, target key, level percent) of the levels that have a target, best first."""
     out = []
     for index, (level, target) in enumerate(zip(levels, indicator.targets)):
-        key = _key(target, indicator.unit) if target is not None else None
+        key = _key(target, indicator.value_unit) if target is not None else None
         if key is not None:
             out.append((index, key, float(level.percent)))
     return out
@@ -78,7 +107,7 @@ def _set_levels(indicator: Indicator, levels: Sequence[Level]) -> list[tuple[int
 def _levels_result(indicator: Indicator, levels: Sequence[Level], value: Value,
                    interpolation: str = "linear") -> tuple[float, int | None]:
     """(percent, index of the best level reached or None)."""
-    v = _key(value, indicator.unit) if value is not None else None
+    v = _key(value, indicator.value_unit) if value is not None else None
     points = _set_levels(indicator, levels)
     if v is None or not points:
         return 0.0, None
@@ -94,7 +123,7 @@ def _levels_result(indicator: Indicator, levels: Sequence[Level], value: Value,
 
 
 def _proportional_result(indicator: Indicator, levels: Sequence[Level], value: Value) -> tuple[float, int | None]:
-    v = _key(value, indicator.unit) if value is not None else None
+    v = _key(value, indicator.value_unit) if value is not None else None
     points = _set_levels(indicator, levels)
     if v is None or not points:
         return 0.0, None
@@ -107,7 +136,7 @@ def _proportional_result(indicator: Indicator, levels: Sequence[Level], value: V
 def _result(indicator: Indicator, levels: Sequence[Level], value: Value,
             options: ScoringOptions = ScoringOptions()) -> tuple[float, int | None]:
     # A proportional date makes no sense (rules.py reports it); such an indicator is scored by levels.
-    if indicator.effective_scoring == "proportional" and indicator.unit != "date":
+    if indicator.effective_scoring == "proportional" and indicator.value_unit != "date":
         percent, index = _proportional_result(indicator, levels, value)
     else:
         percent, index = _levels_result(indicator, levels, value, options.interpolation)
@@ -120,6 +149,63 @@ def indicator_percent(indicator: Indicator, levels: Sequence[Level], value: Valu
     return _result(indicator, levels, value, options)[0]
 
 
+def due_targets(indicator: Indicator, period: str) -> list[Value]:
+    """The level targets a report of `period` is scored against when the plan's quarterly_basis is "due":
+    the quarter targets up to the period's end (a count's added up, a percent's averaged, a date's
+    latest), the other levels scaled alike. The annual targets at the year's end, or without quarter
+    targets."""
+    quarters = indicator.quarter_targets
+    n = _QUARTERS_IN.get(period, len(QUARTERS))
+    given = [q for q in (quarters or [])[:n] if q is not None]
+    if n >= len(QUARTERS) or not given:
+        return list(indicator.targets)
+    blank = [None] * (len(indicator.targets) - 1)
+    unit = indicator.value_unit
+    if unit == "date":
+        return [given[-1], *blank]
+    due = sum(given) / len(given) if unit == "percent" else sum(given)
+    best = next((t for t in indicator.targets if is_number(t)), None)
+    if best is not None and best > 0:
+        return [t * due / best if is_number(t) else t for t in indicator.targets]
+    return [due, *blank]
+
+
+def _dated_result(indicator: Indicator, levels: Sequence[Level], entry: Entry | None,
+                  options: ScoringOptions, cutoff: dt.date | None) -> float:
+    """An indicator with several dated targets: each date met on or before its day (a window's end)
+    earns an equal share, all or nothing; a count_and_date's count is one more share, scored as a count.
+    With a `cutoff` (targets due so far) a date due after it that is not met yet is left out; with
+    nothing due yet, the indicator is on track: 100."""
+    parts = []
+    if indicator.unit == "count_and_date":
+        parts.append(_result(indicator, levels, entry.value if entry else None, options)[0])
+    done_dates = list(entry.dates or []) if entry else []
+    for i, target in enumerate(indicator.target_dates or []):
+        due = due_date(target)
+        done = done_dates[i] if i < len(done_dates) else None
+        if cutoff is not None and due is not None and due > cutoff and done is None:
+            continue
+        parts.append(100.0 if done is not None and due is not None and done <= due else 0.0)
+    return round(sum(parts) / len(parts), _DECIMALS) if parts else 100.0
+
+
+def year_to_date_percent(entries: Sequence[Entry], method: str) -> float | None:
+    """A percent's rate over the quarters from each quarter's own figures: the "mean" of the quarters'
+    rates (period_value), or the "pooled" rate Σ numerator / Σ denominator. None without figures."""
+    if method == "pooled":
+        pairs = [(e.numerator, e.denominator) for e in entries
+                 if is_number(e.numerator) and is_number(e.denominator)]
+        taken = sum(d for _, d in pairs)
+        return round(sum(n for n, _ in pairs) / taken * 100.0, _DECIMALS) if taken > 0 else None
+    rates = [e.period_value for e in entries if is_number(e.period_value)]
+    return round(sum(rates) / len(rates), _DECIMALS) if rates else None
+
+
+def scorable(indicator: Indicator, levels: Sequence[Level]) -> bool:
+    """Whether the indicator has any target to score against (a damaged or blank target has none)."""
+    return bool(indicator.target_dates) or bool(_set_levels(indicator, levels))
+
+
 @dataclass
 class IndicatorScore:
     code: str
@@ -130,6 +216,8 @@ class IndicatorScore:
     not_applicable: bool
     # The best level whose target the value reached (index into plan.levels); None below all, or not applicable.
     level_index: int | None = None
+    # False when the indicator has no target at all (a damaged cell): left out of the score and its total.
+    scorable: bool = True
 
 
 @dataclass
@@ -163,21 +251,48 @@ def _percent(total: float, out_of: float) -> float:
     return round(total / out_of * 100.0, _DECIMALS) if out_of else 0.0
 
 
-def score_report(plan: Plan, report: Report) -> ReportScore:
+def _quarter_entries(plan: Plan, report: Report, reports: Sequence[Report]) -> dict[str, list[Entry]]:
+    """Each indicator's entries in the quarter reports the report's period covers (its own included)."""
+    covered = QUARTERS[:_QUARTERS_IN.get(report.period, len(QUARTERS))]
+    by_period = {r.period: r for r in reports if r.period in covered}
+    if report.period in covered:
+        by_period[report.period] = report
+    out: dict[str, list[Entry]] = {}
+    for period in covered:
+        if period in by_period:
+            for e in by_period[period].entries:
+                out.setdefault(e.indicator, []).append(e)
+    return out
+
+
+def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> ReportScore:
     """Score every indicator of the plan on the report's year-to-date values, by the plan's
     ScoringOptions.
 
     An indicator without an entry scores 0. A not-applicable indicator scores
     nothing; by default its weight is also taken out of `out_of`, so the result
-    is shown out of the remaining weight. `out_of` is the sum of the indicator
+    is shown out of the remaining weight. An indicator with no target at all is not
+    scorable: it is left out of both. `out_of` is the sum of the other indicator
     weights, which can differ from the plan's declared total (rules.py warns about that).
+
+    `reports` are the plan's other reports: a percent's year-to-date rate is formed from the
+    quarters' own figures when they are given (ScoringOptions.percent_total), else the entry's value
+    is taken as it is.
     """
     options = ScoringOptions.of(plan)
     exclude_na_weight = options.not_applicable_weight == "exclude"
+    due_basis = options.quarterly_basis == "due" and report.period != "annual"
+    cutoff = None
+    if due_basis:
+        try:
+            cutoff = period_range(FiscalYear.parse(plan.fiscal_year), report.period)[1]
+        except ValueError:  # a fiscal year the rules already report: no cut-off
+            cutoff = None
     result = ReportScore(period=report.period)
     total = out_of = 0.0
     # One lookup table: report.entry() scans the entries, which made scoring quadratic in the plan size.
     entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in entry()
+    quarter_entries = _quarter_entries(plan, report, reports)
     for area in plan.areas:
         area_total = area_out_of = 0.0
         for activity in area.activities:
@@ -185,14 +300,24 @@ def score_report(plan: Plan, report: Report) -> ReportScore:
                 entry = entries.get(ind.code)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
-                if na:
-                    percent, index, score = 0.0, None, 0.0
+                if ind.unit == "percent" and ind.code in quarter_entries:
+                    derived = year_to_date_percent(quarter_entries[ind.code], options.percent_total)
+                    value = derived if derived is not None else value
+                target_ind = replace(ind, targets=due_targets(ind, report.period)) if due_basis else ind
+                can_score = scorable(ind, plan.levels)
+                index = None
+                if na or not can_score:
+                    percent = score = 0.0
                 else:
-                    percent, index = _result(ind, plan.levels, value, options)
+                    if ind.target_dates:
+                        percent = _dated_result(target_ind, plan.levels, entry, options, cutoff)
+                    else:
+                        percent, index = _result(target_ind, plan.levels, value, options)
                     score = round(ind.weight * percent / 100.0, _DECIMALS)
-                result.indicators.append(IndicatorScore(ind.code, ind.weight, value, percent, score, na, index))
+                result.indicators.append(
+                    IndicatorScore(ind.code, ind.weight, value, percent, score, na, index, can_score))
                 area_total += score
-                if not (na and exclude_na_weight):
+                if can_score and not (na and exclude_na_weight):
                     area_out_of += ind.weight
         area_total, area_out_of = round(area_total, _DECIMALS), round(area_out_of, _DECIMALS)
         result.areas[area.code] = AreaScore(area.code, area_total, area_out_of)

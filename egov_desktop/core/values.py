@@ -14,7 +14,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
-from egov_desktop.core.i18n import N_, MessageError, Msg
+from egov_desktop.core.i18n import N_, MessageError, Msg, format_message
+from egov_desktop.core.model import DateWindow
 
 # NFC, like all input after normalisation (য় is stored as য + nukta).
 GREGORIAN_MONTHS_BN = tuple(
@@ -346,13 +347,17 @@ def format_percent(x: int | float, lang: str = "bn", decimals: int = 2) -> str:
 
 
 def format_value(v: dt.date | int | float | None, unit: str, lang: str = "bn") -> str:
-    """A cell value for display by its unit; empty for no value."""
+    """A cell value for display by its unit; empty for no value. A date window reads
+    "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩"; a count_and_date's value is its count."""
     if v is None:
         return ""
     if unit == "date":
+        if isinstance(v, DateWindow):
+            return format_message(N_("{start} to {end}"), {"start": format_date(v.start, lang),
+                                                         "end": format_date(v.end, lang)}, lang)
         return format_date(v, lang)
     if unit == "percent":
         return format_percent(v, lang)
-    if unit in ("count", "number"):
+    if unit in ("count", "number", "count_and_date"):
         return format_number(v, lang)
     raise ValueError(f"unknown unit {unit!r}")

@@ -99,7 +99,7 @@ def _sentence(text: str, lang: str) -> str:
     return text + "।" if lang == "bn" and text and text[-1] not in "।.?!:" else text
 
 
-_UNIT_LABELS = {"date": N_("Date"), "count": N_("Count"), "number": N_("Number")}
+_UNIT_LABELS = {"date": N_("Date"), "count": N_("Count"), "number": N_("Number"), "count_and_date": N_("Count and date")}
 
 
 def unit_label(unit: str, lang: str) -> str:

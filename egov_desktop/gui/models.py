@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from egov_desktop.core import rules, scoring
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNITS, Activity, Area, Entry, PlanDocument, Report,
+from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report,
                                      is_number)
 from egov_desktop.core.periods import period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
@@ -66,7 +66,7 @@ _COLUMN_TIPS = {
     "not_applicable": N_("Tick when the indicator does not apply to this office; it is left out of the score"),
     "aggregation": N_("How the quarters add up to the year: sum, average, latest figure or date of completion"),
 }
-UNIT_LABELS = {"date": N_("date"), "count": N_("count"), "percent": "%"}
+UNIT_LABELS = {**UNIT_NAMES, "percent": "%"}
 SCORING_LABELS = {"levels": N_("by target levels"), "proportional": N_("proportional to the target")}
 AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": N_("cumulative"), "date": N_("date of completion")}
 

@@ -27,11 +27,11 @@ def test_extension_keys_are_kept_and_unknown_keys_refused():
 
 def test_newer_version_is_refused_with_a_clear_message():
     raw = json.loads(PIB.read_text(encoding="utf-8"))
-    raw["version"] = 2
+    raw["version"] = 3  # 2 is format 1.1, which this program reads
     with pytest.raises(ExchangeError) as info:
         exchange.from_dict(raw)
-    assert "সংস্করণ ২" in info.value.render("bn")
-    assert "version 2" in info.value.render("en")
+    assert "সংস্করণ ৩" in info.value.render("bn")
+    assert "version 3" in info.value.render("en")
 
 
 def test_truncated_file_is_named_as_such():

@@ -59,7 +59,7 @@ def _ind(doc):
 BROKEN = {
     "unknown key": lambda d: d["plan"].update(colour="blue"),
     "unknown key in an entry": lambda d: d["reports"][0]["entries"][0].update(score=3),
-    "newer version": lambda d: d.update(version=2),
+    "newer version": lambda d: d.update(version=3),
     "wrong format": lambda d: d.update(format="something"),
     "missing office name": lambda d: d["office"].pop("name"),
     "bad unit": lambda d: _ind(d).update(unit="days"),
