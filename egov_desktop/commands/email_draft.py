@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.core.emails import AddressError, parse_addresses
+    from egov_desktop.core.guarded import Unreadable
     from egov_desktop.export.docx_report import ExportError, export_docx
     from egov_desktop.export.email_draft import draft_addresses, write_eml
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except AddressError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS
-    if args.docx is not None and not args.docx.is_file():
+    if args.docx is not None and not args.docx.exists():  # said before the plan is opened; a pipe is refused on reading
         cli.err(f"{args.docx}: " + Msg(N_("the file does not exist")).render(args.lang))
         return cli.EXIT_UNREADABLE
     source = open_plan(args)
@@ -71,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         cli.err(exc.render(args.lang))
         return cli.EXIT_ERRORS
+    except Unreadable as exc:  # the --docx given cannot be read (a pipe, a device, too large)
+        cli.err(f"{docx_path}: {exc.render(args.lang)}")
+        return cli.EXIT_UNREADABLE
     except OSError as exc:
         return cli.cannot_write(writing, exc, args.lang)
     cli.written(args.out, args.lang)

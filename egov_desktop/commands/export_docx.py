@@ -69,8 +69,11 @@ def run(args: argparse.Namespace) -> int:
         settings = settings_from(args, source)
     finally:
         source.close()
-    out = args.out / default_file_name(source.doc, args.period, args.lang) if args.out.is_dir() else args.out
+    out = args.out
     try:
+        # Inside the error handling: a name over 255 bytes makes even this question fail (ENAMETOOLONG).
+        if out.is_dir():
+            out = out / default_file_name(source.doc, args.period, args.lang)
         export_docx(source.doc, args.period, out, parts=args.parts, font=args.font, settings=settings)
     except ExportError as exc:
         cli.err(exc.render(args.lang))

@@ -6,7 +6,6 @@ Exit 0 when it matches, 1 when it does not (unsigned, unknown revision, text cha
 from __future__ import annotations
 
 import argparse
-import zipfile
 
 from egov_desktop import cli
 from egov_desktop.core.i18n import N_, Msg, gettext_for
@@ -24,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.commands.import_json import open_store
+    from egov_desktop.core.guarded import Unreadable
     from egov_desktop.export.verify import verify_docx
 
     store = open_store(args, readonly=True)
@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
         return cli.EXIT_UNREADABLE
     try:
         verdict = verify_docx(args.file, store)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        cli.err(f"{args.file}: " + Msg(N_("not a readable Word (.docx) file")).render(args.lang))
+    except Unreadable as exc:
+        cli.err(f"{args.file}: " + Msg(N_("not a readable Word (.docx) file: {reason}"), {"reason": exc.msg})
+                .render(args.lang))
         return cli.EXIT_UNREADABLE
     finally:
         store.close()

@@ -18,7 +18,7 @@ import json
 from typing import Any, Callable
 
 from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
-from egov_desktop.core.files import os_error_msg
+from egov_desktop.core.files import os_error_msg, write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
@@ -713,13 +713,4 @@ def dumps(doc: PlanDocument) -> str:
 
 def dump(doc: PlanDocument, path) -> None:
     """Write atomically: a power cut leaves the old file or the new one, never half of it."""
-    import os
-    from pathlib import Path
-
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write(dumps(doc))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, dumps(doc).encode("utf-8"))

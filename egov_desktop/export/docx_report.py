@@ -9,6 +9,7 @@ in a custom document property that `egov-desktop verify` reads back.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
 from egov_desktop.core.digits import localize_digits
+from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
 from egov_desktop.core.model import PlanDocument, Report, Signatory
 from egov_desktop.export import ooxml
@@ -561,10 +563,11 @@ def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] =
     """Write the memo and/or report of `period` to `out_path`; returns the path written."""
     out = Path(out_path)
     document = build_document(doc, period, parts, font, settings)
-    tmp = out.with_name(out.name + ".part")
-    document.save(str(tmp))
-    tmp.replace(out)  # a half-written file never takes the name
-    return out
+    buf = io.BytesIO()
+    # Saved in memory first: python-docx writing a file straight onto a full disk leaves a half-closed
+    # ZipFile that prints "Exception ignored in ZipFile.__del__" at exit.
+    document.save(buf)
+    return write_atomic(out, buf.getvalue())
 
 
 _FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})
@@ -619,17 +622,19 @@ def _cut(text: str, limit: int, size=lambda t: len(t.encode("utf-8")), mark: str
 # ------------------------------------------------------------------ reading back
 
 def read_metadata(path) -> dict | None:
-    """The export's custom property from a .docx; None if the file has none (not ours, or edited away into
-    something that is no longer one)."""
-    import zipfile
+    """The export's custom property from a .docx (a path, or a GuardedZip already open); None if the file has
+    none (not ours, or edited away into something that is no longer one). Raises guarded.Unreadable when the
+    file cannot be read."""
+    from egov_desktop.core.guarded import GuardedZip, open_zip, parse_xml
 
-    from lxml import etree
-
-    with zipfile.ZipFile(path) as z:
-        try:
-            root = etree.fromstring(z.read("docProps/custom.xml"))
-        except (KeyError, etree.XMLSyntaxError):
+    z = path if isinstance(path, GuardedZip) else open_zip(path)
+    try:
+        if not z.has("docProps/custom.xml"):
             return None
+        root = parse_xml(z.read("docProps/custom.xml", limit=1024 * 1024), "docProps/custom.xml")
+    finally:
+        if z is not path:
+            z.close()
     for prop in root:
         if prop.get("name") == PROPERTY_NAME and len(prop):
             try:
@@ -642,9 +647,9 @@ def read_metadata(path) -> dict | None:
 
 def body_texts(document_xml: bytes | None = None, element=None) -> list[str]:
     """The text of every paragraph in the body and footers, in order: what a reader of the file sees."""
-    from lxml import etree
+    from egov_desktop.core.guarded import parse_xml
 
-    root = element if element is not None else etree.fromstring(document_xml)
+    root = element if element is not None else parse_xml(document_xml)
     w = f"{{{ooxml.W_NS}}}"
     texts = []
     for p in root.iter(f"{w}p"):

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Iterable
 
 from egov_desktop.core.emails import addresses_in
+from egov_desktop.core.files import write_atomic
+from egov_desktop.core.guarded import ZIP_LIMIT, read_file
 from egov_desktop.core.i18n import Msg, N_, current_language
 from egov_desktop.core.model import PlanDocument
 from egov_desktop.export.docx_report import ExportError, ExportSettings, memo_text
@@ -37,7 +39,7 @@ def draft_addresses(doc: PlanDocument, period: str, profile: dict | None = None)
 def write_eml(doc: PlanDocument, period: str, docx_path, out_path, to: Iterable[str] = (),
               settings: ExportSettings | None = None, cc: Iterable[str] = ()) -> Path:
     """Write the draft to `out_path`; `to` may be empty (the user fills it in the mail program). An address
-    of `cc` that is also in `to` is left out of Cc."""
+    of `cc` that is also in `to` is left out of Cc. Raises guarded.Unreadable when `docx_path` cannot be read."""
     report = doc.report(period)
     if report is None or report.memo is None:
         from egov_desktop.core.periods import period_name
@@ -54,9 +56,6 @@ def write_eml(doc: PlanDocument, period: str, docx_path, out_path, to: Iterable[
         msg["Cc"] = ", ".join(cc)
     msg["Subject"] = report.memo.subject or ""
     msg.set_content(memo_text(doc, period, settings))
-    msg.add_attachment(docx_path.read_bytes(), maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
+    msg.add_attachment(read_file(docx_path, ZIP_LIMIT), maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
                        filename=docx_path.name)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(msg.as_bytes())
-    tmp.replace(out)
-    return out
+    return write_atomic(out, msg.as_bytes())

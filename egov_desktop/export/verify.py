@@ -5,14 +5,15 @@ custom document property. Verification finds the signed revision with that diges
 exports the signed snapshot again with the same settings, and compares the text a
 reader sees (body paragraph by paragraph, and the footers). A file whose text was
 changed after export, or whose seal names a revision the database never signed,
-does not match.
+does not match. The file comes from outside: it is read through core.guarded, and any failure to read it
+is a guarded.Unreadable (exit 2), never "does not match".
 """
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 
+from egov_desktop.core.guarded import GuardedZip, open_zip
 from egov_desktop.core.i18n import N_, Msg
 
 
@@ -24,24 +25,28 @@ class Verdict:
     difference: tuple[str, str] | None = None  # first differing paragraph: (in the file, as signed)
 
 
-def docx_texts(source) -> list[str]:
-    """What a reader sees in a .docx (path or file object): the body's paragraphs in order, then the
+def docx_texts(z: GuardedZip) -> list[str]:
+    """What a reader sees in a .docx: the body's paragraphs in order, then the
     footers' distinct lines. Empty paragraphs are left out, and footers compared as a set: Word and
     LibreOffice add or drop those when they save a file, which changes nothing anyone reads."""
     from egov_desktop.export.docx_report import body_texts
 
-    with zipfile.ZipFile(source) as z:
-        body = [t for t in body_texts(z.read("word/document.xml")) if t.strip()]
-        footers = {t for n in z.namelist() if n.startswith("word/footer") for t in body_texts(z.read(n)) if t.strip()}
+    body = [t for t in body_texts(z.read("word/document.xml")) if t.strip()]
+    footers = {t for n in z.names() if n.startswith("word/footer") for t in body_texts(z.read(n)) if t.strip()}
     return body + sorted(footers)
 
 
 def verify_docx(path, store) -> Verdict:
-    """Raises zipfile.BadZipFile / OSError / KeyError when the file is not a readable .docx."""
+    """Raises guarded.Unreadable when the file is not a readable .docx."""
+    with open_zip(path) as z:
+        return _verify(z, store)
+
+
+def _verify(z: GuardedZip, store) -> Verdict:
     from egov_desktop.core import exchange
     from egov_desktop.export.docx_report import ExportSettings, build_document, read_metadata
 
-    meta = read_metadata(path)
+    meta = read_metadata(z)
     if meta is None:
         return Verdict(False, Msg(N_("The file carries no egov-desktop seal: it was not exported by this program, "
                                      "or the seal was removed.")))
@@ -65,7 +70,9 @@ def verify_docx(path, store) -> Verdict:
     except (TypeError, ValueError, AttributeError):
         # Settings or parts edited by hand into nonsense: the signed revision cannot be shown so.
         return no_match
-    expected, actual = docx_texts(buf), docx_texts(path)
+    with open_zip(buf) as ours:
+        expected = docx_texts(ours)
+    actual = docx_texts(z)
     if expected != actual:
         diff = next(((a, e) for a, e in zip(actual, expected) if a != e),
                     (actual[len(expected)] if len(actual) > len(expected) else "",

@@ -26,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_desktop.core.files import os_error_msg
+from egov_desktop.core.files import fsync_folder, os_error_msg
 from egov_desktop.core.i18n import Msg, N_, gettext_for
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import period_name
@@ -87,16 +87,6 @@ def _uri(path: Path) -> str:
     return f"{Path(path).resolve().as_uri()}?{read_only_query(path)}"
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _copy(src_path: Path, dest: Path) -> None:
     """Online-backup `src_path` into a new self-contained file `dest` (written beside it, then renamed)."""
     tmp = dest.with_name(dest.name + ".part")
@@ -128,7 +118,7 @@ def _copy(src_path: Path, dest: Path) -> None:
     with tmp.open("rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
-    _fsync_dir(dest.parent)
+    fsync_folder(dest.parent)
 
 
 def _new_name(folder: Path, db_path: Path, reason: str, label: str | None, now: dt.datetime) -> Path:
@@ -321,7 +311,7 @@ def move_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
         if side.exists():
             os.replace(side, db_path.with_name(aside.name + suffix))
     os.replace(db_path, aside)
-    _fsync_dir(db_path.parent)
+    fsync_folder(db_path.parent)
     return aside
 
 
@@ -360,7 +350,7 @@ def restore(backup: Path, db_path: Path, take_over: bool = False) -> RestoreResu
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_folder(db_path.parent)
         return RestoreResult(backup, safety, aside)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
