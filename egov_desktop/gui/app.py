@@ -62,13 +62,13 @@ def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only
     another copy is writing to can still be opened read-only, or taken over when
     the lock names another computer that may have crashed: the user decides.
     """
-    from egov_desktop.store.backup import open_with_recovery
     from egov_desktop.store.demo import create_demo
+    from egov_desktop.store.service import Store
 
     if demo or (not path.exists() and (ask or _ask_for_demo)(path)):
         return create_demo(path)
-    return open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
-                              ask_in_use or ask_take_over)
+    return Store.open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
+                                    ask_in_use or ask_take_over)
 
 
 def _yes(title: str, text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Backups, restore, and what to do with a database that cannot be opened.
+"""Backups and restore.
 
 Copies are made with SQLite's online backup API, which reads a consistent
 snapshot through the WAL even while the program writes; a plain file copy of a
@@ -12,9 +12,8 @@ database, one self-contained file each, named
   - "restore": the current file, just before a restore replaces it.
 The newest ten copies other than sign-off ones are kept.
 
-A database that cannot be used (not SQLite, damaged, empty, from a newer
-program, someone else's) is never overwritten: `recover()` renames it aside with
-a timestamp and restores the newest good backup.
+A database that cannot be used is never overwritten: restore renames it aside
+with a timestamp (`move_aside`); opening.recover() restores the newest good backup.
 """
 from __future__ import annotations
 
@@ -233,29 +232,8 @@ def after_signoff(db_path: Path, plan_key: int, period: str, revision: int) -> P
 # ------------------------------------------------------------------ damaged databases
 
 
-class DatabaseUnusable(StoreError):
-    """The file at `path` cannot be used. `kind` is "empty", "not_sqlite", "damaged", "foreign" or
-    "newer"; `backup` is the newest good backup (or None) that recover() would restore."""
-
-    def __init__(self, kind: str, path: Path, msg: Msg, backup: BackupInfo | None):
-        super().__init__(msg)
-        self.kind = kind
-        self.path = path
-        self.backup = backup
-
-    def render(self, lang: str | None = None) -> str:
-        text = self.msg.render(lang)
-        if self.backup is not None:
-            hint = Msg(N_("The newest good backup is from {date}. It can be restored; the damaged file "
-                          "will be kept aside, not overwritten."),
-                       {"date": self.backup.created.strftime("%d/%m/%Y %H:%M")})
-        else:
-            hint = Msg(N_("No good backup of it was found."))
-        return f"{text} {hint.render(lang)}"
-
-
-def _diagnose(path: Path) -> tuple[str | None, str | None]:
-    """engine.diagnose with a full check, where an empty file that has backups is a lost database,
+def diagnose_file(path: Path) -> tuple[str | None, str | None]:
+    """(kind, revision) as engine.diagnose with a full check, where an empty file that has backups is a lost database,
     not a new one, and a file that cannot be read now (a full disk, a lock) is left for the store to
     report when it opens it."""
     path = Path(path)
@@ -270,15 +248,7 @@ def _diagnose(path: Path) -> tuple[str | None, str | None]:
 def problem_of(path: Path) -> str | None:
     """What is wrong with the file: None (fine, or no file yet) or a kind of DatabaseUnusable. An empty
     file counts as a problem only where backups of it exist (else it is a new database)."""
-    return _diagnose(path)[0]
-
-
-def check_database(path: Path) -> None:
-    """Raise DatabaseUnusable (with the newest good backup) when the file cannot be used; else nothing."""
-    kind, revision = _diagnose(path)
-    if kind is not None:
-        raise DatabaseUnusable(kind, Path(path), Msg(PROBLEMS[kind], {"revision": revision}),
-                               newest_good_backup(path))
+    return diagnose_file(path)[0]
 
 
 def _good_backup(path: Path) -> bool:
@@ -367,44 +337,3 @@ def _checkpoint(db_path: Path) -> None:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         con.close()
-
-
-def recover(db_path: Path) -> RestoreResult:
-    """For a database that cannot be used: keep it aside and restore the newest good backup."""
-    info = newest_good_backup(db_path)
-    if info is None:
-        raise BackupError(Msg(N_("No good backup of this database was found.")))
-    return restore(info.path, db_path)
-
-
-def open_with_recovery(db_path: Path, ask_restore, ask_read_only, ask_in_use=None):
-    """Open the database as the program starts, with the user's say at each problem.
-
-    `ask_restore(DatabaseUnusable) -> bool`: the file cannot be used and a good backup exists; True
-    keeps the file aside and restores the backup. `ask_read_only(StoreError) -> bool`: another copy
-    writes to it (DatabaseInUse) or the folder is read-only (ReadOnlyLocation); True opens read-only.
-    `ask_in_use(DatabaseInUse) -> "take_over" | "read_only" | None`, when given, is asked instead of
-    ask_read_only when the writer is another computer that may have crashed (`exc.can_take_over`).
-    Returns the Store, or None when the user declined. Other StoreErrors propagate (show and stop).
-    """
-    from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation
-    from egov_desktop.store.service import Store
-
-    try:
-        return Store.open(db_path)
-    except DatabaseUnusable as exc:
-        if exc.backup is None:
-            raise
-        if not ask_restore(exc):
-            return None
-        recover(db_path)
-        return Store.open(db_path)
-    except (DatabaseInUse, ReadOnlyLocation) as exc:
-        if ask_in_use is not None and isinstance(exc, DatabaseInUse) and exc.can_take_over:
-            answer = ask_in_use(exc)
-            if answer == "take_over":
-                return Store.open(db_path, take_over=True)
-            return Store.open(db_path, readonly=True) if answer == "read_only" else None
-        if not ask_read_only(exc):
-            return None
-        return Store.open(db_path, readonly=True)

@@ -5,7 +5,8 @@ the audit log and returns a `Change` whose `undo()` applies the inverse and retu
 `summary` says what it touched. `group()` makes several operations one transaction and one Change
 (paste). The GUI never touches SQL: it calls these methods.
 
-The work is done in rooms, each a module of its own; `Store` only opens the file and forwards:
+The work is done in rooms, each a module of its own; `Store` only forwards:
+  - `opening.py`: opening (lock, checks, upgrade) and recovering a database that cannot be used;
   - `work.py`: the unit of work (transactions, the journal, undo, groups, audit rows, seal checks);
   - `core/fields.py`: checking a field's value (pure; a FieldError becomes InvalidValue here);
   - `plans.py`: plans as wholes (list, read, import, copy, templates, delete, the plan's fields);
@@ -22,10 +23,10 @@ from pathlib import Path
 from typing import Iterator
 
 from egov_desktop.core.fields import FieldError
-from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.store import backup
+from egov_desktop.core.i18n import Msg
+from egov_desktop.store import opening
 from egov_desktop.store.audit import AuditEntry, read_audit
-from egov_desktop.store.engine import check_integrity, connect, inspect_database, upgrade
+from egov_desktop.store.engine import check_integrity
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.lock import WriterLock
 from egov_desktop.store.office import Offices, Settings
@@ -91,53 +92,15 @@ class Store:
         that cannot be asked (`exc.can_take_over`), `take_over=True` takes its writer lock (the user
         says that computer crashed or is off); the take-over is written to the audit log."""
         path = Path(path)
-        writer = None
-        if not readonly:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(Msg(N_("cannot create the database folder: {reason}"),
-                                     {"reason": exc.strerror or exc}))
-            # One writing program per database (DatabaseInUse); a read-only folder fails here (ReadOnlyLocation).
-            writer = WriterLock(path)
-            writer.acquire(force=take_over)
-        try:
-            backup.check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, naming the backup
-            state = inspect_database(path)
-            if readonly and state.needs_upgrade:
-                raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
-            engine = connect(path, readonly)
-            if state.needs_upgrade:
-                if state.exists:
-                    backup.backup_now(path, "migration")
-                upgrade(engine)
-            else:
-                # A cheap touch so a damaged file is reported now, not at the first edit.
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("SELECT count(*) FROM plan").fetchone()
-        except StoreError:
-            if writer is not None:
-                writer.release()
-            raise
-        except Exception as exc:  # sqlite3/SQLAlchemy errors: damaged file, no permission, disk full
-            if writer is not None:
-                writer.release()
-            raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
-                                 {"reason": str(getattr(exc, "orig", exc))})) from exc
+        engine, writer = opening.open_database(path, readonly, take_over)
         store = cls(engine, path, readonly)
-        if not readonly:
-            store._writer = writer
-            if state.exists:
-                backup.maybe_daily_backup(path)
-            taken = writer.recovered
-            if taken is not None and not taken.here:
-                try:
-                    store._uow.log(lambda w: w.audit("take_over", "lock", None, None, old={
-                        "host": taken.host, "user": taken.user, "pid": taken.pid, "since": taken.since}))
-                except StoreError:
-                    store.close()  # the lock is not kept by a store nobody holds
-                    raise
+        store._writer = writer
         return store
+
+    @classmethod
+    def open_with_recovery(cls, path: str | Path, ask_restore, ask_read_only, ask_in_use=None) -> "Store | None":
+        """`open` as the program starts, asking the user at each problem (opening.with_recovery)."""
+        return opening.with_recovery(cls.open, Path(path), ask_restore, ask_read_only, ask_in_use)
 
     def close(self) -> None:
         self._engine.dispose()

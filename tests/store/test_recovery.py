@@ -10,7 +10,7 @@ import pytest
 
 from egov_desktop.core import exchange
 from egov_desktop.store import backup
-from egov_desktop.store.backup import DatabaseUnusable
+from egov_desktop.store.opening import DatabaseUnusable, recover
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR, PIB
 
@@ -118,13 +118,13 @@ def test_recover_for_the_gui(saved):
     db, good, docs = saved
     _overwrite_pages(db)
     damaged = db.read_bytes()
-    result = backup.recover(db)
+    result = recover(db)
     assert result.restored == good and result.safety_copy is None
     assert result.moved_aside.read_bytes() == damaged
     assert _docs(db) == docs
     # A second damage the same second does not overwrite the first kept-aside file.
     _overwrite_pages(db)
-    second = backup.recover(db).moved_aside
+    second = recover(db).moved_aside
     assert second != result.moved_aside and result.moved_aside.read_bytes() == damaged
 
 
@@ -136,7 +136,7 @@ def test_no_good_backup_says_so(tmp_path):
         Store.open(db)
     assert info.value.backup is None and "কোনো ভালো ব্যাকআপ পাওয়া যায়নি" in info.value.render("bn")
     with pytest.raises(backup.BackupError):
-        backup.recover(db)
+        recover(db)
 
 
 def test_damaged_backups_are_skipped_when_choosing_the_newest_good_one(saved):
@@ -157,9 +157,9 @@ def test_open_with_recovery_asks_and_restores(saved):
     db, good, docs = saved
     _overwrite_pages(db)
     asked = []
-    assert backup.open_with_recovery(db, lambda e: asked.append(e.kind) or False, lambda e: True) is None
+    assert Store.open_with_recovery(db, lambda e: asked.append(e.kind) or False, lambda e: True) is None
     assert asked == ["damaged"] and not list(db.parent.glob("*.damaged-*"))  # declined: nothing moved
-    store = backup.open_with_recovery(db, lambda e: True, lambda e: False)
+    store = Store.open_with_recovery(db, lambda e: True, lambda e: False)
     try:
         assert not store.readonly
         assert sorted(exchange.dumps(store.get_document(p.key)) for p in store.list_plans()) == docs
@@ -175,9 +175,9 @@ def test_open_with_recovery_offers_read_only_when_another_copy_writes(saved):
     lock_path(db).write_text('{"pid": 1, "host": "other-pc", "user": "x", "since": "2024-01-01 09:00:00"}',
                              encoding="utf-8")
     asked = []
-    store = backup.open_with_recovery(db, lambda e: False, lambda e: asked.append(type(e)) or True)
+    store = Store.open_with_recovery(db, lambda e: False, lambda e: asked.append(type(e)) or True)
     try:
         assert asked == [DatabaseInUse] and store.readonly and len(store.list_plans()) == 2
     finally:
         store.close()
-    assert backup.open_with_recovery(db, lambda e: False, lambda e: False) is None
+    assert Store.open_with_recovery(db, lambda e: False, lambda e: False) is None

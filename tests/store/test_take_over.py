@@ -1,4 +1,4 @@
-"""Taking over the writer lock of another computer: Store.open(take_over=True) and open_with_recovery's
+"""Taking over the writer lock of another computer: Store.open(take_over=True) and Store.open_with_recovery's
 ask_in_use. A lock file written by a fake other host (a crashed PC) can be taken; a lock really held
 (a live process, or another computer whose share passes locks) never is."""
 import json
@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from egov_desktop.store import backup
-from egov_desktop.store.backup import open_with_recovery
 from egov_desktop.store.lock import DatabaseInUse, current_owner, lock_path
 from egov_desktop.store.service import Store
 from tests.store.conftest import table_dump
@@ -64,7 +63,7 @@ def test_a_live_writer_on_this_computer_is_never_taken_over(db, writer):
         Store.open(db, take_over=True)
     assert current_owner(db).pid == writer.pid
     asked = []
-    ro = open_with_recovery(db, None, lambda e: asked.append("read_only") or True,
+    ro = Store.open_with_recovery(db, None, lambda e: asked.append("read_only") or True,
                             ask_in_use=lambda e: asked.append("in_use"))
     with ro:
         assert ro.readonly and asked == ["read_only"]
@@ -94,7 +93,7 @@ def test_open_with_recovery_asks_once_take_over_read_only_or_cancel(db, answer):
         asked.append(exc.owner.host)
         return answer
 
-    store = open_with_recovery(db, None, lambda e: pytest.fail("asked read-only too"), ask_in_use=ask_in_use)
+    store = Store.open_with_recovery(db, None, lambda e: pytest.fail("asked read-only too"), ask_in_use=ask_in_use)
     assert asked == ["accounts-pc"]
     if answer is None:
         assert store is None and current_owner(db).host == "accounts-pc"
