@@ -90,6 +90,22 @@ class TextCellEditor(QPlainTextEdit):
         self._place_buttons()
 
 
+class ChoiceEditor(QComboBox):
+    """A choice picked by typing its first letter: of the label shown ("স" for সংখ্যা, "%") or of its key, so a
+    Latin keyboard picks Bangla labels too ("d" for তারিখ, date)."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        typed = event.text().casefold()
+        if typed.isprintable() and typed.strip() and not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            for i in range(self.count()):
+                if self.itemText(i).casefold().startswith(typed) or str(self.itemData(i)).casefold().startswith(typed):
+                    self.setCurrentIndex(i)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
+
 class GridDelegate(QStyledItemDelegate):
     # The reason the text being typed is invalid, in the current language; "" once it is fine again.
     message = Signal(str)
@@ -97,7 +113,7 @@ class GridDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index: QModelIndex):
         kind = index.data(Role.KIND)
         if kind == CHOICE:
-            combo = QComboBox(parent)
+            combo = ChoiceEditor(parent)
             for key, label in index.data(Role.CHOICES) or []:
                 combo.addItem(label, key)
             return combo
@@ -182,7 +198,13 @@ class GridDelegate(QStyledItemDelegate):
                     self._mark(editor, validator.reason(editor.text()))
                 return True
             self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            index = getattr(editor, "egov_index", None)
+            if index is not None and index.isValid() and index.model().column_key(index.column()) == "title":
+                # Titles are typed as a list, one under the other: Enter goes down, not across to the weight.
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.parent().go_down(QModelIndex(index))
+            else:
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, TextCellEditor)
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):

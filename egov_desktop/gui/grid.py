@@ -81,6 +81,15 @@ class GridView(QTableView):
             return target if target.isValid() else self.currentIndex()
         return super().moveCursor(action, modifiers)
 
+    def go_down(self, index: QModelIndex) -> None:
+        """To the nearest cell below `index` in its column that the keyboard visits (editor closed)."""
+        model = self.model()
+        for row in range(index.row() + 1, model.rowCount()):
+            below = model.index(row, index.column())
+            if not self.isRowHidden(row) and model.is_tab_stop(below):
+                self.go_to(below, open_editor=False)
+                return
+
     def go_to(self, index: QModelIndex, open_editor: bool = True) -> None:
         if not index.isValid():
             return

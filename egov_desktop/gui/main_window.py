@@ -581,6 +581,9 @@ class MainWindow(QMainWindow):
             self._show_error(exc)
             return
         self._show_new_plan(change.key)
+        if dialog.source == "blank" and self.plan_editor is not None:
+            self.ui.tabs.setCurrentWidget(self.ui.planTab)
+            self.plan_editor.edit_first_title()
 
     def import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Import exchange file"), documents_folder(),

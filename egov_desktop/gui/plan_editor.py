@@ -91,7 +91,7 @@ class PlanEditor(GridEditor):
         else:
             # On the plan's own rows the new area goes first, right below them; with no cell chosen, last.
             at = 0 if self.view.currentIndex().isValid() else len(plan.areas)
-        self._run(lambda: self.store.add_area(self.plan_key, at), AREA)
+        self._run(lambda: self.store.add_area(self.plan_key, at), AREA, column="title")
 
     def add_activity(self) -> None:
         cur = self._current()
@@ -99,7 +99,7 @@ class PlanEditor(GridEditor):
             return
         kind, area, act, _ind = cur
         at = area.activities.index(act) + 1 if act is not None else len(area.activities)
-        self._run(lambda: self.store.add_activity(area.key, at, _("New activity")), ACTIVITY)
+        self._run(lambda: self.store.add_activity(area.key, at, _("New activity")), ACTIVITY, column="title")
 
     def add_indicator(self) -> None:
         cur = self._current()
@@ -111,7 +111,7 @@ class PlanEditor(GridEditor):
                 return
             act = area.activities[0]
         at = act.indicators.index(ind) + 1 if ind is not None else len(act.indicators)
-        self._run(lambda: self.store.add_indicator(act.key, at, _("New indicator")), INDICATOR)
+        self._run(lambda: self.store.add_indicator(act.key, at, _("New indicator")), INDICATOR, column="title")
 
     def remove_row(self) -> None:
         cur = self._current()
@@ -193,7 +193,8 @@ class PlanEditor(GridEditor):
 
     def _run(self, operation, kind: str | None, key: int | None = None, fallback_row: int = 0,
              column: str | None = None) -> None:
-        """Run a structural operation, push it on the undo stack, reload, and keep the cursor on the row."""
+        """Run a structural operation, push it on the undo stack, reload, and keep the cursor on the row. A new
+        row's title (`column="title"`) opens for typing, its placeholder text selected so typing replaces it."""
         at_column = max(self.view.currentIndex().column(), self.model.column_of("title"))
         try:
             change = operation()
@@ -209,7 +210,14 @@ class PlanEditor(GridEditor):
         if column is not None:
             at_column = self.model.column_of(column)
         if row >= 0:
-            self.view.go_to(self.model.index(row, at_column), open_editor=False)
+            self.view.go_to(self.model.index(row, at_column), open_editor=column == "title")
+
+    def edit_first_title(self) -> None:
+        """The first title below the plan's own rows, open for typing (a blank plan starts there)."""
+        row = next((r for r in range(self.model.rowCount()) if self.model.row_item(r)[1] is not None), None)
+        if row is not None:
+            self.view.setFocus()
+            self.view.go_to(self.model.index(row, self.model.column_of("title")))
 
     def _update_actions(self, *_args) -> None:
         cur = self._current()

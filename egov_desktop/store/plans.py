@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from egov_desktop.core import exchange
 from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.core.model import Office, PlanDocument
+from egov_desktop.core.blank import blank_document
+from egov_desktop.core.model import PLAN_KINDS, Office, PlanDocument
 from egov_desktop.core.scoring import SCORING_KEY, ScoringOptions
 from egov_desktop.paths import resource_path
 from egov_desktop.store import documents as docs
@@ -102,7 +103,7 @@ class Plans:
         doc.reports = []
         office_id = self.uow.plan_row(plan_key)["office_id"]
         return self.uow.run(Msg(N_("Copy the plan to {year}"), {"year": doc.plan.fiscal_year}),
-                            lambda w: _import(w, doc, office_id))
+                            lambda w: _import(w, doc, office_id, "copy_to_next_year"))
 
     def create_from_template(self, name: str, office_key: int | None = None, fiscal_year: str | None = None) -> Change:
         """A new plan from resources/templates/<name>.json, for `office_key` (default: this database's
@@ -126,14 +127,29 @@ class Plans:
             doc.plan.fiscal_year = fiscal_year
             for ind in doc.plan.indicators():
                 ind.targets = [_shift_years(t, shift) if isinstance(t, dt.date) else t for t in ind.targets]
+        return self._new_plan(doc, office_key, Msg(N_("New plan from the template {name}"), {"name": name}),
+                              "from_template", name)
+
+    def create_blank(self, kind: str, fiscal_year: str, office_key: int | None = None) -> Change:
+        """A blank plan of `kind` for `fiscal_year` (core.blank: one area, activity and indicator, the kind's
+        levels), for `office_key` as create_from_template."""
+        try:
+            exchange.parse_fiscal_year(fiscal_year)
+        except ValueError:
+            raise InvalidValue(Msg(N_("a fiscal year looks like 2023-24"))) from None
+        doc = blank_document(check.choice(kind, PLAN_KINDS), fiscal_year)
+        return self._new_plan(doc, office_key, Msg(N_("New blank plan")), "blank")
+
+    def _new_plan(self, doc: PlanDocument, office_key: int | None, description: Msg, operation: str,
+                  source: str | None = None) -> Change:
         if office_key is not None:
             self.offices.get_office(office_key)
         else:
             office_key = self.offices.current_office()
         # A template's office is only a tier: no real office's name or contact lines reach the new plan.
         doc.office = Office(name="", tier=doc.office.tier, government=doc.office.government)
-        return self.uow.run(Msg(N_("New plan from the template {name}"), {"name": name}),
-                            lambda w: _import(w, doc, office_key))
+        doc = _checked(doc)
+        return self.uow.run(description, lambda w: _import(w, doc, office_key, operation, source))
 
     def set_plan_field(self, plan_key: int, field_name: str, value: Any) -> Change:
         value = check.check_field(check.PLAN, field_name, value)
@@ -163,7 +179,10 @@ def list_templates() -> list[str]:
     return sorted(p.stem for p in resource_path("templates").glob("*.json"))
 
 
-def _import(w: Work, doc: PlanDocument, office_id: int | None = None) -> int:
+def _import(w: Work, doc: PlanDocument, office_id: int | None = None, operation: str = "import",
+            source: str | None = None) -> int:
+    """Write `doc` as a new plan; its audit row (`operation`: import, copy_to_next_year, from_template, blank;
+    `source`: the template's name) is how the plan's history begins."""
     if office_id is None:
         office_id = docs.find_or_add_office(w.tx, doc.office)
     try:
@@ -176,7 +195,8 @@ def _import(w: Work, doc: PlanDocument, office_id: int | None = None) -> int:
         report_id = docs.write_report(w.tx, plan_id, i, report, codes)
         if report.signoff is not None:
             record_signoff(w, report_id, report.revision or 1, report.signoff, docs.snapshot(doc, report.period))
-    w.audit("import", "plan", plan_id, plan_id, new={"fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind})
+    w.audit(operation, "plan", plan_id, plan_id, new={"fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind}
+            | ({"source": source} if source else {}))
     return plan_id
 
 

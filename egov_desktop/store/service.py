@@ -137,6 +137,7 @@ class Store:
     copy_to_next_year = _forward("_plans", Plans.copy_to_next_year)
     list_templates = staticmethod(list_templates)
     create_from_template = _forward("_plans", Plans.create_from_template)
+    create_blank = _forward("_plans", Plans.create_blank)
     set_plan_field = _forward("_plans", Plans.set_plan_field)
     set_scoring_options = _forward("_plans", Plans.set_scoring_options)
 

@@ -1,4 +1,4 @@
-"""A new plan: from a bundled template, copied forward from an existing plan, or from an exchange file."""
+"""A new plan: from a bundled template, blank, copied forward from an existing plan, or from an exchange file."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from egov_desktop.core.i18n import _, current_language
+from egov_desktop.core.model import PLAN_KINDS
 from egov_desktop.core.periods import FiscalYear
 from egov_desktop.core.values import ParseError
 from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 from egov_desktop.gui.i18n_qt import show_digits
-from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, TIER_LABELS, kind_label
+from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, TIER_LABELS, kind_label, kind_order
 from egov_desktop.store.service import Store
 
 
@@ -29,6 +30,9 @@ def template_label(name: str) -> str:
     return show_digits(f"{label} ({_(TIER_LABELS[tier])})" if tier in TIER_LABELS else label)
 
 
+SOURCES = ("template", "blank", "plan", "file")
+
+
 class NewPlanDialog(QDialog):
     """Asks how to make the plan; `create()` then makes it (the file case is the caller's, off-thread)."""
 
@@ -40,6 +44,8 @@ class NewPlanDialog(QDialog):
         ui.setupUi(self)
         for name in Store.list_templates():
             ui.template.addItem(template_label(name), name)
+        for kind in sorted(PLAN_KINDS, key=kind_order):
+            ui.kind.addItem(kind_label(kind), kind)
         ui.fiscalYear.setText(show_digits(FiscalYear.of(dt.date.today()).label(current_language())))
         for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
             ui.plan.addItem(show_digits(f"{kind_label(p.kind)} "
@@ -49,8 +55,9 @@ class NewPlanDialog(QDialog):
         ui.browse.clicked.connect(self._browse)
         ui.file.textEdited.connect(lambda _t: ui.fromFile.setChecked(True))
         ui.template.activated.connect(lambda _i: ui.fromTemplate.setChecked(True))
+        ui.kind.activated.connect(lambda _i: ui.fromBlank.setChecked(True))
         ui.plan.activated.connect(lambda _i: ui.fromPlan.setChecked(True))
-        for radio in (ui.fromTemplate, ui.fromPlan, ui.fromFile):
+        for radio in (ui.fromTemplate, ui.fromBlank, ui.fromPlan, ui.fromFile):
             radio.toggled.connect(self._update)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -60,7 +67,8 @@ class NewPlanDialog(QDialog):
     @property
     def source(self) -> str:
         ui = self.ui
-        return "template" if ui.fromTemplate.isChecked() else "plan" if ui.fromPlan.isChecked() else "file"
+        radios = (ui.fromTemplate, ui.fromBlank, ui.fromPlan, ui.fromFile)
+        return next(source for source, radio in zip(SOURCES, radios) if radio.isChecked())
 
     @property
     def file_path(self) -> Path:
@@ -69,7 +77,8 @@ class NewPlanDialog(QDialog):
     def _update(self, *_args) -> None:
         ui = self.ui
         ui.template.setEnabled(self.source == "template")
-        ui.fiscalYear.setEnabled(self.source == "template")
+        ui.kind.setEnabled(self.source == "blank")
+        ui.fiscalYear.setEnabled(self.source in ("template", "blank"))
         ui.plan.setEnabled(self.source == "plan")
 
     def _browse(self) -> None:
@@ -81,7 +90,7 @@ class NewPlanDialog(QDialog):
 
     def accept(self) -> None:
         ui = self.ui
-        if self.source == "template":
+        if self.source in ("template", "blank"):
             try:
                 FiscalYear.parse(ui.fiscalYear.text())
             except ParseError as exc:
@@ -93,9 +102,11 @@ class NewPlanDialog(QDialog):
         super().accept()
 
     def create(self):
-        """Make the plan from a template or an existing plan; the store's Change (its `key` is the plan)."""
+        """Make the plan from a template, blank or from an existing plan; the store's Change (its `key` is the plan)."""
         ui = self.ui
-        if self.source == "template":
+        if self.source in ("template", "blank"):
             fy = FiscalYear.parse(ui.fiscalYear.text()).code
+            if self.source == "blank":
+                return self.store.create_blank(ui.kind.currentData(), fy, self._office_key)
             return self.store.create_from_template(ui.template.currentData(), self._office_key, fy)
         return self.store.copy_to_next_year(ui.plan.currentData())
