@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
+from itertools import groupby
+from typing import Any, Iterator
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.tables import TABLES
+
+BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -51,36 +54,84 @@ class Tx:
         self.journal.append(Mutation(table, key, None, copy.deepcopy(values) | {"id": key}))
         return key
 
+    def rows(self, table: str, keys, columns: tuple[str, ...] | None = None) -> dict[int, dict[str, Any]]:
+        """Rows by id (with only `columns` and the id, when given), one statement per batch of ids;
+        missing ids are left out."""
+        t = TABLES[table]
+        cols = list(t.c) if columns is None else [t.c.id, *(t.c[c] for c in columns)]
+        names = [c.name for c in cols]
+        out: dict[int, dict[str, Any]] = {}
+        for part in batches(keys):
+            for r in self.conn.execute(select(*cols).where(t.c.id.in_(part))).all():
+                row = dict(zip(names, r))
+                out[row["id"]] = row
+        return out
+
     def update(self, table: str, key: int, values: dict[str, Any]) -> bool:
         """Set columns; journals only what changes. False when nothing changed."""
-        before = self.row(table, key)
+        return self.update_many(table, {key: values}) > 0
+
+    def update_many(self, table: str, values: dict[int, dict[str, Any]],
+                    before: dict[int, dict[str, Any]] | None = None) -> int:
+        """Set columns of many rows (id -> columns), journaling only what changes, in one statement per
+        set of changed columns (an executemany) rather than one per row. `before` is the rows as already
+        read in this transaction, at least the columns set (else they are read here). Returns how many
+        rows changed."""
         if before is None:
-            raise StoreError(Msg(N_("The row was deleted meanwhile; reload and try again.")))
-        changed = {k: v for k, v in values.items() if before[k] != v or type(before[k]) is not type(v)}
-        if not changed:
-            return False
+            before = self.rows(table, values, tuple({c: None for vals in values.values() for c in vals}))
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for key, vals in values.items():
+            row = before.get(key)
+            if row is None:
+                raise StoreError(Msg(N_("The row was deleted meanwhile; reload and try again.")))
+            changed = {k: v for k, v in vals.items() if row[k] != v or type(row[k]) is not type(v)}
+            if changed:
+                groups.setdefault(tuple(changed), []).append(changed | {"_id": key})
+                self.journal.append(Mutation(table, key, {k: row[k] for k in changed}, changed))
         t = TABLES[table]
-        self.conn.execute(update(t).where(t.c.id == key).values(**changed))
-        self.journal.append(Mutation(table, key, {k: before[k] for k in changed}, changed))
-        return True
+        for params in groups.values():
+            self.conn.execute(update(t).where(t.c.id == bindparam("_id")), params)
+        return sum(len(params) for params in groups.values())
 
     def delete(self, table: str, key: int) -> None:
-        before = self.row(table, key)
-        if before is None:
-            return
-        t = TABLES[table]
-        self.conn.execute(delete(t).where(t.c.id == key))
-        self.journal.append(Mutation(table, key, before, None))
+        self.delete_many(table, [key])
 
-    def apply(self, m: Mutation) -> None:
-        """Replay one mutation (as recorded, so pass `m.inverse()` to undo)."""
-        t = TABLES[m.table]
-        if m.before is None:  # an insert: the row comes back under its old id
-            if self.row(m.table, m.key) is not None:
-                raise StoreError(Msg(N_("The data was changed meanwhile; this step cannot be undone.")))
-            self.conn.execute(insert(t).values(**m.after))
-            self.journal.append(Mutation(m.table, m.key, None, dict(m.after)))
-        elif m.after is None:
-            self.delete(m.table, m.key)
-        else:
-            self.update(m.table, m.key, m.after)
+    def delete_many(self, table: str, keys: list[int]) -> None:
+        """Delete rows (those still there), journaling each whole row."""
+        before = self.rows(table, keys)
+        t = TABLES[table]
+        for part in batches([k for k in keys if k in before]):
+            self.conn.execute(delete(t).where(t.c.id.in_(part)))
+        self.journal.extend(Mutation(table, k, before[k], None) for k in keys if k in before)
+
+    def apply(self, mutations: list[Mutation]) -> None:
+        """Replay mutations in order, as recorded (so pass the inverses, reversed, to undo). A run of
+        mutations of one table and kind goes as one batch, so undoing a structural edit costs a fixed
+        number of statements however many rows it renumbered."""
+        for (table, kind), run in groupby(mutations, key=lambda m: (m.table, _kind(m))):
+            run = list(run)
+            if kind == "insert":  # the rows come back under their old ids
+                if self.rows(table, [m.key for m in run], ()):
+                    raise StoreError(Msg(N_("The data was changed meanwhile; this step cannot be undone.")))
+                for _, same in groupby(run, key=lambda m: tuple(m.after)):
+                    same = list(same)
+                    self.conn.execute(insert(TABLES[table]), [dict(m.after) for m in same])
+                    self.journal.extend(Mutation(table, m.key, None, dict(m.after)) for m in same)
+            elif kind == "delete":
+                self.delete_many(table, [m.key for m in run])
+            else:
+                values: dict[int, dict[str, Any]] = {}
+                for m in run:
+                    values.setdefault(m.key, {}).update(m.after)
+                self.update_many(table, values)
+
+
+def _kind(m: Mutation) -> str:
+    return "insert" if m.before is None else "delete" if m.after is None else "update"
+
+
+def batches(keys) -> Iterator[list]:
+    """Ids in lists short enough for one statement (SQLite takes at most 32,766 parameters)."""
+    keys = list(keys)
+    for i in range(0, len(keys), BATCH):
+        yield keys[i:i + BATCH]

@@ -85,7 +85,7 @@ class Plans:
         def body(w: Work) -> int:
             plan = w.plan_row(plan_key)
             w.check_lock(plan_key, None)
-            w.delete_tree("plan", plan_key)
+            w.delete_tree("plan", [plan_key])
             w.audit("delete_plan", "plan", plan_key, plan_key,
                     old={"fiscal_year": plan["fiscal_year"], "kind": plan["kind"]})
             return plan_key

@@ -86,7 +86,7 @@ def _ensure_report(w: Work, plan_id: int, period: str) -> int:
 def _add_entry(w: Work, plan_id: int, report_id: int, indicator_key: int) -> int:
     """A new entry goes after the entries of the indicators before it in the plan, so an exported
     report lists its entries in plan order (an imported file's own order is kept as it was)."""
-    rank = {key: i for i, key in enumerate(w.plan_indicators(plan_id))}
+    rank = {key: i for i, key in enumerate(w.plan_rows(plan_id, "indicator"))}
     e = TABLES["entry"]
     rows = w.tx.conn.execute(
         select(e.c.id, e.c.indicator_id).where(e.c.report_id == report_id).order_by(e.c.position)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from egov_desktop.core import exchange
 from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import UNITS
 from egov_desktop.store.errors import InvalidValue, StoreError
+from egov_desktop.store.journal import batches
+from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import PARENT, Change, UnitOfWork, Work
 
+_LEVELS = ("area", "activity", "indicator")
 # The level fields whose column is named otherwise.
 _LEVEL_COLUMNS = {"id": "ident"}
 
@@ -47,10 +52,7 @@ class Structure:
             at = max(0, min(index, len(levels)))
             key = w.tx.insert("level", values | {"plan_id": plan_key, "position": len(levels)})
             w.reposition("level", levels[:at] + [key] + levels[at:])
-            for ind in w.plan_indicators(plan_key):
-                targets = list(w.tx.row("indicator", ind)["targets"])
-                targets.insert(at, None)
-                w.tx.update("indicator", ind, {"targets": targets})
+            _edit_targets(w, plan_key, lambda targets: targets.insert(at, None))
             w.audit("add_level", "level", key, plan_key, new=values)
             return key
 
@@ -65,10 +67,7 @@ class Structure:
             old = w.tx.row("level", levels[index])
             w.tx.delete("level", levels[index])
             w.reposition("level", levels[:index] + levels[index + 1:])
-            for ind in w.plan_indicators(plan_key):
-                targets = list(w.tx.row("indicator", ind)["targets"])
-                del targets[index]
-                w.tx.update("indicator", ind, {"targets": targets})
+            _edit_targets(w, plan_key, lambda targets: targets.pop(index))
             w.audit("remove_level", "level", levels[index], plan_key,
                     old={"id": old["ident"], "label": old["label"], "percent": old["percent"]})
 
@@ -203,9 +202,9 @@ class Structure:
             w.check_lock(plan_id, None)
             col = PARENT[table][1]
             siblings = [s for s in w.children(table, col, row[col]) if s != key]
-            w.delete_tree(table, key)
+            w.delete_tree(table, [key])
             w.reposition(table, siblings)
-            _renumber(w, plan_id)
+            _renumber(w, table, [row[col]])
             w.audit(f"remove_{table}", table, key, plan_id, old={"code": row["code"], "title": row["title"]},
                     indicator=row if table == "indicator" else None)
 
@@ -227,7 +226,7 @@ class Structure:
             siblings = [s for s in w.children(table, col, parent) if s != key]
             at = max(0, min(index, len(siblings)))
             w.reposition(table, siblings[:at] + [key] + siblings[at:])
-            _renumber(w, plan_id)
+            _renumber(w, table, list(dict.fromkeys((row[col], parent))))
             w.audit(f"move_{table}", table, key, plan_id, field="position",
                     old={"code": row["code"]}, new={"code": w.tx.row(table, key)["code"]},
                     indicator=row if table == "indicator" else None)
@@ -241,15 +240,40 @@ def _add(w: Work, table: str, parent: int, index: int | None, values: dict) -> i
     at = len(siblings) if index is None else max(0, min(index, len(siblings)))
     key = w.tx.insert(table, values | {parent_col: parent, "position": len(siblings), "code": ""})
     w.reposition(table, siblings[:at] + [key] + siblings[at:])
-    _renumber(w, w.plan_of(table, key))
+    _renumber(w, table, [parent])
     return key
 
 
-def _renumber(w: Work, plan_id: int) -> None:
-    """Codes follow the order: area "2", activity "2.1", indicator "2.1.3"."""
-    for i, area in enumerate(w.children("area", "plan_id", plan_id), 1):
-        w.tx.update("area", area, {"code": str(i)})
-        for j, act in enumerate(w.children("activity", "area_id", area), 1):
-            w.tx.update("activity", act, {"code": f"{i}.{j}"})
-            for k, ind in enumerate(w.children("indicator", "activity_id", act), 1):
-                w.tx.update("indicator", ind, {"code": f"{i}.{j}.{k}"})
+def _renumber(w: Work, table: str, parents: list[int]) -> None:
+    """Codes follow the order: area "2", activity "2.1", indicator "2.1.3". Renumbers the `table` rows under
+    `parents` (for areas: the plan) and all below them, as an add, remove or move there changes only those:
+    a statement a level to read and one to write the codes that change, however big the plan."""
+    levels = _LEVELS[_LEVELS.index(table):]
+    if table == "area":
+        codes = {p: "" for p in parents}
+    else:
+        codes = {key: row["code"] for key, row in w.tx.rows(PARENT[table][0], parents).items()}
+    for level in levels:
+        t = TABLES[level]
+        col = t.c[PARENT[level][1]]
+        q = select(t.c.id, col, t.c.code).order_by(col, t.c.position)
+        rows = {r[0]: r for part in batches(codes) for r in w.tx.conn.execute(q.where(col.in_(part))).all()}
+        counts: dict[int, int] = {}
+        new_codes: dict[int, str] = {}
+        for key, parent, _ in rows.values():
+            counts[parent] = n = counts.get(parent, 0) + 1
+            new_codes[key] = str(n) if level == "area" else f"{codes[parent]}.{n}"
+        w.tx.update_many(level, {k: {"code": c} for k, c in new_codes.items() if c != rows[k][2]},
+                         before={k: {"code": r[2]} for k, r in rows.items()})
+        codes = new_codes
+
+
+def _edit_targets(w: Work, plan_id: int, edit) -> None:
+    """Apply `edit` to every indicator's list of targets (a level added or removed)."""
+    rows = w.plan_rows(plan_id, "indicator", "targets")
+    new = {}
+    for key, row in rows.items():
+        targets = list(row["targets"])
+        edit(targets)
+        new[key] = {"targets": targets}
+    w.tx.update_many("indicator", new, before=rows)
