@@ -9,11 +9,14 @@ Revises: 0001
 Create Date: 2026-11-22 00:50:00
 """
 import json
+import re
 
 import sqlalchemy as sa
 from alembic import op
 
-from egov_desktop.core.emails import addresses_in
+# Frozen here as they were at this revision, not imported from the program: a migration must do
+# tomorrow what it did the day it was written, whatever becomes of egov_desktop.core.emails.
+ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 revision = '0002'
 down_revision = '0001'
@@ -27,7 +30,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('copy_emails', sa.Text(), nullable=True))
     conn = op.get_bind()
     for office_id, lines in conn.execute(sa.text("SELECT id, default_recipients FROM office")).all():
-        found = addresses_in(json.loads(lines)) if lines else []
+        found = _addresses_in(json.loads(lines)) if lines else []
         if found:
             conn.execute(sa.text("UPDATE office SET recipient_emails = :v WHERE id = :id"),
                          {"v": json.dumps(found, ensure_ascii=False), "id": office_id})
@@ -37,3 +40,11 @@ def downgrade() -> None:
     with op.batch_alter_table('office', schema=None) as batch_op:
         batch_op.drop_column('copy_emails')
         batch_op.drop_column('recipient_emails')
+
+
+def _addresses_in(lines: list) -> list[str]:
+    """E-mail addresses written anywhere in the lines, in order, each once."""
+    found: list[str] = []
+    for line in lines:
+        found += [a for a in ADDRESS.findall(line or "") if a not in found]
+    return found
