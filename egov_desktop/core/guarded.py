@@ -1,6 +1,7 @@
 """Reading what others send: every file from outside (exchange JSON, .docx, .xlsx, zip packages) is read here.
 
     read_file(path, limit) -> bytes        the whole file, if it is a regular file of at most `limit` bytes
+    read_head(path, n) -> bytes            its first n bytes (what kind of file it is), same checks
     open_zip(path, limit=...) -> GuardedZip   a .docx/.xlsx/zip, its directory checked; use as a context manager
         .names() -> list[str]              the parts, in the file's order
         .has(name) -> bool
@@ -81,6 +82,16 @@ def read_file(path, limit: int = JSON_LIMIT) -> bytes:
     if len(data) > limit:
         raise Unreadable(Msg(N_("the file is too large (over {size} MB)"), {"size": _size(limit)}))
     return data
+
+
+def read_head(path, n: int, limit: int = ZIP_LIMIT) -> bytes:
+    """The first `n` bytes of a regular file of at most `limit` bytes: enough to tell what kind of file it is."""
+    fd = _open_regular(path, limit)
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            return fh.read(n)
+        except OSError as exc:
+            raise Unreadable(os_error_msg(OSError(exc.errno, exc.strerror), writing=False)) from None
 
 
 def open_zip(path, limit: int = ZIP_LIMIT, max_members: int = MAX_MEMBERS) -> "GuardedZip":

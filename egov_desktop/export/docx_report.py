@@ -21,7 +21,7 @@ from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
 from egov_desktop.core.model import PlanDocument, Report, Signatory
-from egov_desktop.export import ooxml
+from egov_desktop.export import embedded, ooxml
 from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
 from egov_desktop.export.ooxml import Cell, para
 
@@ -563,6 +563,8 @@ def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] =
     """Write the memo and/or report of `period` to `out_path`; returns the path written."""
     out = Path(out_path)
     document = build_document(doc, period, parts, font, settings)
+    # The plan and report travel inside the file, for the upper office's program to read exactly.
+    embedded.embed_in_docx(document, doc, period)
     buf = io.BytesIO()
     # Saved in memory first: python-docx writing a file straight onto a full disk leaves a half-closed
     # ZipFile that prints "Exception ignored in ZipFile.__del__" at exit.

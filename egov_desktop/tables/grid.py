@@ -11,6 +11,9 @@ are passed over when looking for the plan table; hidden rows are read and report
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,17 +87,16 @@ def _too_many(kind: str, count: int, limit: int) -> TableFileError:
 
 # ---------------------------------------------------------------- Excel
 
-def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
-    """Every visible sheet (or the one named) as a grid. Raises TableFileError."""
+def read_xlsx(package, sheet: str | None = None) -> list[Grid]:
+    """Every visible sheet (or the one named) of a vetted workbook (`load_package`) as a grid."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _count_rows(package)
     try:
-        _count_rows(path)
-        book = openpyxl.load_workbook(path, data_only=True)
-    except TableFileError:
-        raise
-    except (InvalidFileException, KeyError, ValueError, OSError, EOFError) as exc:
+        book = openpyxl.load_workbook(io.BytesIO(_repack(package)), data_only=True)
+    except (InvalidFileException, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError,
+            EOFError, zipfile.BadZipFile) as exc:
         raise TableFileError(Msg(N_("The file cannot be read as an Excel workbook (.xlsx): {reason}"),
                                  {"reason": str(exc) or type(exc).__name__})) from None
     if sheet is not None and sheet not in book.sheetnames:
@@ -110,25 +112,12 @@ def read_xlsx(path: Path, sheet: str | None = None) -> list[Grid]:
     return grids
 
 
-def _count_rows(path: Path) -> None:
-    """Refuse a sheet of more than MAX_ROWS rows before building its cells: the rows of each sheet's XML are
-    counted as it streams by (a 100,000-row sheet would take openpyxl gigabytes to load whole)."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                continue
-            rows, tail = 0, b""
-            with z.open(name) as f:
-                while chunk := f.read(1 << 20):
-                    data = tail + chunk
-                    rows += data.count(b"<row ") + data.count(b"<row>")
-                    tail = data[-5:]
-                    rows -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next chunk
-                    if rows > MAX_ROWS:
-                        raise _too_many("rows", rows, MAX_ROWS)
-                rows += tail.count(b"<row ") + tail.count(b"<row>")
+def _count_rows(package: dict[str, bytes]) -> None:
+    """Refuse a sheet of more than MAX_ROWS rows before building its cells (a 100,000-row sheet would take
+    openpyxl gigabytes to load whole): its rows are counted in the sheet's XML."""
+    for name, data in package.items():
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            rows = data.count(b"<row ") + data.count(b"<row>")
             if rows > MAX_ROWS:
                 raise _too_many("rows", rows, MAX_ROWS)
 
@@ -166,19 +155,18 @@ def _sheet_grid(ws) -> Grid:
 
 # ---------------------------------------------------------------- Word
 
-def read_docx(path: Path, table: int | None = None) -> list[Grid]:
-    """Every table of the document (or table N, counted from 1) as a grid. Raises TableFileError."""
+def read_docx(package: dict[str, bytes], table: int | None = None) -> list[Grid]:
+    """Every table of a vetted Word document (`load_package`), or table N counted from 1, as a grid."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise TableFileError(Msg(N_("The file cannot be read as a Word document (.docx): {reason}"),
-                                 {"reason": str(exc) or type(exc).__name__})) from None
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    try:
+        document = docx.Document(io.BytesIO(_repack(package)))
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, OSError, zipfile.BadZipFile) as exc:
+        raise TableFileError(Msg(N_("The file cannot be read as a Word document (.docx): {reason}"),
+                                 {"reason": str(exc) or type(exc).__name__})) from None
     # The body in order: each table with the paragraphs above it (its title lines).
     tables, lines = [], []
     for el in document.element.body.iterchildren():
@@ -196,13 +184,14 @@ def read_docx(path: Path, table: int | None = None) -> list[Grid]:
     for n, (t, above) in enumerate(tables, start=1):
         if table is not None and n != table:
             continue
-        grid = _word_grid(t, n)
+        grid = word_grid(t, n)
         grid.title_lines = above
         grids.append(grid)
     return grids
 
 
-def _word_grid(t, n: int) -> Grid:
+def word_grid(t, n: int) -> Grid:
+    """A python-docx table (the document's n-th, from 1) as a grid."""
     if len(t.rows) > MAX_ROWS:
         raise _too_many("rows", len(t.rows), MAX_ROWS)
     rows: list[list[Cell]] = []
@@ -223,26 +212,76 @@ def _word_grid(t, n: int) -> Grid:
     return Grid(f"table {n}", rows, number=n)
 
 
-def read_tables(path: Path, sheet: str | None = None, table: int | None = None) -> list[Grid]:
-    """The grids of an .xlsx or .docx by its content type; older formats get a clear message."""
+# All the parts of one .docx/.xlsx unpacked: far more than any plan's file (fonts embedded), far less than memory.
+PACKAGE_LIMIT = 100 * 1024 * 1024
+
+
+def load_package(path: Path) -> dict[str, bytes]:
+    """The parts of an .xlsx or .docx, read through the guarded reader (core/guarded.py: regular files only,
+    sizes and zip bombs bounded, encrypted parts refused) and checked for DTDs (where XML entity attacks
+    live), before openpyxl or python-docx sees a byte. Older formats get a clear message."""
+    from egov_desktop.core import guarded
+
     suffix = path.suffix.lower()
     if suffix in (".xls", ".doc"):
         modern = ".xlsx" if suffix == ".xls" else ".docx"
         raise TableFileError(Msg(N_("{ext} files (Office 97-2003) cannot be read: open it in Excel or Word and "
                                     "save it as {modern} first."), {"ext": suffix, "modern": modern}))
-    with open(path, "rb") as f:
-        head = f.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # An OLE file: a .xls/.doc under another name, or a password-protected (encrypted) workbook.
-        raise TableFileError(Msg(N_("The file is password-protected or in the old Office 97-2003 format: remove "
-                                    "the password (or save it as .xlsx/.docx) and try again.")))
-    if not head.startswith(b"PK"):
-        raise TableFileError(Msg(N_("The file is not an Excel (.xlsx) or Word (.docx) file.")))
-    if suffix == ".docx":
-        return read_docx(path, table)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, sheet)
+    try:
+        head = guarded.read_head(path, 8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            # An OLE file: a .xls/.doc under another name, or a password-protected (encrypted) workbook.
+            raise TableFileError(Msg(N_("The file is password-protected or in the old Office 97-2003 format: "
+                                        "remove the password (or save it as .xlsx/.docx) and try again.")))
+        if not head.startswith(b"PK"):
+            raise TableFileError(Msg(N_("The file is not an Excel (.xlsx) or Word (.docx) file.")))
+        parts, total = {}, 0
+        with guarded.open_zip(path) as z:
+            for name in z.names():
+                if name.endswith("/"):
+                    continue
+                data = z.read(name)
+                total += len(data)
+                if total > PACKAGE_LIMIT:
+                    raise guarded.Unreadable(Msg(N_("the file unpacks to more than {size} MB"),
+                                                 {"size": PACKAGE_LIMIT // (1024 * 1024)}))
+                if name.endswith((".xml", ".rels")) and _doctype(data):
+                    raise guarded.Unreadable(Msg(N_("a part of the file ({name}) declares a DTD or entities, "
+                                                    "which are not accepted"), {"name": name}))
+                parts[name] = data
+    except guarded.Unreadable as exc:
+        raise TableFileError(exc.msg) from None
+    return parts
+
+
+def _doctype(xml: bytes) -> bool:
+    """Whether an XML part declares a DOCTYPE (before its first element, where one must stand)."""
+    root = re.search(rb"<[A-Za-z_]", xml)
+    return b"<!doctype" in xml[:root.start() if root else len(xml)].lower()
+
+
+def _repack(parts: dict[str, bytes]) -> bytes:
+    """The vetted parts as a zip again (stored), for openpyxl and python-docx, which open zips themselves."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def grids_of(path: Path, parts: dict[str, bytes], sheet: str | None = None, table: int | None = None) -> list[Grid]:
+    """The grids of a vetted package, as its name says it is Word or Excel."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx" or suffix not in (".xlsx", ".xlsm") and "word/document.xml" in parts:
+        return read_docx(parts, table)
+    if suffix in (".xlsx", ".xlsm") or "xl/workbook.xml" in parts:
+        return read_xlsx(parts, sheet)
     raise TableFileError(Msg(N_("Only .xlsx and .docx files can be read as tables.")))
+
+
+def read_tables(path: Path, sheet: str | None = None, table: int | None = None) -> list[Grid]:
+    """The grids of an .xlsx or .docx file."""
+    return grids_of(path, load_package(path), sheet, table)
 
 
 def excel_date(value: Any) -> dt.date | None:

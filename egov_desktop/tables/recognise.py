@@ -116,6 +116,7 @@ class Recognised:
     header_rows: list[int]  # 0-based rows of the header
     rows: dict[str, int] = field(default_factory=dict)  # indicator code -> 0-based row it came from
     flagged_codes: set[str] = field(default_factory=set)  # codes whose problem is reported at their cell
+    carried: bool = False  # read from the exchange document the file carries, not from its table
 
 
 class NoPlanTable(Exception):

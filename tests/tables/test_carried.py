@@ -1,0 +1,98 @@
+"""An exported .docx carries its plan and report (export/embedded.py): read back exactly, and a table edited
+by hand afterwards is read from the table, with a warning. Hostile packages are refused before any reader."""
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import pytest
+
+from egov_desktop import cli
+from egov_desktop.core import exchange
+from egov_desktop.export.docx_report import export_docx
+from egov_desktop.export.embedded import NS
+from egov_desktop.tables import TableFileError, read_plan_table
+from tests.conftest import MODMR, PIB
+
+
+def _report_only(path, period):
+    doc = exchange.load(path)
+    doc.reports = [r for r in doc.reports if r.period == period]
+    return doc
+
+
+@pytest.mark.parametrize("source,period", [(MODMR, "H1"), (PIB, "Q1")])
+def test_our_word_file_gives_back_exactly_the_plan_and_report_it_was_made_from(tmp_path, source, period):
+    out = export_docx(exchange.load(source), period, tmp_path / "r.docx", parts=["report"])
+    with zipfile.ZipFile(out) as z:
+        items = [n for n in z.namelist() if n.startswith("customXml/item") and "Props" not in n]
+        assert any(NS.encode() in z.read(n) for n in items)
+    result = read_plan_table(out)
+    assert result.carried and result.findings == []
+    # Everything, the parts no table shows included (aggregation, x- keys, memo, evidence).
+    assert exchange.to_dict(result.document) == exchange.to_dict(_report_only(source, period))
+
+
+def test_a_table_edited_by_hand_is_read_from_the_table_with_a_warning(tmp_path):
+    out = export_docx(exchange.load(MODMR), "H1", tmp_path / "r.docx")
+    d = docx.Document(out)
+    table = d.tables[-1]
+    cell = next(c for row in table.rows for c in row.cells if c.text == "৫" and c is not None)
+    cell.text = "৭"  # a weight changed in Word after the export
+    d.save(tmp_path / "edited.docx")
+    result = read_plan_table(tmp_path / "edited.docx")
+    assert not result.carried
+    assert result.findings[0].rule == "table_edited"
+    assert 7 in [i.weight for i in result.document.plan.indicators()]
+
+
+def test_the_carried_plan_survives_a_resave_by_libreoffice(tmp_path):
+    """An office opens the file and saves it again (here LibreOffice; Word keeps custom XML parts too)."""
+    import subprocess
+
+    from tests.conftest import require_tool
+
+    soffice = require_tool("soffice")
+    out = export_docx(exchange.load(PIB), "Q1", tmp_path / "r.docx", parts=["report"])
+    subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", str(tmp_path / "lo"), str(out)],
+                   check=True, capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    result = read_plan_table(tmp_path / "lo" / "r.docx")
+    assert result.carried
+    assert exchange.to_dict(result.document) == exchange.to_dict(_report_only(PIB, "Q1"))
+
+
+def _zip(path, parts: dict[str, bytes], compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def _docx_parts(tmp_path) -> dict[str, bytes]:
+    out = export_docx(exchange.load(PIB), "Q1", tmp_path / "base.docx", parts=["report"])
+    with zipfile.ZipFile(out) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_hostile_word_files_are_refused_before_python_docx_reads_them(tmp_path, capsys):
+    parts = _docx_parts(tmp_path)
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+              + parts["word/document.xml"][parts["word/document.xml"].index(b"<w:document"):])
+    cases = {
+        "bomb.docx": {**parts, "word/media/pad.bin": b"\0" * (120 * 1024 * 1024)},
+        "entities.docx": {**parts, "word/document.xml": laughs},
+    }
+    for name, content in cases.items():
+        path = _zip(tmp_path / name, content)
+        with pytest.raises(TableFileError):
+            read_plan_table(path)
+        code = cli.main(["import-table", str(path), "--dry-run"])
+        assert code == 2 and "Traceback" not in capsys.readouterr().err
+    fifo = tmp_path / "fifo.docx"
+    import os
+
+    os.mkfifo(fifo)
+    assert cli.main(["import-table", str(fifo), "--dry-run"]) == 2  # refused at once, not waiting for a writer
+    link = tmp_path / "zero.xlsx"
+    link.symlink_to("/dev/zero")
+    assert cli.main(["import-table", str(link), "--dry-run"]) == 2
