@@ -189,6 +189,8 @@ def _role_of(label: str) -> str:
         return "score"  # computed by the program from the achievement: read over
     if has("মোট অর্জন"):
         return "total"
+    if has("লক্ষ্যমাত্রা") and has("অর্জন"):
+        return "row_label"  # NIS: "লক্ষ্যমাত্রা/ অর্জন", what each of an indicator's two rows holds
     if has("অর্জন", "অগ্রগতি") and not has("লক্ষ্যমাত্রা"):
         period, _ = period_of_label(label)
         return f"achievement:{period}" if period else "achievement:?"
@@ -569,109 +571,163 @@ def recognise(grid: Grid, header_row: int, overrides: Overrides | None = None) -
         achievement_cols.sort(key=lambda c: c.role != f"achievement:{latest}" or "জুন" in _norm(c.label))
         periods = [p for p in periods if p != "annual"]
     reports = {p: Report(p) for p in periods}
+    pairs = reader.col("row_label") is not None
+    if pairs:
+        # NIS's monitoring table: each indicator a লক্ষ্যমাত্রা row (quarter targets) and an অর্জন row (each
+        # quarter's own achievement) under the same quarter columns.
+        quarter_cols = [c for c in achievement_cols if c.role.split(":", 1)[1] in _QUARTERS]
+        achievement_cols, periods, reports = quarter_cols, [], {}
+    builder = _Builder(reader, target_cols, achievement_cols, reports, scoring, pairs)
+    builder.read_rows(header[-1] + 1)
+    if not builder.codes:
+        raise NoPlanTable()
+    total_weight = builder.subtotal_total if builder.subtotal_total is not None else sum(
+        i.weight for a in builder.areas for act in a.activities for i in act.indicators)
+    if isinstance(total_weight, float) and total_weight.is_integer():
+        total_weight = int(total_weight)
+    office = Office(overrides.office or _office_from_title(title_lines) or "", overrides.tier or "ministry")
+    title = _plan_title(title_lines, kind)
+    if fiscal_year is None:
+        reader.finding(ERROR, grid.name, "fiscal_year_unknown",
+                       N_("the fiscal year cannot be told from the file; give it (e.g. 2021-22)"))
+    plan = Plan(kind, title, fiscal_year or "", total_weight, levels, builder.areas)
+    reports = builder.reports
+    doc = PlanDocument(office, plan, [reports[p] for p in _PERIOD_ORDER if p in reports and reports[p].entries])
+    return Recognised(grid, doc, columns, reader.findings, header, builder.rows_of, builder.flagged)
 
-    areas: list[Area] = []
-    area_col, area_weight_col = reader.col("area"), reader.col("area_weight")
-    activity_col, indicator_col = reader.col("activity"), reader.col("indicator")
-    unit_col, weight_col = reader.col("unit"), reader.col("weight")
-    resp_col, evid_col, rem_col = reader.col("responsible"), reader.col("evidence"), reader.col("remarks")
-    current_area: Area | None = None
-    current_activity: Activity | None = None
-    flat = False
-    last_activity_text = None
-    codes: dict[str, str] = {}  # code -> where first seen
-    flagged: set[str] = set()  # codes already reported at their cell (the plan rules need not repeat them)
-    rows_of: dict[str, int] = {}
-    since_subtotal: list[float] = []
-    subtotal_total: float | None = None
-    first = header[-1] + 1
 
-    for r in range(first, len(grid.rows)):
-        row = grid.rows[r]
-        texts = [c for c in row if c.text and not c.merged]
-        if not texts:
-            continue
-        if r in grid.hidden_rows:
-            reader.finding(WARNING, row[0].where, "hidden_row", N_("row {row} is hidden in the file; it was read"),
-                           row=r + 1)
-        indicator_cell = reader.cell(row, indicator_col)
-        own_indicator = indicator_cell is not None and indicator_cell.text and not indicator_cell.merged \
-            and not _SUBTOTAL.match(_norm(indicator_cell.text))
-        if not own_indicator and _SUBTOTAL.match(_norm(reader.unicode(texts[0]))):
-            joined = " ".join(reader.unicode(c) for c in texts)
-            total = _last_number(texts, reader)
-            subtotal_total = total if subtotal_total is None else subtotal_total + (total or 0)
-            m = _COUNT_IN_SUBTOTAL.search(to_latin_digits(joined))
-            count = int(m.group(1)) if m else None
-            _check_subtotal(reader, texts[0], total, count, since_subtotal)
-            since_subtotal = []
-            continue
-        distinct = {c.text for c in texts}
-        indicator_text = reader.text(row, indicator_col)
-        if len(distinct) == 1 and not indicator_text or (len(texts) == 1 and not indicator_text):
-            section = _SECTION.match(to_latin_digits(reader.unicode(texts[0])))
-            title = reader.unicode(texts[0])
-            if section:
-                code, weight = section.group(1), float(section.group(3))
-                title = split_code(title)[1]
-                title = re.split(r"\s*(?:[:ঃ=]|[.…]{2,})", title)[0].strip()
-                current_area = Area(code, title, int(weight) if weight.is_integer() else weight)
-            else:
-                code, rest = split_code(title)
-                current_area = Area(code or str(len(areas) + 1), rest or title, None)
-            areas.append(current_area)
-            current_activity, last_activity_text = None, None
-            continue
-        if not indicator_text:
-            continue
+_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
-        # Area: a new text in the area column starts a new area; a merged copy continues it.
-        area_cell = reader.cell(row, area_col)
+
+class _Builder:
+    """The plan, row by row: sections, subtotals, indicator rows, and (NIS) their achievement rows."""
+
+    def __init__(self, reader: _Reader, target_cols: list[Column], achievement_cols: list[Column],
+                 reports: dict[str, Report], scoring: str | None, pairs: bool):
+        self.reader, self.grid = reader, reader.grid
+        self.target_cols, self.achievement_cols = target_cols, achievement_cols
+        self.reports, self.scoring, self.pairs = reports, scoring, pairs
+        col = reader.col
+        self.area_col, self.area_weight_col = col("area"), col("area_weight")
+        self.activity_col, self.indicator_col = col("activity"), col("indicator")
+        self.unit_col, self.weight_col, self.label_col = col("unit"), col("weight"), col("row_label")
+        self.resp_col, self.evid_col, self.rem_col, self.total_col = (
+            col("responsible"), col("evidence"), col("remarks"), col("total"))
+        self.areas: list[Area] = []
+        self.area: Area | None = None
+        self.activity: Activity | None = None
+        self.indicator: Indicator | None = None
+        self.flat = False
+        self.last_activity_text: str | None = None
+        self.codes: dict[str, str] = {}  # code -> where first seen
+        self.flagged: set[str] = set()  # codes already reported at their cell (the plan rules need not repeat them)
+        self.rows_of: dict[str, int] = {}
+        self.since_subtotal: list[float] = []
+        self.subtotal_total: float | None = None
+
+    def read_rows(self, first: int) -> None:
+        reader = self.reader
+        for r in range(first, len(self.grid.rows)):
+            row = self.grid.rows[r]
+            texts = [c for c in row if c.text and not c.merged]
+            if not texts:
+                continue
+            if r in self.grid.hidden_rows:
+                reader.finding(WARNING, row[0].where, "hidden_row",
+                               N_("row {row} is hidden in the file; it was read"), row=r + 1)
+            indicator_cell = reader.cell(row, self.indicator_col)
+            own_indicator = indicator_cell is not None and indicator_cell.text and not indicator_cell.merged \
+                and not _SUBTOTAL.match(_norm(indicator_cell.text))
+            if not own_indicator and _SUBTOTAL.match(_norm(reader.unicode(texts[0]))):
+                self.subtotal(texts)
+                continue
+            indicator_text = reader.text(row, self.indicator_col)
+            if len(texts) == 1 and (not indicator_text or indicator_cell.merged and indicator_cell.text == texts[0].text
+                                    and texts[0] is not indicator_cell):
+                self.section(texts[0])  # one text across the row (merged over it, or alone)
+                continue
+            if not indicator_text or (indicator_cell.merged and not self.pairs):
+                continue
+            label = _norm(reader.text(row, self.label_col)) if self.pairs else ""
+            if self.pairs and indicator_cell.merged and self.indicator is not None and "অর্জন" in label:
+                self.achievement_row(row)
+            elif not indicator_cell.merged:
+                self.indicator_row(r, row, indicator_text)
+
+    def subtotal(self, texts: list[Cell]) -> None:
+        reader = self.reader
+        joined = " ".join(reader.unicode(c) for c in texts)
+        total = _last_number(texts, reader)
+        self.subtotal_total = total if self.subtotal_total is None else self.subtotal_total + (total or 0)
+        m = _COUNT_IN_SUBTOTAL.search(to_latin_digits(joined))
+        _check_subtotal(reader, texts[0], total, int(m.group(1)) if m else None, self.since_subtotal)
+        self.since_subtotal = []
+
+    def section(self, cell: Cell) -> None:
+        """A row of one text across the table: an area ("১. প্রাতিষ্ঠানিক ব্যবস্থা : ৮", weight after the title)."""
+        title = self.reader.unicode(cell)
+        section = _SECTION.match(to_latin_digits(title))
+        if section:
+            weight = float(section.group(3))
+            title = re.split(r"\s*(?:[:ঃ=]|[.…]{2,})", split_code(title)[1])[0].strip()
+            self.area = Area(section.group(1), title, int(weight) if weight.is_integer() else weight)
+        else:
+            code, rest = split_code(title)
+            self.area = Area(code or str(len(self.areas) + 1), rest or title, None)
+        self.areas.append(self.area)
+        self.activity, self.last_activity_text = None, None
+
+    def _place(self, row: list[Cell]) -> None:
+        """The row's area and activity: a new text starts a new one; a merged copy or a blank continues."""
+        reader = self.reader
+        area_cell = reader.cell(row, self.area_col)
         if area_cell is not None and area_cell.text and not area_cell.merged and (
-                current_area is None or reader.unicode(area_cell) != _area_label(current_area)):
+                self.area is None or reader.unicode(area_cell) != _area_label(self.area)):
             code, title = split_code(reader.unicode(area_cell))
-            weight = reader.number(reader.cell(row, area_weight_col), N_("area weight"))
-            current_area = Area(code or str(len(areas) + 1), title, weight)
-            areas.append(current_area)
-            current_activity, last_activity_text = None, None
-        activity_cell = reader.cell(row, activity_col)
+            weight = reader.number(reader.cell(row, self.area_weight_col), N_("area weight"))
+            self.area = Area(code or str(len(self.areas) + 1), title, weight)
+            self.areas.append(self.area)
+            self.activity, self.last_activity_text = None, None
+        activity_cell = reader.cell(row, self.activity_col)
         activity_text = reader.unicode(activity_cell) if activity_cell is not None else ""
-        if activity_text and activity_text != last_activity_text or current_activity is None:
+        if activity_text and activity_text != self.last_activity_text or self.activity is None:
             code, title = split_code(activity_text) if activity_text else (None, "")
-            if current_area is None or flat:
+            if self.area is None or self.flat:
                 # No area column and no section rows: a flat plan, each activity its own area (seed 001).
-                flat = True
-                area_code = code.split(".")[0] if code else str(len(areas) + 1)
-                current_area = Area(area_code, None, None)
-                areas.append(current_area)
-            code = code or f"{current_area.code}.{len(current_area.activities) + 1}"
-            current_activity = Activity(code, title or activity_text)
-            current_area.activities.append(current_activity)
-            last_activity_text = activity_text
+                self.flat = True
+                self.area = Area(code.split(".")[0] if code else str(len(self.areas) + 1), None, None)
+                self.areas.append(self.area)
+            code = code or f"{self.area.code}.{len(self.area.activities) + 1}"
+            self.activity = Activity(code, title or activity_text)
+            self.area.activities.append(self.activity)
+            self.last_activity_text = activity_text
 
-        ind_cell = reader.cell(row, indicator_col)
+    def _code(self, ind_cell: Cell, indicator_text: str) -> tuple[str, str]:
+        reader, activity = self.reader, self.activity
         code, title = split_code(indicator_text)
         if code is None or code.count(".") < 1:
-            code = f"{current_activity.code}.{len(current_activity.indicators) + 1}"
-        elif not code.startswith(current_activity.code + "."):
+            code = f"{activity.code}.{len(activity.indicators) + 1}"
+        elif not code.startswith(activity.code + "."):
             reader.finding(ERROR, ind_cell.where, "code_shape",
                            N_("the indicator code {code} does not belong to its activity {activity}"),
-                           code=code, activity=current_activity.code)
-            flagged.add(code)
-        if code in codes:
-            flagged.add(code)
+                           code=code, activity=activity.code)
+            self.flagged.add(code)
+        if code in self.codes:
+            self.flagged.add(code)
             reader.finding(ERROR, ind_cell.where, "duplicate_code",
                            N_("the indicator code {code} is used twice (first at {first}); fix it in the grid"),
-                           code=code, first=codes[code])
+                           code=code, first=self.codes[code])
         else:
-            codes[code] = ind_cell.where
-        rows_of.setdefault(code, r)
+            self.codes[code] = ind_cell.where
+        return code, title
 
-        unit_cell = reader.cell(row, unit_col)
+    def _unit(self, row: list[Cell], ind_cell: Cell) -> str:
+        reader = self.reader
+        unit_cell = reader.cell(row, self.unit_col)
         unit_text = reader.unicode(unit_cell) if unit_cell is not None else ""
         unit = _unit(unit_text) if unit_text else None
         if unit is None:
-            guessed = _guess_unit(row, target_cols)
+            guessed = _guess_unit(row, self.target_cols + (self.achievement_cols if self.pairs else []))
             where = unit_cell.where if unit_cell is not None else ind_cell.where
             if unit_text:
                 reader.finding(ERROR, where, "unknown_unit",
@@ -681,56 +737,95 @@ def recognise(grid: Grid, header_row: int, overrides: Overrides | None = None) -
                 reader.finding(ERROR, where, "empty_unit", N_("the unit is empty; taken as {unit}"),
                                unit=UNIT_LABELS[guessed])
             unit = guessed
+        return unit
 
-        weight = reader.number(reader.cell(row, weight_col), N_("weight"))
+    def indicator_row(self, r: int, row: list[Cell], indicator_text: str) -> None:
+        reader = self.reader
+        self._place(row)
+        ind_cell = reader.cell(row, self.indicator_col)
+        code, title = self._code(ind_cell, indicator_text)
+        self.rows_of.setdefault(code, r)
+        unit = self._unit(row, ind_cell)
+        weight = reader.number(reader.cell(row, self.weight_col), N_("weight"))
         if weight is None:
-            weight_cell = reader.cell(row, weight_col)
+            weight_cell = reader.cell(row, self.weight_col)
             if weight_cell is not None and not weight_cell.text:
                 reader.finding(ERROR, weight_cell.where, "empty_weight", N_("the weight is empty; taken as 0"))
             weight = 0
-        since_subtotal.append(weight)
-
-        targets = []
-        for c in target_cols:
-            value, _na = reader.value(reader.cell(row, c), unit, N_("target"))
-            targets.append(value)
+        self.since_subtotal.append(weight)
+        targets = [reader.value(reader.cell(row, c), unit, N_("target"))[0] for c in self.target_cols]
         indicator = Indicator(code, title or indicator_text, unit, weight, targets,
-                              scoring=scoring if unit != "date" else None,
-                              responsible=reader.text(row, resp_col) or None)
-        evidence = reader.text(row, evid_col) or None
-        remarks = reader.text(row, rem_col) or None
-        if not reports:
+                              scoring=self.scoring if unit != "date" else None,
+                              responsible=reader.text(row, self.resp_col) or None)
+        if self.pairs:
+            self._quarter_targets(indicator, row)
+        evidence = reader.text(row, self.evid_col) or None
+        remarks = reader.text(row, self.rem_col) or None
+        reports = self.reports
+        if not reports and not self.pairs:
             indicator.evidence = evidence
-        current_activity.indicators.append(indicator)
-
-        for c in achievement_cols:
+        self.activity.indicators.append(indicator)
+        self.indicator = indicator
+        for c in self.achievement_cols if not self.pairs else ():
             period = c.role.split(":", 1)[1]
             value, na, narrative = reader.achievement(reader.cell(row, c), unit)
             if value is None and not na and narrative is None or reports[period].entry(code) is not None:
                 continue  # (the year-to-date column, read first, has given this period's entry)
             reports[period].entries.append(Entry(code, value, not_applicable=na, narrative=narrative))
         if reports and (evidence or remarks):
-            last = reports[periods[-1]]
+            last = reports[list(reports)[-1]]
             entry = last.entry(code)
             if entry is None:
                 entry = Entry(code)
                 last.entries.append(entry)
             entry.evidence, entry.remarks = evidence, remarks
 
-    if not codes:
-        raise NoPlanTable()
-    total_weight = subtotal_total if subtotal_total is not None else sum(
-        i.weight for a in areas for act in a.activities for i in act.indicators)
-    if isinstance(total_weight, float) and total_weight.is_integer():
-        total_weight = int(total_weight)
-    office = Office(overrides.office or _office_from_title(title_lines) or "", overrides.tier or "ministry")
-    title = _plan_title(title_lines, kind)
-    if fiscal_year is None:
-        reader.finding(ERROR, grid.name, "fiscal_year_unknown",
-                       N_("the fiscal year cannot be told from the file; give it (e.g. 2021-22)"))
-    plan = Plan(kind, title, fiscal_year or "", total_weight, levels, areas)
-    doc = PlanDocument(office, plan, [reports[p] for p in periods if reports[p].entries])
-    return Recognised(grid, doc, columns, reader.findings, header, rows_of, flagged)
+    def _quarter_targets(self, indicator: Indicator, row: list[Cell]) -> None:
+        """The লক্ষ্যমাত্রা row's quarter columns: a quarter split of the annual target, or (a date indicator)
+        one dated target a quarter (NIS 1.6)."""
+        reader = self.reader
+        cells = [reader.cell(row, c) for c in self.achievement_cols]
+        values = [reader.value(cell, indicator.unit, N_("target"))[0] for cell in cells]
+        indicator.aggregation = {"count": "sum", "percent": "average", "date": "date"}[indicator.unit]
+        if indicator.unit == "date":
+            dates = [v for v in values if v is not None]
+            if len(dates) > 1 or dates and indicator.targets == [None]:
+                indicator.target_dates = dates
+                indicator.targets = [None]
+        elif any(v is not None for v in values):
+            indicator.quarter_targets = values
+
+    def achievement_row(self, row: list[Cell]) -> None:
+        """An অর্জন row: each quarter's own figure; every quarter with one becomes that quarter's report, its
+        value the year to date as the indicator aggregates (PLANS.md §2.4)."""
+        from egov_desktop.core.scoring import aggregate
+
+        reader, ind = self.reader, self.indicator
+        own: list[Any] = []
+        for c in self.achievement_cols:
+            value, na, narrative = reader.achievement(reader.cell(row, c), ind.unit)
+            own.append(value)
+        remarks = reader.text(row, self.rem_col) or None
+        for q, quarter in enumerate(_QUARTERS[:len(own)]):
+            if own[q] is None:
+                continue
+            report = self.reports.setdefault(quarter, Report(quarter))
+            so_far = [v for v in own[:q + 1] if v is not None]
+            if ind.target_dates:
+                met = [v for v in so_far if isinstance(v, dt.date)]
+                dates = [met[i] if i < len(met) else None for i in range(len(ind.target_dates))]
+                report.entries.append(Entry(ind.code, None, dates=dates, remarks=remarks))
+            else:
+                value = aggregate(so_far, ind.aggregation)
+                report.entries.append(Entry(ind.code, value, period_value=own[q], remarks=remarks))
+        total_cell = reader.cell(row, self.total_col)
+        if total_cell is not None and total_cell.text and not ind.target_dates and any(v is not None for v in own):
+            printed, _na = reader.value(total_cell, ind.unit, N_("total achievement"))
+            computed = aggregate([v for v in own if v is not None], ind.aggregation) if ind.unit != "date" else None
+            if printed is not None and computed is not None and abs(printed - computed) > 0.005:
+                reader.finding(WARNING, total_cell.where, "total_mismatch",
+                               N_("the total achievement says {printed}; the quarters give {computed}"),
+                               printed=total_cell.text, computed=f"{computed:g}")
 
 
 def _has_percent(label: str) -> bool:

@@ -103,3 +103,63 @@ def fid_docx(path: Path) -> Path:
     t.cell(last, 3).text = "১৮"
     d.save(path)
     return path
+
+
+def nis_field_docx(path: Path) -> Path:
+    """The Cabinet Division's NIS monitoring table of a field office, 2020-21 (PLANS.md §2.1, N1), with its
+    first two quarters entered: 14 numbered columns, section rows ("১. প্রাতিষ্ঠানিক ব্যবস্থা : ৮", and one
+    with dot leaders), each indicator two rows (লক্ষ্যমাত্রা / অর্জন) with columns ১–৬ merged over both.
+    On purpose: 2.2 is a date indicator with one date a quarter (three), met on time once and late once;
+    1.2's মোট অর্জন is printed wrong (৮০% for quarters of ৮০% and ১০০%)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("জাতীয় শুদ্ধাচার কৌশল কর্ম-পরিকল্পনা প্রণয়ন ও বাস্তবায়ন অগ্রগতি পরিবীক্ষণ কাঠামো, ২০২০-২০২১")
+    d.add_paragraph("আঞ্চলিক/মাঠ পর্যায়ের কার্যালয়ের নাম: জাতীয় সঞ্চয় বিভাগীয় কার্যালয়, রাজশাহী")
+    head1 = ["কার্যক্রমের নাম", "কর্মসম্পাদন সূচক", "সূচকএর মান", "একক", "বাস্তবায়নেদায়িত্বপ্রাপ্ত ব্যক্তি/পদ",
+             "২০২০-২০২১ অর্থবছরের লক্ষ্যমাত্রা", "লক্ষ্যমাত্রা/ অর্জন", "বাস্তবায়ন অগ্রগতি পরিবীক্ষণ, ২০২০-২০২১",
+             "", "", "", "মোট অর্জন", "অর্জিত মান", "মন্তব্য"]
+    quarters = ["১ম কোয়ার্টার", "২য় কোয়ার্টার", "৩য় কোয়ার্টার", "৪র্থ কোয়ার্টার"]
+    sections = {0: "১. প্রাতিষ্ঠানিক ব্যবস্থা : ৮", 2: "২. দক্ষতা ও নৈতিকতার উন্নয়ন……………………..…. ৭"}
+    indicators = [
+        (["১.১ নৈতিকতা কমিটির সভা", "অনুষ্ঠিত সভা", "৪", "সংখ্যা", "উপ-পরিচালক", "৪"],
+         ["১", "১", "১", "১"], ["১", "১", "", ""], "২", "২"),
+        (["১.২ নৈতিকতা কমিটির সভার সিদ্ধান্ত বাস্তবায়ন", "বাস্তবায়িত সিদ্ধান্ত", "৪", "%", "উপ-পরিচালক", "১০০%"],
+         ["১০০%", "১০০%", "১০০%", "১০০%"], ["৮০%", "১০০%", "", ""], "৮০%", "৩.৬"),
+        (["২.১ শুদ্ধাচার সংক্রান্ত প্রশিক্ষণ আয়োজন", "প্রশিক্ষণার্থী", "৪", "সংখ্যা", "সহকারী পরিচালক", "১২০"],
+         ["৩০", "৩০", "৩০", "৩০"], ["৩০", "২৫", "", ""], "৫৫", "১.৮৩"),
+        (["২.২ ত্রৈমাসিক পরিবীক্ষণ প্রতিবেদন দাখিল", "প্রতিবেদন দাখিলকৃত", "৩", "তারিখ", "উপ-পরিচালক", ""],
+         ["১৫-১০-২০২০", "১৫-০১-২০২১", "১৫-০৪-২০২১", ""], ["১৫-১০-২০২০", "২০-০১-২০২১", "", ""], "", "১"),
+    ]
+    n_rows = 3 + len(sections) + 2 * len(indicators)
+    t = d.add_table(rows=n_rows, cols=14)
+    t.style = "Table Grid"
+    for c, text in enumerate(head1):
+        t.cell(0, c).text = text
+    for c, text in enumerate(quarters, start=7):
+        t.cell(1, c).text = text
+    t.cell(0, 7).merge(t.cell(0, 10)).text = head1[7]
+    for c in [*range(7), 11, 12, 13]:
+        t.cell(0, c).merge(t.cell(1, c))
+    for c in range(14):
+        t.cell(2, c).text = str(c + 1).translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+    r = 3
+    for i, (fixed, targets, achieved, total, score) in enumerate(indicators):
+        if i in sections:
+            merged = t.cell(r, 0).merge(t.cell(r, 13))
+            merged.text = sections[i]
+            r += 1
+        for c, text in enumerate(fixed):
+            t.cell(r, c).text = text
+        t.cell(r, 6).text = "লক্ষ্যমাত্রা"
+        t.cell(r + 1, 6).text = "অর্জন"
+        for c, (target, got) in enumerate(zip(targets, achieved), start=7):
+            t.cell(r, c).text = target
+            t.cell(r + 1, c).text = got
+        t.cell(r + 1, 11).text = total
+        t.cell(r + 1, 12).text = score
+        for c in range(6):
+            t.cell(r, c).merge(t.cell(r + 1, c))
+        r += 2
+    d.save(path)
+    return path
