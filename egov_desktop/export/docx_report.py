@@ -8,6 +8,7 @@ in a custom document property that `egov-desktop verify` reads back.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import io
 import json
@@ -34,9 +35,8 @@ SIGNED_STATUSES = ("signed_off", "submitted")
 # A4 in twips (1/1440 inch).
 _A4_SHORT, _A4_LONG = 11906, 16838
 _MEMO_MARGINS = dict(top=1134, right=1134, bottom=1134, left=1417)  # 2 cm, 2.5 cm on the binding side
-_REPORT_MARGIN = 720  # 1.27 cm all round: the landscape table needs the width
+_REPORT_MARGIN = 567  # 1 cm all round: the landscape table needs the width
 
-_SHADE = "E7E6E6"
 
 
 class ExportError(MessageError):
@@ -99,17 +99,6 @@ def _sentence(text: str, lang: str) -> str:
     """A copy line ends with the danda in Bangla, as in the seed."""
     text = text.rstrip()
     return text + "।" if lang == "bn" and text and text[-1] not in "।.?!:" else text
-
-
-_UNIT_LABELS = {"date": N_("Date"), "count": N_("Count"), "number": N_("Number"), "count_and_date": N_("Count and date")}
-
-
-def unit_label(unit: str, lang: str) -> str:
-    return "%" if unit == "percent" else _t(lang, _UNIT_LABELS[unit])
-
-
-def _code(code: str, lang: str) -> str:
-    return f"[{localize_digits(code, lang)}]"
 
 
 # ------------------------------------------------------------------ styles
@@ -181,9 +170,11 @@ def _sect_pr(landscape: bool, footer: bool = False) -> str:
         m = dict(top=_REPORT_MARGIN, right=_REPORT_MARGIN, bottom=_REPORT_MARGIN, left=_REPORT_MARGIN)
     else:
         w, h, orient, m = _A4_SHORT, _A4_LONG, "", _MEMO_MARGINS
+    # The footer (page numbers) sits this far from the page's edge, inside the bottom margin.
+    footer = 284 if landscape else 454
     return (f'<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
             f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
-            'w:header="567" w:footer="454" w:gutter="0"/></w:sectPr>')
+            f'w:header="567" w:footer="{footer}" w:gutter="0"/></w:sectPr>')
 
 
 def _text_width(landscape: bool) -> int:
@@ -322,142 +313,77 @@ def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = 
 
 # ------------------------------------------------------------------ report
 
-# Column widths in twips. Columns of short values have fixed widths, wide enough for their
-# longest value or header word at 9 pt ("১৬/০৩/২০২৪", "কর্মসম্পাদন", "১৯.৫৩%"); the text
-# columns share what is left of the page in these proportions.
-_FIXED_SERIAL, _FIXED_AREA_WEIGHT, _FIXED_UNIT, _FIXED_WEIGHT = 450, 560, 620, 1050
-_FIXED_LEVEL_DATE, _FIXED_LEVEL_NUMBER, _FIXED_PERCENT, _FIXED_SCORE = 1150, 800, 850, 850
-_SHARE_AREA, _SHARE_ACTIVITY, _SHARE_INDICATOR, _SHARE_ACHIEVED, _SHARE_EVIDENCE = 1400, 1600, 1900, 2100, 1200
-
-
-def _widths(columns: list[tuple[int, bool]], total: int) -> list[int]:
-    """Twips per column from (width, fixed): fixed columns as given, the others share the rest in proportion."""
-    free = total - sum(w for w, fixed in columns if fixed)
-    shares = sum(w for w, fixed in columns if not fixed)
-    widths = [w if fixed else w * free // shares for w, fixed in columns]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def _report_table(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> str:
+def _report_table(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings, font: str,
+                  above: list[tuple[str, str]]) -> tuple[str, float]:
+    """The report's table in the layout of the plan's kind (report_table.LAYOUTS), and its font size;
+    `above` are the (text, style) paragraphs over it on its first page, for where the pages will break."""
     from egov_desktop.core.periods import FiscalYear, period_name
-    from egov_desktop.core.values import format_number, format_percent, format_value
+    from egov_desktop.core.values import format_number, format_percent
+    from egov_desktop.export import report_table as rt
 
     plan = doc.plan
-    areas = not plan.is_flat
-    levels = plan.levels
     score = None
     if settings.include_score:
         from egov_desktop.core.scoring import score_report
 
         score = score_report(plan, report)
-    head = "EgovCellHead"
-
-    level = _FIXED_LEVEL_DATE if any(i.unit == "date" for i in plan.indicators()) else _FIXED_LEVEL_NUMBER
-    columns = [(_FIXED_SERIAL, True)]
-    if areas:
-        columns += [(_SHARE_AREA, False), (_FIXED_AREA_WEIGHT, True)]
-    columns += [(_SHARE_ACTIVITY, False), (_SHARE_INDICATOR, False), (_FIXED_UNIT, True), (_FIXED_WEIGHT, True)]
-    columns += [(level, True)] * len(levels) + [(_SHARE_ACHIEVED, False), (_SHARE_EVIDENCE, False)]
+    ctx = rt.Context(plan, report, lang, score, period_name(report.period, lang),
+                     FiscalYear.parse(plan.fiscal_year).label(lang))
+    columns = rt.LAYOUTS.get(plan.kind, rt.egov_columns)(ctx)
+    rows = rt.rows_of(ctx)
+    body = [[col.cell(r) for col in columns] for r in rows]
+    total_row = []
     if score:
-        columns += [(_FIXED_PERCENT, True), (_FIXED_SCORE, True)]
-    widths = _widths(columns, _text_width(True))
-
-    def tall(text: str) -> Cell:  # a header spanning both header rows
-        return Cell(text, head, vmerge="restart", shade=_SHADE)
-
-    def below() -> Cell:
-        return Cell("", head, vmerge="continue", shade=_SHADE)
-
-    singles = [_t(lang, N_("No."))]
-    if areas:
-        singles += [_t(lang, N_("Performance area")), _t(lang, N_("Weight"))]
-    singles += [_t(lang, N_("Activity")), _t(lang, N_("Performance indicator")), _t(lang, N_("Unit")),
-                _t(lang, N_("Indicator weight"))]
-    tails = [_t(lang, N_("{period} achievement"), period=period_name(report.period, lang)),
-             _t(lang, N_("Evidence / remarks"))]
-    if score:
-        tails += [_t(lang, N_("Percent achieved")), _t(lang, N_("Score"))]
-    fy = FiscalYear.parse(plan.fiscal_year).label(lang)
-    row1 = [tall(t) for t in singles]
-    row2 = [below() for _ in singles]
-    if levels:
-        row1.append(Cell(_t(lang, N_("Target {fiscal_year}"), fiscal_year=fy), head, span=len(levels), shade=_SHADE))
-        row2 += [Cell(level.label, head, shade=_SHADE) for level in levels]
-    row1 += [tall(t) for t in tails]
-    row2 += [below() for _ in tails]
-    rows = [row1, row2]
-
-    entries = {e.indicator: e for e in report.entries}
-    scores = {s.code: s for s in score.indicators} if score else {}
-    not_applicable = _t(lang, N_("Not applicable"))
-    centre = "EgovCellCenter"
-    serial = 0
-    for area in plan.areas:
-        area_rows = sum(len(act.indicators) for act in area.activities)
-        if areas and area_rows:
-            serial += 1
-        first_in_area = True
-        for act in area.activities:
-            first_in_act = True
-            for ind in act.indicators:
-                row: list[Cell] = []
-                if areas:
-                    merge = "restart" if first_in_area else "continue"
-                    row += [Cell(_num(lang, serial), centre, vmerge=merge),
-                            Cell(f"{_code(area.code, lang)} {area.title or ''}".rstrip(), vmerge=merge),
-                            Cell(format_number(area.weight, lang) if area.weight is not None else "", centre,
-                                 vmerge=merge)]
-                else:
-                    serial += 1
-                    row.append(Cell(_num(lang, serial), centre))
-                row.append(Cell(f"{_code(act.code, lang)} {act.title}",
-                                vmerge=None if len(act.indicators) == 1 else
-                                ("restart" if first_in_act else "continue")))
-                row += [Cell(f"{_code(ind.code, lang)} {ind.title}"), Cell(unit_label(ind.unit, lang), centre),
-                        Cell(format_number(ind.weight, lang), centre)]
-                row += [Cell(format_value(t, ind.unit, lang) or "-", centre) for t in ind.targets[: len(levels)]]
-                row += [Cell("-", centre) for _ in range(len(levels) - len(ind.targets))]
-                e = entries.get(ind.code)
-                achieved = []
-                if e and e.not_applicable:
-                    achieved.append(not_applicable)
-                elif e and e.value is not None:
-                    achieved.append(format_value(e.value, ind.unit, lang))
-                if e and e.narrative:
-                    achieved.append(e.narrative)
-                row.append(Cell(achieved))
-                row.append(Cell([t for t in ((e.evidence, e.remarks) if e else ()) if t]))
-                if score:
-                    s = scores[ind.code]
-                    if s.not_applicable:
-                        row += [Cell(not_applicable, centre), Cell(not_applicable, centre)]
-                    else:
-                        row += [Cell(format_percent(s.percent, lang), centre),
-                                Cell(format_number(s.score, lang), centre)]
-                rows.append(row)
-                first_in_area = first_in_act = False
-    if score:
-        label_span = len(widths) - 2
-        rows.append([Cell(_t(lang, N_("Total")), "EgovCellHead", span=label_span),
-                     Cell(format_percent(score.percent, lang), head),
+        total_row = [Cell(_t(lang, N_("Total")), rt.HEAD, span=len(columns) - 2),
+                     Cell(format_percent(score.percent, lang), rt.HEAD),
                      Cell(_t(lang, N_("{total} of {out_of}"), total=format_number(score.total, lang),
-                             out_of=format_number(score.out_of, lang)), head)])
-    # Room for three lines of the longest merged header ("কর্মসম্পাদন সূচকের মান").
-    return ooxml.table(widths, rows, header_rows=2, header_height=round(settings.table_size * 20 * 3.2))
+                             out_of=format_number(score.out_of, lang)), rt.HEAD)]
+    bold = {len(columns) - 2: [total_row[1].text], len(columns) - 1: [total_row[2].text]} if score else {}
+    size = rt.fit_size(columns, body, _text_width(True), font, settings.table_size, bold)
+    cells, heads = rt.Measure(font, size), rt.Measure(font, size, bold=True)
+    widths = rt.fit_widths(columns, body, _text_width(True), cells, heads, bold)
+
+    # Where the pages will break: the page less the repeated header rows, and on the first page less the
+    # office's lines and the title too.
+    def lines(measure, texts, width):
+        return sum(measure.lines(t, width - rt._PAD) for t in texts if t)
+
+    tall = max((lines(heads, [c.header], w) for c, w in zip(columns, widths) if c.group is None), default=1)
+    below = max((lines(heads, [c.header, c.header_note], w) for c, w in zip(columns, widths) if c.group),
+                default=0)
+    header_height = (max(tall, below + 1) if below else tall) * heads.line + 2 * rt._ROW_EXTRA
+    page = _A4_SHORT - 2 * _REPORT_MARGIN
+    body_size, title_size = rt.Measure(font, settings.body_size), rt.Measure(font, settings.body_size, bold=True)
+    top = sum((title_size if style == "EgovTitle" else body_size).line * max(1, lines(
+        title_size if style == "EgovTitle" else body_size, [text], _text_width(True))) for text, style in above)
+    top += 240  # the title's spacing before and after
+    starts = rt.page_starts(rt.row_heights(columns, body, widths, cells, rows), page - header_height - top,
+                            page - header_height)
+    rt.merge_cells(columns, rows, body, starts)
+
+    table_rows = rt.header_rows(columns) + body + ([total_row] if total_row else [])
+    # A header merged down over both header rows gives the second one no height of its own (LibreOffice
+    # clips it on the repeated pages): the second row is made tall enough for it. Body rows may break
+    # across pages: keeping each whole left up to a quarter page empty.
+    return ooxml.table(widths, table_rows, header_rows=2, cant_split=False,
+                       header_height=round(max(tall - 1, below, 1) * heads.line)), size
 
 
-def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
-    out = _header_block(doc)
-    out.append(para(report_title_text(doc, report.period, lang), "EgovTitle"))
-    out.append(_report_table(doc, report, lang, settings))
+def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings,
+                font: str) -> tuple[list[str], float]:
+    """The report's paragraphs and table, and the table's font size (see report_table.fit_size)."""
+    above = [(line, "EgovHeader") for line in _header_lines(doc)]
+    above.append((report_title_text(doc, report.period, lang), "EgovTitle"))
+    out = [para(text, style) for text, style in above]
+    table, size = _report_table(doc, report, lang, settings, font, above)
+    out.append(table)
     # Who signed the report off; before that, the memo's signatory (who will).
     if _signed_on(report):
         signatory = Signatory(report.signoff.name, report.signoff.designation)
     else:
         signatory = report.memo.signatory if report.memo else None
     out += [para(b.text, b.style) for b in _signature_blocks(signatory, _signed_on(report), lang, contacts=False)]
-    return out
+    return out, size
 
 
 # ------------------------------------------------------------------ the file
@@ -492,12 +418,30 @@ def _custom_properties(document, meta: dict) -> None:
     package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
-def _footer(document, text: str) -> None:
+def _footer(document, lang: str, seal: str | None) -> None:
+    """Every page's footer: "পৃষ্ঠা ১/৩" (Word's PAGE and NUMPAGES fields), under the seal of a signed
+    report. The memo's section sets it; the report's inherits it.
+
+    The numbers are fields, so Word and LibreOffice count the pages themselves; both draw them in Latin
+    digits, as neither has a Bangla number format for fields (w:pgNumType offers Hindi and Thai, not
+    Bengali; LibreOffice ignores even those)."""
+    from docx.oxml.parser import parse_xml
+
     footer = document.sections[0].footer
     footer.is_linked_to_previous = False
-    p = footer.paragraphs[0]
-    p.text = text
-    p.style = document.styles["Egov Footer"]
+    fields = {"\x00": ooxml.field("PAGE", "1"), "\x01": ooxml.field("NUMPAGES", "1")}
+    label = _t(lang, N_("Page {page}/{pages}"), page="\x00", pages="\x01")
+    numbers = "".join(fields.get(piece) or ooxml.runs(piece) for piece in re.split("([\x00\x01])", label))
+    lines = [para(seal, "EgovFooterText")] if seal else []
+    lines.append(f'<w:p><w:pPr><w:pStyle w:val="EgovFooterText"/></w:pPr>{numbers}</w:p>')
+    root = footer._element
+    for p in list(root):
+        root.remove(p)
+    root.extend(parse_xml(f'<w:ftr xmlns:w="{ooxml.W_NS}">{"".join(lines)}</w:ftr>'))
+    # Word would carry the footer on into the report's section; LibreOffice does not: name it there too.
+    reference = document.sections[0]._sectPr.find(f"{{{ooxml.W_NS}}}footerReference")
+    for section in document.sections[1:]:
+        section._sectPr.insert(0, copy.deepcopy(reference))
 
 
 def _period(period: str) -> str:
@@ -524,26 +468,30 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     import docx
 
     document = docx.Document()
-    _apply_styles(document, font, settings, _text_width(False))
     xml: list[str] = []
+    table_size = settings.table_size
     if "memo" in parts:
         xml += _memo_xml(doc, report, lang, settings)
         if "report" in parts:  # the memo's section ends here, in its last paragraph
             xml.append(f"<w:p><w:pPr>{_sect_pr(False)}</w:pPr></w:p>")
     if "report" in parts:
-        xml += _report_xml(doc, report, lang, settings)
+        report_xml, table_size = _report_xml(doc, report, lang, settings, font)
+        xml += report_xml
+    _apply_styles(document, font, dataclasses.replace(settings, table_size=table_size), _text_width(False))
     xml.append(_sect_pr("report" in parts))
     root = document.element
     root.replace(root.body, ooxml.body("".join(xml)))
 
     meta = {"format": 1, "fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind, "office": doc.office.name,
             "period": period, "parts": parts, "settings": dict(settings.to_dict(), lang=lang)}
+    seal = None
     if digest:
         from egov_desktop.core.digest import verification_code
 
         meta.update(digest=digest, revision=report.revision or 1)
-        _footer(document, _t(lang, N_("Revision {revision} · verification code {code}"),
-                             revision=_num(lang, report.revision or 1), code=verification_code(digest)))
+        seal = _t(lang, N_("Revision {revision} · verification code {code}"),
+                  revision=_num(lang, report.revision or 1), code=verification_code(digest))
+    _footer(document, lang, seal)
     _custom_properties(document, meta)
     ooxml.file_properties(document, _cut(report_title_text(doc, period, lang), ooxml.PROPERTY_CHARS, len, "…"),
                           _cut(doc.office.name, ooxml.PROPERTY_CHARS, len, "…"))
@@ -648,14 +596,20 @@ def read_metadata(path) -> dict | None:
 
 
 def body_texts(document_xml: bytes | None = None, element=None) -> list[str]:
-    """The text of every paragraph in the body and footers, in order: what a reader of the file sees."""
+    """The text of every paragraph in the body and footers, in order: what a reader of the file sees,
+    less what fields show (page numbers: each program counts and stores them its own way)."""
     from egov_desktop.core.guarded import parse_xml
 
     root = element if element is not None else parse_xml(document_xml)
     w = f"{{{ooxml.W_NS}}}"
     texts = []
     for p in root.iter(f"{w}p"):
-        texts.append("".join(
-            node.text or "" if node.tag == f"{w}t" else "\t" if node.tag == f"{w}tab" else "\n"
-            for node in p.iter(f"{w}t", f"{w}tab", f"{w}br")))
+        depth, out = 0, []
+        for node in p.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}fldChar"):
+            if node.tag == f"{w}fldChar":
+                kind = node.get(f"{w}fldCharType")
+                depth += 1 if kind == "begin" else -1 if kind == "end" and depth else 0
+            elif not depth and not any(a.tag == f"{w}fldSimple" for a in node.iterancestors()):
+                out.append(node.text or "" if node.tag == f"{w}t" else "\t" if node.tag == f"{w}tab" else "\n")
+        texts.append("".join(out))
     return texts

@@ -16,10 +16,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Characters XML 1.0 cannot carry (text from the store is cleaned already; this is the last guard).
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# A slash between words ("সহজিকরণ/ডিজিটাইজেশনের") gives Word and LibreOffice no place to wrap, so a
-# narrow cell broke the word itself; a zero-width space after it offers one. Dates (digit after the
-# slash) are left whole.
-_SLASH_BEFORE_WORD = re.compile(r"/(?=[^\d\s/])")
+# Left and right cell margin in twips (the table's w:tblCellMar): text gets the cell's width less these.
+CELL_MARGIN = 57
 
 
 def runs(text: str) -> str:
@@ -41,6 +39,11 @@ def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
     """One paragraph in `style`; `ppr` adds direct paragraph properties (kept for layout, never fonts)."""
     props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs(text)}</w:p>"
+
+
+def field(instruction: str, shown: str) -> str:
+    """A field Word and LibreOffice compute (PAGE, NUMPAGES), with `shown` as its last result."""
+    return f'<w:fldSimple w:instr=" {escape(instruction)} "><w:r><w:t>{escape(shown)}</w:t></w:r></w:fldSimple>'
 
 
 @dataclass
@@ -73,7 +76,6 @@ class Cell:
         if self.middle or self.style == "EgovCellHead":
             props.append('<w:vAlign w:val="center"/>')
         texts = [] if self.vmerge == "continue" else ([self.text] if isinstance(self.text, str) else self.text)
-        texts = [_SLASH_BEFORE_WORD.sub("/\u200b", t) for t in texts]
         body = "".join(para(t, self.style) for t in texts) or para("", self.style)
         return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{body}</w:tc>"
 
@@ -93,13 +95,14 @@ def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borde
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{edges}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        '</w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ]
     for r, row in enumerate(rows):
-        trpr = ("<w:cantSplit/>" if cant_split else "")
+        trpr = "<w:cantSplit/>" if cant_split or r < header_rows else ""
         if header_height and r == header_rows - 1:
             trpr += f'<w:trHeight w:val="{header_height}" w:hRule="atLeast"/>'
         trpr += "<w:tblHeader/>" if r < header_rows else ""

@@ -71,8 +71,9 @@ def test_report_table_merges_repeats_and_fits_the_page(modmr_docx):
     # The target header spans its three levels; the level names sit under it.
     assert head[7:10] == ["লক্ষ্যমাত্রা ২০২১-২২"] * 3
     assert table.cell(0, 7)._tc is table.cell(0, 9)._tc
-    assert [c.text for c in table.rows[1].cells][7:10] == ["অসাধারণ", "উত্তম", "চলতি মান"]
-    assert head[10:] == ["অর্ধবার্ষিক অর্জন", "প্রমাণক/\u200bমন্তব্য", "অর্জনের হার", "অর্জিত মান"]
+    # Each level with its percentage, as the seed reports show them.
+    assert [c.text for c in table.rows[1].cells][7:10] == ["অসাধারণ\n১০০%", "উত্তম\n৮০%", "চলতি মান\n৬০%"]
+    assert head[10:] == ["অর্ধবার্ষিক অর্জন", "প্রমাণক/মন্তব্য", "অর্জনের হার", "অর্জিত মান"]
     # Single headers are merged down over both header rows.
     assert table.cell(0, 0)._tc is table.cell(1, 0)._tc and table.cell(1, 0).text == "ক্রম"
     # Area 1 (six indicators) and its weight are merged down their rows; area 2 starts after.
@@ -100,8 +101,8 @@ def test_flat_plan_has_no_area_columns_and_shows_not_applicable(tmp_path):
     table = d.tables[-1]
     assert [c.text for c in table.rows[0].cells][:5] == ["ক্রম", "কার্যক্রম", "কর্মসম্পাদন সূচক", "একক",
                                                           "কর্মসম্পাদন সূচকের মান"]
-    assert [c.text for c in table.rows[1].cells][5:10] == ["অসাধারণ", "অতি উত্তম", "উত্তম", "চলতি মান",
-                                                           "চলতি মানের নিম্নে"]
+    assert [c.text for c in table.rows[1].cells][5:10] == ["অসাধারণ\n১০০%", "অতি উত্তম\n৯০%", "উত্তম\n৮০%",
+                                                           "চলতি মান\n৭০%", "চলতি মানের নিম্নে\n৬০%"]
     assert [r.cells[0].text for r in table.rows[2:9]] == list("১২৩৪৫৬৭")
     na = [c.text for c in table.rows[7].cells]
     assert na[10].startswith("প্রযোজ্য নয়") and na[-2:] == ["প্রযোজ্য নয়", "প্রযোজ্য নয়"]
@@ -120,7 +121,7 @@ def test_settings_one_line_date_no_numbering_seniority_no_score(tmp_path):
     assert not any(line.startswith("০২।") for line in lines)
     index_of(lines, "অনুলিপি: (সদয় অবগতি ও প্রয়োজনীয় ব্যবস্থা গ্রহণের জন্য) (জ্যেষ্ঠতার ক্রমানুসারে নয়)")
     table = d.tables[-1]
-    assert len(table.rows) == 2 + 13 and [c.text for c in table.rows[0].cells][-1] == "প্রমাণক/\u200bমন্তব্য"
+    assert len(table.rows) == 2 + 13 and [c.text for c in table.rows[0].cells][-1] == "প্রমাণক/মন্তব্য"
 
 
 def test_parts_memo_only_and_report_only(tmp_path):
@@ -153,7 +154,9 @@ def test_english_export_uses_english_labels_and_latin_digits(tmp_path):
 def test_bangla_font_size_bold_set_once_in_styles_not_on_runs(modmr_docx):
     styles = part(modmr_docx, "word/styles.xml").decode()
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
-    assert re.search(r'<w:rFonts w:ascii="Nikosh" w:hAnsi="Nikosh" w:eastAsia="Nikosh" w:cs="Nikosh"/>', defaults)
+    # Bangla in Nikosh; Latin letters (web address, e-mail) in the embedded Noto Serif, not a reader's fallback.
+    assert re.search(r'<w:rFonts w:ascii="Noto Serif" w:hAnsi="Noto Serif" w:eastAsia="Nikosh" w:cs="Nikosh"/>',
+                     defaults)
     assert '<w:sz w:val="24"/><w:szCs w:val="24"/>' in defaults and 'w:bidi="bn-BD"' in defaults
     title = re.search(r'<w:style [^>]*w:styleId="EgovTitle".*?</w:style>', styles, re.S).group(0)
     assert "<w:b/><w:bCs/>" in title
@@ -164,7 +167,7 @@ def test_bangla_font_size_bold_set_once_in_styles_not_on_runs(modmr_docx):
 def test_noto_choice_names_noto_for_bangla_and_a_latin_font(tmp_path):
     out = export_docx(pib(), "Q1", tmp_path / "n.docx", parts=("report",), font="Noto Sans Bengali")
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", part(out, "word/styles.xml").decode(), re.S)
-    assert 'w:ascii="Arial"' in defaults.group(0) and 'w:cs="Noto Sans Bengali"' in defaults.group(0)
+    assert 'w:ascii="Noto Sans"' in defaults.group(0) and 'w:cs="Noto Sans Bengali"' in defaults.group(0)
     ttf = resource_path("fonts", "NotoSansBengali-Regular.ttf").read_bytes()
     table = part(out, "word/fontTable.xml").decode()
     key = re.search(r'<w:font w:name="Noto Sans Bengali">.*?<w:embedRegular r:id="(rId\d+)" '
@@ -206,7 +209,7 @@ def test_signed_report_carries_revision_and_code(tmp_path):
 def test_unsigned_export_has_no_code_and_a_tampered_signed_report_refuses(tmp_path, modmr_docx):
     meta = read_metadata(modmr_docx)
     assert "digest" not in meta and meta["parts"] == ["memo", "report"]
-    assert all(not p.text for s in docx.Document(modmr_docx).sections for p in s.footer.paragraphs)
+    assert not any("যাচাই" in p.text for s in docx.Document(modmr_docx).sections for p in s.footer.paragraphs)
     doc = signed(modmr(), "H1")
     doc.report("H1").entries[0].narrative = "বদলানো"
     with pytest.raises(ExportError):
@@ -247,3 +250,33 @@ def test_hostile_text_is_written_safely(tmp_path):
     index_of(lines, 'বিষয়: a < b & "c"   ]]> end')
     index_of(lines, "line one\nline two\twith tab")
     assert d.tables[-1].rows[2].cells[4].text == "[১.১.১] " + "<w:p>" * 3
+
+
+def test_columns_follow_their_content_and_rows_may_break_across_pages(tmp_path):
+    doc = pib()
+    for ind in doc.plan.indicators():  # the lowest level left blank everywhere: a column of "-"
+        ind.targets = ind.targets[:4]
+    d = docx.Document(export_docx(doc, "Q1", tmp_path / "p.docx", parts=("report",)))
+    table = d.tables[-1]
+    grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.iter(f"{W}gridCol")]
+    serial, activity, indicator, unit, weight, *levels = grid[:10]
+    assert [table.rows[r].cells[9].text for r in range(2, 9)] == ["-"] * 7
+    # The column of "-" is as narrow as its header's longest word; the dates' columns are wider; the
+    # activity and the indicator get the room.
+    assert levels[4] < min(levels[:4]) and max(levels) < min(activity, indicator)
+    assert serial < unit < activity
+    # Rows may break across pages (kept whole, a tall row left up to a quarter page empty); the two
+    # header rows stay whole and repeat.
+    for r, row in enumerate(table.rows):
+        trpr = row._tr.trPr
+        assert (trpr is not None and trpr.find(f"{W}cantSplit") is not None) == (r < 2), r
+
+
+def test_no_invisible_character_is_added_to_the_text(tmp_path):
+    doc = modmr()
+    ind = doc.plan.indicators()[-1]
+    assert ind.title.startswith("দেশে/বিদেশে")
+    out = export_docx(doc, "H1", tmp_path / "m.docx")
+    body = part(out, "word/document.xml").decode()
+    assert not re.search("[\u00ad\u200b\u2060\ufeff]", body)
+    assert f"[২.২.৫] {ind.title}" in [c.text for row in docx.Document(out).tables[-1].rows for c in row.cells]
