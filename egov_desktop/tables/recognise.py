@@ -281,7 +281,8 @@ def _columns(grid: Grid, header: list[int], overrides: Overrides) -> list[Column
             level_id = role.split(":", 1)[1]
             col.level_label = LEVEL_LABELS.get(level_id, level_id)
             percent = next((p for lid, _n, p in LEVEL_NAMES if lid == level_id), None)
-            for part in parts:
+            # The percent under the level's name: a header row of its own, or a line of the name's cell.
+            for part in (line for p in parts for line in p.splitlines()):
                 m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*%", to_latin_digits(part).strip())
                 if m:
                     percent = float(m.group(1))
