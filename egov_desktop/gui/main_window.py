@@ -24,6 +24,7 @@ from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
+from egov_desktop.gui.dialogs.shortcuts import NAME_PROPERTY
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         for action in (ui.actionBangla, ui.actionEnglish):
             self.language_group.addAction(action)
         ui.menuView.insertAction(ui.actionShowPlan, self.ui.problemsDock.toggleViewAction())
+        # Two tabs: Ctrl+Tab and Ctrl+PgDown go to the other one either way, as in browsers and Excel.
+        ui.actionNextTab.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        ui.actionPreviousTab.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp")])
         self._undo_actions: tuple = ()
 
     def _rebuild_undo_actions(self) -> None:
@@ -130,12 +134,13 @@ class MainWindow(QMainWindow):
         for action in self._undo_actions:
             self.ui.menuEdit.removeAction(action)
             action.deleteLater()
-        undo = self.undo_stack.createUndoAction(self, _("Undo"))
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, _("Redo"))
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.ui.menuEdit.addAction(undo)
-        self.ui.menuEdit.addAction(redo)
+        for action, name in ((undo, _("&Undo")), (redo, _("&Redo"))):
+            action.setProperty(NAME_PROPERTY, name)  # its text names the step it takes
+            self.ui.menuEdit.addAction(action)
         self._undo_actions = (undo, redo)
         # Steps already on the stack were named in the language of their time.
         for i in range(self.undo_stack.count()):
@@ -162,6 +167,9 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionShowPlan.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.planTab), self._focus_grid()))
         ui.actionShowProgress.triggered.connect(lambda: (ui.tabs.setCurrentWidget(ui.progressTab), self._focus_grid()))
+        ui.actionNextTab.triggered.connect(lambda: self._switch_tab(+1))
+        ui.actionPreviousTab.triggered.connect(lambda: self._switch_tab(-1))
+        ui.actionShortcuts.triggered.connect(self.show_shortcuts)
         ui.actionLatinDigits.toggled.connect(self.set_latin_digits)
         ui.actionBangla.triggered.connect(lambda: self.set_language("bn"))
         ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
         """Every visible text again, in the language now chosen."""
         ui = self.ui
         ui.retranslateUi(self)
+        # The dock's title has no Alt letter; its menu item needs one.
+        ui.problemsDock.toggleViewAction().setText(_("Pro&blems"))
         lang = current_language()
         (ui.actionBangla if lang == "bn" else ui.actionEnglish).setChecked(True)
         ui.actionLatinDigits.setChecked(self.language.latin_digits)
@@ -402,6 +412,12 @@ class MainWindow(QMainWindow):
             editor.view.setFocus()
             if not editor.view.currentIndex().isValid():
                 editor.view.setCurrentIndex(editor.model.index(0, 0))
+
+    def _switch_tab(self, step: int) -> None:
+        tabs = self.ui.tabs
+        if self.plan_key is not None:
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+            self._focus_grid()
 
     def _show_current_findings(self, *_args) -> None:
         editor = self.current_editor()
@@ -864,6 +880,11 @@ class MainWindow(QMainWindow):
         self._reload_progress()
         self._update_report_state()
         self._update_deadline()
+
+    def show_shortcuts(self) -> None:
+        from egov_desktop.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def about(self) -> None:
         from egov_desktop import __version__

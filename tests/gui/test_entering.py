@@ -84,3 +84,76 @@ def test_the_unit_is_chosen_by_typing_its_first_letter(qtbot, store, undo_stack)
         assert isinstance(combo, QComboBox)
         qtbot.keyClick(combo, Qt.Key.Key_Return)
         assert store.get_document(key).plan.indicator("1.1.1").unit == unit, typed
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single "&" ("ফাইল (&F)" -> "f"), None when there is none."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].casefold() if at >= 0 else None
+
+
+def test_every_menu_and_item_has_an_alt_letter_in_both_languages(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+    for lang in ("bn", "en"):
+        (window.ui.actionBangla if lang == "bn" else window.ui.actionEnglish).trigger()
+        menus = [a.menu() for a in window.menuBar().actions()]
+        titles = [m.title() for m in menus]
+        assert all(_mnemonic(t) for t in titles), titles
+        assert len({_mnemonic(t) for t in titles}) == len(titles), titles
+        if lang == "bn":
+            # A Bangla title keeps its words and gets a Latin letter to press with Alt, as Windows programs do.
+            assert window.ui.menuFile.title() == "ফাইল (&F)"
+            assert window.ui.actionNewPlan.text() == "নতুন কর্মপরিকল্পনা (&N)…"
+        for menu in menus:
+            items = [a.text() for a in menu.actions() if not a.isSeparator()]
+            letters = [_mnemonic(t) for t in items]
+            assert all(letters), (menu.title(), items)
+            assert len(set(letters)) == len(letters), (menu.title(), items)
+    window.ui.actionBangla.trigger()
+
+
+def test_ctrl_tab_and_ctrl_page_keys_switch_between_plan_and_progress(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tabs = window.ui.tabs
+    tabs.setCurrentWidget(window.ui.planTab)
+    window.plan_editor.view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for key, mods, tab in ((Qt.Key.Key_Tab, ctrl, window.ui.progressTab),
+                           (Qt.Key.Key_Tab, ctrl, window.ui.planTab),
+                           (Qt.Key.Key_PageDown, ctrl, window.ui.progressTab),
+                           (Qt.Key.Key_PageUp, ctrl, window.ui.planTab),
+                           (Qt.Key.Key_Backtab, ctrl | Qt.KeyboardModifier.ShiftModifier, window.ui.progressTab)):
+        qtbot.keyClick(QApplication.focusWidget(), key, mods)
+        assert tabs.currentWidget() is tab, (key, mods)
+        # The grid of the tab now shown has the keys.
+        assert window.current_editor().view.hasFocus()
+
+
+def test_help_lists_every_shortcut_from_the_actions_themselves(qtbot, demo, settings):
+    from egov_desktop.gui.dialogs.shortcuts import plain_text, shortcut_rows
+
+    window = make_window(qtbot, demo, settings)
+    rows = shortcut_rows(window)
+    keys = {k for _what, k in rows}
+    # The menus' own, the tab keys, the plan editor's row operations, the grids' copy and paste, history.
+    for expected in ("Ctrl+N", "Ctrl+Q", "Ctrl+Z", "Ctrl+Tab", "Ctrl+PgDown", "Ctrl+Shift+I", "Alt+Up", "Ctrl+C",
+                     "Ctrl+V", "Ctrl+H", "F1"):
+        assert any(expected in k.split(", ") for k in keys), expected
+    what = dict(rows)
+    assert "নতুন কর্মপরিকল্পনা" in what and "&" not in "".join(what)
+    # Every action of the window with a key is listed: a new one cannot be forgotten.
+    from PySide6.QtGui import QAction
+
+    named = {plain_text(a.text()) for a in window.findChildren(QAction) if a.shortcuts() and a.isVisible()}
+    assert named and named <= set(what)
+    # Opened from Help with F1.
+    when_modal(lambda dialog: (_check_dialog(dialog, len(rows)), dialog.accept()))
+    window.ui.actionShortcuts.trigger()
+
+
+def _check_dialog(dialog, count: int) -> None:
+    from egov_desktop.gui.dialogs.shortcuts import ShortcutsDialog
+
+    assert isinstance(dialog, ShortcutsDialog) and dialog.table.rowCount() == count

@@ -28,7 +28,7 @@ def test_opens_on_the_demo_database_showing_the_pib_plan(qtbot, demo, settings):
     assert window.plan_editor.model.rowCount() > 0
     assert window.ui.pages.currentWidget() is window.ui.tabs
     texts = _texts(window)
-    assert texts["file"] == "ফাইল" and texts["edit"] == "সম্পাদনা"
+    assert texts["file"] == "ফাইল (&F)" and texts["edit"] == "সম্পাদনা (&E)"
     assert texts["plan_tab"] == "পরিকল্পনা" and texts["progress_tab"] == "অগ্রগতি"
     assert texts["fy"] == "২০২৩-২৪"
     assert texts["kind"] == "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা"
@@ -90,7 +90,7 @@ def test_latin_digits_option(qtbot, demo, settings):
     try:
         window.ui.actionLatinDigits.setChecked(True)
         assert window.ui.fiscalYear.currentText() == "2023-24"
-        assert window.ui.menuFile.title() == "ফাইল"  # still Bangla, only the digits change
+        assert window.ui.menuFile.title() == "ফাইল (&F)"  # still Bangla, only the digits change
         assert weight.data() == "10"
     finally:
         window.ui.actionLatinDigits.setChecked(False)
@@ -107,9 +107,9 @@ def test_undo_names_the_step_and_restores_the_database(qtbot, demo, settings):
 
     push_change(window.undo_stack, change)
     undo, redo = window._undo_actions
-    assert undo.isEnabled() and undo.text() == "ফিরিয়ে নিন " + change.description.render("bn")
+    assert undo.isEnabled() and undo.text() == "ফিরিয়ে নিন (&U) " + change.description.render("bn")
     window.set_language("en")  # the step already on the stack is named anew
-    assert window._undo_actions[0].text() == "Undo " + change.description.render("en")
+    assert window._undo_actions[0].text() == "&Undo " + change.description.render("en")
     window.set_language("bn")
     undo, redo = window._undo_actions
     undo.trigger()
