@@ -86,7 +86,10 @@ def number(value: Any, optional: bool = False) -> int | float | None:
 
 
 def check_value(value: Any, unit: str) -> Any:
-    """A target or achievement for `unit`, typed (date or number) or as typed text; returns its JSON form."""
+    """A target or achievement for `unit`, typed (date or number) or as typed text; returns its JSON form.
+    A count_and_date's targets and achievements are its count."""
+    if unit == "count_and_date":
+        unit = "count"
     if isinstance(value, str):
         value = None if value.strip() == "" else _parse(value, "parse_value", unit)
     if value is None:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.exchange import parse_fiscal_year
 from egov_desktop.core.i18n import N_, Msg, current_language, gettext_for
-from egov_desktop.core.model import PERIODS
+from egov_desktop.core.model import PERIODS, DateWindow, Plan
 from egov_desktop.core.values import ParseError, format_date, month_name
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
@@ -205,3 +205,29 @@ def deadline_message(deadline: Deadline) -> Msg:
     if deadline.days_left == 0:
         return Msg(N_("due today, {date}"), {"date": date})
     return Msg(N_("due on {date}: {days} days left"), {"date": date, "days": deadline.days_left})
+
+
+def shift_years(d: dt.date, years: int) -> dt.date:
+    """The same day `years` later (29 February into a common year: the 28th)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def move_plan_dates(plan: Plan, years: int) -> None:
+    """Move every target date of a plan (level targets, quarter targets, target dates, windows) by
+    `years`, as when a plan is made for another fiscal year. Previous years' actuals stay: they are the
+    record of those years."""
+
+    def move(value):
+        if isinstance(value, DateWindow):
+            return DateWindow(shift_years(value.start, years), shift_years(value.end, years))
+        return shift_years(value, years) if isinstance(value, dt.date) else value
+
+    for ind in plan.indicators():
+        ind.targets = [move(t) for t in ind.targets]
+        if ind.quarter_targets is not None:
+            ind.quarter_targets = [move(t) for t in ind.quarter_targets]
+        if ind.target_dates is not None:
+            ind.target_dates = [move(t) for t in ind.target_dates]

@@ -16,6 +16,7 @@ from egov_desktop.core.model import (
     OFFICE_TEXT_FIELDS,
     Activity,
     Area,
+    DateWindow,
     Entry,
     Indicator,
     Level,
@@ -39,13 +40,26 @@ def now_iso() -> str:
 
 
 def value_to_json(value: Value) -> Any:
+    if isinstance(value, DateWindow):
+        return {"from": value.start.isoformat(), "to": value.end.isoformat()}
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def value_from_json(value: Any, unit: str) -> Value:
+    """A stored value of `unit` (an indicator's value_unit); a date target may be a window."""
     if value is not None and unit == "date":
+        if isinstance(value, dict):
+            return DateWindow(dt.date.fromisoformat(value["from"]), dt.date.fromisoformat(value["to"]))
         return dt.date.fromisoformat(value)
     return value
+
+
+def _list_to_json(values: list | None) -> list | None:
+    return None if values is None else [value_to_json(v) for v in values]
+
+
+def _list_from_json(values: list | None, unit: str) -> list | None:
+    return None if values is None else [value_from_json(v, unit) for v in values]
 
 
 def rows(conn: Connection, table: str, column: str, keys) -> list[dict]:
@@ -90,7 +104,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
             title=r["title"],
             unit=r["unit"],
             weight=r["weight"],
-            targets=[value_from_json(v, r["unit"]) for v in r["targets"]],
+            targets=[],
             scoring=r["scoring"],
             aggregation=r["aggregation"],
             evidence=r["evidence"],
@@ -98,6 +112,11 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
             key=r["id"],
             extras=r["extras"] or {},
         )
+        unit = ind.value_unit
+        ind.targets = [value_from_json(v, unit) for v in r["targets"]]
+        ind.quarter_targets = _list_from_json(r["quarter_targets"], unit)
+        ind.target_dates = _list_from_json(r["target_dates"], "date")
+        ind.previous_actuals = _list_from_json(r["previous_actuals"], unit)
         indicators[r["id"]] = (r["activity_id"], ind)
     # Children come ordered by (parent, position); attach in parent order below.
     for activity_id, ind in indicators.values():
@@ -111,6 +130,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
         total_weight=plan_row["total_weight"],
         levels=levels,
         areas=list(areas.values()),
+        scoring=plan_row["scoring"],
         key=plan_id,
         extras=plan_row["extras"] or {},
     )
@@ -121,11 +141,15 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
         reports[r["report_id"]].entries.append(
             Entry(
                 indicator=ind.code,
-                value=value_from_json(r["value"], ind.unit),
+                value=value_from_json(r["value"], ind.value_unit),
                 not_applicable=bool(r["not_applicable"]),
                 narrative=r["narrative"],
                 evidence=r["evidence"],
                 remarks=r["remarks"],
+                dates=_list_from_json(r["dates"], "date"),
+                period_value=r["period_value"],
+                numerator=r["numerator"],
+                denominator=r["denominator"],
                 extras=r["extras"] or {},
             )
         )
@@ -228,6 +252,7 @@ def write_plan(tx: Tx, doc: PlanDocument, office_id: int) -> int:
             "title": p.title,
             "fiscal_year": p.fiscal_year,
             "total_weight": p.total_weight,
+            "scoring": p.scoring,
             "extras": p.extras or None,
             "doc_notes": doc.notes,
             "doc_extras": doc.extras or None,
@@ -268,6 +293,9 @@ def indicator_values(ind: Indicator) -> dict[str, Any]:
         "aggregation": ind.aggregation,
         "evidence": ind.evidence,
         "responsible": ind.responsible,
+        "quarter_targets": _list_to_json(ind.quarter_targets),
+        "target_dates": _list_to_json(ind.target_dates),
+        "previous_actuals": _list_to_json(ind.previous_actuals),
         "extras": ind.extras or None,
     }
 
@@ -313,6 +341,10 @@ def write_report(tx: Tx, plan_id: int, position: int, report: Report, codes: dic
                 "narrative": e.narrative,
                 "evidence": e.evidence,
                 "remarks": e.remarks,
+                "dates": _list_to_json(e.dates),
+                "period_value": e.period_value,
+                "numerator": e.numerator,
+                "denominator": e.denominator,
                 "extras": e.extras or None,
             },
         )

@@ -2,7 +2,6 @@
 and the plan's own fields."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +13,7 @@ from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.blank import blank_document
 from egov_desktop.core.model import PLAN_KINDS, Office, PlanDocument
+from egov_desktop.core.periods import move_plan_dates
 from egov_desktop.core.scoring import SCORING_KEY, ScoringOptions
 from egov_desktop.paths import resource_path
 from egov_desktop.store import documents as docs
@@ -98,8 +98,7 @@ class Plans:
         doc = self.get_document(plan_key)
         start = exchange.parse_fiscal_year(doc.plan.fiscal_year) + 1
         doc.plan.fiscal_year = f"{start}-{(start + 1) % 100:02d}"
-        for ind in doc.plan.indicators():
-            ind.targets = [_shift_years(t, 1) if isinstance(t, dt.date) else t for t in ind.targets]
+        move_plan_dates(doc.plan, 1)
         doc.reports = []
         office_id = self.uow.plan_row(plan_key)["office_id"]
         return self.uow.run(Msg(N_("Copy the plan to {year}"), {"year": doc.plan.fiscal_year}),
@@ -125,8 +124,7 @@ class Plans:
                 raise InvalidValue(Msg(N_("a fiscal year looks like 2023-24"))) from None
             shift = start - exchange.parse_fiscal_year(doc.plan.fiscal_year)
             doc.plan.fiscal_year = fiscal_year
-            for ind in doc.plan.indicators():
-                ind.targets = [_shift_years(t, shift) if isinstance(t, dt.date) else t for t in ind.targets]
+            move_plan_dates(doc.plan, shift)
         return self._new_plan(doc, office_key, Msg(N_("New plan from the template {name}"), {"name": name}),
                               "from_template", name)
 
@@ -169,8 +167,19 @@ class Plans:
         def body(w: Work) -> None:
             row = w.plan_row(plan_key)
             w.check_lock(plan_key, None)
-            extras = dict(row["extras"] or {}) | {SCORING_KEY: options.as_extension()}
-            w.set("set_scoring_options", "plan", plan_key, {"extras": extras}, plan_key, SCORING_KEY)
+            default = ScoringOptions()
+            new_ones = (options.quarterly_basis, options.percent_total) != (default.quarterly_basis,
+                                                                           default.percent_total)
+            if row["scoring"] is None and not new_ones:
+                # Only the two 1.0 settings: kept in the extension, so a 1.0 plan is still written as 1.0.
+                extras = dict(row["extras"] or {}) | {SCORING_KEY: options.as_extension()}
+                w.set("set_scoring_options", "plan", plan_key, {"extras": extras}, plan_key, SCORING_KEY)
+                return
+            # Format 1.1: all settings in plan.scoring; the extension would say the same twice.
+            w.set("set_scoring_options", "plan", plan_key, {"scoring": options.as_settings()}, plan_key, "scoring")
+            extras = {k: v for k, v in (row["extras"] or {}).items() if k != SCORING_KEY}
+            if extras != (row["extras"] or {}):
+                w.set("set_scoring_options", "plan", plan_key, {"extras": extras or None}, plan_key, SCORING_KEY)
 
         return self.uow.run(Msg(N_("Change how the plan is scored")), body)
 
@@ -207,10 +216,3 @@ def _checked(doc: PlanDocument) -> PlanDocument:
         return exchange.from_dict(exchange.to_dict(doc))
     except exchange.ExchangeError as exc:
         raise InvalidValue(exc.msg, exc.where) from None
-
-
-def _shift_years(d: dt.date, years: int) -> dt.date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February into a common year
-        return d.replace(year=d.year + years, day=28)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS
+from egov_desktop.store.errors import InvalidValue
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_row
 
@@ -22,31 +23,53 @@ class Progress:
 
     def set_entry_field(self, plan_key: int, period: str, indicator_key: int, field_name: str, value: Any) -> Change:
         """One field of an indicator's achievement in the `period` report (created when first written):
-        value (typed, or text as typed), not_applicable, narrative, evidence, remarks."""
+        value (the year-to-date figure; typed, or text as typed), not_applicable, narrative, evidence,
+        remarks; and (format 1.1) period_value, the period's own figure, and a percent's numerator and
+        denominator."""
         check.choice(period, PERIODS)
         if field_name == "not_applicable":
             if not isinstance(value, bool):
                 raise check.FieldError(Msg(N_("Yes or no is expected here.")))
         elif field_name in check.ENTRY_TEXT:
             value = check.text(value)
-        elif field_name != "value":
+        elif field_name in ("numerator", "denominator"):
+            value = check.check_value(value, "count")
+        elif field_name not in ("value", "period_value"):
             raise check.unknown_field(field_name)
 
         def body(w: Work) -> None:
             ind = w.row("indicator", indicator_key)
             if w.plan_of("indicator", indicator_key) != plan_key:
                 raise no_row()
-            new = check.check_value(value, ind["unit"]) if field_name == "value" else value
+            new = check.check_value(value, ind["unit"]) if field_name in ("value", "period_value") else value
+            if field_name == "period_value" and ind["unit"] == "date":
+                raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
             w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
             w.check_lock(plan_key, period)
-            report_id = _ensure_report(w, plan_key, period)
-            e = TABLES["entry"]
-            entry_id = w.tx.conn.execute(
-                select(e.c.id).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key)
-            ).scalar_one_or_none()
-            if entry_id is None:
-                entry_id = _add_entry(w, plan_key, report_id, indicator_key)
+            entry_id = _entry_of(w, plan_key, period, indicator_key)
             w.set("set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
+                  period=period, indicator=ind)
+
+        return self.uow.run(Msg(N_("Change an achievement")), body)
+
+    def set_entry_date(self, plan_key: int, period: str, indicator_key: int, index: int, value: Any) -> Change:
+        """The day the indicator's `index`-th target date was met, in the `period` report (None: not yet)."""
+        check.choice(period, PERIODS)
+        day = check.check_value(value, "date")
+
+        def body(w: Work) -> None:
+            ind = w.row("indicator", indicator_key)
+            if w.plan_of("indicator", indicator_key) != plan_key:
+                raise no_row()
+            count = len(ind["target_dates"] or ())
+            if not (isinstance(index, int) and 0 <= index < count):
+                raise InvalidValue(Msg(N_("There is no target date {index}."), {"index": index + 1}))
+            w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
+            w.check_lock(plan_key, period)
+            entry_id = _entry_of(w, plan_key, period, indicator_key)
+            dates = list(w.row("entry", entry_id)["dates"] or [None] * count)
+            dates[index] = day
+            w.set("set_entry_date", "entry", entry_id, {"dates": dates}, plan_key, f"dates[{index}]",
                   period=period, indicator=ind)
 
         return self.uow.run(Msg(N_("Change an achievement")), body)
@@ -72,6 +95,16 @@ class Progress:
                 _bump_serial(w, plan_key, value)
 
         return self.uow.run(Msg(N_("Change the memo")), body)
+
+
+def _entry_of(w: Work, plan_id: int, period: str, indicator_key: int) -> int:
+    """The indicator's entry in the period's report, both created when first written."""
+    report_id = _ensure_report(w, plan_id, period)
+    e = TABLES["entry"]
+    entry_id = w.tx.conn.execute(
+        select(e.c.id).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key)
+    ).scalar_one_or_none()
+    return entry_id if entry_id is not None else _add_entry(w, plan_id, report_id, indicator_key)
 
 
 def _ensure_report(w: Work, plan_id: int, period: str) -> int:

@@ -149,6 +149,9 @@ class Store:
     set_activity_field = _forward("_structure", Structure.set_activity_field)
     set_indicator_field = _forward("_structure", Structure.set_indicator_field)
     set_target = _forward("_structure", Structure.set_target)
+    set_quarter_target = _forward("_structure", Structure.set_quarter_target)
+    set_previous_actual = _forward("_structure", Structure.set_previous_actual)
+    set_target_dates = _forward("_structure", Structure.set_target_dates)
     add_area = _forward("_structure", Structure.add_area)
     add_activity = _forward("_structure", Structure.add_activity)
     add_indicator = _forward("_structure", Structure.add_indicator)
@@ -161,6 +164,7 @@ class Store:
 
     # ------------------------------------------------------------ progress and memo
     set_entry_field = _forward("_progress", Progress.set_entry_field)
+    set_entry_date = _forward("_progress", Progress.set_entry_date)
     set_memo_field = _forward("_progress", Progress.set_memo_field)
 
     # ------------------------------------------------------------ office and settings

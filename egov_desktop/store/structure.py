@@ -9,7 +9,7 @@ from sqlalchemy import select
 from egov_desktop.core import exchange
 from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.core.model import UNITS
+from egov_desktop.core.model import PREVIOUS_YEARS, QUARTER_COUNT, UNITS
 from egov_desktop.store.errors import InvalidValue, StoreError
 from egov_desktop.store.journal import batches
 from egov_desktop.store.tables import TABLES
@@ -108,6 +108,10 @@ class Structure:
             if field_name == "unit" and value != row["unit"]:
                 w.tx.update("indicator", indicator_key,
                             {"targets": [t if check.fits(t, value) else None for t in row["targets"]]})
+                for column in ("quarter_targets", "previous_actuals"):
+                    if row[column] is not None:
+                        kept = [t if check.fits(t, value) else None for t in row[column]]
+                        w.tx.update("indicator", indicator_key, {column: kept if any(kept) else None})
                 for entry in w.children("entry", "indicator_id", indicator_key):
                     w.check_lock(plan_id, w.row("report", w.row("entry", entry)["report_id"])["period"])
                     if not check.fits(w.tx.row("entry", entry)["value"], value):
@@ -132,6 +136,53 @@ class Structure:
                         old=old, new=targets[level_index], indicator=row)
 
         return self.uow.run(Msg(N_("Change a target")), body)
+
+    def set_quarter_target(self, indicator_key: int, quarter: int, value: Any) -> Change:
+        """The target of one quarter (0 = Q1 … 3 = Q4), typed as the indicator's targets. An indicator
+        gets its four quarter targets on the first one written; with all four cleared it has none."""
+        if not (isinstance(quarter, int) and 0 <= quarter < QUARTER_COUNT):
+            raise InvalidValue(Msg(N_("There is no quarter {index}."), {"index": quarter}))
+        return self._set_list_item(indicator_key, "quarter_targets", quarter, QUARTER_COUNT, value,
+                                   Msg(N_("Change a quarter target")))
+
+    def set_previous_actual(self, indicator_key: int, index: int, value: Any) -> Change:
+        """The actual achievement of one of the two fiscal years before the plan's (0 = the older)."""
+        if not (isinstance(index, int) and 0 <= index < PREVIOUS_YEARS):
+            raise InvalidValue(Msg(N_("There is no previous year {index}."), {"index": index}))
+        return self._set_list_item(indicator_key, "previous_actuals", index, PREVIOUS_YEARS, value,
+                                   Msg(N_("Change a previous year's actual achievement")))
+
+    def _set_list_item(self, indicator_key: int, column: str, index: int, length: int, value: Any,
+                       description: Msg) -> Change:
+        def body(w: Work) -> None:
+            row = w.row("indicator", indicator_key)
+            plan_id = w.plan_of("indicator", indicator_key)
+            w.check_lock(plan_id, None)
+            items = list(row[column] or [None] * length)
+            items[index] = check.check_value(value, row["unit"])
+            new = items if any(v is not None for v in items) else None
+            w.set(f"set_{column}", "indicator", indicator_key, {column: new}, plan_id, f"{column}[{index}]",
+                  indicator=row)
+
+        return self.uow.run(description, body)
+
+    def set_target_dates(self, indicator_key: int, dates: list | None) -> Change:
+        """An indicator's several dated targets (NIS 1.6), each a date or typed text, in date order;
+        None or an empty list: none."""
+        values = [check.check_value(d, "date") for d in dates or ()]
+        if any(v is None for v in values):
+            raise InvalidValue(Msg(N_("A date is expected here.")))
+        if any(b <= a for a, b in zip(values, values[1:])):
+            raise InvalidValue(Msg(N_("The target dates must be in order, each after the one before.")))
+
+        def body(w: Work) -> None:
+            row = w.row("indicator", indicator_key)
+            plan_id = w.plan_of("indicator", indicator_key)
+            w.check_lock(plan_id, None)
+            w.set("set_target_dates", "indicator", indicator_key, {"target_dates": values or None}, plan_id,
+                  "target_dates", indicator=row)
+
+        return self.uow.run(Msg(N_("Change the target dates")), body)
 
     # ------------------------------------------------------------ adding, removing, moving
 

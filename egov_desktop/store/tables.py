@@ -90,6 +90,8 @@ class PlanRow(SQLModel, table=True):
     title: str
     fiscal_year: str
     total_weight: Any = _json(nullable=False)
+    # Format 1.1's plan.scoring (the scoring settings as named keys); null when the file had none.
+    scoring: Any = _json()
     extras: Any = _json()
     # The exchange document's own fields, kept for a lossless round trip.
     doc_notes: Optional[str] = None
@@ -148,6 +150,11 @@ class IndicatorRow(SQLModel, table=True):
     aggregation: Optional[str] = None
     evidence: Optional[str] = None
     responsible: Optional[str] = None
+    # Format 1.1 (JSON lists as in the exchange file, null when not given): Q1..Q4 targets, several
+    # dated targets (a date or {"from", "to"} each), the two previous years' actuals.
+    quarter_targets: Any = _json()
+    target_dates: Any = _json()
+    previous_actuals: Any = _json()
     extras: Any = _json()
 
 
@@ -181,6 +188,11 @@ class EntryRow(SQLModel, table=True):
     narrative: Optional[str] = None
     evidence: Optional[str] = None
     remarks: Optional[str] = None
+    # Format 1.1: the day each target date was met (JSON list), the period's own figure, a percent's counts.
+    dates: Any = _json()
+    period_value: Any = _json()
+    numerator: Any = _json()
+    denominator: Any = _json()
     extras: Any = _json()
 
 

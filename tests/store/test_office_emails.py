@@ -99,11 +99,12 @@ def test_a_revision_0001_database_is_upgraded_with_its_data_and_a_backup_first(t
 
     after = table_dump(old)
     assert after["alembic_version"] == [(head_revision(),)]
+    # Later revisions add columns (office: 0002, plan/indicator/entry: 0003): the old ones come first, unchanged.
     for table, rows in before.items():
-        if table not in ("alembic_version", "office"):
-            assert after[table] == rows, table
-    width = len(before["office"][0])  # the old columns come first, unchanged
-    assert [r[:width] for r in after["office"]] == before["office"]
+        if table != "alembic_version" and rows:
+            width = len(rows[0])
+            assert [r[:width] for r in after[table]] == rows, table
+    assert len(after["office"][0]) > len(before["office"][0])
 
     # The backup was taken before the migration: it is the 0001 database as it was.
     [taken] = [b for b in backup.list_backups(old) if b.reason == "migration"]

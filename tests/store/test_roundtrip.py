@@ -6,13 +6,31 @@ import pytest
 
 from egov_desktop.core import exchange
 from egov_desktop.store.service import Store
-from tests.conftest import MODMR, PIB
+from tests.conftest import FIXTURES, MODMR, PIB
+
+# A plan of every kind (issue 9): e-Gov, NIS, GRS, CC and three RTI shapes.
+EVERY_KIND = sorted(FIXTURES.glob("*-20??-??.plan.json"))
 
 
-@pytest.mark.parametrize("path", [MODMR, PIB])
+@pytest.mark.parametrize("path", EVERY_KIND, ids=lambda p: p.name)
 def test_fixture_round_trips_through_the_database(store, path):
     raw = json.loads(path.read_text(encoding="utf-8"))
     key = store.import_document(exchange.loads(path.read_bytes())).key
+    assert exchange.to_dict(store.get_document(key)) == raw
+
+
+def test_every_1_1_shape_round_trips_with_floats_and_windows(store):
+    """Quarter targets, target dates with a window, previous actuals, the entry's 1.1 fields, settings."""
+    raw = json.loads((FIXTURES / "nis-fid-2021-22.plan.json").read_text(encoding="utf-8"))
+    raw["plan"]["scoring"] = {"interpolation": "step", "not_applicable_weight": "include",
+                              "quarterly_basis": "due", "percent_total": "pooled"}
+    ind = raw["plan"]["areas"][0]["activities"][0]["indicators"][0]
+    ind["quarter_targets"] = [1, None, 1.5, 1.5]
+    ind["previous_actuals"] = [3, 4.0]
+    dated = raw["plan"]["areas"][0]["activities"][5]["indicators"][0]
+    dated["target_dates"][1] = {"from": "2022-01-01", "to": "2022-01-15"}
+    raw["reports"][0]["entries"][0].update(period_value=1.0, numerator=3, denominator=4.5)
+    key = store.import_document(exchange.from_dict(copy.deepcopy(raw))).key
     assert exchange.to_dict(store.get_document(key)) == raw
 
 

@@ -1,6 +1,8 @@
 """The plan's scoring settings: the two rules DOMAIN.md only assumes (core.scoring.ScoringOptions)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QDialog
 
 from egov_desktop.core.i18n import N_, _
@@ -38,7 +40,9 @@ class ScoringDialog(QDialog):
         show_error(ui.error, None)
 
     def chosen(self) -> ScoringOptions:
-        return ScoringOptions(self.ui.interpolation.currentData(), self.ui.notApplicable.currentData())
+        # The plan's other settings (format 1.1's quarterly basis and percent total) stay as they are.
+        return replace(self.current, interpolation=self.ui.interpolation.currentData(),
+                       not_applicable_weight=self.ui.notApplicable.currentData())
 
     def accept(self) -> None:
         if self.chosen() != self.current:
