@@ -50,7 +50,6 @@ from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import PlanDocument
 from egov_desktop.gui.delegates import TextCellEditor
 from egov_desktop.gui.models import Role
-from egov_desktop.gui.undo import push_change
 from egov_desktop.gui.validators import TEXT
 from egov_desktop.store.errors import StoreError
 
@@ -207,8 +206,7 @@ def convert_in_grid(model, wheres: Iterable[str] | None = None):
         if texts:  # all of them in a signed-off report
             model.status.emit(_("The report is signed off: reopen it to convert its texts."))
         return None
-    push_change(model.undo_stack, change, model.reload, model.on_store_error)
-    model.reload()
+    model.session.push(change)
     model.status.emit(change.description.render())
     return change
 
@@ -495,15 +493,15 @@ class ImportBijoyDialog(QDialog):
         self.accept()
 
 
-def offer_after_import(parent, store, plan_key: int, undo_stack, after: Callable[[], None]) -> Any:
-    """After an import: when the plan holds Bijoy-looking texts, list them and offer to convert them.
-    The conversion goes on `undo_stack`; `after` refreshes the views (also after its undo and redo)."""
+def offer_after_import(parent, session, plan_key: int) -> Any:
+    """After an import: when the plan holds Bijoy-looking texts, list them and offer to convert them,
+    as one undo step of the session."""
+    store = session.store
     doc = store.get_document(plan_key)
     texts = bijoy_texts(store, doc)
     if not texts:
         return None
     dialog = ImportBijoyDialog(store, doc, texts, parent)
     if dialog.exec() and dialog.change is not None:
-        push_change(undo_stack, dialog.change, after)
-        after()
+        session.push(dialog.change)
     return dialog.change

@@ -151,10 +151,10 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Non-modal: it can stay open beside the grid and follows the edits made there."""
 
-    def __init__(self, store, plan_key: int, indicator, plan=None, undo_stack=None, parent=None):
+    def __init__(self, session, plan_key: int, indicator, plan=None, parent=None):
         super().__init__(parent)
         self.indicator = indicator
-        self.model = HistoryModel(store, plan_key, indicator.key, plan, self)
+        self.model = HistoryModel(session.store, plan_key, indicator.key, plan, self)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -182,13 +182,17 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self.model.modelReset.connect(self._after_refresh)
-        if undo_stack is not None:
-            undo_stack.indexChanged.connect(self.refresh)
+        session.changed.connect(self._on_changed)
         self.resize(960, 440)
         self.retranslate()
 
     def refresh(self, *_args) -> None:
         self.model.refresh()
+
+    def _on_changed(self, summary) -> None:
+        # The indicator's rows are the plan's and the reports' (a sign-off or reopen is logged too).
+        if summary.plan or summary.progress:
+            self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -236,7 +240,7 @@ def attach_grid(editor) -> QAction:
             old.close()
             old.deleteLater()
         model = editor.model
-        dialog = HistoryDialog(model.store, model.plan_key, indicator, model.document.plan, model.undo_stack, editor)
+        dialog = HistoryDialog(model.session, model.plan_key, indicator, model.document.plan, editor)
         editor.history_dialog = dialog
         dialog.show()
         return dialog

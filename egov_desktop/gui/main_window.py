@@ -3,7 +3,8 @@
 Layout and actions come from forms/main_window.ui; this module wires them to the
 store and to the grid widgets. Every edit goes through the store (committed at
 once) and onto one undo stack, so there is nothing to save: the status bar only
-says so.
+says so. The session (gui/session.py) owns the store and the stack and tells every
+view of every change; the window follows it too (titles, report state, deadlines).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTime, QUrl
-from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
     QStackedWidget, QToolButton
 
@@ -32,7 +33,7 @@ from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
 from egov_desktop.gui.score_view import ScoreSummary
-from egov_desktop.gui.undo import push_change
+from egov_desktop.gui.session import Session, Summary
 from egov_desktop.store.errors import StoreError
 
 
@@ -54,7 +55,8 @@ class MainWindow(QMainWindow):
         self.language = language_state()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.undo_stack = QUndoStack(self)
+        self.session = Session(None, parent=self)
+        self.undo_stack = self.session.undo_stack
         self.plan_key: int | None = None
         self._plans: dict = {}
         self.plan_editor: PlanEditor | None = None
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store) -> None:
         """Show the database's plans (the last one shown, else the newest)."""
         self.store = store
+        self.session.set_store(store)
         self._enable_store_actions()
         self.ui.emptyNewPlan.setVisible(True)
         self.refresh_plans(select=self.settings.value(S_PLAN))
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         ui.reopenButton.clicked.connect(self.reopen)
         ui.actionAbout.triggered.connect(self.about)
         self.undo_stack.indexChanged.connect(self._on_saved)
+        self.session.changed.connect(self._on_changed)
 
     def _restore_window(self) -> None:
         geometry = self.settings.value(S_GEOMETRY)
@@ -306,11 +310,9 @@ class MainWindow(QMainWindow):
             self._update_deadline()
             return
         self.settings.setValue(S_PLAN, f"{summary.fiscal_year}/{summary.kind}")
-        self.plan_editor = PlanEditor(self.store, key, self.undo_stack, self)
+        self.plan_editor = PlanEditor(self.session, key, self)
         self.ui.planTabLayout.addWidget(self.plan_editor)
         self._wire_editor(self.plan_editor)
-        # A change to the plan (weights, targets, rows) changes every report's table and score.
-        self.plan_editor.changed.connect(self._reload_progress)
         self._fill_periods(summary)
         self._update_titles()
         self._update_deadline()
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         self.ui.actionRestore.setEnabled(self.store is not None and not self.store.readonly)
 
     def _close_plan(self) -> None:
-        # The stack's steps call back into the editors being dropped.
+        # Undo of a plan no longer shown would change data out of sight.
         self.undo_stack.clear()
         for editor in self._editors():
             editor.setParent(None)
@@ -372,11 +374,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue(S_PERIOD, period)
         editor = self.progress_editors.get(period)
         if editor is None:
-            editor = ProgressEditor(self.store, self.plan_key, period, self.undo_stack, self)
+            editor = ProgressEditor(self.session, self.plan_key, period, self)
             self.progress_editors[period] = editor
             self.progress_stack.addWidget(editor)
             self._wire_editor(editor)
-            # A memo or office change reloads the report: the errors blocking its sign-off may have gone.
             editor.changed.connect(self._show_current_findings)
             editor.score_changed.connect(lambda s, e=editor: self._show_score(e))
         self.progress_stack.setCurrentWidget(editor)
@@ -388,9 +389,17 @@ class MainWindow(QMainWindow):
         if editor is self.progress_editors.get(self.period):
             self.score_summary.set_score(editor.model.document.plan, editor.score)
 
-    def _reload_progress(self) -> None:
-        for editor in self.progress_editors.values():
-            editor.model.reload()
+    def _on_changed(self, summary: Summary) -> None:
+        """What the window itself shows of a change (the grids follow it on their own)."""
+        if summary.office or summary.progress or summary.plan:
+            # The plans' office names and report statuses (the picker, the title, the next deadline).
+            self._plans = {p.key: p for p in self.store.list_plans()}
+            self._update_titles()
+        if summary.office:
+            # An office with no name blocks sign-off: the problems list follows it.
+            self._show_current_findings()
+        self._update_report_state()
+        self._update_deadline()
 
     def progress_editor(self) -> ProgressEditor | None:
         return self.progress_editors.get(self.period)
@@ -615,8 +624,7 @@ class MainWindow(QMainWindow):
                 self._show_error(exc)
                 return
             self._show_new_plan(change.key)
-            bijoy_fix.offer_after_import(self, self.store, change.key, self.undo_stack,
-                                         lambda: self.plan_editor and self.plan_editor.model.reload())
+            bijoy_fix.offer_after_import(self, self.session, change.key)
 
         def read(token):
             doc = exchange.load(path)
@@ -654,13 +662,7 @@ class MainWindow(QMainWindow):
             return
         dialog = OfficeDialog(self.store, self.store.office_of(self.plan_key), self)
         if dialog.exec() and dialog.change is not None:
-            push_change(self.undo_stack, dialog.change, after=self._after_office_change, on_error=self._show_error)
-            self._after_office_change()
-
-    def _after_office_change(self) -> None:
-        self._plans = {p.key: p for p in self.store.list_plans()}
-        self._update_titles()
-        self._reload_progress()  # an office with no name blocks sign-off: the problems list follows it
+            self.session.push(dialog.change)
 
     def edit_deadlines(self) -> None:
         from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog
@@ -669,8 +671,7 @@ class MainWindow(QMainWindow):
         fy = FiscalYear.parse(summary.fiscal_year) if summary else FiscalYear.of(dt.date.today())
         dialog = DeadlinesDialog(self.store, fy, self)
         if dialog.exec() and dialog.change is not None:
-            push_change(self.undo_stack, dialog.change, after=self._update_deadline, on_error=self._show_error)
-            self._update_deadline()
+            self.session.push(dialog.change)
 
     def edit_scoring(self) -> None:
         from egov_desktop.gui.dialogs.scoring import ScoringDialog
@@ -679,8 +680,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ScoringDialog(self.store, self.plan_key, self)
         if dialog.exec() and dialog.change is not None:
-            push_change(self.undo_stack, dialog.change, after=self._reload_progress, on_error=self._show_error)
-            self._reload_progress()
+            self.session.push(dialog.change)
 
     def back_up(self) -> None:
         """A copy of the database into a folder the user picks (a pen drive, another disk)."""
@@ -747,8 +747,7 @@ class MainWindow(QMainWindow):
             return
         dialog = MemoDialog(self.store, self.plan_key, self.period, self)
         if dialog.exec() and dialog.change is not None:
-            push_change(self.undo_stack, dialog.change, after=self._reload_progress, on_error=self._show_error)
-            self._reload_progress()
+            self.session.push(dialog.change)
 
     def export_word(self) -> None:
         from egov_desktop.gui.dialogs.export import ExportDialog
@@ -873,13 +872,7 @@ class MainWindow(QMainWindow):
 
     def _after_seal_change(self) -> None:
         # Signing and reopening are not undoable steps, and earlier steps may now be refused.
-        self.undo_stack.clear()
-        self._plans = {p.key: p for p in self.store.list_plans()}
-        if self.plan_editor is not None:
-            self.plan_editor.model.reload()
-        self._reload_progress()
-        self._update_report_state()
-        self._update_deadline()
+        self.session.announce(Summary(progress=True), clear_undo=True)
 
     def show_shortcuts(self) -> None:
         from egov_desktop.gui.dialogs.shortcuts import ShortcutsDialog

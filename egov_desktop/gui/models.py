@@ -3,7 +3,9 @@
 Both are `QAbstractTableModel`s over a cached `PlanDocument` taken once from
 `Store.get_document`. An accepted edit runs one store operation (one commit),
 updates the cached document in place and repaints that row; nothing queries
-the database per cell. Structural edits and undo/redo reload the document once.
+the database per cell. Every other change (another grid's edit, a dialog's, a
+structural edit, undo/redo) comes as the session's `changed` signal and reloads
+the document once when it concerns the grid.
 
 Besides display and edit text, every cell answers typed roles (`Role`): the
 Python value, what kind of cell it is and its unit (the delegate picks its
@@ -19,7 +21,7 @@ from functools import cache
 from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from egov_desktop.core import rules, scoring
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
@@ -29,7 +31,6 @@ from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, 
 from egov_desktop.core.periods import period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
-from egov_desktop.gui.undo import push_change
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
 from egov_desktop.store.errors import StoreError
 
@@ -127,12 +128,13 @@ class GridModel(QAbstractTableModel):
     changed = Signal()
     findings_changed = Signal(list)
 
-    def __init__(self, store, plan_key: int, undo_stack: QUndoStack, parent=None):
+    def __init__(self, session, plan_key: int, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.plan_key = plan_key
-        self.undo_stack = undo_stack
-        self._doc: PlanDocument = store.get_document(plan_key)
+        self.undo_stack = session.undo_stack
+        self._doc: PlanDocument = self.store.get_document(plan_key)
         self._columns: list[tuple[str, str]] = []  # (column key, header msgid or literal label)
         self._col_index: dict[str, int] = {}
         self._refused: dict[tuple[int, str], tuple[str, str]] = {}  # (row, col key) -> (text, reason)
@@ -140,6 +142,8 @@ class GridModel(QAbstractTableModel):
         self._by_cell: dict[tuple[int, str], list] = {}
         self._build()
         self._recheck(emit=False)
+        session.changed.connect(self._on_changed)
+        session.failed.connect(self._on_replay_failed)
 
     # -------------------------------------------------------------- to override
 
@@ -162,6 +166,10 @@ class GridModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _check(self) -> list:
+        raise NotImplementedError
+
+    def _concerns(self, summary) -> bool:
+        """Whether a change elsewhere (session.Summary) may change what this grid shows."""
         raise NotImplementedError
 
     def _locate(self, where: str) -> tuple[int, str] | None:
@@ -241,11 +249,11 @@ class GridModel(QAbstractTableModel):
             self._reload()
             self.status.emit(exc.msg.render())
             return False
-        push_change(self.undo_stack, group.change, self._reload, self.on_store_error)
         for index, value in edits:
             self._refused.pop((index.row(), self.column_key(index.column())), None)
             self._apply(index.row(), self.column_key(index.column()), value)
         self._after_edit(min(i.row() for i, _v in edits), max(i.row() for i, _v in edits))
+        self.session.push(group.change, origin=self)
         return True
 
     def reload(self) -> None:
@@ -399,9 +407,9 @@ class GridModel(QAbstractTableModel):
         except StoreError as exc:
             self.refuse(index, self._display(cell), exc.msg.render())
             return False
-        push_change(self.undo_stack, change, self._reload, self.on_store_error)
         self._apply(row, col, value)
         self._after_edit(row, row)
+        self.session.push(change, origin=self)
         self.status.emit(change.description.render())
         return True
 
@@ -505,8 +513,13 @@ class GridModel(QAbstractTableModel):
         """What identifies the rows and columns; when it changes, views are reset rather than repainted."""
         raise NotImplementedError
 
-    def on_store_error(self, exc) -> None:
+    def _on_replay_failed(self, exc) -> None:
         self.status.emit(exc.msg.render())
+
+    def _on_changed(self, summary) -> None:
+        # The grid that made a change has shown it already (in place, without reading the document again).
+        if summary.origin is not self and self._concerns(summary):
+            self._reload()
 
 
 # ---------------------------------------------------------------- the plan
@@ -676,6 +689,10 @@ class PlanModel(GridModel):
     def _check(self) -> list:
         return rules.check_plan(self._doc.plan)
 
+    def _concerns(self, summary) -> bool:
+        # A report's seal locks the plan; removing a row asks about the progress entered for it.
+        return summary.plan or summary.progress
+
     def _locate(self, where: str) -> tuple[int, str] | None:
         if where.startswith("plan."):
             return 0, "weight" if where == "plan.total_weight" else "title"
@@ -727,11 +744,11 @@ class ProgressModel(GridModel):
 
     scored = Signal()  # `score` is new (an edit, an undo, or a value being typed)
 
-    def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
+    def __init__(self, session, plan_key: int, period: str, parent=None):
         self.period = period
         self._score: scoring.ReportScore | None = None
         self._trial: Entry | None = None  # the achievement being typed (preview), not saved yet
-        super().__init__(store, plan_key, undo_stack, parent)
+        super().__init__(session, plan_key, parent)
 
     @property
     def report(self) -> Report:
@@ -944,6 +961,10 @@ class ProgressModel(GridModel):
     def _after_edit(self, first: int, last: int) -> None:
         self._rescore()
         super()._after_edit(first, last)
+
+    def _concerns(self, summary) -> bool:
+        # Any report: the earlier ones give the "previous" column and the base of "+২".
+        return summary.plan or summary.progress
 
     def _check(self) -> list:
         findings = rules.check_report(self._doc.plan, self._report)

@@ -6,14 +6,13 @@ renumber there), so each is one undo step named in Bangla.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.periods import period_name
 from egov_desktop.gui.grid import GridEditor
 from egov_desktop.gui.models import ACTIVITY, AREA, INDICATOR, PlanModel
-from egov_desktop.gui.undo import push_change
 from egov_desktop.store.errors import StoreError
 
 _WIDTHS = {"title": 48, "weight": 6, "unit": 8, "scoring": 14, "aggregation": 12,
@@ -39,10 +38,10 @@ _LOCKED_HINT = N_("To change the plan, choose that report on the Progress tab an
 class PlanEditor(GridEditor):
     WIDTHS = _WIDTHS
 
-    def __init__(self, store, plan_key: int, undo_stack: QUndoStack, parent=None):
-        super().__init__(PlanModel(store, plan_key, undo_stack), parent)
+    def __init__(self, session, plan_key: int, parent=None):
+        super().__init__(PlanModel(session, plan_key), parent)
         self.model.setParent(self)
-        self.store = store
+        self.store = session.store
         self.plan_key = plan_key
         self.toolbar = QToolBar(self)
         self.actions_: dict[str, QAction] = {}
@@ -193,16 +192,15 @@ class PlanEditor(GridEditor):
 
     def _run(self, operation, kind: str | None, key: int | None = None, fallback_row: int = 0,
              column: str | None = None) -> None:
-        """Run a structural operation, push it on the undo stack, reload, and keep the cursor on the row. A new
-        row's title (`column="title"`) opens for typing, its placeholder text selected so typing replaces it."""
+        """Run a structural operation, push it on the undo stack (every grid reloads), and keep the cursor on the row.
+        A new row's title (`column="title"`) opens for typing, its placeholder text selected so typing replaces it."""
         at_column = max(self.view.currentIndex().column(), self.model.column_of("title"))
         try:
             change = operation()
         except StoreError as exc:
             self.status.emit(exc.msg.render())
             return
-        push_change(self.undo_stack, change, self.model.reload, self.model.on_store_error)
-        self.model.reload()
+        self.model.session.push(change)
         self.status.emit(change.description.render())
         row = self.model.row_of_key(kind, change.key or key) if kind else None
         if row is None:

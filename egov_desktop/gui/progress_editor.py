@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
@@ -26,8 +26,8 @@ class ProgressEditor(GridEditor):
     WIDTHS = _WIDTHS
     score_changed = Signal(object)  # core.scoring.ReportScore
 
-    def __init__(self, store, plan_key: int, period: str, undo_stack: QUndoStack, parent=None):
-        super().__init__(ProgressModel(store, plan_key, period, undo_stack), parent)
+    def __init__(self, session, plan_key: int, period: str, parent=None):
+        super().__init__(ProgressModel(session, plan_key, period), parent)
         self.model.setParent(self)
         self.period = period
         self.banner = QLabel(self)

@@ -3,29 +3,21 @@
 Every store operation has already run (and committed) when it returns its
 `Change`; the undo stack only has to remember how to reverse it. Calling
 `change.undo()` applies the inverse and returns the Change that re-applies it,
-so one command keeps swapping the Change it holds.
+so one command keeps swapping the Change it holds. What a replay did is told to
+the session (gui/session.py), which tells every view.
 """
 from __future__ import annotations
-
-from typing import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from egov_desktop.store.errors import StoreError
 
-# Called after every undo/redo so the editor that made the change can refresh its view.
-AfterCallback = Callable[[], None]
-# Called with the store's error when an undo/redo is refused (e.g. the report was signed off since).
-ErrorCallback = Callable[[Exception], None]
-
 
 class ChangeCommand(QUndoCommand):
-    def __init__(self, change, after: AfterCallback | None = None,
-                 on_error: ErrorCallback | None = None) -> None:
+    def __init__(self, session, change) -> None:
         super().__init__(change.description.render())
+        self._session = session
         self._change = change
-        self._after = after
-        self._on_error = on_error
         # QUndoStack.push() calls redo(); the operation already ran, so the first call does nothing.
         self._done = True
 
@@ -50,17 +42,9 @@ class ChangeCommand(QUndoCommand):
             # The database refused (report locked, row gone): this step can no longer be
             # replayed, so drop it from the stack instead of leaving a lie in the Edit menu.
             self.setObsolete(True)
-            if self._on_error is not None:
-                self._on_error(exc)
-        if self._after is not None:
-            self._after()
-
-
-def push_change(stack: QUndoStack, change, after: AfterCallback | None = None,
-                on_error: ErrorCallback | None = None) -> ChangeCommand:
-    command = ChangeCommand(change, after, on_error)
-    stack.push(command)
-    return command
+            self._session.replay_failed(exc)
+            return
+        self._session.replayed(self._change)
 
 
 def retranslate_stack(stack: QUndoStack) -> None:

@@ -56,6 +56,14 @@ def undo_stack(qapp):
     return QUndoStack()
 
 
+@pytest.fixture
+def session(store, undo_stack):
+    """The GUI session on the test's store and undo stack (one per test: its grids see each other's changes)."""
+    from egov_desktop.gui.session import Session
+
+    return Session(store, undo_stack)
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type `text` into `widget` key by key, Bangla included."""
     for ch in text:

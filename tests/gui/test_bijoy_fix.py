@@ -37,8 +37,8 @@ def _commit(qtbot, editor, line):
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
-def test_bijoy_typed_into_a_narrative_is_flagged_converted_in_one_click_and_undone(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_bijoy_typed_into_a_narrative_is_flagged_converted_in_one_click_and_undone(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bar = bijoy_fix.attach_grid(editor)
     window = with_undo_shortcuts(editor, undo_stack)
     show(qtbot, window)
@@ -84,8 +84,8 @@ def test_bijoy_typed_into_a_narrative_is_flagged_converted_in_one_click_and_undo
                         ("redo set_entry_field", BIJOY, UNICODE)]
 
 
-def test_the_warning_icon_converts_the_text_before_it_is_saved(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_the_warning_icon_converts_the_text_before_it_is_saved(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -100,8 +100,8 @@ def test_the_warning_icon_converts_the_text_before_it_is_saved(qtbot, store, pib
     assert not editor.bijoy_bar.isVisible()
 
 
-def test_cell_action_converts_only_the_current_cell(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_cell_action_converts_only_the_current_cell(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -123,8 +123,8 @@ def test_cell_action_converts_only_the_current_cell(qtbot, store, pib_key, undo_
     assert not action.isEnabled()  # nothing to convert there
 
 
-def test_problems_panel_offers_the_conversion_on_the_bijoy_finding(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_problems_panel_offers_the_conversion_on_the_bijoy_finding(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     panel = ProblemsPanel()
     editor.attach_problems(panel)
     one, every = bijoy_fix.attach_problems(panel, lambda: editor)
@@ -239,8 +239,8 @@ def test_office_dialog_fields_get_the_warning_bar_and_convert(qtbot, store, pib_
     assert dialog.values()["address"] == "ঢাকা"
 
 
-def test_english_text_is_not_flagged(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_english_text_is_not_flagged(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -251,8 +251,8 @@ def test_english_text_is_not_flagged(qtbot, store, pib_key, undo_stack):
     assert not editor.bijoy_bar.isVisible()
 
 
-def test_area_and_activity_titles_in_the_plan_editor_are_found_and_converted(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_area_and_activity_titles_in_the_plan_editor_are_found_and_converted(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -313,8 +313,8 @@ def test_main_window_import_offers_the_conversion_and_one_undo_brings_the_bijoy_
     assert demo.get_document(key).plan.areas[0].title == UNICODE
 
 
-def test_value_cells_keep_their_own_check_without_the_bijoy_icon(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_value_cells_keep_their_own_check_without_the_bijoy_icon(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model

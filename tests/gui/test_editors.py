@@ -16,8 +16,8 @@ from tests.gui.conftest import open_editor, show, type_text, with_undo_shortcuts
 from tests.gui.shell import when_modal
 
 
-def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     messages = []
     editor.status.connect(messages.append)
@@ -47,8 +47,8 @@ def test_impossible_date_target_is_marked_with_the_bangla_reason_and_not_saved(q
     assert index.data() == "১৫/০৩/২০২৪"
 
 
-def test_invalid_text_left_by_focus_out_stays_marked_in_the_cell(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_invalid_text_left_by_focus_out_stays_marked_in_the_cell(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     index = model.index(0, model.column_of("value"))
@@ -64,8 +64,8 @@ def test_invalid_text_left_by_focus_out_stays_marked_in_the_cell(qtbot, store, p
     assert not index.data() and index.data(Qt.ItemDataRole.ToolTipRole) is None
 
 
-def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     summary = ScoreSummary()
     editor.attach_score(summary)
     window = with_undo_shortcuts(editor, undo_stack)
@@ -98,8 +98,8 @@ def test_valid_date_is_saved_shown_in_bangla_scored_and_undone_with_ctrl_z(qtbot
     assert value.data() == "১৬/০৩/২০২৪" and score.data() == "১০"
 
 
-def test_percent_and_score_follow_the_keystrokes_before_saving(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_percent_and_score_follow_the_keystrokes_before_saving(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     summary = ScoreSummary()
     editor.attach_score(summary)
     show(qtbot, editor)
@@ -121,8 +121,8 @@ def test_percent_and_score_follow_the_keystrokes_before_saving(qtbot, store, pib
     assert undo_stack.count() == 0
 
 
-def test_clicking_a_problem_selects_its_cell(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_clicking_a_problem_selects_its_cell(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     panel = ProblemsPanel()
     editor.attach_problems(panel)
     window = QWidget()
@@ -148,8 +148,8 @@ def test_clicking_a_problem_selects_its_cell(qtbot, store, pib_key, undo_stack):
     assert "Q1/5.1.1/evidence" not in [f.where for f in panel.findings()]
 
 
-def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(qtbot, store, modmr_key, undo_stack):
-    editor = PlanEditor(store, modmr_key, undo_stack)
+def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(qtbot, store, modmr_key, session, undo_stack):
+    editor = PlanEditor(session, modmr_key)
     show(qtbot, editor)
     model = editor.model
     codes = lambda: [i.code for i in store.get_document(modmr_key).plan.indicators()]  # noqa: E731
@@ -190,8 +190,8 @@ def test_plan_rows_are_added_moved_and_removed_with_codes_renumbered_and_undone(
     assert model.index(model.row_of("indicator", "2.2.1"), model.column_of("title")).data() == before_titles[i]
 
 
-def test_weight_edit_updates_the_weight_sum_warning(qtbot, store, modmr_key, undo_stack):
-    editor = PlanEditor(store, modmr_key, undo_stack)
+def test_weight_edit_updates_the_weight_sum_warning(qtbot, store, modmr_key, session, undo_stack):
+    editor = PlanEditor(session, modmr_key)
     show(qtbot, editor)
     model = editor.model
     area = model.index(model.row_of("area", "1"), model.column_of("weight"))
@@ -217,8 +217,8 @@ def _sign_off(store, plan_key, period="Q1"):
     store.sign_off(plan_key, period, Signatory("মোঃ আবদুল করিম", "উপপরিচালক"))
 
 
-def test_a_signed_off_report_is_read_only_and_its_old_steps_cannot_be_undone(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_a_signed_off_report_is_read_only_and_its_old_steps_cannot_be_undone(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     messages = []
     editor.status.connect(messages.append)
@@ -241,8 +241,8 @@ def test_a_signed_off_report_is_read_only_and_its_old_steps_cannot_be_undone(qtb
     assert undo_stack.count() == 0
 
 
-def test_choices_are_picked_from_a_list_by_keyboard(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_choices_are_picked_from_a_list_by_keyboard(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     row = model.row_of("indicator", "2.1.1")
@@ -259,10 +259,10 @@ def test_choices_are_picked_from_a_list_by_keyboard(qtbot, store, pib_key, undo_
     assert editor.view.state() == QAbstractItemView.State.EditingState
 
 
-def test_undo_steps_are_renamed_when_the_language_changes(qtbot, store, pib_key, undo_stack):
+def test_undo_steps_are_renamed_when_the_language_changes(qtbot, store, pib_key, session, undo_stack):
     from egov_desktop.core.i18n import set_language
 
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q1")
     action = undo_stack.createUndoAction(editor, "")
     model = editor.model
     assert model.setData(model.index(0, model.column_of("remarks")), "চলমান")
@@ -274,14 +274,14 @@ def test_undo_steps_are_renamed_when_the_language_changes(qtbot, store, pib_key,
     assert action.text().endswith("Change the achievement of 1.1.1")
 
 
-def test_a_plan_is_built_from_nothing_by_keyboard(qtbot, store, undo_stack):
+def test_a_plan_is_built_from_nothing_by_keyboard(qtbot, store, session, undo_stack):
     from egov_desktop.core.exchange import load
     from tests.conftest import PIB
 
     empty = load(PIB)
     empty.plan.areas, empty.reports = [], []
     plan_key = store.import_document(empty).key
-    editor = PlanEditor(store, plan_key, undo_stack)
+    editor = PlanEditor(session, plan_key)
     show(qtbot, editor)
     editor.view.setFocus()
     model = editor.model
@@ -315,8 +315,8 @@ def test_a_plan_is_built_from_nothing_by_keyboard(qtbot, store, undo_stack):
     assert model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0")).data() == "৮০%"
 
 
-def test_target_levels_are_added_and_removed_as_columns(qtbot, store, modmr_key, undo_stack):
-    editor = PlanEditor(store, modmr_key, undo_stack)
+def test_target_levels_are_added_and_removed_as_columns(qtbot, store, modmr_key, session, undo_stack):
+    editor = PlanEditor(session, modmr_key)
     show(qtbot, editor)
     model = editor.model
     before = store.get_document(modmr_key).plan
@@ -340,6 +340,7 @@ def test_target_levels_are_added_and_removed_as_columns(qtbot, store, modmr_key,
 
 def test_a_database_opened_read_only_offers_no_cell_to_type_into(qtbot, tmp_path, undo_stack):
     from egov_desktop.core.exchange import load
+    from egov_desktop.gui.session import Session
     from egov_desktop.store.service import Store
     from tests.conftest import PIB
 
@@ -347,7 +348,8 @@ def test_a_database_opened_read_only_offers_no_cell_to_type_into(qtbot, tmp_path
     with Store.open(path) as writer:
         plan_key = writer.import_document(load(PIB)).key
     with Store.open(path, readonly=True) as reader:
-        for editor in (PlanEditor(reader, plan_key, undo_stack), ProgressEditor(reader, plan_key, "Q1", undo_stack)):
+        session = Session(reader, undo_stack)
+        for editor in (PlanEditor(session, plan_key), ProgressEditor(session, plan_key, "Q1")):
             qtbot.addWidget(editor)
             model = editor.model
             assert not editor.view.next_stop(QModelIndex()).isValid()
@@ -357,8 +359,8 @@ def test_a_database_opened_read_only_offers_no_cell_to_type_into(qtbot, tmp_path
         assert undo_stack.count() == 0
 
 
-def test_the_right_click_menu_offers_copy_paste_delete_and_row_operations(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_the_right_click_menu_offers_copy_paste_delete_and_row_operations(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     qtbot.addWidget(editor)
     texts = [a.text() for a in editor.view.actions() if not a.isSeparator()]
     assert texts[:3] == [_t("&Copy"), _t("&Paste"), _t("Delete")]

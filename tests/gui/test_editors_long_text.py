@@ -15,8 +15,8 @@ def _focus():
     return QApplication.focusWidget()
 
 
-def test_shift_or_ctrl_enter_breaks_the_line_and_enter_commits_and_moves_on(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_shift_or_ctrl_enter_breaks_the_line_and_enter_commits_and_moves_on(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     index = model.index(0, model.column_of("narrative"))
@@ -47,8 +47,8 @@ def test_shift_or_ctrl_enter_breaks_the_line_and_enter_commits_and_moves_on(qtbo
     assert undo_stack.count() == 1
 
 
-def test_rows_grow_with_wrapped_text_up_to_a_limit(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_rows_grow_with_wrapped_text_up_to_a_limit(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model, view = editor.model, editor.view
     line = view.fontMetrics().lineSpacing()
@@ -74,8 +74,8 @@ def test_rows_grow_with_wrapped_text_up_to_a_limit(qtbot, store, pib_key, undo_s
     assert box.height() >= 4 * line
 
 
-def test_plan_titles_get_the_text_box_and_level_names_stay_one_line(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_plan_titles_get_the_text_box_and_level_names_stay_one_line(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     title = model.index(model.row_of("indicator", "1.1.1"), model.column_of("title"))
@@ -107,8 +107,8 @@ def test_plan_titles_get_the_text_box_and_level_names_stay_one_line(qtbot, store
     assert isinstance(level, QLineEdit)
 
 
-def test_the_bijoy_icon_shows_in_the_text_box_and_converts_before_saving(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_the_bijoy_icon_shows_in_the_text_box_and_converts_before_saving(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     bijoy_fix.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -127,8 +127,8 @@ def test_the_bijoy_icon_shows_in_the_text_box_and_converts_before_saving(qtbot, 
     assert store.get_document(pib_key).report("Q1").entry(code).evidence == "আমার\nকর্মপরিকল্পনা"
 
 
-def test_rows_out_of_view_are_fitted_when_scrolled_to(qtbot, store, modmr_key, undo_stack):
-    editor = PlanEditor(store, modmr_key, undo_stack)
+def test_rows_out_of_view_are_fitted_when_scrolled_to(qtbot, store, modmr_key, session, undo_stack):
+    editor = PlanEditor(session, modmr_key)
     show(qtbot, editor)
     editor.resize(1400, 260)  # a few rows in view
     model, view = editor.model, editor.view

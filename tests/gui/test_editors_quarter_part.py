@@ -17,9 +17,9 @@ def _q2(store, plan_key):
     return store.get_document(plan_key).report("Q2")
 
 
-def test_plus_figure_adds_to_the_first_quarter_and_the_quarters_own_part_is_shown(qtbot, store, pib_key, undo_stack):
+def test_plus_figure_adds_to_the_first_quarter_and_the_quarters_own_part_is_shown(qtbot, store, pib_key, session, undo_stack):
     # PIB Q1: 2.1.1 (count, sum) achieved 1; 5.1.1 (count, sum) 1; 4.1.1 is a percent taken as the latest figure.
-    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q2")
     show(qtbot, editor)
     messages = []
     editor.status.connect(messages.append)
@@ -83,10 +83,10 @@ def test_plus_figure_adds_to_the_first_quarter_and_the_quarters_own_part_is_show
         set_language("bn")
 
 
-def test_a_percent_that_adds_up_cannot_pass_100(qtbot, store, pib_key, undo_stack):
+def test_a_percent_that_adds_up_cannot_pass_100(qtbot, store, pib_key, session, undo_stack):
     doc = store.get_document(pib_key)
     store.set_indicator_field(doc.plan.indicator("4.1.1").key, "aggregation", "sum")  # Q1: 56.98%
-    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q2")
     show(qtbot, editor)
     model = editor.model
     row = _row(model, "4.1.1")
@@ -103,19 +103,19 @@ def test_a_percent_that_adds_up_cannot_pass_100(qtbot, store, pib_key, undo_stac
     assert model.index(row, model.column_of("own")).data() == "১০.৫%"
 
 
-def test_only_quarters_after_a_reported_quarter_get_the_part(qtbot, store, pib_key, modmr_key, undo_stack):
+def test_only_quarters_after_a_reported_quarter_get_the_part(qtbot, store, pib_key, modmr_key, session, undo_stack):
     from egov_desktop.gui.models import ProgressModel
 
     # The first quarter, the half year and the year have no quarter before them.
     for period in ("Q1", "H1", "annual"):
-        model = ProgressModel(store, pib_key, period, undo_stack)
+        model = ProgressModel(session, pib_key, period)
         assert "own" not in [model.column_key(c) for c in range(model.columnCount())], period
     # Q3 of a plan with only Q1 reported: Q1 is not the quarter before, so no part, and "+" is not taken.
-    model = ProgressModel(store, pib_key, "Q3", undo_stack)
+    model = ProgressModel(session, pib_key, "Q3")
     assert "own" not in [model.column_key(c) for c in range(model.columnCount())]
     assert not model.setData(model.index(_row(model, "2.1.1"), model.column_of("value")), "+২")
     # MODMR has a half-year report: its Q3 counts from it (H1 ends where Q3 starts).
-    model = ProgressModel(store, modmr_key, "Q3", undo_stack)
+    model = ProgressModel(session, modmr_key, "Q3")
     h1 = store.get_document(modmr_key).report("H1").entry("1.6.1").value
     row = _row(model, "1.6.1")
     assert model.setData(model.index(row, model.column_of("value")), "+১")
@@ -123,9 +123,9 @@ def test_only_quarters_after_a_reported_quarter_get_the_part(qtbot, store, pib_k
     assert model.index(row, model.column_of("own")).data() == "১"
 
 
-def test_column_headings_are_never_cut_in_either_language(qtbot, store, pib_key, undo_stack):
+def test_column_headings_are_never_cut_in_either_language(qtbot, store, pib_key, session, undo_stack):
     """"This period's part" and "Percent achieved" are longer than their Bangla headings."""
-    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q2")
     show(qtbot, editor)
     header = editor.view.horizontalHeader()
 

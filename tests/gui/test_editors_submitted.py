@@ -9,8 +9,8 @@ from tests.gui.conftest import show
 from tests.gui.test_editors import _sign_off
 
 
-def test_a_submitted_report_is_locked_with_its_own_banner_and_opens_again_on_reopen(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_a_submitted_report_is_locked_with_its_own_banner_and_opens_again_on_reopen(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     _sign_off(store, pib_key)

@@ -10,12 +10,12 @@ def _entries(store, key, period):
     return {e.indicator: (e.value, e.narrative, e.evidence) for e in report.entries} if report else {}
 
 
-def test_the_annual_report_fills_its_empty_cells_from_the_latest_earlier_report(qtbot, store, pib_key, undo_stack):
+def test_the_annual_report_fills_its_empty_cells_from_the_latest_earlier_report(qtbot, store, pib_key, session, undo_stack):
     q1 = _entries(store, pib_key, "Q1")
     key = {ind.code: ind.key for ind in store.get_document(pib_key).plan.indicators()}
     # Q2 has a newer year-to-date figure for 2.1.1 (and no narrative).
     store.set_entry_field(pib_key, "Q2", key["2.1.1"], "value", 3)
-    editor = ProgressEditor(store, pib_key, "annual", undo_stack)
+    editor = ProgressEditor(session, pib_key, "annual")
     show(qtbot, editor)
     model = editor.model
     rows = {model.indicator(r).code: r for r in range(model.rowCount())}
@@ -48,8 +48,8 @@ def test_the_annual_report_fills_its_empty_cells_from_the_latest_earlier_report(
     assert not model.index(rows["2.1.1"], model.column_of("value")).data()
 
 
-def test_nothing_to_fill_from_in_the_first_quarter(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_nothing_to_fill_from_in_the_first_quarter(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     assert not editor.fill_action.isEnabled()
     assert editor.fill_action in editor.view.actions()  # in the grid's right-click menu

@@ -18,8 +18,8 @@ def _rows(model):
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
-def test_history_of_an_indicator_shows_the_edit_just_made_with_old_and_new_value(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_history_of_an_indicator_shows_the_edit_just_made_with_old_and_new_value(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     action = history.attach_grid(editor)
     show(qtbot, editor)
     model = editor.model
@@ -55,8 +55,8 @@ def test_history_of_an_indicator_shows_the_edit_just_made_with_old_and_new_value
     assert rows[0][OLD] == "১৬/০৩/২০২৪" and rows[0][NEW] == "—"
 
 
-def test_plan_edits_show_targets_weights_and_units_by_name(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_plan_edits_show_targets_weights_and_units_by_name(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     history.attach_grid(editor)
     model = editor.model
     row = model.row_of("indicator", "1.1.1")
@@ -77,8 +77,8 @@ def test_plan_edits_show_targets_weights_and_units_by_name(qtbot, store, pib_key
     assert (top[WHAT], top[OLD], top[NEW]) == ("সূচক ১.১.১, একক", "তারিখ", "সংখ্যা")
 
 
-def test_area_rows_have_no_indicator_history(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_area_rows_have_no_indicator_history(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     action = history.attach_grid(editor)
     show(qtbot, editor)
     editor.view.setCurrentIndex(editor.model.index(0, editor.model.column_of("title")))  # the first area
@@ -112,7 +112,7 @@ def test_english_history_has_latin_digits(qtbot, store, pib_key):
     assert (row[OLD], row[NEW]) == ("16/03/2024", "01/03/2024")
 
 
-def test_shortcuts_keep_their_modifiers_in_bangla_menus(qtbot, store, pib_key, undo_stack):
+def test_shortcuts_keep_their_modifiers_in_bangla_menus(qtbot, store, pib_key, session, undo_stack):
     from PySide6.QtGui import QKeySequence
 
     from egov_desktop.gui.app import application
@@ -120,7 +120,7 @@ def test_shortcuts_keep_their_modifiers_in_bangla_menus(qtbot, store, pib_key, u
 
     application()  # installs the catalog translator Qt asks for "Ctrl", "Shift", ...
     state().set_language("bn")
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q1")
     action = history.attach_grid(editor)
     assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+H"
 

@@ -35,14 +35,14 @@ def _type(qtbot, text: str, editor_type=QLineEdit) -> None:
     type_text(qtbot, widget, text)
 
 
-def test_the_whole_pib_first_quarter_report_by_keyboard_alone(qtbot, store, undo_stack):
+def test_the_whole_pib_first_quarter_report_by_keyboard_alone(qtbot, store, session, undo_stack):
     reference = load(PIB)
     expected = {e.indicator: e for e in reference.report("Q1").entries}
     blank = copy.deepcopy(reference)
     blank.reports = []
     plan_key = store.import_document(blank).key
 
-    editor = ProgressEditor(store, plan_key, "Q1", undo_stack)
+    editor = ProgressEditor(session, plan_key, "Q1")
     show(qtbot, editor)
     editor.view.setFocus()
     model = editor.model

@@ -103,9 +103,7 @@ def test_undo_names_the_step_and_restores_the_database(qtbot, demo, settings):
     window = make_window(qtbot, demo, settings)
     key = demo.office_of(window.plan_key)
     change = demo.set_office_field(key, "phone", "০২-৯৩৩০০৮১")
-    from egov_desktop.gui.undo import push_change
-
-    push_change(window.undo_stack, change)
+    window.session.push(change)
     undo, redo = window._undo_actions
     assert undo.isEnabled() and undo.text() == "ফিরিয়ে নিন (&U) " + change.description.render("bn")
     window.set_language("en")  # the step already on the stack is named anew

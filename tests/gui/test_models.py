@@ -12,8 +12,8 @@ from egov_desktop.gui.models import REFUSED, FindingsModel, PlanModel, ProgressM
 from egov_desktop.gui.validators import CHECK, COMPUTED, NUMBER, VALUE
 
 
-def test_plan_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, undo_stack):
-    model = PlanModel(store, modmr_key, undo_stack)
+def test_plan_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, session, undo_stack):
+    model = PlanModel(session, modmr_key)
     qtmodeltester.check(model, force_py=True)
     # Edits must keep the model consistent too.
     row = model.row_of("indicator", "1.1.1")
@@ -21,23 +21,23 @@ def test_plan_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, undo
     qtmodeltester.check(model, force_py=True)
 
 
-def test_progress_model_passes_qt_model_tester(qtmodeltester, store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_progress_model_passes_qt_model_tester(qtmodeltester, store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     qtmodeltester.check(model, force_py=True)
     # A period with no report yet is an empty draft, not an error.
-    qtmodeltester.check(ProgressModel(store, pib_key, "Q3", undo_stack), force_py=True)
+    qtmodeltester.check(ProgressModel(session, pib_key, "Q3"), force_py=True)
 
 
-def test_findings_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, undo_stack):
+def test_findings_model_passes_qt_model_tester(qtmodeltester, store, modmr_key, session, undo_stack):
     findings = FindingsModel()
-    findings.set_findings(PlanModel(store, modmr_key, undo_stack).findings()
+    findings.set_findings(PlanModel(session, modmr_key).findings()
                           + [Finding("1.1.1", "x", "error", Msg("a date is expected here"))])
     assert findings.rowCount() > 0
     qtmodeltester.check(findings, force_py=True)
 
 
-def test_plan_rows_follow_the_official_table(store, modmr_key, undo_stack):
-    model = PlanModel(store, modmr_key, undo_stack)
+def test_plan_rows_follow_the_official_table(store, modmr_key, session, undo_stack):
+    model = PlanModel(session, modmr_key)
     doc = store.get_document(modmr_key)
     kinds = [model.row_item(r)[0] for r in range(model.rowCount())]
     n_ind = len(doc.plan.indicators())
@@ -52,8 +52,8 @@ def test_plan_rows_follow_the_official_table(store, modmr_key, undo_stack):
     assert model.index(area_row, model.column_of("weight")).data(Role.KIND) == NUMBER
 
 
-def test_progress_roles_are_typed_and_bangla(store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_progress_roles_are_typed_and_bangla(store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     row = {model.indicator(r).code: r for r in range(model.rowCount())}
     value = model.index(row["4.1.1"], model.column_of("value"))
     assert value.data() == "৫৬.৯৮%"
@@ -74,8 +74,8 @@ def test_progress_roles_are_typed_and_bangla(store, pib_key, undo_stack):
     assert model.index(row["6.1.1"], model.column_of("score")).data() is None
 
 
-def test_findings_colour_their_cells(store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_findings_colour_their_cells(store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     row = {model.indicator(r).code: r for r in range(model.rowCount())}
     # PIB Q1: 2.1.1 achieved 1 but names no evidence -> a warning on its evidence cell.
     evidence = model.index(row["2.1.1"], model.column_of("evidence"))
@@ -89,8 +89,8 @@ def test_findings_colour_their_cells(store, pib_key, undo_stack):
     assert not any(f.where == "Q1/2.1.1/evidence" for f in model.findings())
 
 
-def test_refused_text_is_kept_and_marked_but_not_saved(store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_refused_text_is_kept_and_marked_but_not_saved(store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     value = model.index(0, model.column_of("value"))  # 1.1.1, a date
     assert not model.setData(value, "৩১/০২/২০২৪")
     assert value.data() == "৩১/০২/২০২৪"
@@ -100,8 +100,8 @@ def test_refused_text_is_kept_and_marked_but_not_saved(store, pib_key, undo_stac
     assert undo_stack.count() == 0
 
 
-def test_unit_change_reloads_targets_the_store_cleared(store, modmr_key, undo_stack):
-    model = PlanModel(store, modmr_key, undo_stack)
+def test_unit_change_reloads_targets_the_store_cleared(store, modmr_key, session, undo_stack):
+    model = PlanModel(session, modmr_key)
     doc = store.get_document(modmr_key)
     ind = next(i for i in doc.plan.indicators() if i.unit == "date")
     row = model.row_of("indicator", ind.code)
@@ -114,8 +114,8 @@ def test_unit_change_reloads_targets_the_store_cleared(store, modmr_key, undo_st
         ind.code).targets[0].strftime("%d/%m/%Y").translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
 
 
-def test_the_plan_row_holds_title_total_weight_and_levels(store, pib_key, undo_stack):
-    model = PlanModel(store, pib_key, undo_stack)
+def test_the_plan_row_holds_title_total_weight_and_levels(store, pib_key, session, undo_stack):
+    model = PlanModel(session, pib_key)
     total = model.index(0, model.column_of("weight"))
     assert total.data() == "৫০"
     # PIB's weights add up to 46: the warning sits on the total, where it can be fixed.
@@ -137,10 +137,10 @@ def test_the_plan_row_holds_title_total_weight_and_levels(store, pib_key, undo_s
     assert model.headerData(model.column_of("target:1"), Qt.Orientation.Horizontal) == "অতি উত্তম"
 
 
-def test_latin_digits_option_and_odd_values(store, pib_key, undo_stack):
+def test_latin_digits_option_and_odd_values(store, pib_key, session, undo_stack):
     from egov_desktop.gui.i18n_qt import state
 
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+    model = ProgressModel(session, pib_key, "Q1")
     row = {model.indicator(r).code: r for r in range(model.rowCount())}
     value = model.index(row["4.1.1"], model.column_of("value"))
     language = state()
@@ -156,13 +156,13 @@ def test_latin_digits_option_and_odd_values(store, pib_key, undo_stack):
     assert value.data() == "২০২৩-০৯-৩০"
 
 
-def test_the_score_while_typing_equals_the_score_once_saved(store, modmr_key, undo_stack):
+def test_the_score_while_typing_equals_the_score_once_saved(store, modmr_key, session, undo_stack):
     """The keystroke preview rescoring one indicator must agree with scoring the whole report."""
     import copy
 
     from egov_desktop.core.scoring import score_report
 
-    model = ProgressModel(store, modmr_key, "H1", undo_stack)
+    model = ProgressModel(session, modmr_key, "H1")
     plan = model.document.plan
     typed = {"date": "15/10/2021", "count": "2", "percent": "75"}
     for row in range(model.rowCount()):
@@ -179,11 +179,11 @@ def test_the_score_while_typing_equals_the_score_once_saved(store, modmr_key, un
         assert model.score == score_report(plan, model.report)
 
 
-def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, undo_stack):
+def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, session, undo_stack):
     """Achievements are year-to-date: the Q2 grid shows Q1's figures beside the new ones, read-only."""
-    q1 = ProgressModel(store, pib_key, "Q1", undo_stack)
+    q1 = ProgressModel(session, pib_key, "Q1")
     assert "previous" not in [q1.column_key(c) for c in range(q1.columnCount())]
-    q2 = ProgressModel(store, pib_key, "Q2", undo_stack)
+    q2 = ProgressModel(session, pib_key, "Q2")
     column = q2.column_of("previous")
     assert column == q2.column_of("value") - 1
     assert q2.headerData(column, Qt.Orientation.Horizontal) == "১ম ত্রৈমাসিক পর্যন্ত"
@@ -193,8 +193,8 @@ def test_a_later_report_shows_what_the_earlier_one_reached(store, pib_key, undo_
     assert q2.index(row["4.1.1"], q2.column_of("value")).data() is None
 
 
-def test_column_headers_explain_what_is_not_obvious(store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_column_headers_explain_what_is_not_obvious(store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     tip = model.headerData(model.column_of("value"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip == "অর্থবছরের শুরু থেকে এই সময়কালের শেষ পর্যন্ত অর্জন"
     assert model.headerData(model.column_of("narrative"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None

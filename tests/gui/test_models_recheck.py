@@ -13,8 +13,8 @@ def _full(model):
     return rules.check_report(model.document.plan, model.report)
 
 
-def test_findings_after_each_edit_are_those_of_a_full_check(qtbot, store, pib_key, undo_stack):
-    model = ProgressModel(store, pib_key, "Q1", undo_stack)
+def test_findings_after_each_edit_are_those_of_a_full_check(qtbot, store, pib_key, session, undo_stack):
+    model = ProgressModel(session, pib_key, "Q1")
     emitted = []
     model.findings_changed.connect(emitted.append)
     row = {model.indicator(r).code: r for r in range(model.rowCount())}

@@ -21,8 +21,8 @@ def test_parse_block_reads_excel_and_word_copies():
     assert parse_block("") == []
 
 
-def test_a_3x2_block_lands_validated_as_one_undo_step(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_a_3x2_block_lands_validated_as_one_undo_step(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     rows = {model.indicator(r).code: r for r in range(model.rowCount())}
@@ -57,8 +57,8 @@ def test_a_3x2_block_lands_validated_as_one_undo_step(qtbot, store, pib_key, und
     assert model.index(rows["4.1.1"], model.column_of("value")).data() == "৫৬.৯৮%"
 
 
-def test_paste_skips_read_only_cells_and_checks_plan_targets(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_paste_skips_read_only_cells_and_checks_plan_targets(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     row = model.row_of("indicator", "1.1.1")
@@ -76,8 +76,8 @@ def test_paste_skips_read_only_cells_and_checks_plan_targets(qtbot, store, pib_k
     assert undo_stack.count() == 2
 
 
-def test_delete_empties_the_selected_cells_as_one_undo_step(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_delete_empties_the_selected_cells_as_one_undo_step(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     rows = {model.indicator(r).code: r for r in range(model.rowCount())}
@@ -95,8 +95,8 @@ def test_delete_empties_the_selected_cells_as_one_undo_step(qtbot, store, pib_ke
     assert top.data() == "৫৬.৯৮%"
 
 
-def test_a_copied_block_pastes_back_elsewhere(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_a_copied_block_pastes_back_elsewhere(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     rows = {model.indicator(r).code: r for r in range(model.rowCount())}
@@ -116,10 +116,10 @@ def test_a_copied_block_pastes_back_elsewhere(qtbot, store, pib_key, undo_stack)
     assert (entry.value, entry.narrative) == (1, "৫৬.৯৮% নোট নিষ্পত্তিকৃত")
 
 
-def test_an_excel_block_steps_over_read_only_columns(qtbot, store, pib_key, undo_stack):
+def test_an_excel_block_steps_over_read_only_columns(qtbot, store, pib_key, session, undo_stack):
     # Q2 shows "this period's part" (computed) between the achievement and the narrative: an Excel block of
     # achievement | narrative | evidence goes onto the three editable columns, not onto that one.
-    editor = ProgressEditor(store, pib_key, "Q2", undo_stack)
+    editor = ProgressEditor(session, pib_key, "Q2")
     show(qtbot, editor)
     model = editor.model
     assert model.column_of("own") == model.column_of("value") + 1

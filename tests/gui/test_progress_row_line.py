@@ -5,8 +5,8 @@ from egov_desktop.gui.progress_editor import ProgressEditor
 from tests.gui.conftest import show
 
 
-def test_the_current_rows_indicator_is_named_below_the_grid(qtbot, store, pib_key, undo_stack):
-    editor = ProgressEditor(store, pib_key, "Q1", undo_stack)
+def test_the_current_rows_indicator_is_named_below_the_grid(qtbot, store, pib_key, session, undo_stack):
+    editor = ProgressEditor(session, pib_key, "Q1")
     show(qtbot, editor)
     model = editor.model
     row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "4.1.1")

@@ -14,8 +14,8 @@ from tests.gui.test_editors import _sign_off
 _REASON = "এই পরিকল্পনার ১ম ত্রৈমাসিক প্রতিবেদনটি স্বাক্ষরিত হয়েছে; প্রতিবেদনটি পুনরায় খুলুন, তার আগে পরিকল্পনা পরিবর্তন করা যাবে না।"
 
 
-def test_a_locked_plan_says_so_in_a_banner_and_a_refused_edit_in_the_status_bar(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_a_locked_plan_says_so_in_a_banner_and_a_refused_edit_in_the_status_bar(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     assert not editor.banner.isVisibleTo(editor)

@@ -15,8 +15,8 @@ def _answer(button, seen):
     return answer
 
 
-def test_removing_an_indicator_with_progress_asks_first(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_removing_an_indicator_with_progress_asks_first(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     editor.view.setCurrentIndex(model.index(model.row_of("indicator", "2.1.1"), model.column_of("title")))
@@ -32,8 +32,8 @@ def test_removing_an_indicator_with_progress_asks_first(qtbot, store, pib_key, u
     assert len(store.get_document(pib_key).plan.indicators()) == 6
 
 
-def test_removing_an_indicator_without_progress_asks_nothing(qtbot, store, pib_key, undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_removing_an_indicator_without_progress_asks_nothing(qtbot, store, pib_key, session, undo_stack):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     editor.view.setCurrentIndex(model.index(model.row_of("indicator", "2.1.1"), model.column_of("title")))
