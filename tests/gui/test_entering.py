@@ -42,9 +42,9 @@ def test_a_blank_plan_from_the_new_plan_dialog(qtbot, demo, settings):
     assert isinstance(editor, TextCellEditor) and editor.textCursor().selectedText() == "নতুন কর্মসম্পাদন ক্ষেত্র"
 
 
-def test_a_new_row_opens_its_title_for_typing_and_enter_moves_down(qtbot, store, undo_stack):
+def test_a_new_row_opens_its_title_for_typing_and_enter_moves_down(qtbot, store, session):
     key = store.create_blank("egov_innovation", "2025-26").key
-    editor = PlanEditor(store, key, undo_stack)
+    editor = PlanEditor(session, key)
     show(qtbot, editor)
     model = editor.model
     editor.view.setFocus()
@@ -70,9 +70,9 @@ def test_a_new_row_opens_its_title_for_typing_and_enter_moves_down(qtbot, store,
     assert editor.view.currentIndex().row() == model.row_of("indicator", "1.1.2")
 
 
-def test_the_unit_is_chosen_by_typing_its_first_letter(qtbot, store, undo_stack):
+def test_the_unit_is_chosen_by_typing_its_first_letter(qtbot, store, session):
     key = store.create_blank("egov_innovation", "2025-26").key
-    editor = PlanEditor(store, key, undo_stack)
+    editor = PlanEditor(session, key)
     show(qtbot, editor)
     model = editor.model
     row = model.row_of("indicator", "1.1.1")
