@@ -77,7 +77,7 @@ def _mutate(doc: dict, rnd: random.Random, value, times: int) -> dict:
         key = path[-1]
         action = rnd.randrange(5)
         if action == 0:
-            parent[key] = value
+            parent[key] = copy.deepcopy(value)  # not the object itself: a later edit inside it made it circular
         elif action == 1:
             del parent[key]
         elif action == 2 and isinstance(parent, list):
@@ -173,7 +173,7 @@ def test_known_hostile_shapes(fuzz_store, mutation):
 
 def test_a_50_mb_file(fuzz_store, tmp_path):
     """A file of 50 MB (one huge text) is refused cleanly, naming the field; a big valid file (5,000
-    long indicators) is read whole."""
+    indicators with long evidence) is read whole."""
     d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
     d["notes"] = "ন" * (50 * 1024 * 1024 // 3)  # three UTF-8 bytes each
     path = tmp_path / "big.plan.json"
@@ -186,7 +186,7 @@ def test_a_50_mb_file(fuzz_store, tmp_path):
     d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
     activity = d["plan"]["areas"][0]["activities"][0]
     template = activity["indicators"][0]
-    activity["indicators"] = [template | {"code": f"1.1.{i}", "title": f"সূচক {i} " + "ক" * 1000}
+    activity["indicators"] = [template | {"code": f"1.1.{i}", "title": f"সূচক {i}", "evidence": "ক" * 1000}
                               for i in range(1, 5_001)]
     d["reports"] = []
     path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")

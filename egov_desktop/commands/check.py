@@ -31,19 +31,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_or_report(path: str, lang: str) -> exchange.PlanDocument | None:
-    """The document, or None after printing why it cannot be read (shared by check and score)."""
+def load_or_report(path: str, lang: str, as_json: bool = False) -> exchange.PlanDocument | None:
+    """The document, or None after printing why it cannot be read (shared by check, score and import).
+    With `as_json` the reason goes to the output as JSON, as the command's answer would have."""
     try:
         return exchange.load(path)
     except exchange.ExchangeError as exc:
-        # The reason says what is wrong; the path keeps its own digits.
-        cli.err(f"{path}: {exc.render(lang)}")
+        if as_json:
+            print_json_error(exc.msg, exc.where, lang)
+        else:
+            # The reason says what is wrong; the path keeps its own digits.
+            cli.err(f"{path}: {exc.render(lang)}")
         return None
+
+
+def print_json_error(msg: Msg, where: str, lang: str) -> None:
+    """A --json command that cannot answer still prints JSON, so a script can read why."""
+    cli.out(json.dumps({"error": {"message": msg.render(lang), "where": where}}, ensure_ascii=False, indent=2))
 
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    doc = load_or_report(args.file, lang)
+    doc = load_or_report(args.file, lang, args.json)
     if doc is None:
         return cli.EXIT_UNREADABLE
     findings = rules.check_document(doc, today=args.today or dt.date.today())

@@ -11,6 +11,7 @@ from pathlib import Path
 from egov_desktop import cli
 from egov_desktop.commands.check import load_or_report
 from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.core.rules import describe_where
 from egov_desktop.paths import default_db_path
 from egov_desktop.store.service import Store, StoreError
 
@@ -68,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     doc = load_or_report(args.file, args.lang)
     if doc is None:
         return cli.EXIT_UNREADABLE
+    for warning in doc.warnings:  # e.g. a sign-off that does not match: imported as a draft, said here
+        where = describe_where(warning.where, doc.plan, args.lang)
+        cli.err(f"{args.file}: {where}: {warning.msg.render(args.lang)}")
     store = open_store(args, create=True)
     if store is None:
         return cli.EXIT_UNREADABLE

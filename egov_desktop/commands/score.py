@@ -10,7 +10,7 @@ import json
 import unicodedata
 
 from egov_desktop import cli
-from egov_desktop.commands.check import load_or_report
+from egov_desktop.commands.check import load_or_report, print_json_error
 from egov_desktop.core import periods
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import N_, Msg, gettext_for
@@ -63,7 +63,7 @@ def _round(x: float) -> float:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    doc = load_or_report(args.file, lang)
+    doc = load_or_report(args.file, lang, args.json)
     if doc is None:
         return cli.EXIT_UNREADABLE
     report = doc.report(args.period) if args.period else latest_report(doc)
@@ -72,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
             msg = Msg(N_("the file has no report for {period}"), {"period": periods.period_name(args.period, lang)})
         else:
             msg = Msg(N_("the file has no progress report"))
-        cli.err(msg.render(lang))
+        if args.json:
+            print_json_error(msg, "reports", lang)
+        else:
+            cli.err(msg.render(lang))
         return cli.EXIT_UNREADABLE
     result = score_report(doc.plan, report, doc.reports)
     if args.json:
@@ -110,9 +113,9 @@ def run(args: argparse.Namespace) -> int:
     cli.out("")
     not_applicable = gettext_for(lang, N_("not applicable"))
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
-    units = {ind.code: ind.unit for ind in doc.plan.indicators()}  # plan.indicator() would scan the plan per row
-    for s in result.indicators:
-        unit = units[s.code]
+    # One score per indicator, in plan order (by code, a code used twice would take the other's unit).
+    for s, ind in zip(result.indicators, doc.plan.indicators()):
+        unit = ind.unit
         rows.append(
             [
                 localize_digits(s.code, lang),

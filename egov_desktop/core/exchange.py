@@ -14,10 +14,19 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any, Callable
 
-from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
+from egov_desktop.core.text import (
+    EXTENSION_LIMIT,
+    NAME_LIMIT,
+    PARAGRAPH_LIMIT,
+    TITLE_LIMIT,
+    TextTooLong,
+    clean_text,
+)
 from egov_desktop.core.files import os_error_msg, write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
@@ -58,10 +67,46 @@ MAX_LEVELS = 5
 # As when typing (values._MAX_DIGITS): a larger figure is an accident, which floats and SQLite's
 # integers could not keep exactly (an int beyond a float is not even comparable to one).
 MAX_NUMBER = 10**15
+# The fiscal years (by the year they start) and the dates the program handles: the calendars, periods,
+# deadlines and the Bangla calendar are right there; a year 0 or 9999 is a typing accident or an attack.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+FIRST_DATE, LAST_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR + 1, 12, 31)
 
 
 class ExchangeError(MessageError):
     """A file that cannot be read as an exchange document. `where` is the key path."""
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """Something the reader changed or doubts, yet reads: `where` in the findings' terms, `rule` an id."""
+
+    where: str
+    rule: str
+    msg: Msg
+
+
+class _Duplicated(dict):
+    """A JSON object that had a key twice: what JSON readers do then differs (Python keeps the last one),
+    so the file is refused, naming the key, when its place is known (see `_Reader`)."""
+
+    duplicate = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    seen: set[str] = set()
+    dup = _Duplicated(obj)
+    dup.duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))
+    return dup
+
+
+def _no_duplicate(obj: Any, path: str) -> None:
+    if isinstance(obj, _Duplicated):
+        where = f"{path}.{obj.duplicate}" if path else obj.duplicate
+        raise ExchangeError(Msg(N_("the key {key} appears more than once"), {"key": obj.duplicate}), where)
 
 
 # --------------------------------------------------------------------- reading
@@ -74,6 +119,7 @@ class _Reader:
         self.path = path
         if not isinstance(obj, dict):
             raise ExchangeError(Msg(N_("expected an object")), path)
+        _no_duplicate(obj, path)
         self.obj = obj
         self.seen: set[str] = set()
 
@@ -91,13 +137,13 @@ class _Reader:
             raise ExchangeError(Msg(N_("required key is missing")), self._sub(key))
         return value
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, limit: int = PARAGRAPH_LIMIT) -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
         if not isinstance(value, str):
             raise ExchangeError(Msg(N_("expected text")), self._sub(key))
-        return _clean(value, self._sub(key))
+        return _clean(value, self._sub(key), limit)
 
     def number(self, key: str, required: bool = False) -> float | int | None:
         value = self._get(key, required)
@@ -123,8 +169,8 @@ class _Reader:
             )
         return value
 
-    def texts(self, key: str) -> list[str]:
-        return [t for t in self.array(key, lambda v, p: _text_item(v, p))]
+    def texts(self, key: str, limit: int = PARAGRAPH_LIMIT) -> list[str]:
+        return self.array(key, lambda v, p: _text_item(v, p, limit))
 
     def array(self, key: str, item: Callable[[Any, str], Any], required: bool = False) -> list:
         value = self._get(key, required)
@@ -144,12 +190,7 @@ class _Reader:
             if key in self.seen:
                 continue
             if key.startswith("x-"):
-                if _too_deep(value):
-                    raise ExchangeError(Msg(N_("the file is nested too deeply")), self._sub(key))
-                try:  # kept as it is, so it must be writable: no lone surrogate from a "\ud800" escape
-                    json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
-                except UnicodeEncodeError:
-                    raise ExchangeError(Msg(N_("the file is not UTF-8 text")), self._sub(key)) from None
+                _check_extension(key, value, self._sub(key))
                 out[key] = value
             else:
                 raise ExchangeError(Msg(N_("unknown key")), self._sub(key))
@@ -159,27 +200,44 @@ class _Reader:
 MAX_EXTENSION_DEPTH = 32
 
 
-def _too_deep(value: Any) -> bool:
-    """Whether an extension value nests lists/objects deeper than MAX_EXTENSION_DEPTH (checked without
-    recursion: the value is kept, copied and written back, all of which recurse)."""
-    level = [value]
+def _check_extension(key: str, value: Any, path: str) -> None:
+    """An extension value is kept as it is, copied and written back (all of which recurse), and stored:
+    it may nest at most MAX_EXTENSION_DEPTH deep, hold no object with a key twice, take at most
+    EXTENSION_LIMIT bytes as JSON, and must be writable (no lone surrogate from a "\\ud800" escape).
+    Walked level by level, without recursion, stopping as soon as the size is over."""
+    level, size = [value], 0
     for _ in range(MAX_EXTENSION_DEPTH):
+        for x in level:
+            _no_duplicate(x, path)
+            # A lower bound of the JSON's size (the text and the keys), enough to stop a 200 MB string early.
+            size += len(x) if isinstance(x, str) else sum(len(k) for k in x) if isinstance(x, dict) else 1
+        if size > EXTENSION_LIMIT:
+            break
         level = [v for x in level for v in (x.values() if isinstance(x, dict) else x if isinstance(x, list) else ())]
         if not level:
-            return False
-    return True
+            break
+    else:
+        raise ExchangeError(Msg(N_("the file is nested too deeply")), path)
+    if size <= EXTENSION_LIMIT:
+        try:
+            size = len(json.dumps({key: value}, ensure_ascii=False).encode("utf-8"))
+        except UnicodeEncodeError:
+            raise ExchangeError(Msg(N_("the file is not UTF-8 text")), path) from None
+    if size > EXTENSION_LIMIT:
+        msgid = N_("an extension value may take at most {limit} KiB; this one takes more")
+        raise ExchangeError(Msg(msgid, {"limit": EXTENSION_LIMIT // 1024}), path)
 
 
-def _text_item(value: Any, path: str) -> str:
+def _text_item(value: Any, path: str, limit: int = PARAGRAPH_LIMIT) -> str:
     if not isinstance(value, str):
         raise ExchangeError(Msg(N_("expected text")), path)
-    return _clean(value, path)
+    return _clean(value, path, limit)
 
 
-def _clean(value: str, path: str) -> str:
-    """Text hygiene on the way in: NFC, no control characters, no field longer than a long paragraph."""
+def _clean(value: str, path: str, limit: int) -> str:
+    """Text hygiene on the way in: NFC, no control characters, no field longer than its kind allows."""
     try:
-        return clean_text(value, PARAGRAPH_LIMIT)
+        return clean_text(value, limit)
     except TextTooLong as exc:
         raise ExchangeError(exc.msg, path) from None
 
@@ -198,18 +256,29 @@ def _iso_date(value: Any, path: str) -> dt.date:
     try:
         if len(value) != 10:
             raise ValueError(value)
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise ExchangeError(Msg(N_("not a valid date (YYYY-MM-DD): {value}"), {"value": value[:40]}), path)
+    if not FIRST_DATE <= date <= LAST_DATE:
+        raise ExchangeError(_out_of_range(value), path)
+    return date
+
+
+def _out_of_range(value: str) -> Msg:
+    msgid = N_("{value} is outside the years this program handles ({first} to {last})")
+    return Msg(msgid, {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR + 1})
 
 
 def _iso_datetime(value: Any, path: str) -> dt.datetime:
     if not isinstance(value, str):
         raise ExchangeError(Msg(N_("expected a date and time (ISO 8601)")), path)
     try:
-        return dt.datetime.fromisoformat(value)
+        when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ExchangeError(Msg(N_("not a valid date and time: {value}"), {"value": value[:40]}), path)
+    if not FIRST_DATE <= when.date() <= LAST_DATE:
+        raise ExchangeError(_out_of_range(value[:40]), path)
+    return when
 
 
 def _value(value: Any, unit: str, path: str) -> Value:
@@ -258,7 +327,8 @@ def _values(r: "_Reader", key: str, item: Callable[[Any, str], Any], length: int
 
 
 def parse_fiscal_year(text: str) -> int:
-    """ "2021-22" -> 2021 (the year the fiscal year starts). Raises ValueError."""
+    """ "2021-22" -> 2021 (the year the fiscal year starts). Raises ValueError, also for a year before
+    FIRST_YEAR or after LAST_YEAR."""
     if (
         not isinstance(text, str)
         or len(text) != 7
@@ -267,23 +337,33 @@ def parse_fiscal_year(text: str) -> int:
     ):
         raise ValueError(text)
     start = int(text[:4])
-    if (start + 1) % 100 != int(text[5:]):
+    if (start + 1) % 100 != int(text[5:]) or not FIRST_YEAR <= start <= LAST_YEAR:
         raise ValueError(text)
     return start
+
+
+def fiscal_year_msg(text: str) -> Msg:
+    """Why `text` is not a fiscal year parse_fiscal_year accepts."""
+    if isinstance(text, str) and len(text) == 7 and text[:4].isascii() and text[:4].isdigit() and \
+            not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+        msgid = N_("the fiscal year {year} is outside the years this program handles ({first} to {last})")
+        return Msg(msgid, {"year": text, "first": f"{FIRST_YEAR}-{(FIRST_YEAR + 1) % 100:02d}",
+                           "last": f"{LAST_YEAR}-{(LAST_YEAR + 1) % 100:02d}"})
+    return Msg(N_("a fiscal year looks like 2023-24"))
 
 
 def _office(obj: Any, path: str) -> Office:
     r = _Reader(obj, path)
     office = Office(
-        name=r.text("name", True),
+        name=r.text("name", True, NAME_LIMIT),
         tier=r.choice("tier", TIERS, True),
-        government=r.text("government"),
-        parent=r.text("parent"),
-        unit=r.text("unit"),
-        address=r.text("address"),
-        website=r.text("website"),
-        email=r.text("email"),
-        phone=r.text("phone"),
+        government=r.text("government", limit=NAME_LIMIT),
+        parent=r.text("parent", limit=NAME_LIMIT),
+        unit=r.text("unit", limit=NAME_LIMIT),
+        address=r.text("address", limit=TITLE_LIMIT),
+        website=r.text("website", limit=NAME_LIMIT),
+        email=r.text("email", limit=TITLE_LIMIT),
+        phone=r.text("phone", limit=NAME_LIMIT),
     )
     office.extras = r.extras()
     return office
@@ -291,7 +371,8 @@ def _office(obj: Any, path: str) -> Office:
 
 def _level(obj: Any, path: str) -> Level:
     r = _Reader(obj, path)
-    level = Level(id=r.text("id", True), label=r.text("label", True), percent=r.number("percent", True))
+    level = Level(id=r.text("id", True, NAME_LIMIT), label=r.text("label", True, NAME_LIMIT),
+                  percent=r.number("percent", True))
     if not 0 <= level.percent <= 100:
         raise ExchangeError(Msg(N_("a percent must be between 0 and 100")), f"{path}.percent")
     level.extras = r.extras()
@@ -300,7 +381,7 @@ def _level(obj: Any, path: str) -> Level:
 
 def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
     r = _Reader(obj, path)
-    code = r.text("code", True)
+    code = r.text("code", True, NAME_LIMIT)
     unit = r.choice("unit", UNITS, True)
     if unit == "count_and_date":
         _since_1_1(f"{path}.unit")
@@ -318,14 +399,14 @@ def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
         )
     ind = Indicator(
         code=code,
-        title=r.text("title", True),
+        title=r.text("title", True, TITLE_LIMIT),
         unit=unit,
         weight=r.number("weight", True),
         targets=[_target(v, value_unit, f"{path}.targets[{i}]") for i, v in enumerate(raw_targets)],
         scoring=r.choice("scoring", SCORINGS),
         aggregation=r.choice("aggregation", AGGREGATIONS),
         evidence=r.text("evidence"),
-        responsible=r.text("responsible"),
+        responsible=r.text("responsible", limit=TITLE_LIMIT),
         quarter_targets=_values(r, "quarter_targets", lambda v, p: _target(v, value_unit, p), QUARTER_COUNT),
         target_dates=_values(r, "target_dates", lambda v, p: _target(v, "date", p) if v is not None else
                              _missing(p), None),
@@ -341,7 +422,7 @@ def _missing(path: str) -> None:
 
 def _activity(obj: Any, path: str, n_levels: int) -> Activity:
     r = _Reader(obj, path)
-    act = Activity(code=r.text("code", True), title=r.text("title", True))
+    act = Activity(code=r.text("code", True, NAME_LIMIT), title=r.text("title", True, TITLE_LIMIT))
     act.indicators = r.array("indicators", lambda v, p: _indicator(v, p, n_levels), True)
     act.extras = r.extras()
     return act
@@ -349,7 +430,8 @@ def _activity(obj: Any, path: str, n_levels: int) -> Activity:
 
 def _area(obj: Any, path: str, n_levels: int) -> Area:
     r = _Reader(obj, path)
-    area = Area(code=r.text("code", True), title=r.text("title"), weight=r.number("weight"))
+    area = Area(code=r.text("code", True, NAME_LIMIT), title=r.text("title", limit=TITLE_LIMIT),
+                weight=r.number("weight"))
     area.activities = r.array("activities", lambda v, p: _activity(v, p, n_levels), True)
     area.extras = r.extras()
     return area
@@ -357,17 +439,17 @@ def _area(obj: Any, path: str, n_levels: int) -> Area:
 
 def _plan(obj: Any, path: str) -> Plan:
     r = _Reader(obj, path)
-    fy = r.text("fiscal_year", True)
+    fy = r.text("fiscal_year", True, NAME_LIMIT)
     try:
         parse_fiscal_year(fy)
     except ValueError:
-        raise ExchangeError(Msg(N_("a fiscal year looks like 2023-24")), f"{path}.fiscal_year")
+        raise ExchangeError(fiscal_year_msg(fy), f"{path}.fiscal_year")
     levels = r.array("levels", _level, True)
     if not 1 <= len(levels) <= MAX_LEVELS:
         raise ExchangeError(Msg(N_("a plan has 1 to 5 target levels")), f"{path}.levels")
     plan = Plan(
         kind=r.choice("kind", PLAN_KINDS, True),
-        title=r.text("title", True),
+        title=r.text("title", True, TITLE_LIMIT),
         fiscal_year=fy,
         total_weight=r.number("total_weight", True),
         levels=levels,
@@ -375,13 +457,8 @@ def _plan(obj: Any, path: str) -> Plan:
     )
     plan.areas = r.array("areas", lambda v, p: _area(v, p, len(levels)), True)
     plan.extras = r.extras()
-    codes: set[str] = set()
-    for ind in plan.indicators():
-        if ind.code in codes:
-            raise ExchangeError(
-                Msg(N_("indicator code {code} appears more than once"), {"code": ind.code}), f"{path}.areas"
-            )
-        codes.add(ind.code)
+    # A code used twice is read: real plans have them. The rules report it as an error at the code (which
+    # blocks sign-off), and the plan grid renumbers the codes on any structural edit.
     return plan
 
 
@@ -400,7 +477,10 @@ def _scoring_settings(obj: Any, path: str) -> dict[str, str] | None:
 def _signatory(obj: Any, path: str) -> Signatory:
     r = _Reader(obj, path)
     s = Signatory(
-        name=r.text("name"), designation=r.text("designation"), phone=r.text("phone"), email=r.text("email")
+        name=r.text("name", limit=NAME_LIMIT),
+        designation=r.text("designation", limit=NAME_LIMIT),
+        phone=r.text("phone", limit=NAME_LIMIT),
+        email=r.text("email", limit=NAME_LIMIT),
     )
     s.extras = r.extras()
     return s
@@ -411,17 +491,17 @@ def _memo(obj: Any, path: str) -> Memo:
     date = r.raw("date")
     sig = r.raw("signatory")
     memo = Memo(
-        number=r.text("number"),
+        number=r.text("number", limit=NAME_LIMIT),
         date=_iso_date(date, f"{path}.date") if date is not None else None,
-        subject=r.text("subject"),
+        subject=r.text("subject", limit=TITLE_LIMIT),
         reference=r.text("reference"),
         body=r.texts("body"),
-        attachment=r.text("attachment"),
+        attachment=r.text("attachment", limit=TITLE_LIMIT),
         signatory=_signatory(sig, f"{path}.signatory") if sig is not None else Signatory(),
-        recipient=r.texts("recipient"),
-        attention=r.text("attention"),
-        copies=r.texts("copies"),
-        copies_purpose=r.text("copies_purpose"),
+        recipient=r.texts("recipient", TITLE_LIMIT),
+        attention=r.text("attention", limit=TITLE_LIMIT),
+        copies=r.texts("copies", TITLE_LIMIT),
+        copies_purpose=r.text("copies_purpose", limit=TITLE_LIMIT),
     )
     memo.extras = r.extras()
     return memo
@@ -430,10 +510,10 @@ def _memo(obj: Any, path: str) -> Memo:
 def _signoff(obj: Any, path: str) -> Signoff:
     r = _Reader(obj, path)
     s = Signoff(
-        name=r.text("name", True),
-        designation=r.text("designation", True),
+        name=r.text("name", True, NAME_LIMIT),
+        designation=r.text("designation", True, NAME_LIMIT),
         signed_at=_iso_datetime(r.raw("signed_at", True), f"{path}.signed_at"),
-        digest=r.text("digest", True),
+        digest=r.text("digest", True, NAME_LIMIT),
     )
     if len(s.digest) != 64 or any(c not in "0123456789abcdef" for c in s.digest.lower()):
         raise ExchangeError(Msg(N_("the digest must be 64 hexadecimal digits")), f"{path}.digest")
@@ -443,7 +523,7 @@ def _signoff(obj: Any, path: str) -> Signoff:
 
 def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
     r = _Reader(obj, path)
-    code = r.text("indicator", True)
+    code = r.text("indicator", True, NAME_LIMIT)
     ind = indicators.get(code)
     if ind is None:
         raise ExchangeError(Msg(N_("no indicator {code} in the plan"), {"code": code}), f"{path}.indicator")
@@ -470,7 +550,8 @@ def _report(obj: Any, path: str, plan: Plan) -> Report:
     r = _Reader(obj, path)
     report = Report(period=r.choice("period", PERIODS, True), status=r.choice("status", STATUSES, True))
     # One table for the lookups: a scan of the plan per entry is quadratic (seconds at 5,000 indicators).
-    indicators = {i.code: i for i in plan.indicators()}
+    # Of two indicators with one code, the entry is the first's (as everywhere: Plan.indicator).
+    indicators = {i.code: i for i in reversed(plan.indicators())}
     report.entries = r.array("entries", lambda v, p: _entry(v, p, indicators), True)
     seen: set[str] = set()
     for e in report.entries:
@@ -527,7 +608,19 @@ def from_dict(obj: Any) -> PlanDocument:
             raise ExchangeError(Msg(N_("more than one report for period {period}"), {"period": p}), "reports")
     doc = PlanDocument(office=office, plan=plan, reports=reports, notes=r.text("notes"), version=version)
     doc.extras = r.extras()
+    _unseal_forged(doc)
     return doc
+
+
+def _unseal_forged(doc: PlanDocument) -> None:
+    """A report marked signed whose digest is not that of its content was changed after sign-off (or the
+    mark was made up): it is read as a draft, with a warning, never as signed."""
+    for report in doc.reports:
+        if report.signoff is not None and report.signoff.digest.lower() != report_digest(doc, report.period):
+            report.status, report.signoff = "draft", None
+            msgid = N_("the report is marked signed off, but its content is not what was signed (it was changed "
+                       "after signing, or the mark was made up): it is read as a draft")
+            doc.warnings.append(ReadWarning(f"{report.period}/signoff", "digest_mismatch", Msg(msgid)))
 
 
 def loads(text: str | bytes) -> PlanDocument:
@@ -538,7 +631,7 @@ def loads(text: str | bytes) -> PlanDocument:
         except UnicodeDecodeError:
             raise ExchangeError(Msg(N_("the file is not UTF-8 text")))
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, object_pairs_hook=_object)
     except RecursionError:
         raise ExchangeError(Msg(N_("the file is nested too deeply")))
     except json.JSONDecodeError as exc:
@@ -714,3 +807,19 @@ def dumps(doc: PlanDocument) -> str:
 def dump(doc: PlanDocument, path) -> None:
     """Write atomically: a power cut leaves the old file or the new one, never half of it."""
     write_atomic(path, dumps(doc).encode("utf-8"))
+
+
+# --------------------------------------------------------------------- the seal (core/digest.py)
+
+
+def canonical_content(doc: PlanDocument, period: str) -> bytes:
+    full = to_dict(doc)
+    report = next(r for r in full.get("reports", []) if r["period"] == period)
+    sealed = {k: v for k, v in report.items() if k not in ("status", "signoff", "revision")}
+    content = {"office": full["office"], "plan": full["plan"], "report": sealed}
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def report_digest(doc: PlanDocument, period: str) -> str:
+    """Hex SHA-256 of the report's canonical content. Raises StopIteration if there is no such report."""
+    return hashlib.sha256(canonical_content(doc, period)).hexdigest()

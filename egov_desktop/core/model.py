@@ -279,6 +279,9 @@ class PlanDocument:
     notes: str | None = None
     version: int = 1
     extras: dict[str, Any] = field(default_factory=dict)
+    # What the reader changed or doubts (exchange.ReadWarning), e.g. a sign-off whose digest does not
+    # match: shown by check and import; not part of the document.
+    warnings: list[Any] = field(default_factory=list, compare=False, repr=False)
 
     def report(self, period: str) -> Report | None:
         return next((r for r in self.reports if r.period == period), None)

@@ -437,8 +437,10 @@ def check_office(office: Office) -> list[Finding]:
 
 
 def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
-    """Everything: the office, the plan, every report, and the memo of every signed-off report."""
-    findings = check_office(doc.office)
+    """Everything: what the reader doubted, the office, the plan, every report, and the memo of every
+    signed-off report."""
+    findings = [Finding(w.where, w.rule, WARNING, w.msg) for w in doc.warnings]
+    findings.extend(check_office(doc.office))
     findings.extend(check_plan(doc.plan))
     for report in doc.reports:
         findings.extend(check_report(doc.plan, report, today))
@@ -487,7 +489,7 @@ _FIELD_NAMES = {
 
 _WHERE = re.compile(
     r"(?:(?P<period>Q[1-4]|H1|annual)/)?"
-    r"(?:(?P<memo>memo)(?:\.(?P<memo_field>[a-z_.]+?)(?:\[(?P<memo_index>\d+)\])?)?"
+    r"(?:(?P<signoff>signoff)|(?P<memo>memo)(?:\.(?P<memo_field>[a-z_.]+?)(?:\[(?P<memo_index>\d+)\])?)?"
     r"|(?P<kind>area|activity):(?P<kcode>[^/]+)(?:/(?P<kfield>\w+))?"
     r"|(?P<scope>plan|office)\.(?P<sfield>\w+)"
     r"|(?P<code>\d+(?:\.\d+)*)(?:/(?P<field>\w+)(?:\[(?P<index>\d+)\])?)?)"
@@ -507,7 +509,9 @@ def describe_where(where: str, plan: Plan | None = None, lang: str | None = None
         text = gettext_for(lang, _FIELD_NAMES[name]) if name in _FIELD_NAMES else (name or "")
         return f"{text} {localize_digits(str(int(index) + 1), lang or current_language())}" if index else text
 
-    if m["memo"]:
+    if m["signoff"]:
+        place = gettext_for(lang, N_("sign-off"))
+    elif m["memo"]:
         place = gettext_for(lang, N_("memo"))
         if m["memo_field"]:
             place = f"{place}, {field(m['memo_field'], m['memo_index'])}"

@@ -297,7 +297,9 @@ def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> 
         area_total = area_out_of = 0.0
         for activity in area.activities:
             for ind in activity.indicators:
-                entry = entries.get(ind.code)
+                # Taken, not looked up: of two indicators with one code (an error the rules report), only
+                # the first gets the entry, so it is not counted twice.
+                entry = entries.pop(ind.code, None)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
                 if ind.unit == "percent" and ind.code in quarter_entries:

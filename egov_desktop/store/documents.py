@@ -307,7 +307,10 @@ def indicator_ids_by_code(conn: Connection, plan_id: int) -> dict[str, int]:
         .join(act, act.c.id == ind.c.activity_id)
         .join(area, area.c.id == act.c.area_id)
         .where(area.c.plan_id == plan_id)
+        .order_by(area.c.position.desc(), act.c.position.desc(), ind.c.position.desc())
     )
+    # Of two indicators with one code (read, and reported by the rules), the entry is the first's: rows come
+    # last first, so the first in plan order is written last and wins.
     return {code: key for code, key in conn.execute(q)}
 
 

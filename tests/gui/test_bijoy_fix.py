@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
+from egov_desktop.core.digest import report_digest
 from egov_desktop.core.exchange import load
 from egov_desktop.core.model import Memo, Signoff
 from egov_desktop.gui import bijoy_fix
@@ -201,7 +202,8 @@ def test_texts_of_a_signed_off_report_are_listed_but_left_alone(qtbot, store):
     doc = _bijoy_document()
     report = doc.reports[0]
     report.status, report.revision = "signed_off", 1
-    report.signoff = Signoff("নাম", "পদবি", dt.datetime(2023, 10, 10, 10, 0, tzinfo=dt.timezone.utc), "0" * 64)
+    report.signoff = Signoff("নাম", "পদবি", dt.datetime(2023, 10, 10, 10, 0, tzinfo=dt.timezone.utc),
+                             report_digest(doc, "Q1"))
     key = store.import_document(doc).key
     imported = store.get_document(key)
     texts = bijoy_fix.bijoy_texts(store, imported)

@@ -38,11 +38,12 @@ def template_db(tmp_path_factory):
 def _signed_modmr():
     import datetime as dt
 
+    from egov_desktop.core.digest import report_digest
     from egov_desktop.core.model import Signoff
 
     doc = exchange.load(MODMR)
     doc.reports[0].status = "signed_off"  # so a sign-off history row is written too
-    doc.reports[0].signoff = Signoff("নাম", "পদবি", dt.datetime(2022, 1, 10, 10, 0), "0" * 64)
+    doc.reports[0].signoff = Signoff("নাম", "পদবি", dt.datetime(2022, 1, 10, 10, 0), report_digest(doc, "H1"))
     return doc
 
 
