@@ -30,10 +30,12 @@ COMMANDS = {
     "import": "import_json",
     "import-table": "import_table",
     "mark-submitted": "mark_submitted",
+    "new-plan": "new_plan",
     "reopen": "reopen",
     "restore": "restore",
     "score": "score",
     "sign-off": "sign_off",
+    "templates": "templates",
     "verify": "verify",
 }
 

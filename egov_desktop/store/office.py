@@ -31,6 +31,12 @@ class Offices:
     def office_of(self, plan_key: int) -> int:
         return self.uow.plan_row(plan_key)["office_id"]
 
+    def find_office(self, name: str) -> int | None:
+        """The office of that name (the newest, if several), or None."""
+        o = TABLES["office"]
+        with self.uow.read() as conn:
+            return conn.execute(select(func.max(o.c.id)).where(o.c.name == name)).scalar_one()
+
     def current_office(self) -> int | None:
         """This database's office: the one of the most recently edited plan (the audit log says which),
         else the newest office row; None when there is none yet."""

@@ -188,6 +188,37 @@ def list_templates() -> list[str]:
     return sorted(p.stem for p in resource_path("templates").glob("*.json"))
 
 
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    kind: str
+    tier: str
+    fiscal_year: str
+    title: str
+    indicators: int
+
+
+def read_templates() -> list[TemplateInfo]:
+    """What each bundled template is (a test reads them all, so none is unreadable)."""
+    out = []
+    for name in list_templates():
+        doc = exchange.load(resource_path("templates", f"{name}.json"))
+        out.append(TemplateInfo(name, doc.plan.kind, doc.office.tier, doc.plan.fiscal_year, doc.plan.title,
+                                len(doc.plan.indicators())))
+    return out
+
+
+def choose_template(kind: str, fiscal_year: str, tier: str | None = None) -> TemplateInfo | None:
+    """The template for a new plan of `kind` (and `tier`, when given): the latest one of a fiscal year not
+    after `fiscal_year` (the guideline in force), else the earliest after it; None when there is none."""
+    year = exchange.parse_fiscal_year(fiscal_year)
+    fits = [t for t in read_templates() if t.kind == kind and tier in (None, t.tier)]
+    before = [t for t in fits if exchange.parse_fiscal_year(t.fiscal_year) <= year]
+    if before:
+        return max(before, key=lambda t: exchange.parse_fiscal_year(t.fiscal_year))
+    return min(fits, key=lambda t: exchange.parse_fiscal_year(t.fiscal_year), default=None)
+
+
 def _import(w: Work, doc: PlanDocument, office_id: int | None = None, operation: str = "import",
             source: str | None = None) -> int:
     """Write `doc` as a new plan; its audit row (`operation`: import, copy_to_next_year, from_template, blank;

@@ -171,6 +171,7 @@ class Store:
     get_office = _forward("_offices", Offices.get_office)
     office_of = _forward("_offices", Offices.office_of)
     current_office = _forward("_offices", Offices.current_office)
+    find_office = _forward("_offices", Offices.find_office)
     office_profile = _forward("_offices", Offices.office_profile)
     set_office_field = _forward("_offices", Offices.set_office_field)
     next_memo_number = _forward("_offices", Offices.next_memo_number)

@@ -259,7 +259,7 @@ def test_copy_to_next_year_moves_dates_and_clears_progress(store):
 
 
 def test_create_from_template(store):
-    assert store.list_templates() == ["egov_innovation-2021-22-ministry", "egov_innovation-2023-24-department"]
+    assert {"egov_innovation-2021-22-ministry", "egov_innovation-2023-24-department"} <= set(store.list_templates())
     key = store.create_from_template("egov_innovation-2023-24-department", fiscal_year="2025-26").key
     doc = store.get_document(key)
     assert doc.plan.fiscal_year == "2025-26" and doc.reports == []
