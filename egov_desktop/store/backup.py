@@ -29,7 +29,7 @@ from egov_desktop.core.files import fsync_folder, os_error_msg
 from egov_desktop.core.i18n import Msg, N_, gettext_for
 from egov_desktop.core.model import PERIODS
 from egov_desktop.core.periods import period_name
-from egov_desktop.store.engine import PROBLEMS, diagnose
+from egov_desktop.store.engine import Diagnosis, diagnose
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import WriterLock, is_disk_full, read_only_query, storage_error
 
@@ -232,23 +232,25 @@ def after_signoff(db_path: Path, plan_key: int, period: str, revision: int) -> P
 # ------------------------------------------------------------------ damaged databases
 
 
-def diagnose_file(path: Path) -> tuple[str | None, str | None]:
-    """(kind, revision) as engine.diagnose with a full check, where an empty file that has backups is a lost database,
-    not a new one, and a file that cannot be read now (a full disk, a lock) is left for the store to
-    report when it opens it."""
+def diagnose_file(path: Path, quiet: bool = True) -> Diagnosis:
+    """engine.diagnose with the full check (integrity, the schema is ours), where an empty file that has
+    backups is a lost database, not a new one. A file that cannot be read now (a full disk, a lock) raises
+    StoreError, or with `quiet` counts as no problem (the store reports it when it opens the file)."""
     path = Path(path)
     if path.exists() and path.stat().st_size == 0:
-        return ("empty" if list_backups(path) else None), None
+        return Diagnosis("empty" if list_backups(path) else None)
     try:
-        return diagnose(path, quick_check=True)
+        return diagnose(path, full=True)
     except StoreError:
-        return None, None
+        if not quiet:
+            raise
+        return Diagnosis(None)
 
 
 def problem_of(path: Path) -> str | None:
-    """What is wrong with the file: None (fine, or no file yet) or a kind of DatabaseUnusable. An empty
+    """What is wrong with the file: None (fine, or no file yet) or a key of engine.PROBLEMS. An empty
     file counts as a problem only where backups of it exist (else it is a new database)."""
-    return diagnose_file(path)[0]
+    return diagnose_file(path).kind
 
 
 def _good_backup(path: Path) -> bool:
@@ -299,10 +301,10 @@ def restore(backup: Path, db_path: Path, take_over: bool = False) -> RestoreResu
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
         raise BackupError(Msg(N_("There is no backup file at {path}."), {"path": backup}))
-    kind = problem_of(backup)
-    if kind is not None or backup.stat().st_size == 0:
+    found = diagnose_file(backup)
+    if found.kind is not None or found.revision is None:  # no revision: empty, not a backup of anything
         raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
-                              {"reason": Msg(PROBLEMS[kind or "empty"], {"revision": "?"}).render()}))
+                              {"reason": found.message()}))
     tmp = db_path.with_name(db_path.name + ".restoring")
     lock = WriterLock(db_path)
     try:

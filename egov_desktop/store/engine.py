@@ -1,7 +1,7 @@
 """Opening the SQLite file: checks first (read-only, never altering), then the engine and migrations.
 
 Steps, each a function so backups/recovery can hook in between:
-`inspect_database(path)` reads what is there without changing a byte, `connect(path)`
+`diagnose(path)` reads what is there without changing a byte (checks.py: is it ours?), `connect(path)`
 makes the engine with the durability PRAGMAs, `upgrade(engine)` runs Alembic.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.checks import broken_links, listed, structure_problems
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
 
@@ -81,55 +82,84 @@ PROBLEMS = {
     "foreign": N_("This is an SQLite file, but not a database of this program."),
     "newer": N_("The database was made by a newer version of this program (schema {revision}). "
                 "Please install the newer version; this database has not been changed."),
+    "altered": N_("The database is not as this program makes it: {problems}. It is not used, and nothing "
+                  "in it was changed."),
 }
 
 
-def diagnose(path: Path, quick_check: bool = False) -> tuple[str | None, str | None]:
-    """(what is wrong with the file, a key of PROBLEMS, or None; its schema revision), read without
-    changing a byte. A missing or empty file is (None, None): a database not made yet. A file that
-    cannot be read for another reason (a full disk, no permission) raises that plainly: it is not damaged."""
+@dataclass(frozen=True)
+class Diagnosis:
+    """What is wrong with a file (`kind`, a key of PROBLEMS, or None), its schema revision (None: a
+    database not made yet) and, for "altered", what is not this program's."""
+
+    kind: str | None
+    revision: str | None = None
+    details: tuple[Msg, ...] = ()
+
+    def message(self) -> Msg:
+        params: dict = {"revision": self.revision or "?"}
+        if self.details:
+            params["problems"] = listed(list(self.details))
+        return Msg(PROBLEMS[self.kind or "empty"], params)
+
+
+def diagnose(path: Path, full: bool = False) -> Diagnosis:
+    """What is in the file, read without changing a byte. `full` also runs integrity_check and
+    compares the schema with this program's (store/checks.py). A missing or empty file is
+    Diagnosis(None): a database not made yet. A file that cannot be read for another reason
+    (a full disk, no permission) raises that plainly: it is not damaged."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
-        return None, None
+        return Diagnosis(None)
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(os_error_msg(exc, path, writing=False)) from None
     if header != SQLITE_HEADER:
-        return "not_sqlite", None
+        return Diagnosis("not_sqlite")
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?{read_only_query(path)}", uri=True)
         try:
-            if quick_check and [r[0] for r in con.execute("PRAGMA quick_check")] != ["ok"]:
-                return "damaged", None
-            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in names:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+            return _diagnose(con, full)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         if not is_corruption(exc):
             raise storage_error(exc, path) from None
-        return "damaged", None
+        return Diagnosis("damaged")
+
+
+def _diagnose(con: sqlite3.Connection, full: bool) -> Diagnosis:
+    if full and [r[0] for r in con.execute("PRAGMA integrity_check")] != ["ok"]:
+        return Diagnosis("damaged")
+    # Every object but SQLite's own (sqlite_sequence, sqlite_autoindex_*).
+    objects = dict(con.execute("SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"))
+    revision = None
+    if objects.get("alembic_version") == "table":  # read only from a real table, never from a view
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
     if revision is None:
-        return ("foreign" if names - {"alembic_version"} else None), None
+        return Diagnosis("foreign" if set(objects) - {"alembic_version"} else None)
     if revision not in known_revisions():
-        return "newer", revision
-    return None, revision
+        return Diagnosis("newer", revision)
+    if full:
+        # Broken links are looked for in a schema that is ours (a link to a missing table cannot be checked).
+        problems = structure_problems(con, current=revision == head_revision()) or broken_links(con)
+        if problems:
+            return Diagnosis("altered", revision, tuple(problems))
+    return Diagnosis(None, revision)
 
 
-def inspect_database(path: Path) -> DatabaseState:
-    """What is in the file, read-only. Raises StoreError for anything but our own database,
-    including one written by a newer version of the program."""
+def inspect_database(path: Path, diagnosis: Diagnosis | None = None) -> DatabaseState:
+    """What is in the file, read-only (or from its `diagnosis`, already made). Raises StoreError for
+    anything but our own database, including one written by a newer version of the program."""
     path = Path(path)
-    kind, revision = diagnose(path)
-    if kind is not None:
-        raise StoreError(Msg(PROBLEMS[kind], {"revision": revision}))
+    diagnosis = diagnosis or diagnose(path)
+    if diagnosis.kind is not None:
+        raise StoreError(diagnosis.message())
     exists = path.exists() and path.stat().st_size > 0
-    return DatabaseState(path, exists, revision, head_revision())
+    return DatabaseState(path, exists, diagnosis.revision, head_revision())
 
 
 def connect(path: Path, readonly: bool = False) -> Engine:
@@ -175,6 +205,10 @@ def upgrade(engine: Engine) -> None:
                 bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if bad:
                     raise StoreError(Msg(N_("The database upgrade left broken links; nothing was changed.")))
+                # An older file was checked only for what no revision has: now all of it (rolled back if not ours).
+                problems = structure_problems(raw, current=True)
+                if problems:
+                    raise StoreError(Diagnosis("altered", head_revision(), tuple(problems)).message())
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

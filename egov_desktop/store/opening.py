@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store import backup
-from egov_desktop.store.engine import PROBLEMS, connect, inspect_database, upgrade
+from egov_desktop.store.engine import Diagnosis, connect, inspect_database, upgrade
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation, WriterLock
 from egov_desktop.store.work import UnitOfWork
@@ -44,12 +44,13 @@ class DatabaseUnusable(StoreError):
         return f"{text} {hint.render(lang)}"
 
 
-def check_database(path: Path) -> None:
-    """Raise DatabaseUnusable (with the newest good backup) when the file cannot be used; else nothing."""
-    kind, revision = backup.diagnose_file(path)
-    if kind is not None:
-        raise DatabaseUnusable(kind, Path(path), Msg(PROBLEMS[kind], {"revision": revision}),
-                               backup.newest_good_backup(path))
+def check_database(path: Path) -> Diagnosis:
+    """Raise DatabaseUnusable (with the newest good backup) when the file cannot be used; else its
+    diagnosis (the revision)."""
+    found = backup.diagnose_file(path, quiet=False)
+    if found.kind is not None:
+        raise DatabaseUnusable(found.kind, Path(path), found.message(), backup.newest_good_backup(path))
+    return found
 
 
 def open_database(path: Path, readonly: bool = False, take_over: bool = False) -> tuple[Engine, WriterLock | None]:
@@ -68,8 +69,8 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
         writer.acquire(force=take_over)
     engine = None
     try:
-        check_database(path)  # damaged/empty/foreign/newer: DatabaseUnusable, naming the backup
-        state = inspect_database(path)
+        # Damaged, empty, foreign, newer or altered: DatabaseUnusable naming the backup, nothing written.
+        state = inspect_database(path, check_database(path))
         if readonly and state.needs_upgrade:
             raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
         engine = connect(path, readonly)
@@ -77,10 +78,6 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
             if state.exists:
                 backup.backup_now(path, "migration")
             upgrade(engine)
-        else:
-            # A cheap touch so a damaged file is reported now, not at the first edit.
-            with engine.connect() as conn:
-                conn.exec_driver_sql("SELECT count(*) FROM plan").fetchone()
         if writer is not None:
             if state.exists:
                 backup.maybe_daily_backup(path)

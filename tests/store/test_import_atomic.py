@@ -52,23 +52,24 @@ def _signed_modmr():
 @example(table="indicator", nth=9)
 @example(table="memo", nth=1)
 def test_a_failure_at_any_insert_leaves_nothing(template_db, tmp_path_factory, table, nth):
-    """A real SQLite trigger makes the nth insert into a table fail; the import must leave no trace."""
+    """A real SQLite trigger makes the nth insert into a table fail; the import must leave no trace. (It is
+    added once the store is open: a database with a trigger is refused at opening.)"""
     path = tmp_path_factory.mktemp("atomic") / "egov.sqlite"
     shutil.copy(template_db, path)
-    con = sqlite3.connect(path)
-    con.executescript(
-        f"""
-        CREATE TABLE counter (n INTEGER);
-        INSERT INTO counter VALUES (0);
-        CREATE TRIGGER fail_{table} BEFORE INSERT ON "{table}" BEGIN
-            UPDATE counter SET n = n + 1;
-            SELECT RAISE(ABORT, 'forced failure') WHERE (SELECT n FROM counter) >= {nth};
-        END;
-        """
-    )
-    con.close()
-    before = table_dump(path)
     with Store.open(path) as store:
+        con = sqlite3.connect(path)
+        con.executescript(
+            f"""
+            CREATE TABLE counter (n INTEGER);
+            INSERT INTO counter VALUES (0);
+            CREATE TRIGGER fail_{table} BEFORE INSERT ON "{table}" BEGIN
+                UPDATE counter SET n = n + 1;
+                SELECT RAISE(ABORT, 'forced failure') WHERE (SELECT n FROM counter) >= {nth};
+            END;
+            """
+        )
+        con.close()
+        before = table_dump(path)
         try:
             store.import_document(_signed_modmr())
             failed = False
