@@ -128,6 +128,12 @@ def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[F
             return
 
 
+def date_outside_year(value: Value, fy: FiscalYear) -> Msg | None:
+    """Why a date (or window) is marked while it is typed: outside the fiscal year; None inside it."""
+    finding = next(_date_in_year(value, fy, ""), None)
+    return finding.msg if finding else None
+
+
 # ------------------------------------------------------------------ the plan
 
 

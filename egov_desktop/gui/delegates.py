@@ -27,12 +27,22 @@ from egov_desktop.gui.models import Role
 from egov_desktop.gui.validators import CHOICE, NUMBER, TEXT, VALUE, CellValidator
 
 INVALID_STYLE = "QLineEdit, QPlainTextEdit { background: #fde2e2; border: 2px solid #c62828; }"
+WARNING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff3cd; border: 2px solid #b7791f; }"
 _INITIAL = "egov_initial_text"
 # Row heights, in lines of text: short rows keep room for a wrapped title, long texts stop growing here
 # (the tooltip and the editor show the rest).
 MIN_LINES, MAX_LINES = 2, 8
 # The text box of a long text opens at least this many lines high, over the rows below if need be.
 EDITOR_LINES = 4
+
+
+def mark(editor, reason: str, warning: str = "") -> None:
+    """An editor red with the reason its text cannot be saved, else amber with a warning about it (saved all the
+    same), else plain; the properties "invalid" and "warning" say which."""
+    editor.setStyleSheet(INVALID_STYLE if reason else WARNING_STYLE if warning else "")
+    editor.setToolTip(reason or warning)
+    editor.setProperty("invalid", bool(reason))
+    editor.setProperty("warning", bool(warning) and not reason)
 
 
 class TextCellEditor(QPlainTextEdit):
@@ -127,8 +137,9 @@ class GridDelegate(QStyledItemDelegate):
         editor.egov_index = QPersistentModelIndex(index)
         if kind in (VALUE, NUMBER):
             validator = CellValidator(kind, index.data(Role.UNIT), bool(index.data(Role.REQUIRED)), editor,
-                                      base=index.data(Role.BASE))
+                                      base=index.data(Role.BASE), fiscal_year=index.data(Role.FISCAL_YEAR))
             validator.checked.connect(lambda reason, e=editor: self._mark(e, reason))
+            validator.warned.connect(lambda warning, e=editor: self._warn(e, warning))
             validator.explained.connect(lambda text, e=editor: self._explain(e, text))
             editor.setValidator(validator)
             if hasattr(index.model(), "preview"):
@@ -240,14 +251,18 @@ class GridDelegate(QStyledItemDelegate):
         self._say(editor, text)
 
     def _mark(self, editor: QLineEdit, reason: str) -> None:
-        editor.setStyleSheet(INVALID_STYLE if reason else "")
-        editor.setToolTip(reason)
-        editor.setProperty("invalid", bool(reason))
-        if reason and editor.isVisible():
-            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), reason, editor)
-        elif not reason:
+        mark(editor, reason, editor.property("warning_text") or "")
+        text = editor.toolTip()
+        if text and editor.isVisible():
+            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), text, editor)
+        elif not text:
             QToolTip.hideText()
-        self._say(editor, reason)
+        self._say(editor, text)
+
+    def _warn(self, editor: QLineEdit, warning: str) -> None:
+        editor.setProperty("warning_text", warning)
+        if not editor.property("invalid"):  # the reason it cannot be saved comes first
+            self._mark(editor, "")
 
     def _say(self, editor, text: str) -> None:
         """To the status bar. Only an editor that said something there clears it: a fresh editor checking its

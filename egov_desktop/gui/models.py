@@ -51,6 +51,7 @@ class Role(IntEnum):
     WHERE = Qt.ItemDataRole.UserRole + 8  # the findings address of the cell
     LONG = Qt.ItemDataRole.UserRole + 9  # a text that may run to sentences: edited in a wrapping box
     BASE = Qt.ItemDataRole.UserRole + 10  # (previous quarter's year-to-date, its period) where "+২" adds to it
+    FISCAL_YEAR = Qt.ItemDataRole.UserRole + 11  # of a date cell: a date outside it is marked while typed
 
 
 # Columns of texts people write sentences in (level names and the like stay one line).
@@ -375,6 +376,8 @@ class GridModel(QAbstractTableModel):
             return cell.kind == TEXT and col in LONG_TEXT_COLUMNS
         if role == Role.BASE:
             return cell.base
+        if role == Role.FISCAL_YEAR:
+            return self.document.plan.fiscal_year if cell.unit == "date" else None
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

@@ -10,12 +10,15 @@ figure typed with a plus ("+২") is this quarter's own: it is added to the base
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QValidator
 
 from egov_desktop.core.digits import nfc
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language
-from egov_desktop.core.periods import period_name
+from egov_desktop.core.periods import FiscalYear, period_name
+from egov_desktop.core.rules import date_outside_year
 from egov_desktop.core.values import ParseError, format_value, is_intermediate, parse_value
 
 # Kinds of cells (the model's KIND role).
@@ -82,18 +85,26 @@ class CellValidator(QValidator):
     unfinished, otherwise the reason in the current language. `explained(text)` says what a
     "+" figure will save ("" for any other text).
 
-    `base` is (the previous quarter's year-to-date, that period) for cells that take "+" figures."""
+    `base` is (the previous quarter's year-to-date, that period) for cells that take "+" figures.
+
+    `warned(message)` fires whenever the warning about a valid text changes ("" when none): a date outside
+    `fiscal_year` ("2023-24"), except up to `late_until` (a year-end report's memo is dated after the year)."""
 
     checked = Signal(str)
     explained = Signal(str)
+    warned = Signal(str)
 
     def __init__(self, kind: str, unit: str | None, required: bool = False, parent: QObject | None = None,
-                 base: tuple[int | float, str] | None = None):
+                 base: tuple[int | float, str] | None = None, fiscal_year: str | None = None,
+                 late_until: dt.date | None = None):
         super().__init__(parent)
         self.kind, self.unit, self.required = kind, unit, required
         self.base, self.base_period = base if base is not None else (None, None)
+        self.fiscal_year = FiscalYear.parse(fiscal_year) if fiscal_year else None
+        self.late_until = late_until
         self._last: str | None = None
         self._last_explained = ""
+        self._last_warning = ""
 
     def _parse(self, text: str):
         return parse_cell(self.kind, self.unit, text, self.required, self.base)
@@ -114,6 +125,19 @@ class CellValidator(QValidator):
         except CellError as exc:
             return exc.render()
         return ""
+
+    def warning(self, text: str) -> str:
+        """What to mark on a text that can be saved ("" if nothing): a date outside the fiscal year."""
+        if self.fiscal_year is None:
+            return ""
+        try:
+            value = self._parse(text)
+        except CellError:
+            return ""
+        if not isinstance(value, dt.date) or self.late_until and self.fiscal_year.end < value <= self.late_until:
+            return ""
+        msg = date_outside_year(value, self.fiscal_year)
+        return msg.render(current_language()) if msg else ""
 
     def explain(self, text: str) -> str:
         """For a valid "+" figure: the previous year-to-date, this quarter's part and the sum that is saved."""
@@ -140,4 +164,8 @@ class CellValidator(QValidator):
         if explanation != self._last_explained:
             self._last_explained = explanation
             self.explained.emit(explanation)
+        warning = self.warning(text) if state == QValidator.State.Acceptable else ""
+        if warning != self._last_warning:
+            self._last_warning = warning
+            self.warned.emit(warning)
         return state, text, pos

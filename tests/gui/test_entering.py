@@ -157,3 +157,68 @@ def _check_dialog(dialog, count: int) -> None:
     from egov_desktop.gui.dialogs.shortcuts import ShortcutsDialog
 
     assert isinstance(dialog, ShortcutsDialog) and dialog.table.rowCount() == count
+
+
+def test_a_target_date_outside_the_fiscal_year_is_a_warning_while_typing_yet_saved(qtbot, store, pib_key,
+                                                                                     undo_stack):
+    editor = PlanEditor(store, pib_key, undo_stack)
+    show(qtbot, editor)
+    model = editor.model
+    index = model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0"))
+    editor.view.setFocus()
+    editor.view.setCurrentIndex(index)
+    messages = []
+    editor.status.connect(messages.append)
+    type_text(qtbot, editor.view, "১")  # the first key opens the editor
+    typing = QApplication.focusWidget()
+    type_text(qtbot, typing, "৬/০৩/২০২৫")  # a year too late: a slip, or meant
+    assert typing.text() == "১৬/০৩/২০২৫"
+    assert typing.property("warning") and not typing.property("invalid")
+    assert typing.toolTip() == "১৬/০৩/২০২৫ তারিখটি ২০২৩-২৪ অর্থবছরের বাইরে"
+    assert messages[-1] == typing.toolTip()
+    # Back inside the year, the mark goes.
+    typing.setText("")
+    type_text(qtbot, typing, "১৬/০৩/২০২৪")
+    assert not typing.property("warning") and typing.toolTip() == "" and messages[-1] == ""
+    typing.setText("")
+    type_text(qtbot, typing, "১৬/০৩/২০২৫")
+    qtbot.keyClick(typing, Qt.Key.Key_Return)  # a warning never stops saving
+    import datetime as dt
+
+    assert store.get_document(pib_key).plan.indicator("1.1.1").targets[0] == dt.date(2025, 3, 16)
+
+
+def test_the_memo_date_is_checked_while_typing(qtbot, demo):
+    import datetime as dt
+
+    from egov_desktop.gui.dialogs.memo import MemoDialog
+
+    key = demo.find_plan("2023-24", "egov_innovation")
+    dialog = MemoDialog(demo, key, "Q1", today=dt.date(2023, 10, 5))
+    show(qtbot, dialog)
+    date = dialog.ui.date
+    date.setFocus()
+    date.selectAll()
+    type_text(qtbot, date, "৩১/০২/২০২৪")
+    # Red with the reason, before OK is pressed.
+    assert date.property("invalid") and dialog.ui.error.isVisible()
+    assert "ফেব্রুয়ারি" in dialog.ui.error.text() and "ফেব্রুয়ারি" in date.toolTip()
+    date.selectAll()
+    type_text(qtbot, date, "০৫/১০/২০২৩")
+    assert not date.property("invalid") and not dialog.ui.error.isVisible()
+    # Outside the fiscal year: said, not refused.
+    date.selectAll()
+    type_text(qtbot, date, "০৫/১০/২০২৪")
+    assert date.property("warning") and dialog.ui.error.text() == "তারিখ: ০৫/১০/২০২৪ তারিখটি ২০২৩-২৪ অর্থবছরের বাইরে"
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.change is not None and demo.get_document(key).report("Q1").memo.date == dt.date(2024, 10, 5)
+
+
+def test_a_year_end_memo_may_be_dated_up_to_its_deadline(qtbot, demo):
+    import datetime as dt
+
+    from egov_desktop.gui.dialogs.memo import MemoDialog
+
+    dialog = MemoDialog(demo, demo.find_plan("2023-24", "egov_innovation"), "annual", today=dt.date(2024, 7, 10))
+    show(qtbot, dialog)
+    assert not dialog.ui.date.property("warning") and not dialog.ui.error.isVisible()

@@ -14,11 +14,14 @@ from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import SIGNATORY_FIELDS, Memo, Signatory
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
+from egov_desktop.gui.delegates import mark
 from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_memo_dialog import Ui_MemoDialog
 from egov_desktop.gui.i18n_qt import show_digits
+from egov_desktop.gui.validators import VALUE, CellValidator
 from egov_desktop.store.errors import StoreError
 
+WARNING_TEXT_STYLE = "color: #8a5a00;"
 # Store field -> line edit of the form.
 LINES = {"number": "number", "subject": "subject", "reference": "reference", "attachment": "attachment",
          "attention": "attention", "copies_purpose": "copiesPurpose"}
@@ -91,6 +94,21 @@ class MemoDialog(QDialog):
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         show_error(ui.error, None)
+        # Checked as it is typed, like a grid's date: a year-end report's memo is dated up to its deadline.
+        self._date_check = CellValidator(VALUE, "date", parent=self, fiscal_year=doc.plan.fiscal_year,
+                                         late_until=store.deadlines(plan_key=plan_key).get(period))
+        ui.date.textChanged.connect(self._check_date)
+        self._check_date(ui.date.text())
+
+    def _check_date(self, text: str) -> None:
+        """Red with the reason while the date cannot be saved (an unfinished one is left alone), amber with a
+        warning for a date outside the fiscal year, which is saved all the same."""
+        _state, reason = self._date_check.verdict(text)
+        warning = "" if reason else self._date_check.warning(text)
+        mark(self.ui.date, reason, warning)
+        show_error(self.ui.error, f"{_('Date:')} {reason or warning}" if reason or warning else None)
+        if warning:
+            self.ui.error.setStyleSheet(WARNING_TEXT_STYLE)
 
     def _next_number(self) -> None:
         number = self.store.next_memo_number(self.office_key, self.ui.file.currentData())
