@@ -159,9 +159,8 @@ def _check_dialog(dialog, count: int) -> None:
     assert isinstance(dialog, ShortcutsDialog) and dialog.table.rowCount() == count
 
 
-def test_a_target_date_outside_the_fiscal_year_is_a_warning_while_typing_yet_saved(qtbot, store, pib_key,
-                                                                                     undo_stack):
-    editor = PlanEditor(store, pib_key, undo_stack)
+def test_a_target_date_outside_the_fiscal_year_is_a_warning_while_typing_yet_saved(qtbot, store, pib_key, session):
+    editor = PlanEditor(session, pib_key)
     show(qtbot, editor)
     model = editor.model
     index = model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0"))
