@@ -172,16 +172,21 @@ def test_known_hostile_shapes(fuzz_store, mutation):
 
 
 def test_a_50_mb_file(fuzz_store, tmp_path):
-    """A file of 50 MB (one huge text) is refused cleanly, naming the field; a big valid file (5,000
-    indicators with long evidence) is read whole."""
+    """A file of 40 MB (one huge text) is refused cleanly, naming the field; one over 50 MB for its size,
+    unread; a big valid file (5,000 indicators with long evidence) is read whole."""
     d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
-    d["notes"] = "ন" * (50 * 1024 * 1024 // 3)  # three UTF-8 bytes each
+    d["notes"] = "ন" * (40 * 1024 * 1024 // 3)  # three UTF-8 bytes each
     path = tmp_path / "big.plan.json"
     path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
-    assert path.stat().st_size >= 50 * 1024 * 1024
+    assert path.stat().st_size >= 40 * 1024 * 1024
     with pytest.raises(ExchangeError) as info:  # longer than any text field may be: refused whole
         exchange.load(path)
     assert info.value.where == "notes" and "লেখাটি অনেক লম্বা" in info.value.render("bn")
+    with path.open("ab") as fh:
+        fh.write(b" " * (10 * 1024 * 1024))
+    with pytest.raises(ExchangeError) as info:
+        exchange.load(path)
+    assert info.value.render("en") == "the file is too large (over 50 MB)"
 
     d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
     activity = d["plan"]["areas"][0]["activities"][0]

@@ -27,7 +27,7 @@ from egov_desktop.core.text import (
     TextTooLong,
     clean_text,
 )
-from egov_desktop.core.files import os_error_msg, write_atomic
+from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
     AGGREGATIONS,
@@ -646,13 +646,15 @@ def loads(text: str | bytes) -> PlanDocument:
 
 
 def load(path) -> PlanDocument:
-    from pathlib import Path
+    """Read an exchange file from outside through the guarded reader: a regular file (never a device or a pipe)
+    of at most JSON_LIMIT bytes, or an ExchangeError saying why not."""
+    from egov_desktop.core.guarded import JSON_LIMIT, Unreadable, read_file
 
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
+        data = read_file(path, JSON_LIMIT)
+    except Unreadable as exc:
         # The reason alone: whoever asked for the file names it (the CLI prints "FILE: reason").
-        raise ExchangeError(os_error_msg(OSError(exc.errno, exc.strerror), writing=False))
+        raise ExchangeError(exc.msg) from None
     return loads(data)
 
 
