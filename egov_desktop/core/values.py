@@ -187,7 +187,9 @@ def parse_value(text: str, unit: str) -> dt.date | int | float:
     return parser(text)
 
 
-_PARSERS = {"date": parse_date, "count": parse_count, "percent": parse_percent, "number": parse_number}
+# A count_and_date's targets and achievements are its count (the dates are typed one by one, as dates).
+_PARSERS = {"date": parse_date, "count": parse_count, "percent": parse_percent, "number": parse_number,
+            "count_and_date": parse_count}
 
 
 # ------------------------------------------------------- while typing

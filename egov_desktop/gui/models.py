@@ -24,11 +24,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from egov_desktop.core import rules, scoring
+from egov_desktop.core.kinds import KIND_DEFAULTS
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report,
                                      is_number)
-from egov_desktop.core.periods import period_name
+from egov_desktop.core.periods import QUARTERS, period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
@@ -532,6 +533,17 @@ PLAN, LEVELS, AREA, ACTIVITY, INDICATOR = "plan", "levels", "area", "activity", 
 _PLAN_ROW = QColor("#d5e3f3")
 
 
+# An NIS-shaped plan's annual target split by quarter (PLANS.md §2.1, columns ৮–১১).
+_QUARTER_COLUMNS = (("quarter:0", N_("Q1 target")), ("quarter:1", N_("Q2 target")),
+                    ("quarter:2", N_("Q3 target")), ("quarter:3", N_("Q4 target")))
+
+
+def has_quarter_targets(plan) -> bool:
+    """Whether the plan's grids show quarter targets: its kind splits targets by quarter (NIS), or one of
+    its indicators has them (the kind sets a default, not the structure)."""
+    return KIND_DEFAULTS[plan.kind].quarter_targets or any(i.quarter_targets for i in plan.indicators())
+
+
 def _plan_rows(doc: PlanDocument) -> list[tuple]:
     # First the plan itself (title, total weight, level names), then the percent of each level.
     rows = [(PLAN, None, None, None), (LEVELS, None, None, None)]
@@ -550,7 +562,8 @@ class PlanModel(GridModel):
 
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(kind, (item or act or area).key, (item or act or area).code)
-                for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels)]
+                for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels),
+                                                                    has_quarter_targets(doc.plan)]
 
     def _build(self) -> None:
         self._rows = _plan_rows(self._doc)
@@ -560,6 +573,7 @@ class PlanModel(GridModel):
             ("weight", N_("Weight")),
             ("unit", N_("Unit")),
             *levels,
+            *(_QUARTER_COLUMNS if has_quarter_targets(self._doc.plan) else ()),
             ("scoring", N_("Scoring")),
             ("aggregation", N_("Roll-up")),
             ("evidence", N_("Evidence")),
@@ -643,7 +657,10 @@ class PlanModel(GridModel):
         if col.startswith("target:"):
             level = int(col[7:])
             value = ind.targets[level] if level < len(ind.targets) else None
-            return Cell(VALUE, value, True, unit=ind.unit)
+            return Cell(VALUE, value, True, unit=ind.value_unit)
+        if col.startswith("quarter:"):
+            quarter = int(col[8:])
+            return Cell(VALUE, (ind.quarter_targets or [None] * 4)[quarter], True, unit=ind.value_unit)
         if col == "scoring":
             return Cell(CHOICE, ind.effective_scoring, True, choices=_choices(SCORING_LABELS, SCORINGS))
         if col == "aggregation":
@@ -666,6 +683,8 @@ class PlanModel(GridModel):
             return self.store.set_activity_field(act.key, col, value)
         if col.startswith("target:"):
             return self.store.set_target(ind.key, int(col[7:]), value)
+        if col.startswith("quarter:"):
+            return self.store.set_quarter_target(ind.key, int(col[8:]), value)
         return self.store.set_indicator_field(ind.key, col, value)
 
     def _apply(self, row: int, col: str, value) -> None:
@@ -682,6 +701,11 @@ class PlanModel(GridModel):
             level = int(col[7:])
             ind.targets.extend([None] * (level + 1 - len(ind.targets)))
             ind.targets[level] = value
+            return
+        if col.startswith("quarter:"):
+            quarters = list(ind.quarter_targets or [None] * 4)
+            quarters[int(col[8:])] = value
+            ind.quarter_targets = quarters if any(q is not None for q in quarters) else None
             return
         if col == "unit" and value != ind.unit:
             # Targets typed for another unit mean nothing now; the store clears them too.
@@ -714,6 +738,8 @@ class PlanModel(GridModel):
             return row, "title"
         if field.startswith("targets[") and field.endswith("]"):
             return row, f"target:{field[8:-1]}"
+        if field.startswith("quarter_targets[") and f"quarter:{field[16:-1]}" in self._col_index:
+            return row, f"quarter:{field[16:-1]}"
         return row, field if field in self._col_index else "title"
 
     def _where(self, row: int, col: str) -> str | None:
@@ -728,6 +754,8 @@ class PlanModel(GridModel):
             return f"activity:{act.code}"
         if col.startswith("target:"):
             return f"{ind.code}/targets[{col[7:]}]"
+        if col.startswith("quarter:"):
+            return f"{ind.code}/quarter_targets[{col[8:]}]"
         return ind.code if col == "title" else f"{ind.code}/{col}"
 
 
@@ -767,7 +795,8 @@ class ProgressModel(GridModel):
         return self._report.status != "draft"
 
     def _structure_of(self, doc: PlanDocument) -> list:
-        return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels)]
+        return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels),
+                                                                          has_quarter_targets(doc.plan)]
 
     def _build(self) -> None:
         doc = self._doc
@@ -793,6 +822,8 @@ class ProgressModel(GridModel):
             ("title", N_("Performance indicator")),
             ("unit", N_("Unit")),
             *levels,
+            *([("quarter_target", N_("This quarter's target"))]
+              if self.period in QUARTERS and has_quarter_targets(doc.plan) else []),
             *([("previous", "")] if self._previous is not None else []),
             ("value", N_("Achievement")),
             *([("own", N_("This period's part"))] if own else []),
@@ -885,6 +916,8 @@ class ProgressModel(GridModel):
         if col.startswith("target:"):
             level = int(col[7:])
             return Cell(VALUE, ind.targets[level] if level < len(ind.targets) else None, unit=ind.unit)
+        if col == "quarter_target":
+            return Cell(VALUE, (ind.quarter_targets or [None] * 4)[QUARTERS.index(self.period)], unit=ind.value_unit)
         if col == "previous":
             return Cell(VALUE, self._previous_values.get(ind.code), unit=ind.unit)
         entry = self._entries.get(ind.code)
