@@ -1,30 +1,26 @@
-"""The SQLite schema as SQLModel tables.
+"""The SQLite schema as SQLAlchemy Core tables.
 
 Numbers that the exchange format keeps as written (weights, percents, targets,
 values) are stored as JSON so an int stays an int and a float a float: the round
 trip file -> database -> file is exact. Dates inside those values are ISO text.
 `extras` columns keep the exchange format's "x-" keys. Every table keeps its ids
 for ever (AUTOINCREMENT): an undo re-inserts a row under its old id, and the GUI
-holds ids as keys.
+holds ids as keys. Plain Core rather than an ORM: the store works on tables and
+rows, and SQLModel's pydantic cost a fifth of a second at every start (13.6).
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, Text, TypeDecorator, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text, TypeDecorator, UniqueConstraint
 
 # Named constraints, so Alembic batch migrations on SQLite can find and drop them.
-SQLModel.metadata.naming_convention = {
+metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
-}
-metadata: MetaData = SQLModel.metadata
-
-_AUTO = {"sqlite_autoincrement": True}
+})
 
 
 class JSONText(TypeDecorator):
@@ -41,233 +37,116 @@ class JSONText(TypeDecorator):
         return None if value is None else json.loads(value)
 
 
-def _json(nullable: bool = True) -> Any:
-    return Field(default=None, sa_column=Column(JSONText(), nullable=nullable))
+def _table(name: str, *columns, unique: tuple[str, ...] = ()) -> Table:
+    args = [Column("id", Integer, primary_key=True), *columns]
+    if unique:
+        args.append(UniqueConstraint(*unique))
+    return Table(name, metadata, *args, sqlite_autoincrement=True)
 
 
-def _parent(table: str, nullable: bool = False) -> Any:
-    return Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=nullable, index=True),
-    )
+def _text(name: str, nullable: bool = True, **kw) -> Column:
+    return Column(name, String, nullable=nullable, **kw)
 
 
-class OfficeRow(SQLModel, table=True):
-    """An office and its profile (defaults for memos, memo-number prefixes per file)."""
+def _json(name: str, nullable: bool = True) -> Column:
+    return Column(name, JSONText(), nullable=nullable)
 
-    __tablename__ = "office"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    name: str
-    tier: str
-    government: Optional[str] = None
-    parent: Optional[str] = None
-    unit: Optional[str] = None
-    address: Optional[str] = None
-    website: Optional[str] = None
-    email: Optional[str] = None
-    phone: Optional[str] = None
-    extras: Any = _json()
+
+def _parent(table: str, nullable: bool = False) -> Column:
+    return Column(f"{table}_id", Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=nullable, index=True)
+
+
+def _position() -> Column:
+    return Column("position", Integer, nullable=False)
+
+
+# An office and its profile (defaults for memos, memo-number prefixes per file).
+_table(
+    "office",
+    _text("name", False), _text("tier", False),
+    *(_text(f) for f in ("government", "parent", "unit", "address", "website", "email", "phone")),
+    _json("extras"),
     # Profile: [{"name", "designation", "phone", "email"}], the first is the default.
-    signatories: Any = _json()
-    default_recipients: Any = _json()
-    default_attention: Optional[str] = None
-    default_copies: Any = _json()
-    default_copies_purpose: Optional[str] = None
+    _json("signatories"), _json("default_recipients"), _text("default_attention"), _json("default_copies"),
+    _text("default_copies_purpose"),
     # The e-mail draft's To and Cc: lists of addresses (the lines above are what the memo prints).
-    recipient_emails: Any = _json()
-    copy_emails: Any = _json()
+    _json("recipient_emails"), _json("copy_emails"),
     # [{"file": "...", "prefix": "৫১.০০.০০০০.২৫০.২৫.০০৬.২১", "last_serial": 95}]
-    memo_prefixes: Any = _json()
-
-
-class PlanRow(SQLModel, table=True):
-    __tablename__ = "plan"
-    __table_args__ = (UniqueConstraint("fiscal_year", "kind"), _AUTO)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    office_id: Optional[int] = Field(default=None, sa_column=Column(Integer, ForeignKey("office.id"), nullable=False, index=True))
-    kind: str
-    title: str
-    fiscal_year: str
-    total_weight: Any = _json(nullable=False)
+    _json("memo_prefixes"),
+)
+_table(
+    "plan",
+    Column("office_id", Integer, ForeignKey("office.id"), nullable=False, index=True),
+    _text("kind", False), _text("title", False), _text("fiscal_year", False),
+    _json("total_weight", False),
     # Format 1.1's plan.scoring (the scoring settings as named keys); null when the file had none.
-    scoring: Any = _json()
-    extras: Any = _json()
+    _json("scoring"),
+    _json("extras"),
     # The exchange document's own fields, kept for a lossless round trip.
-    doc_notes: Optional[str] = None
-    doc_extras: Any = _json()
-    created_at: str
-
-
-class LevelRow(SQLModel, table=True):
-    __tablename__ = "level"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    plan_id: Optional[int] = _parent("plan")
-    position: int
-    ident: str
-    label: str
-    percent: Any = _json(nullable=False)
-    extras: Any = _json()
-
-
-class AreaRow(SQLModel, table=True):
-    __tablename__ = "area"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    plan_id: Optional[int] = _parent("plan")
-    position: int
-    code: str
-    title: Optional[str] = None
-    weight: Any = _json()
-    extras: Any = _json()
-
-
-class ActivityRow(SQLModel, table=True):
-    __tablename__ = "activity"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    area_id: Optional[int] = _parent("area")
-    position: int
-    code: str
-    title: str
-    extras: Any = _json()
-
-
-class IndicatorRow(SQLModel, table=True):
-    __tablename__ = "indicator"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    activity_id: Optional[int] = _parent("activity")
-    position: int
-    code: str
-    title: str
-    unit: str
-    weight: Any = _json(nullable=False)
+    _text("doc_notes"), _json("doc_extras"),
+    _text("created_at", False),
+    unique=("fiscal_year", "kind"),
+)
+_table("level", _parent("plan"), _position(), _text("ident", False), _text("label", False),
+       _json("percent", False), _json("extras"))
+_table("area", _parent("plan"), _position(), _text("code", False), _text("title"), _json("weight"), _json("extras"))
+_table("activity", _parent("area"), _position(), _text("code", False), _text("title", False), _json("extras"))
+_table(
+    "indicator",
+    _parent("activity"), _position(), _text("code", False), _text("title", False), _text("unit", False),
+    _json("weight", False),
     # One JSON value per plan level, in level order (ISO text for dates, null for "--").
-    targets: Any = _json(nullable=False)
-    scoring: Optional[str] = None
-    aggregation: Optional[str] = None
-    evidence: Optional[str] = None
-    responsible: Optional[str] = None
+    _json("targets", False),
+    _text("scoring"), _text("aggregation"), _text("evidence"), _text("responsible"),
     # Format 1.1 (JSON lists as in the exchange file, null when not given): Q1..Q4 targets, several
     # dated targets (a date or {"from", "to"} each), the two previous years' actuals.
-    quarter_targets: Any = _json()
-    target_dates: Any = _json()
-    previous_actuals: Any = _json()
-    extras: Any = _json()
-
-
-class ReportRow(SQLModel, table=True):
-    __tablename__ = "report"
-    __table_args__ = (UniqueConstraint("plan_id", "period"), _AUTO)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    plan_id: Optional[int] = _parent("plan")
-    position: int
-    period: str
-    status: str = "draft"
-    revision: Optional[int] = None
+    _json("quarter_targets"), _json("target_dates"), _json("previous_actuals"),
+    _json("extras"),
+)
+_table(
+    "report",
+    _parent("plan"), _position(), _text("period", False), _text("status", False, default="draft"),
+    Column("revision", Integer),
     # The current sign-off (the exchange format's "signoff"); history is in `signoff`.
-    signoff_name: Optional[str] = None
-    signoff_designation: Optional[str] = None
-    signoff_at: Optional[str] = None
-    signoff_digest: Optional[str] = None
-    signoff_extras: Any = _json()
-    extras: Any = _json()
-
-
-class EntryRow(SQLModel, table=True):
-    __tablename__ = "entry"
-    __table_args__ = (UniqueConstraint("report_id", "indicator_id"), _AUTO)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    report_id: Optional[int] = _parent("report")
-    indicator_id: Optional[int] = _parent("indicator")
-    position: int
-    value: Any = _json()
-    not_applicable: bool = False
-    narrative: Optional[str] = None
-    evidence: Optional[str] = None
-    remarks: Optional[str] = None
+    _text("signoff_name"), _text("signoff_designation"), _text("signoff_at"), _text("signoff_digest"),
+    _json("signoff_extras"), _json("extras"),
+    unique=("plan_id", "period"),
+)
+_table(
+    "entry",
+    _parent("report"), _parent("indicator"), _position(), _json("value"),
+    Column("not_applicable", Boolean, nullable=False, default=False),
+    _text("narrative"), _text("evidence"), _text("remarks"),
     # Format 1.1: the day each target date was met (JSON list), the period's own figure, a percent's counts.
-    dates: Any = _json()
-    period_value: Any = _json()
-    numerator: Any = _json()
-    denominator: Any = _json()
-    extras: Any = _json()
-
-
-class MemoRow(SQLModel, table=True):
-    __tablename__ = "memo"
-    __table_args__ = (UniqueConstraint("report_id"), _AUTO)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    report_id: Optional[int] = _parent("report")
-    number: Optional[str] = None
-    date: Optional[str] = None
-    subject: Optional[str] = None
-    reference: Optional[str] = None
-    body: Any = _json()
-    attachment: Optional[str] = None
-    signatory_name: Optional[str] = None
-    signatory_designation: Optional[str] = None
-    signatory_phone: Optional[str] = None
-    signatory_email: Optional[str] = None
-    signatory_extras: Any = _json()
-    recipient: Any = _json()
-    attention: Optional[str] = None
-    copies: Any = _json()
-    copies_purpose: Optional[str] = None
-    extras: Any = _json()
-
-
-class SignoffRow(SQLModel, table=True):
-    """Every signed revision of a report, with the exchange document as signed."""
-
-    __tablename__ = "signoff"
-    __table_args__ = (UniqueConstraint("report_id", "revision"), _AUTO)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    report_id: Optional[int] = _parent("report")
-    revision: int
-    name: str
-    designation: str
-    signed_at: str
-    signed_by: Optional[str] = None
-    digest: str
-    snapshot: str
-    reopened_at: Optional[str] = None
-    reopened_by: Optional[str] = None
-    reopen_reason: Optional[str] = None
-
-
-class SettingRow(SQLModel, table=True):
-    """A setting for one plan, one fiscal year, or everything (both null), e.g. the deadline table."""
-
-    __tablename__ = "setting"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    plan_id: Optional[int] = _parent("plan", nullable=True)
-    fiscal_year: Optional[str] = None
-    key: str
-    value: Any = _json()
-
-
-class AuditRow(SQLModel, table=True):
-    """Append-only log. No foreign keys: it outlives the rows it talks about."""
-
-    __tablename__ = "audit"
-    __table_args__ = _AUTO
-    id: Optional[int] = Field(default=None, primary_key=True)
-    at: str = Field(index=True)
-    user: str
-    operation: str
-    entity: str
-    entity_key: Optional[int] = None
-    plan_id: Optional[int] = Field(default=None, index=True)
-    period: Optional[str] = None
-    indicator_id: Optional[int] = None
-    indicator_code: Optional[str] = None
-    field: Optional[str] = None
-    old: Optional[str] = None
-    new: Optional[str] = None
-
+    _json("dates"), _json("period_value"), _json("numerator"), _json("denominator"),
+    _json("extras"),
+    unique=("report_id", "indicator_id"),
+)
+_table(
+    "memo",
+    _parent("report"),
+    _text("number"), _text("date"), _text("subject"), _text("reference"), _json("body"), _text("attachment"),
+    *(_text(f"signatory_{f}") for f in ("name", "designation", "phone", "email")), _json("signatory_extras"),
+    _json("recipient"), _text("attention"), _json("copies"), _text("copies_purpose"), _json("extras"),
+    unique=("report_id",),
+)
+# Every signed revision of a report, with the exchange document as signed.
+_table(
+    "signoff",
+    _parent("report"), Column("revision", Integer, nullable=False),
+    _text("name", False), _text("designation", False), _text("signed_at", False), _text("signed_by"),
+    _text("digest", False), _text("snapshot", False),
+    _text("reopened_at"), _text("reopened_by"), _text("reopen_reason"),
+    unique=("report_id", "revision"),
+)
+# A setting for one plan, one fiscal year, or everything (both null), e.g. the deadline table.
+_table("setting", _parent("plan", nullable=True), _text("fiscal_year"), _text("key", False), _json("value"))
+# Append-only log. No foreign keys: it outlives the rows it talks about.
+_table(
+    "audit",
+    _text("at", False, index=True), _text("user", False), _text("operation", False), _text("entity", False),
+    Column("entity_key", Integer), Column("plan_id", Integer, index=True), _text("period"),
+    Column("indicator_id", Integer), _text("indicator_code"), _text("field"), _text("old"), _text("new"),
+)
 
 TABLES = {t.name: t for t in metadata.sorted_tables}
