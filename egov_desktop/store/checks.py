@@ -34,7 +34,7 @@ class Expected:
 
 @lru_cache(maxsize=1)
 def expected() -> Expected:
-    """What this program makes, read from the SQLModel tables (not a hand-kept copy)."""
+    """What this program makes, read from its tables (`tables.metadata`, not a hand-kept copy)."""
     from sqlalchemy.dialects import sqlite
 
     from egov_desktop.store.tables import metadata
