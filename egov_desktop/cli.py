@@ -27,6 +27,7 @@ COMMANDS = {
     "email-draft": "email_draft",
     "export-docx": "export_docx",
     "export-json": "export_json",
+    "export-xlsx": "export_xlsx",
     "import": "import_json",
     "import-table": "import_table",
     "mark-submitted": "mark_submitted",

@@ -317,20 +317,11 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
                   above: list[tuple[str, str]]) -> tuple[str, float]:
     """The report's table in the layout of the plan's kind (report_table.LAYOUTS), and its font size;
     `above` are the (text, style) paragraphs over it on its first page, for where the pages will break."""
-    from egov_desktop.core.periods import FiscalYear, period_name
     from egov_desktop.core.values import format_number, format_percent
     from egov_desktop.export import report_table as rt
 
-    plan = doc.plan
-    score = None
-    if settings.include_score:
-        from egov_desktop.core.scoring import score_report
-
-        score = score_report(plan, report)
-    ctx = rt.Context(plan, report, lang, score, period_name(report.period, lang),
-                     FiscalYear.parse(plan.fiscal_year).label(lang))
-    columns = rt.LAYOUTS.get(plan.kind, rt.egov_columns)(ctx)
-    rows = rt.rows_of(ctx)
+    ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score)
+    score = ctx.score
     body = [[col.cell(r) for col in columns] for r in rows]
     total_row = []
     if score:
@@ -388,7 +379,7 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
 
 # ------------------------------------------------------------------ the file
 
-def _seal(doc: PlanDocument, report: Report) -> str | None:
+def seal_digest(doc: PlanDocument, report: Report) -> str | None:
     """The digest the export vouches for: only a signed-off report whose content still matches it."""
     if report.status not in SIGNED_STATUSES or report.signoff is None:
         return None
@@ -463,7 +454,7 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
         # Dropping the memo silently would send a report without its letter: say so, and what to do.
         raise ExportError(Msg(N_("The {period} report has no forwarding memo. Write the memo first, or export "
                                  "the report alone."), {"period": _period(period)}))
-    digest = _seal(doc, report)
+    digest = seal_digest(doc, report)
 
     import docx
 

@@ -145,14 +145,19 @@ def table_rows(grids) -> list[list[str]]:
     return [[c.text for c in row] for row in found[0][0].rows] if found else []
 
 
+def document_json(doc, period: str) -> str:
+    """The exchange document a file carries: the plan with its `period` report."""
+    from egov_desktop.core import exchange
+
+    return exchange.dumps(report_only(doc, period))
+
+
 def embed_in_docx(document, doc, period: str) -> None:
     """Carry the plan and its `period` report in a python-docx Document about to be saved."""
-    from egov_desktop.core import exchange
     from egov_desktop.tables.grid import word_grid
 
     rows = table_rows([word_grid(t, n) for n, t in enumerate(document.tables, start=1)])
-    add_to_docx(document, payload(exchange.dumps(report_only(doc, period)), period,
-                                  fingerprint(rows) if rows else ""))
+    add_to_docx(document, payload(document_json(doc, period), period, fingerprint(rows) if rows else ""))
 
 
 def find(parts: dict[str, bytes]) -> Embedded | None:

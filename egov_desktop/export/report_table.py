@@ -55,6 +55,12 @@ class Column:
     group: str | None = None
     # The level header's second line (its percentage).
     header_note: str = ""
+    # What a spreadsheet keeps in the cell instead of the text: a number or a date (None: the text).
+    value: Callable[[Row], object] | None = None
+    # Text that the Word cell shows under the value (an achievement's narrative) and a spreadsheet puts in
+    # a column of its own, headed `detail_header`, so that the values stay numbers Excel can add.
+    detail: Callable[[Row], str | None] | None = None
+    detail_header: str = ""
 
 
 @dataclass
@@ -87,6 +93,15 @@ def unit_label(unit: str, lang: str) -> str:
     return "%" if unit == "percent" else gettext_for(lang, _UNIT_LABELS[unit])
 
 
+class PercentValue(float):
+    """A percent (56.98 for 56.98%): a spreadsheet keeps it as a fraction shown with its % format."""
+
+
+def typed(value, unit: str):
+    """A target's or an achievement's value for a spreadsheet: a percent marked as one."""
+    return PercentValue(value) if unit == "percent" and isinstance(value, (int, float)) else value
+
+
 def egov_columns(ctx: Context) -> list[Column]:
     """The e-Governance and Innovation action plan's report, as the seed reports lay it out."""
     from egov_desktop.core.values import format_number, format_percent, format_value
@@ -105,7 +120,8 @@ def egov_columns(ctx: Context) -> list[Column]:
             Column(ctx.t(N_("Performance area")),
                    lambda r: Cell(f"{_code(r.area.code, lang)} {r.area.title or ''}".rstrip()), merge=area_key),
             Column(ctx.t(N_("Weight")), lambda r: Cell(
-                format_number(r.area.weight, lang) if r.area.weight is not None else "", CENTRE), merge=area_key),
+                format_number(r.area.weight, lang) if r.area.weight is not None else "", CENTRE), merge=area_key,
+                value=lambda r: r.area.weight),
         ]
     cols += [
         Column(ctx.t(N_("Activity")), lambda r: Cell(f"{_code(r.activity.code, lang)} {r.activity.title}"),
@@ -113,7 +129,8 @@ def egov_columns(ctx: Context) -> list[Column]:
         Column(ctx.t(N_("Performance indicator")), lambda r: Cell(f"{_code(r.indicator.code, lang)} "
                                                                    f"{r.indicator.title}")),
         Column(ctx.t(N_("Unit")), lambda r: Cell(unit_label(r.indicator.unit, lang), CENTRE)),
-        Column(ctx.t(N_("Indicator weight")), lambda r: Cell(format_number(r.indicator.weight, lang), CENTRE)),
+        Column(ctx.t(N_("Indicator weight")), lambda r: Cell(format_number(r.indicator.weight, lang), CENTRE),
+               value=lambda r: r.indicator.weight),
     ]
     target = ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year)
     for i, level in enumerate(plan.levels):
@@ -122,8 +139,12 @@ def egov_columns(ctx: Context) -> list[Column]:
             return Cell((format_value(targets[i], r.indicator.unit, lang) if i < len(targets) else None) or "-",
                         CENTRE)
 
+        def level_value(r: Row, i=i):
+            targets = r.indicator.targets
+            return typed(targets[i] if i < len(targets) else None, r.indicator.unit)
+
         cols.append(Column(level.label, level_cell, group=target,
-                           header_note=format_percent(level.percent, lang)))
+                           header_note=format_percent(level.percent, lang), value=level_value))
 
     def achieved(r: Row) -> Cell:
         e, lines = r.entry, []
@@ -135,23 +156,44 @@ def egov_columns(ctx: Context) -> list[Column]:
             lines.append(e.narrative)
         return Cell(lines)
 
+    def achieved_value(r: Row):
+        e = r.entry
+        return not_applicable if e and e.not_applicable else typed(e.value, r.indicator.unit) if e else None
+
     cols += [
-        Column(ctx.t(N_("{period} achievement"), period=ctx.period_name), achieved),
+        Column(ctx.t(N_("{period} achievement"), period=ctx.period_name), achieved, value=achieved_value,
+               detail=lambda r: r.entry.narrative if r.entry else None, detail_header=ctx.t(N_("Progress"))),
         Column(ctx.t(N_("Evidence / remarks")),
                lambda r: Cell([t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
     ]
     if ctx.score:
         cols += [
             Column(ctx.t(N_("Percent achieved")), lambda r: Cell(
-                not_applicable if r.score.not_applicable else format_percent(r.score.percent, lang), CENTRE)),
+                not_applicable if r.score.not_applicable else format_percent(r.score.percent, lang), CENTRE),
+                value=lambda r: not_applicable if r.score.not_applicable else PercentValue(r.score.percent)),
             Column(ctx.t(N_("Score")), lambda r: Cell(
-                not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE)),
+                not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE),
+                value=lambda r: not_applicable if r.score.not_applicable else r.score.score),
         ]
     return cols
 
 
 # The layout of each kind of plan; kinds not named here use the e-Governance one.
 LAYOUTS: dict[str, Callable[[Context], list[Column]]] = {"egov_innovation": egov_columns}
+
+
+def layout(plan: Plan, report: Report, lang: str, include_score: bool) -> tuple[Context, list[Column], list[Row]]:
+    """The report's table as the plan's kind lays it out: its context, columns and rows."""
+    from egov_desktop.core.periods import FiscalYear, period_name
+
+    score = None
+    if include_score:
+        from egov_desktop.core.scoring import score_report
+
+        score = score_report(plan, report)
+    ctx = Context(plan, report, lang, score, period_name(report.period, lang),
+                  FiscalYear.parse(plan.fiscal_year).label(lang))
+    return ctx, LAYOUTS.get(plan.kind, egov_columns)(ctx), rows_of(ctx)
 
 
 def rows_of(ctx: Context) -> list[Row]:

@@ -108,7 +108,7 @@ def read_xlsx(package, sheet: str | None = None) -> list[Grid]:
             continue
         if sheet is None and ws.sheet_state != "visible":
             continue
-        grids.append(_sheet_grid(ws))
+        grids.append(sheet_grid(ws))
     return grids
 
 
@@ -122,7 +122,8 @@ def _count_rows(package: dict[str, bytes]) -> None:
                 raise _too_many("rows", rows, MAX_ROWS)
 
 
-def _sheet_grid(ws) -> Grid:
+def sheet_grid(ws) -> Grid:
+    """An openpyxl worksheet as a grid (merged ranges repeated, hidden rows noted)."""
     merged_from: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
         for r in range(rng.min_row, rng.max_row + 1):

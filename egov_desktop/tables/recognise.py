@@ -38,7 +38,7 @@ from egov_desktop.tables.grid import Cell, Grid, excel_date
 
 # What a column can mean. "level:N" are the target levels, "achievement:P" achievement of period P.
 ROLES = ("area", "area_weight", "activity", "indicator", "unit", "weight", "target", "responsible",
-         "evidence", "remarks", "serial", "score", "total", "ignore")
+         "evidence", "remarks", "narrative", "serial", "score", "total", "row_label", "ignore")
 
 # Level names as printed (typos included, PLANS.md §1), best first, with the usual ids and percents.
 LEVEL_NAMES = (
@@ -193,6 +193,8 @@ def _role_of(label: str) -> str:
         return "row_label"  # NIS: "লক্ষ্যমাত্রা/ অর্জন", what each of an indicator's two rows holds
     if has("অর্জন", "অগ্রগতি") and not has("লক্ষ্যমাত্রা"):
         period, _ = period_of_label(label)
+        if period is None and not has("অর্জন"):
+            return "narrative"  # "অগ্রগতি", "অগ্রগতির বিবরণ": what was done, in words
         return f"achievement:{period}" if period else "achievement:?"
     if has("সূচক") and has("মান"):
         return "weight"
@@ -612,8 +614,9 @@ class _Builder:
         self.area_col, self.area_weight_col = col("area"), col("area_weight")
         self.activity_col, self.indicator_col = col("activity"), col("indicator")
         self.unit_col, self.weight_col, self.label_col = col("unit"), col("weight"), col("row_label")
-        self.resp_col, self.evid_col, self.rem_col, self.total_col = (
-            col("responsible"), col("evidence"), col("remarks"), col("total"))
+        self.resp_col, self.evid_col, self.rem_col, self.total_col, self.narrative_col = (
+            col("responsible"), col("evidence"), col("remarks"), col("total"), col("narrative"))
+        self.score_cols = reader.cols("score")
         self.areas: list[Area] = []
         self.area: Area | None = None
         self.activity: Activity | None = None
@@ -640,7 +643,7 @@ class _Builder:
             own_indicator = indicator_cell is not None and indicator_cell.text and not indicator_cell.merged \
                 and not _SUBTOTAL.match(_norm(indicator_cell.text))
             if not own_indicator and _SUBTOTAL.match(_norm(reader.unicode(texts[0]))):
-                self.subtotal(texts)
+                self.subtotal(row, texts)
                 continue
             indicator_text = reader.text(row, self.indicator_col)
             if len(texts) == 1 and (not indicator_text or indicator_cell.merged and indicator_cell.text == texts[0].text
@@ -655,10 +658,14 @@ class _Builder:
             elif not indicator_cell.merged:
                 self.indicator_row(r, row, indicator_text)
 
-    def subtotal(self, texts: list[Cell]) -> None:
+    def subtotal(self, row: list[Cell], texts: list[Cell]) -> None:
         reader = self.reader
         joined = " ".join(reader.unicode(c) for c in texts)
-        total = _last_number(texts, reader)
+        weight = reader.cell(row, self.weight_col)
+        in_weight = [weight] if weight is not None and weight.text else []
+        if not in_weight and self.score_cols:
+            return  # the total of the score columns (as our own reports print it), not of the weights
+        total = _last_number(in_weight or texts, reader)
         self.subtotal_total = total if self.subtotal_total is None else self.subtotal_total + (total or 0)
         m = _COUNT_IN_SUBTOTAL.search(to_latin_digits(joined))
         _check_subtotal(reader, texts[0], total, int(m.group(1)) if m else None, self.since_subtotal)
@@ -773,13 +780,15 @@ class _Builder:
             if value is None and not na and narrative is None or reports[period].entry(code) is not None:
                 continue  # (the year-to-date column, read first, has given this period's entry)
             reports[period].entries.append(Entry(code, value, not_applicable=na, narrative=narrative))
-        if reports and (evidence or remarks):
+        narrative = reader.text(row, self.narrative_col) or None
+        if reports and (evidence or remarks or narrative):
             last = reports[list(reports)[-1]]
             entry = last.entry(code)
             if entry is None:
                 entry = Entry(code)
                 last.entries.append(entry)
             entry.evidence, entry.remarks = evidence, remarks
+            entry.narrative = narrative or entry.narrative
 
     def _quarter_targets(self, indicator: Indicator, row: list[Cell]) -> None:
         """The লক্ষ্যমাত্রা row's quarter columns: a quarter split of the annual target, or (a date indicator)
