@@ -41,6 +41,7 @@ SCORINGS = ("levels", "proportional")
 AGGREGATIONS = ("sum", "average", "cumulative", "date")
 PERIODS = ("Q1", "Q2", "Q3", "Q4", "H1", "annual")
 STATUSES = ("draft", "signed_off", "submitted")
+STATUS_NAMES = {"draft": N_("Draft"), "signed_off": N_("Signed off"), "submitted": N_("Submitted")}
 # The plan's scoring settings (format 1.1 plan.scoring; scoring.ScoringOptions): the choices PLANS.md and
 # DOMAIN.md only assume, each with its default first.
 SCORING_SETTINGS = {

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
         ui.actionScoring.triggered.connect(self.edit_scoring)
+        ui.actionApaOverview.triggered.connect(self.show_apa_overview)
         ui.actionBackup.triggered.connect(self.back_up)
         ui.actionRestore.triggered.connect(self.restore)
         ui.actionQuit.triggered.connect(self.close)
@@ -681,6 +682,14 @@ class MainWindow(QMainWindow):
         dialog = ScoringDialog(self.store, self.plan_key, self)
         if dialog.exec() and dialog.change is not None:
             self.session.push(dialog.change)
+
+    def show_apa_overview(self) -> None:
+        """The five governance plans of the chosen fiscal year side by side, for the chosen period."""
+        from egov_desktop.gui.dialogs.apa_overview import ApaOverviewDialog
+
+        summary = self._summary(self.plan_key) if self.plan_key is not None else None
+        fiscal_year = summary.fiscal_year if summary else FiscalYear.of(dt.date.today()).code
+        ApaOverviewDialog(self.store, fiscal_year, self.period, self).exec()
 
     def back_up(self) -> None:
         """A copy of the database into a folder the user picks (a pen drive, another disk)."""
