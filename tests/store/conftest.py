@@ -1,6 +1,8 @@
 """Fixtures for the store: a fresh SQLite file per test, optionally with the two reference plans."""
 from __future__ import annotations
 
+import os
+import random
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +11,15 @@ import pytest
 from egov_desktop.core import exchange
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR, PIB
+
+
+@pytest.fixture
+def crash_rng(request) -> random.Random:
+    """The random choices of a kill test (when to kill), from a seed it prints: a failure shows the seed, and
+    EGOV_CRASH_SEED=<seed> replays the same choices (the child's own speed still varies from run to run)."""
+    seed = int(os.environ.get("EGOV_CRASH_SEED") or random.SystemRandom().randrange(2**32))
+    print(f"kill test seed {seed}: replay with EGOV_CRASH_SEED={seed} pytest '{request.node.nodeid}'")
+    return random.Random(seed)
 
 
 @pytest.fixture

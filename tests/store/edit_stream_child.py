@@ -1,4 +1,4 @@
-"""Child process of test_power_cut: a stream of edits, each acknowledged on stdout once it has returned.
+"""Child process of test_kill_during_edits: a stream of edits, each acknowledged on stdout once it has returned.
 
 Edit n writes the value n into slot(n); the parent checks every acknowledged value survived a SIGKILL.
 """
