@@ -8,6 +8,8 @@ from egov_desktop.core.model import PLAN_KIND_NAMES, TIER_NAMES
 KIND_LABELS, TIER_LABELS = PLAN_KIND_NAMES, TIER_NAMES
 
 EXCHANGE_FILTER = N_("Plan exchange files (*.json)")
+TABLE_FILTER = N_("Word and Excel files (*.docx *.xlsx)")
+EXCEL_FILTER = N_("Excel workbooks (*.xlsx)")
 
 
 def documents_folder() -> str:

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTime, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTime, QTimer, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
     QStackedWidget, QToolButton
@@ -28,7 +28,8 @@ from egov_desktop.gui.cancel import CancelToken, write_staged
 from egov_desktop.gui.dialogs.shortcuts import NAME_PROPERTY
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
-from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order
+from egov_desktop.gui.labels import (EXCEL_FILTER, EXCHANGE_FILTER, TABLE_FILTER, documents_folder, kind_label,
+                                    kind_order)
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
@@ -43,7 +44,8 @@ S_SPLITTER = "window/progress_splitter"
 
 
 # Actions that need the database (the plan-specific ones also need an open plan).
-STORE_ACTIONS = ("actionNewPlan", "actionImport", "actionDeadlines", "actionBackup", "actionRestore")
+STORE_ACTIONS = ("actionNewPlan", "actionImport", "actionImportTable", "actionDeadlines", "actionBackup",
+                 "actionRestore")
 
 
 class MainWindow(QMainWindow):
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         ui.emptyNewPlan.clicked.connect(self.new_plan)
         ui.actionNewPlan.triggered.connect(self.new_plan)
         ui.actionImport.triggered.connect(self.import_file)
+        ui.actionImportTable.triggered.connect(self.import_table)
+        ui.actionExportExcel.triggered.connect(self.export_excel)
         ui.actionExportExchange.triggered.connect(self.export_exchange)
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
@@ -302,7 +306,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.setCurrentWidget(self.ui.tabs if summary else self.ui.emptyPage)
         has_plan = summary is not None
         for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionExportWord,
-                       self.ui.actionEmail, self.ui.actionMemo):
+                       self.ui.actionExportExcel, self.ui.actionEmail, self.ui.actionMemo):
             action.setEnabled(has_plan)
         if summary is None:
             self._show_empty_page()
@@ -395,6 +399,13 @@ class MainWindow(QMainWindow):
         if summary.office or summary.progress or summary.plan:
             # The plans' office names and report statuses (the picker, the title, the next deadline).
             self._plans = {p.key: p for p in self.store.list_plans()}
+            if self.plan_key is not None and self.plan_key not in self._plans:
+                # The plan shown is gone (its import undone): its grids must not read it again, and another is
+                # shown once this change has been told (opening a plan clears the undo stack, mid-undo here).
+                for editor in self._editors():
+                    editor.model.detach()
+                QTimer.singleShot(0, self.refresh_plans)
+                return
             self._update_titles()
         if summary.office:
             # An office with no name blocks sign-off: the problems list follows it.
@@ -633,6 +644,43 @@ class MainWindow(QMainWindow):
 
         self._run_task(_("Reading the file…"), read, on_done=loaded)
 
+    def import_table(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import from Word or Excel"), documents_folder(),
+                                                     _(TABLE_FILTER))
+        if path:
+            self._import_table(Path(path))
+
+    def _import_table(self, path: Path) -> None:
+        """A plan table from Word or Excel: a file of ours is read exactly (it carries its plan); any other
+        goes through the preview, where the officer checks and corrects the columns. One undo step."""
+        from egov_desktop.gui.dialogs.import_table import ImportTableDialog
+        from egov_desktop.tables import read_plan_table
+
+        def read(token):
+            result = read_plan_table(path)
+            return result if token.commit() else None
+
+        def loaded(result) -> None:
+            if result is None:
+                return
+            doc = result.document
+            if not result.carried:
+                office = self.store.current_office()
+                name = self.store.get_office(office).name if office is not None else ""
+                dialog = ImportTableDialog(path.name, result.tables, name, self)
+                if not dialog.exec():
+                    return
+                doc = dialog.document
+            try:
+                change = self.store.import_document(doc)
+            except StoreError as exc:
+                self._show_error(exc)
+                return
+            self._show_new_plan(change.key)  # (showing another plan starts a new undo history)
+            self.session.push(change)
+
+        self._run_task(_("Reading the file…"), read, on_done=loaded)
+
     def _show_new_plan(self, key: int) -> None:
         summary = next(p for p in self.store.list_plans() if p.key == key)
         self.refresh_plans(select=f"{summary.fiscal_year}/{summary.kind}")
@@ -782,6 +830,24 @@ class MainWindow(QMainWindow):
         self._run_task(_("Writing the Word file…"), lambda token: write_staged(
             token, dialog.path, lambda staged: export_docx(doc, period, staged, parts=parts, font=font,
                                                            settings=settings)), on_done=written, path=dialog.path)
+
+    def export_excel(self) -> None:
+        from egov_desktop.export.docx_report import default_file_name, saved_settings
+        from egov_desktop.export.xlsx_report import export_xlsx
+
+        if self.plan_key is None:
+            return
+        doc = self.store.document_as_signed(self.plan_key, self.period)
+        name = default_file_name(doc, self.period, suffix=".xlsx")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Excel report"), str(Path(documents_folder()) / name),
+                                                     _(EXCEL_FILTER))
+        if not path:
+            return
+        period, settings = self.period, saved_settings(self.store, self.plan_key)
+        self._run_task(_("Writing the Excel file…"), lambda token: write_staged(
+            token, Path(path), lambda staged: export_xlsx(doc, period, staged, settings=settings)),
+            on_done=lambda written: self.ui.statusbar.showMessage(
+                _("Excel file written: {path}").format(path=written), 10000), path=Path(path))
 
     def _save_export_settings(self, settings) -> None:
         """Where saved_settings found them: the plan's own settings if it has them, else those for all plans

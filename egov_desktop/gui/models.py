@@ -520,6 +520,11 @@ class GridModel(QAbstractTableModel):
     def _on_replay_failed(self, exc) -> None:
         self.status.emit(exc.msg.render())
 
+    def detach(self) -> None:
+        """Stop following the session: the plan is gone (its import undone) and the grid is about to close."""
+        self.session.changed.disconnect(self._on_changed)
+        self.session.failed.disconnect(self._on_replay_failed)
+
     def _on_changed(self, summary) -> None:
         # The grid that made a change has shown it already (in place, without reading the document again).
         if summary.origin is not self and self._concerns(summary):

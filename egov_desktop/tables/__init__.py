@@ -37,6 +37,7 @@ def read_plan_table(path: Path, sheet: str | None = None, table: int | None = No
         result = recognise(grid, header, overrides)
     except NoPlanTable:
         raise TableFileError(Msg(N_("The plan table in the file has no indicator rows."))) from None
+    result.tables = found
     if carried is not None and overrides is None:
         result.findings.insert(0, Finding(grid.name, "table_edited", WARNING, Msg(N_(
             "the file was exported by this program, but its table was changed afterwards: it was read from the "

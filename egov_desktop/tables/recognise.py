@@ -117,6 +117,7 @@ class Recognised:
     rows: dict[str, int] = field(default_factory=dict)  # indicator code -> 0-based row it came from
     flagged_codes: set[str] = field(default_factory=set)  # codes whose problem is reported at their cell
     carried: bool = False  # read from the exchange document the file carries, not from its table
+    tables: list = field(default_factory=list)  # every plan table of the file: (grid, header row)
 
 
 class NoPlanTable(Exception):
