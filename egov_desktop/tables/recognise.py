@@ -409,7 +409,7 @@ class _Reader:
         if cell is not None and isinstance(cell.value, str) and not re.search(r"[0-9০-৯]", cell.text) \
                 and _norm(cell.text) not in EMPTY_MARKERS:
             return None, False, self.unicode(cell)  # progress in words, no figure yet ("কাজ চলমান")
-        value, na = self.value(cell, unit, N_("achievement"))
+        value, na = self.value(cell, unit, Msg(N_("achievement")))
         return value, na, None
 
     def value(self, cell: Cell | None, unit: str, what: str) -> tuple[Any, bool]:
@@ -693,7 +693,7 @@ class _Builder:
         if area_cell is not None and area_cell.text and not area_cell.merged and (
                 self.area is None or reader.unicode(area_cell) != _area_label(self.area)):
             code, title = split_code(reader.unicode(area_cell))
-            weight = reader.number(reader.cell(row, self.area_weight_col), N_("area weight"))
+            weight = reader.number(reader.cell(row, self.area_weight_col), Msg(N_("area weight")))
             self.area = Area(code or str(len(self.areas) + 1), title, weight)
             self.areas.append(self.area)
             self.activity, self.last_activity_text = None, None
@@ -755,14 +755,14 @@ class _Builder:
         code, title = self._code(ind_cell, indicator_text)
         self.rows_of.setdefault(code, r)
         unit = self._unit(row, ind_cell)
-        weight = reader.number(reader.cell(row, self.weight_col), N_("weight"))
+        weight = reader.number(reader.cell(row, self.weight_col), Msg(N_("weight")))
         if weight is None:
             weight_cell = reader.cell(row, self.weight_col)
             if weight_cell is not None and not weight_cell.text:
                 reader.finding(ERROR, weight_cell.where, "empty_weight", N_("the weight is empty; taken as 0"))
             weight = 0
         self.since_subtotal.append(weight)
-        targets = [reader.value(reader.cell(row, c), unit, N_("target"))[0] for c in self.target_cols]
+        targets = [reader.value(reader.cell(row, c), unit, Msg(N_("target")))[0] for c in self.target_cols]
         indicator = Indicator(code, title or indicator_text, unit, weight, targets,
                               scoring=self.scoring if unit != "date" else None,
                               responsible=reader.text(row, self.resp_col) or None)
@@ -796,7 +796,7 @@ class _Builder:
         one dated target a quarter (NIS 1.6)."""
         reader = self.reader
         cells = [reader.cell(row, c) for c in self.achievement_cols]
-        values = [reader.value(cell, indicator.unit, N_("target"))[0] for cell in cells]
+        values = [reader.value(cell, indicator.unit, Msg(N_("target")))[0] for cell in cells]
         indicator.aggregation = {"count": "sum", "percent": "average", "date": "date"}[indicator.unit]
         if indicator.unit == "date":
             dates = [v for v in values if v is not None]
@@ -831,7 +831,7 @@ class _Builder:
                 report.entries.append(Entry(ind.code, value, period_value=own[q], remarks=remarks))
         total_cell = reader.cell(row, self.total_col)
         if total_cell is not None and total_cell.text and not ind.target_dates and any(v is not None for v in own):
-            printed, _na = reader.value(total_cell, ind.unit, N_("total achievement"))
+            printed, _na = reader.value(total_cell, ind.unit, Msg(N_("total achievement")))
             computed = aggregate([v for v in own if v is not None], ind.aggregation) if ind.unit != "date" else None
             if printed is not None and computed is not None and abs(printed - computed) > 0.005:
                 reader.finding(WARNING, total_cell.where, "total_mismatch",

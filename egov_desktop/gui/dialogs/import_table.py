@@ -19,6 +19,7 @@ from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_import_table_dialog import Ui_ImportTableDialog
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.labels import kind_label
+from egov_desktop.export.report_table import unit_label
 from egov_desktop.tables import Grid, Overrides, Recognised
 from egov_desktop.tables.recognise import LEVEL_LABELS, recognise
 
@@ -128,7 +129,9 @@ class ImportTableDialog(QDialog):
                                   if doc.plan.fiscal_year else "")
             ui.office.setText(doc.office.name)
         self._fill_rows()
-        self.findings_model.setStringList([show_digits(f"{f.where}: {f.message()}") for f in result.findings])
+        # A cell's address as the file's program writes it (GRS!G10), and the cell's text quoted as it stands
+        # (the message itself gives numbers in the language's digits).
+        self.findings_model.setStringList([f"{f.where}: {f.message()}" for f in result.findings])
         ok = bool(doc.plan.fiscal_year) and bool(doc.plan.indicators())
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         show_error(self.ui.error, None if doc.plan.fiscal_year else _("Give the fiscal year (e.g. 2021-22)."))
@@ -151,6 +154,7 @@ class ImportTableDialog(QDialog):
             chooser.activated.connect(lambda _i, c=col.index, box=chooser: self.set_role(c, box.currentData()))
             self.ui.columns.setIndexWidget(model.index(row, 1), chooser)
         self.ui.columns.resizeColumnsToContents()
+        self.ui.columns.horizontalHeader().setStretchLastSection(True)
 
     def _fill_rows(self) -> None:
         result, model = self.result, self.rows_model
@@ -169,7 +173,8 @@ class ImportTableDialog(QDialog):
         for ind in doc.plan.indicators():
             r = result.rows.get(ind.code)
             found = by_row.get(r, [])
-            cells = [str(r + 1) if r is not None else "", ind.code, ind.title, ind.unit,
+            cells = [str(r + 1) if r is not None else "", ind.code, ind.title,
+                     unit_label(ind.unit, current_language()),
                      format_value(ind.weight, "count") if isinstance(ind.weight, int) else f"{ind.weight:g}",
                      *(format_value(t, ind.unit) if t is not None else "-" for t in ind.targets)]
             for report in doc.reports:
