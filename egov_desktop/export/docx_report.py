@@ -320,7 +320,7 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
     from egov_desktop.core.values import format_number, format_percent
     from egov_desktop.export import report_table as rt
 
-    ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score)
+    ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score, doc.reports)
     score = ctx.score
     body = [[col.cell(r) for col in columns] for r in rows]
     total_row = []

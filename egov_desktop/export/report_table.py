@@ -72,6 +72,8 @@ class Context:
     period_name: str
     fiscal_year: str
     entries: dict = field(default_factory=dict)
+    # All the plan's reports: a quarterly layout shows each quarter's own figure beside the year to date.
+    reports: list = field(default_factory=list)
 
     def t(self, msgid: str, **params) -> str:
         text = gettext_for(self.lang, msgid)
@@ -102,12 +104,11 @@ def typed(value, unit: str):
     return PercentValue(value) if unit == "percent" and isinstance(value, (int, float)) else value
 
 
-def egov_columns(ctx: Context) -> list[Column]:
-    """The e-Governance and Innovation action plan's report, as the seed reports lay it out."""
-    from egov_desktop.core.values import format_number, format_percent, format_value
+def _lead_columns(ctx: Context) -> list[Column]:
+    """No., area and its weight (unless the plan is flat), activity, indicator, unit, indicator weight."""
+    from egov_desktop.core.values import format_number
 
     lang, plan = ctx.lang, ctx.plan
-    not_applicable = ctx.t(N_("Not applicable"))
     cols = []
     if plan.is_flat:
         cols.append(Column(ctx.t(N_("No.")), lambda r: Cell(ctx.num(r.serial), CENTRE)))
@@ -132,6 +133,14 @@ def egov_columns(ctx: Context) -> list[Column]:
         Column(ctx.t(N_("Indicator weight")), lambda r: Cell(format_number(r.indicator.weight, lang), CENTRE),
                value=lambda r: r.indicator.weight),
     ]
+    return cols
+
+
+def _level_columns(ctx: Context) -> list[Column]:
+    """A column per target level under "লক্ষ্যমাত্রা <year>", each level's percent under its name."""
+    from egov_desktop.core.values import format_percent, format_value
+
+    lang, plan, cols = ctx.lang, ctx.plan, []
     target = ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year)
     for i, level in enumerate(plan.levels):
         def level_cell(r: Row, i=i) -> Cell:
@@ -145,6 +154,33 @@ def egov_columns(ctx: Context) -> list[Column]:
 
         cols.append(Column(level.label, level_cell, group=target,
                            header_note=format_percent(level.percent, lang), value=level_value))
+    return cols
+
+
+def _score_columns(ctx: Context) -> list[Column]:
+    """Percent achieved and score (অর্জিত মান), when the score is shown: always the last two columns."""
+    from egov_desktop.core.values import format_number, format_percent
+
+    if not ctx.score:
+        return []
+    lang, not_applicable = ctx.lang, ctx.t(N_("Not applicable"))
+    return [
+        Column(ctx.t(N_("Percent achieved")), lambda r: Cell(
+            not_applicable if r.score.not_applicable else format_percent(r.score.percent, lang), CENTRE),
+            value=lambda r: not_applicable if r.score.not_applicable else PercentValue(r.score.percent)),
+        Column(ctx.t(N_("Score")), lambda r: Cell(
+            not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE),
+            value=lambda r: not_applicable if r.score.not_applicable else r.score.score),
+    ]
+
+
+def egov_columns(ctx: Context) -> list[Column]:
+    """The e-Governance and Innovation action plan's report, as the seed reports lay it out."""
+    from egov_desktop.core.values import format_value
+
+    lang = ctx.lang
+    not_applicable = ctx.t(N_("Not applicable"))
+    cols = _lead_columns(ctx) + _level_columns(ctx)
 
     def achieved(r: Row) -> Cell:
         e, lines = r.entry, []
@@ -166,33 +202,105 @@ def egov_columns(ctx: Context) -> list[Column]:
         Column(ctx.t(N_("Evidence / remarks")),
                lambda r: Cell([t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
     ]
-    if ctx.score:
-        cols += [
-            Column(ctx.t(N_("Percent achieved")), lambda r: Cell(
-                not_applicable if r.score.not_applicable else format_percent(r.score.percent, lang), CENTRE),
-                value=lambda r: not_applicable if r.score.not_applicable else PercentValue(r.score.percent)),
-            Column(ctx.t(N_("Score")), lambda r: Cell(
-                not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE),
-                value=lambda r: not_applicable if r.score.not_applicable else r.score.score),
-        ]
-    return cols
+    return cols + _score_columns(ctx)
+
+
+def _figure(ind: Indicator, entry: Entry | None, lang: str) -> str:
+    """An entry's figure as printed: its value, or for several target dates the dates met so far."""
+    from egov_desktop.core.values import format_value
+
+    if entry is None:
+        return ""
+    if entry.not_applicable:
+        return gettext_for(lang, N_("Not applicable"))
+    parts = [format_value(entry.value, ind.value_unit, lang)] if entry.value is not None else []
+    parts += [format_value(d, "date", lang) for d in entry.dates or () if d is not None]
+    return ", ".join(parts)
+
+
+def quarterly_columns(ctx: Context) -> list[Column]:
+    """The NIS, GRS, citizen's charter and RTI reports (PLANS.md §2.1, §3.1, §4.1, §5.1): the target (the
+    levels, or the single one with its dates), then a column per quarter, মোট অর্জন (the year to date) and
+    অর্জিত মান. A quarter's cell holds that quarter's own figure (from its report); an NIS-shaped plan's
+    shows the quarter's target over it, as the monitoring form's লক্ষ্যমাত্রা/অর্জন rows do."""
+    from egov_desktop.core.periods import QUARTERS, FiscalYear, period_name
+    from egov_desktop.core.values import format_value
+
+    lang, plan = ctx.lang, ctx.plan
+    cols = _lead_columns(ctx)
+    if any(i.previous_actuals for i in plan.indicators()):
+        # RTI prints the two previous years' actual achievement before the targets (PLANS.md §5.1).
+        year = FiscalYear.parse(plan.fiscal_year)
+        for i, before in enumerate((year.previous().previous(), year.previous())):
+            def actual(r: Row, i=i) -> Cell:
+                values = r.indicator.previous_actuals or [None, None]
+                return Cell(format_value(values[i], r.indicator.value_unit, lang) or "-", CENTRE)
+
+            cols.append(Column(ctx.t(N_("Actual achievement {fiscal_year}"), fiscal_year=before.label(lang)), actual))
+    if len(plan.levels) > 1:
+        cols += _level_columns(ctx)
+    else:
+        def target(r: Row) -> Cell:
+            ind = r.indicator
+            texts = [format_value(t, ind.value_unit, lang) for t in ind.targets if t is not None]
+            texts += [format_value(d, "date", lang) for d in ind.target_dates or ()]
+            return Cell("; ".join(texts) or "-", CENTRE)
+
+        cols.append(Column(ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year), target,
+                           value=lambda r: typed(r.indicator.targets[0] if r.indicator.targets else None,
+                                                 r.indicator.value_unit)))
+    reports = {r.period: r for r in ctx.reports}
+    reports[ctx.report.period] = ctx.report
+    shown = QUARTERS[:{"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 2}.get(ctx.report.period, 4)]
+    target_word, achieved_word = ctx.t(N_("Target")), ctx.t(N_("Achievement"))
+    for i, quarter in enumerate(QUARTERS):
+        def quarter_cell(r: Row, i=i, quarter=quarter) -> Cell:
+            ind, lines = r.indicator, []
+            if ind.quarter_targets and ind.quarter_targets[i] is not None:
+                lines.append(f"{target_word}: {format_value(ind.quarter_targets[i], ind.value_unit, lang)}")
+            report = reports.get(quarter) if quarter in shown else None
+            entry = next((e for e in report.entries if e.indicator == ind.code), None) if report else None
+            if entry is not None and entry.period_value is not None:
+                figure = format_value(entry.period_value, ind.value_unit, lang)
+            else:
+                figure = _figure(ind, entry, lang)
+            if figure:
+                lines.append(f"{achieved_word}: {figure}" if lines else figure)
+            return Cell(lines, CENTRE)
+
+        cols.append(Column(period_name(quarter, lang), quarter_cell, group=ctx.t(N_("Progress"))))
+    cols += [
+        Column(ctx.t(N_("Total achievement")), lambda r: Cell(_figure(r.indicator, r.entry, lang), CENTRE),
+               value=lambda r: typed(r.entry.value, r.indicator.value_unit) if r.entry else None),
+        Column(ctx.t(N_("Evidence / remarks")),
+               lambda r: Cell([t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
+    ]
+    return cols + _score_columns(ctx)
 
 
 # The layout of each kind of plan; kinds not named here use the e-Governance one.
-LAYOUTS: dict[str, Callable[[Context], list[Column]]] = {"egov_innovation": egov_columns}
+LAYOUTS: dict[str, Callable[[Context], list[Column]]] = {
+    "egov_innovation": egov_columns,
+    "nis": quarterly_columns,
+    "grs": quarterly_columns,
+    "citizen_charter": quarterly_columns,
+    "rti": quarterly_columns,
+}
 
 
-def layout(plan: Plan, report: Report, lang: str, include_score: bool) -> tuple[Context, list[Column], list[Row]]:
-    """The report's table as the plan's kind lays it out: its context, columns and rows."""
+def layout(plan: Plan, report: Report, lang: str, include_score: bool,
+           reports: list[Report] | None = None) -> tuple[Context, list[Column], list[Row]]:
+    """The report's table as the plan's kind lays it out: its context, columns and rows. `reports` are the
+    plan's reports (for the quarters' own figures and a percent's year to date)."""
     from egov_desktop.core.periods import FiscalYear, period_name
 
     score = None
     if include_score:
         from egov_desktop.core.scoring import score_report
 
-        score = score_report(plan, report)
+        score = score_report(plan, report, reports or ())
     ctx = Context(plan, report, lang, score, period_name(report.period, lang),
-                  FiscalYear.parse(plan.fiscal_year).label(lang))
+                  FiscalYear.parse(plan.fiscal_year).label(lang), reports=list(reports or ()))
     return ctx, LAYOUTS.get(plan.kind, egov_columns)(ctx), rows_of(ctx)
 
 

@@ -1,0 +1,64 @@
+"""Each plan's report in its own layout (issue 9): the NIS, GRS, CC and RTI reports show a column per
+quarter with that quarter's own figure (and an NIS-shaped plan's quarter target over it), মোট অর্জন and
+অর্জিত মান, read back from the Word file."""
+from __future__ import annotations
+
+import copy
+
+import docx
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.core.model import Entry, Report
+from egov_desktop.export.docx_report import export_docx
+from tests.conftest import FIXTURES
+
+
+def load(name):
+    return exchange.load(FIXTURES / f"{name}.plan.json")
+
+
+def _rows(out):
+    table = docx.Document(out).tables[-1]
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_the_nis_report_has_quarter_columns_with_target_and_achievement(tmp_path):
+    out = export_docx(load("nis-fid-2021-22"), "Q1", tmp_path / "nis.docx", parts=("report",))
+    rows = _rows(out)
+    head = rows[0] + rows[1]
+    for word in ("লক্ষ্যমাত্রা ২০২১-২২", "অগ্রগতি", "১ম ত্রৈমাসিক", "৪র্থ ত্রৈমাসিক", "মোট অর্জন", "অর্জিত মান"):
+        assert any(word in h for h in head), word
+    one = next(r for r in rows if any(c.startswith("[১.১.১]") for c in r))
+    assert "লক্ষ্যমাত্রা: ১\nঅর্জন: ১" in one  # Q1: the quarter's target over its achievement
+    assert "লক্ষ্যমাত্রা: ১" in one  # Q2-Q4: the target alone, nothing achieved yet
+    assert one[-1] == "১"  # অর্জিত মান 1.00 (PLANS.md §2.9)
+    six = next(r for r in rows if any(c.startswith("[১.৬.১]") for c in r))
+    assert "১৫/১০/২০২১; ১৫/০১/২০২২; ১৫/০৪/২০২২" in six and six[-1] == "০.৩৩"
+
+
+def test_a_quarter_shows_its_own_figure_beside_the_year_to_date(tmp_path):
+    doc = load("grs-fid-2021-22")
+    doc.reports.append(Report("Q2", entries=[Entry("1.1.1", 2, evidence="x"), Entry("2.4.1", 2, evidence="x")]))
+    doc.report("Q2").entries[0].period_value = 1  # Q2 alone: 1 more update
+    out = export_docx(doc, "Q2", tmp_path / "grs.docx", parts=("report",))
+    rows = _rows(out)
+    first = next(r for r in rows if any(c.startswith("[১.১.১]") for c in r))
+    q1, q2 = rows[1].index("১ম ত্রৈমাসিক"), rows[1].index("২য় ত্রৈমাসিক")
+    assert (first[q1], first[q2]) == ("১", "১")  # Q1 from its report, Q2 its own figure
+    assert "২" in first  # মোট অর্জন: the year to date
+    assert first[-1] == "২.৫"  # 5 × 2/4
+
+
+@pytest.mark.parametrize("name, period", [("cc-fid-2021-22", "Q1"), ("rti-sakhipur-2022-23", "Q3"),
+                                          ("rti-betagi-2023-24", "Q2")])
+def test_every_kind_exports(tmp_path, name, period):
+    out = export_docx(load(name), period, tmp_path / f"{name}.docx", parts=("report",))
+    rows = _rows(out)
+    assert any("মোট অর্জন" in c for c in rows[0])
+    if name == "rti-sakhipur-2022-23":  # five levels: a column each, as the RTI plan prints them
+        assert "প্রকৃত অর্জন ২০২০-২১" in rows[0] and "প্রকৃত অর্জন ২০২১-২২" in rows[0]
+        levels = rows[1].index("অসাধারণ\n১০০%")
+        assert rows[1][levels + 1] == "অতি উত্তম\n৯০%"
+    if name == "rti-betagi-2023-24":
+        assert any("০১/১২/২০২৩ থেকে ৩১/১২/২০২৩" in c for r in rows for c in r)
