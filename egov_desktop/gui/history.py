@@ -20,6 +20,7 @@ from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.rules import describe_where
 from egov_desktop.core.values import format_date, format_number
+from egov_desktop.gui.labels import plan_label, template_label
 from egov_desktop.gui.models import AGGREGATION_LABELS, SCORING_LABELS, UNIT_LABELS, PlanModel, ProgressModel
 
 SHORTCUT = "Ctrl+H"
@@ -33,6 +34,13 @@ _EVENTS = {
     "add_indicator": N_("indicator added"),
     "remove_indicator": N_("indicator removed (with its achievements)"),
     "move_indicator": N_("indicator moved"),
+}
+# How the plan was made (store.audit.PLAN_MADE): the first line of every indicator's history.
+_MADE = {
+    "import": N_("Imported (the whole plan)"),
+    "from_template": N_("Imported from the template {template}"),
+    "blank": N_("Made as a blank plan"),
+    "copy_to_next_year": N_("Copied from the previous year's plan"),
 }
 # An undone or redone step is logged as "undo <operation>" / "redo <operation>".
 _REPLAYS = {"undo": N_("Undone: {what}"), "redo": N_("Redone: {what}")}
@@ -77,7 +85,10 @@ def describe_change(entry, plan=None, lang: str | None = None) -> str:
     replay, _sep, operation = entry.operation.partition(" ")
     if replay not in _REPLAYS:
         replay, operation = "", entry.operation
-    if operation in _EVENTS:
+    if entry.entity == "plan" and operation in _MADE:
+        source = (entry.new or {}).get("source")
+        what = Msg(_MADE[operation], {"template": template_label(source) if source else ""}).render(lang)
+    elif operation in _EVENTS:
         what = _(_EVENTS[operation])
     else:
         code = entry.indicator_code or "?"
@@ -120,8 +131,10 @@ class HistoryModel(QAbstractTableModel):
         when = f"{format_date(at.date(), lang)} {localize_digits(at.strftime('%H:%M'), lang)}"
         # Targets are logged as "targets[i]" but hold values of the indicator's unit, like the others.
         field = None if entry.field is None else entry.field.partition("[")[0]
-        return (when, entry.user, describe_change(entry, self.plan, lang),
-                format_value(entry.old, field, lang), format_value(entry.new, field, lang))
+        new = format_value(entry.new, field, lang)
+        if entry.entity == "plan" and entry.operation in _MADE:  # the plan made, as people name it
+            new = plan_label(entry.new.get("kind", ""), entry.new.get("fiscal_year", ""))
+        return (when, entry.user, describe_change(entry, self.plan, lang), format_value(entry.old, field, lang), new)
 
     # ------------------------------------------------------- Qt model interface
 

@@ -30,6 +30,7 @@ from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.gui.labels import (EXCEL_FILTER, EXCHANGE_FILTER, TABLE_FILTER, documents_folder, kind_label,
                                     kind_order)
+from egov_desktop.gui.officer import OfficerBar
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
 from egov_desktop.gui.progress_editor import ProgressEditor
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self.problems.activated.connect(self.select_where)
         bijoy_fix.attach_problems(self.problems, self.current_editor)
 
+        self.officer_bar = OfficerBar(self)
+        self.ui.centralLayout.insertWidget(0, self.officer_bar)
         self._build_status_bar()
         self._build_menus()
         self._connect()
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session.set_store(store)
         self._enable_store_actions()
+        self.officer_bar.set_store(store)
         self.ui.emptyNewPlan.setVisible(True)
         self.refresh_plans(select=self.settings.value(S_PLAN))
         self._on_saved()
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         for editor in self._editors():
             editor.retranslate()
         self.problems.retranslate()
+        self.officer_bar.retranslate()
         self.score_summary.update()
         self._update_titles()
         self._update_report_state()

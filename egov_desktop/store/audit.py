@@ -14,8 +14,15 @@ from egov_desktop.store.documents import now_iso
 from egov_desktop.store.tables import TABLES
 
 
+# The setting holding the officer's own name (asked once by the program): who the audit log says made a
+# change. Until it is given, the operating-system login stands in.
+OFFICER_NAME = "officer_name"
+# The audit operations that make a plan (plans.py): the first line of every indicator's history.
+PLAN_MADE = ("import", "from_template", "blank", "copy_to_next_year")
+
+
 def user_name() -> str:
-    """The operating-system user: the person at the office PC."""
+    """The operating-system user: the login of the office PC."""
     try:
         return getpass.getuser()
     except Exception:  # no user name in the environment (a service account, a stripped container)
@@ -40,7 +47,10 @@ class AuditEntry:
 
 def write_audit(conn: Connection, rows: list[dict]) -> None:
     if rows:
-        at, user = now_iso(), user_name()
+        s = TABLES["setting"]
+        officer = conn.execute(select(s.c.value).where(s.c.key == OFFICER_NAME, s.c.plan_id.is_(None),
+                                                       s.c.fiscal_year.is_(None))).scalar_one_or_none()
+        at, user = now_iso(), officer or user_name()
         conn.execute(insert(TABLES["audit"]), [r | {"at": at, "user": user} for r in rows])
 
 
@@ -50,7 +60,10 @@ def read_audit(conn: Connection, plan_key: int | None = None, indicator_key: int
     if plan_key is not None:
         q = q.where(t.c.plan_id == plan_key)
     if indicator_key is not None:
-        q = q.where(or_(t.c.indicator_id == indicator_key, (t.c.entity == "indicator") & (t.c.entity_key == indicator_key)))
+        mine = or_(t.c.indicator_id == indicator_key, (t.c.entity == "indicator") & (t.c.entity_key == indicator_key))
+        if plan_key is not None:  # how the plan was made is where the indicator's history begins
+            mine = or_(mine, (t.c.entity == "plan") & t.c.operation.in_(PLAN_MADE))
+        q = q.where(mine)
     return [
         AuditEntry(
             at=dt.datetime.fromisoformat(r["at"]),

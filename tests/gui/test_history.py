@@ -90,11 +90,11 @@ def test_area_rows_have_no_indicator_history(qtbot, store, pib_key, session, und
 def test_history_model_passes_qt_model_tester(qtmodeltester, store, pib_key):
     indicator = store.get_document(pib_key).plan.indicator("1.1.1")
     model = HistoryModel(store, pib_key, indicator.key)
-    qtmodeltester.check(model, force_py=True)  # empty
+    qtmodeltester.check(model, force_py=True)  # the import alone
     store.set_indicator_field(indicator.key, "evidence", "নথি")
     store.set_entry_field(pib_key, "Q2", indicator.key, "not_applicable", True)
     model.refresh()
-    assert model.rowCount() == 2
+    assert model.rowCount() == 3
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, NEW).data() == "হ্যাঁ"
     assert model.index(0, WHAT).data() == "২য় ত্রৈমাসিক: সূচক ১.১.১, প্রযোজ্য নয়"
@@ -130,3 +130,58 @@ def test_a_text_that_only_looks_like_a_date_is_shown_as_typed(store, pib_key):
     store.set_entry_field(pib_key, "Q1", ind.key, "remarks", "2024-13-45")
     rows = _rows(HistoryModel(store, pib_key, ind.key))  # it raised ValueError: the dialog did not open
     assert rows[0][NEW] == "2024-13-45"
+
+
+def test_a_plan_s_history_begins_with_how_it_was_made(store, pib_key):
+    """A demo or imported plan, never edited, has a history: its import ("আমদানি")."""
+    indicator = store.get_document(pib_key).plan.indicator("1.1.1")
+    [made] = _rows(HistoryModel(store, pib_key, indicator.key))
+    assert made[WHAT] == "আমদানি (পুরো কর্মপরিকল্পনা)"
+    assert made[NEW] == "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২৪" and made[OLD] == "—"
+    template = store.create_from_template("egov_innovation-2023-24-department", fiscal_year="2024-25").key
+    first = store.get_document(template).plan.indicators()[0]
+    [made] = _rows(HistoryModel(store, template, first.key))
+    assert made[WHAT] == "টেমপ্লেট থেকে আমদানি: ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২৪ (অধিদপ্তর/সংস্থা)"
+    assert made[NEW] == "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৪-২৫"
+    blank = store.create_blank("grs", "2024-25").key
+    [made] = _rows(HistoryModel(store, blank, store.get_document(blank).plan.indicators()[0].key))
+    assert made[WHAT] == "ফাঁকা কর্মপরিকল্পনা হিসেবে তৈরি"
+
+
+def test_who_is_the_officer_s_name_once_given_not_the_computer_login(store, pib_key):
+    from egov_desktop.store.audit import OFFICER_NAME
+
+    indicator = store.get_document(pib_key).plan.indicator("1.1.1")
+    store.set_setting(OFFICER_NAME, "রহিমা খাতুন")
+    store.set_indicator_field(indicator.key, "evidence", "নথি")
+    rows = _rows(HistoryModel(store, pib_key, indicator.key))
+    assert rows[0][WHO] == "রহিমা খাতুন"
+    assert rows[-1][WHO] == user_name()  # the import, before the name was given
+
+
+def test_the_officer_s_name_is_asked_once_above_the_plan_and_edited_in_the_office_profile(qtbot, demo, settings):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from egov_desktop.gui.dialogs.office import OfficeDialog
+    from egov_desktop.store.audit import OFFICER_NAME
+    from tests.gui.shell import make_window
+
+    window = make_window(qtbot, demo, settings)
+    bar = window.officer_bar
+    assert bar.isVisible() and "ইতিহাস" in bar.label.text()
+    bar.name.setFocus()
+    type_text(qtbot, bar.name, "রহিমা খাতুন")
+    qtbot.keyClick(bar.name, Qt.Key.Key_Return)
+    assert not bar.isVisible() and demo.get_setting(OFFICER_NAME) == "রহিমা খাতুন"
+    window.close()
+    assert not make_window(qtbot, demo, settings).officer_bar.isVisible()  # asked once
+
+    dialog = OfficeDialog(demo, demo.office_of(window.plan_key))
+    qtbot.addWidget(dialog)
+    assert dialog.ui.officerName.text() == "রহিমা খাতুন"
+    dialog.ui.officerName.setText("রহিমা খাতুন চৌধুরী")
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert demo.get_setting(OFFICER_NAME) == "রহিমা খাতুন চৌধুরী"
+    ind = demo.get_document(window.plan_key).plan.indicator("1.1.1")
+    demo.set_indicator_field(ind.key, "evidence", "নথি")
+    assert demo.audit(window.plan_key, ind.key)[-1].user == "রহিমা খাতুন চৌধুরী"

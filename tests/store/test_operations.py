@@ -300,7 +300,10 @@ def test_audit_names_who_what_old_and_new(loaded):
     ind = _ind(store, pib, "4.1.1")
     store.set_target(ind.key, 0, 85).undo()
     store.set_entry_field(pib, "Q1", ind.key, "value", 60)
-    rows = store.audit(pib, indicator_key=ind.key)
+    made, *rows = store.audit(pib, indicator_key=ind.key)
+    # An indicator's history begins with its plan's import.
+    assert (made.operation, made.entity, made.new) == ("import", "plan", {"fiscal_year": "2023-24",
+                                                                          "kind": "egov_innovation"})
     assert [(r.operation, r.field, r.old, r.new) for r in rows] == [
         ("set_target", "targets[0]", 80, 85),
         ("undo set_target", "targets[0]", 85, 80),

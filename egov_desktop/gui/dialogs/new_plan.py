@@ -13,21 +13,10 @@ from egov_desktop.core.values import ParseError
 from egov_desktop.gui.dialogs import show_error
 from egov_desktop.gui.forms.ui_new_plan_dialog import Ui_NewPlanDialog
 from egov_desktop.gui.i18n_qt import show_digits
-from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, TIER_LABELS, kind_label, kind_order
+from egov_desktop.gui.labels import EXCHANGE_FILTER, documents_folder, kind_label, kind_order, plan_label, \
+    template_label
 from egov_desktop.store.service import Store
 
-
-
-def template_label(name: str) -> str:
-    """"egov_innovation-2023-24-department" -> "ই-গভর্ন্যান্স … ২০২৩-২৪ (অধিদপ্তর/সংস্থা)"."""
-    kind, _sep, rest = name.partition("-")
-    year, _sep, tier = rest.rpartition("-")
-    label = kind_label(kind)
-    try:
-        label += " " + FiscalYear.parse(year).label(current_language())
-    except ParseError:
-        return name
-    return show_digits(f"{label} ({_(TIER_LABELS[tier])})" if tier in TIER_LABELS else label)
 
 
 SOURCES = ("template", "blank", "plan", "file")
@@ -48,8 +37,7 @@ class NewPlanDialog(QDialog):
             ui.kind.addItem(kind_label(kind), kind)
         ui.fiscalYear.setText(show_digits(FiscalYear.of(dt.date.today()).label(current_language())))
         for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
-            ui.plan.addItem(show_digits(f"{kind_label(p.kind)} "
-                                        f"{FiscalYear.parse(p.fiscal_year).label(current_language())}"), p.key)
+            ui.plan.addItem(plan_label(p.kind, p.fiscal_year), p.key)
         self._office_key = office_key
         ui.fromPlan.setEnabled(bool(plans))
         ui.browse.clicked.connect(self._browse)

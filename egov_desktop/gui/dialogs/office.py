@@ -10,6 +10,7 @@ from egov_desktop.gui.bijoy_fix import watch_dialog
 from egov_desktop.gui.dialogs import show_error, text_lines
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
+from egov_desktop.store.audit import OFFICER_NAME
 from egov_desktop.store.errors import StoreError
 
 HEADER_FIELDS = ("name", *OFFICE_TEXT_FIELDS)
@@ -68,6 +69,7 @@ class OfficeDialog(QDialog):
             getattr(ui, widget).setPlainText("\n".join(profile[field]))
         for p in profile["memo_prefixes"]:
             self._add_row(ui.prefixes, [p["file"], p["prefix"]], serial=p.get("last_serial", 0))
+        ui.officerName.setText(self.store.get_setting(OFFICER_NAME) or "")
         return self.values()
 
     def values(self) -> dict:
@@ -87,6 +89,7 @@ class OfficeDialog(QDialog):
             for (file, prefix), serial in zip(self._rows(ui.prefixes), self._serials())
             if file or prefix
         ]
+        values[OFFICER_NAME] = ui.officerName.text().strip() or None
         return values
 
     # ---------------------------------------------------------------- tables
@@ -128,7 +131,10 @@ class OfficeDialog(QDialog):
             try:
                 with self.store.group(Msg(N_("Change the office profile"))) as group:
                     for field, value in changed.items():
-                        self.store.set_office_field(self.office_key, field, value)
+                        if field == OFFICER_NAME:  # the person at this database, not the office's letterhead
+                            self.store.set_setting(OFFICER_NAME, value)
+                        else:
+                            self.store.set_office_field(self.office_key, field, value)
             except StoreError as exc:
                 # Nothing was saved (the group rolled back) and every field keeps what was typed.
                 show_error(self.ui.error, exc.render())

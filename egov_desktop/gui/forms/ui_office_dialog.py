@@ -125,6 +125,17 @@ class Ui_OfficeDialog(object):
 
         self.officeForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.phone)
 
+        self.officerNameLabel = QLabel(self.officeTab)
+        self.officerNameLabel.setObjectName(u"officerNameLabel")
+        self.officerNameLabel.setWordWrap(True)
+
+        self.officeForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.officerNameLabel)
+
+        self.officerName = QLineEdit(self.officeTab)
+        self.officerName.setObjectName(u"officerName")
+
+        self.officeForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.officerName)
+
         self.tabs.addTab(self.officeTab, "")
         self.signatoriesTab = QWidget()
         self.signatoriesTab.setObjectName(u"signatoriesTab")
@@ -307,6 +318,7 @@ class Ui_OfficeDialog(object):
         self.websiteLabel.setBuddy(self.website)
         self.emailLabel.setBuddy(self.email)
         self.phoneLabel.setBuddy(self.phone)
+        self.officerNameLabel.setBuddy(self.officerName)
         self.recipientsLabel.setBuddy(self.recipients)
         self.copiesLabel.setBuddy(self.copies)
         self.attentionLabel.setBuddy(self.attention)
@@ -332,6 +344,7 @@ class Ui_OfficeDialog(object):
         self.websiteLabel.setText(_(u"Website:"))
         self.emailLabel.setText(_(u"E-mail:"))
         self.phoneLabel.setText(_(u"Phone:"))
+        self.officerNameLabel.setText(_(u"Your name (who made each change, in the history):"))
         self.tabs.setTabText(self.tabs.indexOf(self.officeTab), _(u"Office"))
         self.addSignatory.setText(_(u"Add signatory"))
         self.removeSignatory.setText(_(u"Remove signatory"))
