@@ -815,7 +815,7 @@ class MainWindow(QMainWindow):
         from egov_desktop.gui.dialogs.export import ExportDialog
         from egov_desktop.export.docx_report import export_docx, saved_settings
 
-        if self.plan_key is None:
+        if self.plan_key is None or self._stopped_by_not_saved():
             return
         doc = self.store.document_as_signed(self.plan_key, self.period)
         saved = saved_settings(self.store, self.plan_key)
@@ -872,7 +872,7 @@ class MainWindow(QMainWindow):
         from egov_desktop.export.docx_report import default_file_name, export_docx, saved_settings
         from egov_desktop.export.email_draft import draft_addresses, write_eml
 
-        if self.plan_key is None:
+        if self.plan_key is None or self._stopped_by_not_saved():
             return
         doc = self.store.document_as_signed(self.plan_key, self.period)
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
@@ -969,9 +969,62 @@ class MainWindow(QMainWindow):
             _("Bangla is shown with the Noto Sans Bengali and Noto Sans fonts (SIL Open Font License 1.1)."),
         )))
 
+    # ------------------------------------------------------------------ text not saved
+
+    def _not_saved(self, editors) -> list:
+        """(editor, index) of every cell among `editors` showing text that was refused (not saved)."""
+        return [(editor, index) for editor in editors for index in editor.model.not_saved()]
+
+    def _go_to_not_saved(self, editor, index) -> None:
+        if editor is self.plan_editor:
+            self.ui.tabs.setCurrentWidget(self.ui.planTab)
+        else:
+            self.ui.tabs.setCurrentWidget(self.ui.progressTab)
+            self.ui.period.setCurrentIndex(self.ui.period.findData(editor.period))
+        editor.view.setFocus()
+        editor.view.go_to(index, open_editor=False)
+
+    def _stopped_by_not_saved(self) -> bool:
+        """Before the Word report or the e-mail goes out: text typed into the plan or this report that was refused
+        would be missing from it without a word (issue 15.2). Says so and goes to the first such cell."""
+        found = self._not_saved([e for e in (self.plan_editor, self.progress_editor()) if e is not None])
+        if not found:
+            return False
+        QMessageBox.warning(self, _("Text not saved"), self.language.digits(Msg(N_(
+            "{count} cell(s) hold text that was not saved, so the report would go out without it. Correct it, or "
+            "press Esc on the cell to keep the saved value; then export again."), {"count": len(found)}).render()))
+        self._go_to_not_saved(*found[0])
+        return True
+
+    def _close_with_not_saved(self) -> bool:
+        """Closing while cells show text that was not saved: Save is impossible (the text was refused), so the
+        choice is to go back to the cell or to discard the text. True: close."""
+        found = self._not_saved(self._editors())
+        if not found:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Text not saved"), self.language.digits(Msg(N_(
+            "{count} cell(s) hold text that was not saved: it was refused as it cannot be right. Go back to the "
+            "cell to correct it, or discard the text (the saved value stays)."), {"count": len(found)}).render()),
+            QMessageBox.StandardButton.NoButton, self)
+        back = box.addButton(_("Go back to the cell"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("backToCell")
+        discard = box.addButton(_("Discard the text and close"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discard")
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is not discard:
+            self._go_to_not_saved(*found[0])
+            return False
+        for editor in self._editors():
+            editor.model.discard_not_saved()
+        return True
+
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if not self._close_with_not_saved():
+            event.ignore()
+            return
         # A file being written is finished, not cut off (not cancelled); its result has no window left to go to.
         for task in list(self._tasks):
             for signal in (task.signals.done, task.signals.failed):

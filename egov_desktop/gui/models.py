@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache
-from typing import Any, Iterable
+from typing import Any, Hashable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -75,6 +75,8 @@ AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": 
 
 # Severity colours, soft enough that the Bangla on them stays readable.
 REFUSED = "refused"
+# The rule of the finding a refused text makes (issue 15.2: it was dropped without a word).
+NOT_SAVED = "not_saved"
 _BACKGROUND = {REFUSED: QColor("#f8c9c9"), rules.ERROR: QColor("#fbe0e0"), rules.WARNING: QColor("#fff3cd")}
 _FOREGROUND = {REFUSED: QColor("#8b0000"), rules.ERROR: QColor("#8b0000")}
 _READ_ONLY = QColor("#f3f4f6")
@@ -139,7 +141,8 @@ class GridModel(QAbstractTableModel):
         self._doc: PlanDocument = self.store.get_document(plan_key)
         self._columns: list[tuple[str, str]] = []  # (column key, header msgid or literal label)
         self._col_index: dict[str, int] = {}
-        self._refused: dict[tuple[int, str], tuple[str, str]] = {}  # (row, col key) -> (text, reason)
+        # Text typed but not saved (refused), by (row id, col key) so it outlasts a reload: (text, reason).
+        self._refused: dict[tuple[Hashable, str], tuple[str, str]] = {}
         self._findings: list = []
         self._by_cell: dict[tuple[int, str], list] = {}
         self._build()
@@ -187,6 +190,10 @@ class GridModel(QAbstractTableModel):
     def _row_title(self, row: int) -> str | None:
         raise NotImplementedError
 
+    def _row_id(self, row: int) -> Hashable:
+        """What identifies a row across reloads (its codes may be renumbered, its position move)."""
+        raise NotImplementedError
+
     # ------------------------------------------------------------ public API
 
     @property
@@ -194,7 +201,32 @@ class GridModel(QAbstractTableModel):
         return self._doc
 
     def findings(self) -> list:
-        return list(self._findings)
+        """The rules' findings and, as errors, the text typed here that was not saved."""
+        return list(self._findings) + self._not_saved()
+
+    def not_saved(self) -> list[QModelIndex]:
+        """The cells showing text that was not saved, top to bottom."""
+        rows = {self._row_id(r): r for r in range(self._row_count())} if self._refused else {}
+        return sorted((self.index(rows[ident], self._col_index[col]) for ident, col in self._refused
+                       if ident in rows and col in self._col_index), key=lambda i: (i.row(), i.column()))
+
+    def discard_not_saved(self) -> None:
+        """Abandon every text that was not saved (the window closes): the saved values are shown again."""
+        for index in self.not_saved():
+            self.forget_refused(index)
+
+    def _not_saved(self) -> list:
+        findings = []
+        for index in self.not_saved():
+            text, reason = self._refused[self._spot(index)]
+            msg = Msg(N_("Not saved: “{text}” ({reason}). Correct it, or press Esc on the cell to keep the saved "
+                         "value."), {"text": text, "reason": reason})
+            findings.append(rules.Finding(self._where(index.row(), self.column_key(index.column())) or "",
+                                          NOT_SAVED, rules.ERROR, msg))
+        return findings
+
+    def _spot(self, index: QModelIndex) -> tuple[Hashable, str]:
+        return self._row_id(index.row()), self.column_key(index.column())
 
     def column_of(self, key: str) -> int:
         return self._col_index[key]
@@ -214,16 +246,19 @@ class GridModel(QAbstractTableModel):
         return bool(flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable))
 
     def refuse(self, index: QModelIndex, text: str, reason: str) -> None:
-        """Show text that was not saved in the cell, marked, with the reason (nothing is written)."""
-        self._refused[(index.row(), self.column_key(index.column()))] = (text, reason)
+        """Show text that was not saved in the cell, marked, with the reason (nothing is written). Until it is
+        corrected or abandoned it is an error finding: it blocks sign-off and export."""
+        self._refused[self._spot(index)] = (text, reason)
         self.dataChanged.emit(index, index)
         self.status.emit(reason)
+        self.findings_changed.emit(self.findings())
 
     def forget_refused(self, index: QModelIndex) -> bool:
         """Drop the refused text of a cell and show its saved value again (Esc)."""
-        if self._refused.pop((index.row(), self.column_key(index.column())), None) is None:
+        if self._refused.pop(self._spot(index), None) is None:
             return False
         self.dataChanged.emit(index, index)
+        self.findings_changed.emit(self.findings())
         return True
 
     def parse(self, index: QModelIndex, text: str):
@@ -252,7 +287,7 @@ class GridModel(QAbstractTableModel):
             self.status.emit(exc.msg.render())
             return False
         for index, value in edits:
-            self._refused.pop((index.row(), self.column_key(index.column())), None)
+            self._refused.pop(self._spot(index), None)
             self._apply(index.row(), self.column_key(index.column()), value)
         self._after_edit(min(i.row() for i, _v in edits), max(i.row() for i, _v in edits))
         self.session.push(group.change, origin=self)
@@ -314,7 +349,7 @@ class GridModel(QAbstractTableModel):
             return None
         row, col = index.row(), self._columns[index.column()][0]
         cell = self._cell(row, col)
-        refused = self._refused.get((row, col))
+        refused = self._refused.get((self._row_id(row), col)) if self._refused else None
         if role == Qt.ItemDataRole.DisplayRole:
             if refused is not None:
                 return refused[0]
@@ -402,7 +437,8 @@ class GridModel(QAbstractTableModel):
         """Write one parsed value: one store operation, one undo step."""
         row, col = index.row(), self.column_key(index.column())
         cell = self._cell(row, col)
-        self._refused.pop((row, col), None)
+        if self._refused.pop((self._row_id(row), col), None) is not None:
+            self.findings_changed.emit(self.findings())
         if cell is not None and cell.value == value and type(cell.value) is type(value):
             self.dataChanged.emit(index, index)  # nothing to save; only clear a refused mark
             return True
@@ -484,7 +520,7 @@ class GridModel(QAbstractTableModel):
             if old_cells.get(spot) != self._by_cell.get(spot) and col in self._col_index and row < self.rowCount():
                 index = self.index(row, self._col_index[col])
                 self.dataChanged.emit(index, index)
-        if self._findings != old_findings:
+        if self._findings != old_findings or self._refused:  # a refused text's row may have moved
             self.findings_changed.emit(self.findings())
 
     def _structure(self) -> list:
@@ -495,7 +531,6 @@ class GridModel(QAbstractTableModel):
         before = self._structure()
         columns_before = list(self._columns)
         doc = self.store.get_document(self.plan_key)
-        self._refused.clear()
         if self._structure_of(doc) == before:
             self._doc = doc
             self._build()
@@ -535,6 +570,7 @@ class GridModel(QAbstractTableModel):
 
 
 PLAN, LEVELS, AREA, ACTIVITY, INDICATOR = "plan", "levels", "area", "activity", "indicator"
+_LEVEL_WHERE = re.compile(r"plan\.levels\[(?P<index>\d+)\]\.(?P<field>label|percent)")
 _PLAN_ROW = QColor("#d5e3f3")
 
 
@@ -593,6 +629,10 @@ class PlanModel(GridModel):
 
     def _row_count(self) -> int:
         return len(self._rows)
+
+    def _row_id(self, row: int) -> Hashable:
+        kind, area, act, ind = self._rows[row]
+        return (kind,) if kind in (PLAN, LEVELS) else (kind, (ind or act or area).key)
 
     def _row_code(self, row: int) -> str:
         kind, area, act, ind = self._rows[row]
@@ -726,6 +766,9 @@ class PlanModel(GridModel):
         return summary.plan or summary.progress
 
     def _locate(self, where: str) -> tuple[int, str] | None:
+        level = _LEVEL_WHERE.fullmatch(where)
+        if level is not None:
+            return (0 if level["field"] == "label" else 1), f"target:{level['index']}"
         if where.startswith("plan."):
             return 0, "weight" if where == "plan.total_weight" else "title"
         if where.startswith("area:"):
@@ -749,12 +792,14 @@ class PlanModel(GridModel):
 
     def _where(self, row: int, col: str) -> str | None:
         kind, area, act, ind = self._rows[row]
+        if kind in (PLAN, LEVELS) and col.startswith("target:"):
+            return f"plan.levels[{col[7:]}].{'label' if kind == PLAN else 'percent'}"
         if kind == PLAN:
             return "plan.total_weight" if col == "weight" else f"plan.{col}"
         if kind == LEVELS:
-            return f"plan.levels[{col[7:]}]" if col.startswith("target:") else None
+            return None
         if kind == AREA:
-            return f"area:{area.code}"
+            return f"area:{area.code}/title" if col == "title" else f"area:{area.code}"
         if kind == ACTIVITY:
             return f"activity:{act.code}"
         if col.startswith("target:"):
@@ -907,6 +952,9 @@ class ProgressModel(GridModel):
 
     def _row_title(self, row: int) -> str | None:
         return self._rows[row].title
+
+    def _row_id(self, row: int) -> Hashable:
+        return self._rows[row].key
 
     def indicator(self, row: int):
         return self._rows[row]
