@@ -840,7 +840,7 @@ class MainWindow(QMainWindow):
         from egov_desktop.export.docx_report import default_file_name, saved_settings
         from egov_desktop.export.xlsx_report import export_xlsx
 
-        if self.plan_key is None:
+        if self.plan_key is None or self._stopped_by_not_saved():
             return
         doc = self.store.document_as_signed(self.plan_key, self.period)
         name = default_file_name(doc, self.period, suffix=".xlsx")
