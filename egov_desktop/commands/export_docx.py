@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from egov_desktop import cli
-from egov_desktop.core.i18n import N_
+from egov_desktop.core.i18n import N_, Msg
 from egov_desktop.export.cli_source import add_plan_arguments, open_plan
 from egov_desktop.export.fonts import FONT_CHOICES
 
@@ -32,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Word file to write (.docx), or a folder: the file is named after office, plan and period")
     parser.add_argument("--parts", type=_parts, default=("memo", "report"), help="memo,report (default), memo or report")
     parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font (default Nikosh)")
+    parser.add_argument("--all-plans", action="store_true",
+                        help="every governance plan of --fiscal-year in one file (the memo, then each plan's report)")
     add_setting_arguments(parser)
 
 
@@ -59,9 +61,40 @@ def settings_from(args: argparse.Namespace, source):
     return settings
 
 
+def _run_all_plans(args: argparse.Namespace) -> int:
+    """--all-plans: the period's reports of every plan of the fiscal year in the database, in one file."""
+    from egov_desktop.commands.import_json import open_store
+    from egov_desktop.export.cli_source import Source
+    from egov_desktop.export.docx_report import ExportError, export_all_plans
+
+    if args.file or not args.fiscal_year:
+        cli.err(Msg(N_("--all-plans takes the plans of --fiscal-year from the database (--db), not a file."))
+                .render(args.lang))
+        return cli.EXIT_UNREADABLE
+    store = open_store(args, readonly=True)
+    if store is None:
+        return cli.EXIT_UNREADABLE
+    try:
+        keys = [p.key for p in store.list_plans() if p.fiscal_year == args.fiscal_year]
+        docs = [store.document_as_signed(key, args.period) for key in keys]
+        settings = settings_from(args, Source(None, store, None))
+    finally:
+        store.close()
+    try:
+        export_all_plans(docs, args.period, args.out, parts=args.parts, font=args.font, settings=settings)
+    except ExportError as exc:
+        cli.err(exc.render(args.lang))
+        return cli.EXIT_ERRORS
+    except OSError as exc:
+        return cli.cannot_write(args.out, exc, args.lang)
+    return cli.written(args.out, args.lang)
+
+
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.export.docx_report import ExportError, default_file_name, export_docx
 
+    if args.all_plans:
+        return _run_all_plans(args)
     source = open_plan(args)
     if source is None:
         return cli.EXIT_UNREADABLE

@@ -491,6 +491,72 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
     return document
 
 
+def build_all_plans(docs: list[PlanDocument], period: str, parts: Iterable[str] = PARTS, font: str = NIKOSH,
+                    settings: ExportSettings | None = None, embed: bool = True):
+    """One Document with the `period` report of every governance plan in `docs` (issue 9): the forwarding
+    memo naming the annexes (the memo of the first plan in annex order that has one), then each plan's
+    report in its own landscape section, in annex order (সংযোজনী ৪–৮), each starting on a new page."""
+    from egov_desktop.core.apa import APA_KINDS
+    from egov_desktop.core.kinds import KIND_DEFAULTS
+
+    settings = settings or ExportSettings()
+    lang = settings.lang or current_language()
+    parts = [p for p in PARTS if p in set(parts)]
+    order = {kind: i for i, kind in enumerate(APA_KINDS)}
+    plans = sorted((d for d in docs if d.plan.kind in order and d.report(period) is not None),
+                   key=lambda d: order[d.plan.kind])
+    if not plans:
+        raise ExportError(Msg(N_("No plan of this year has a {period} report."), {"period": _period(period)}))
+    import docx
+
+    document = docx.Document()
+    xml: list[str] = []
+    if "memo" in parts:
+        first = next((d for d in plans if d.report(period).memo is not None), None)
+        if first is None:
+            raise ExportError(Msg(N_("None of the {period} reports has a forwarding memo. Write one first, or "
+                                     "export the reports alone."), {"period": _period(period)}))
+        annexes = "; ".join(_t(lang, N_("Annex {number}: {title}"), number=_num(lang, KIND_DEFAULTS[d.plan.kind].annex),
+                                  title=d.plan.title) for d in plans)
+        report = first.report(period)
+        memo = dataclasses.replace(report.memo, attachment=annexes)
+        xml += _memo_xml(first, dataclasses.replace(report, memo=memo), lang, settings)
+        xml.append(f"<w:p><w:pPr>{_sect_pr(False)}</w:pPr></w:p>")
+    sizes = []
+    if "report" in parts:
+        for i, doc in enumerate(plans):
+            if i:  # the previous plan's section ends here: the next one starts on a new page
+                xml.append(f"<w:p><w:pPr>{_sect_pr(True)}</w:pPr></w:p>")
+            report_xml, size = _report_xml(doc, doc.report(period), lang, settings, font)
+            xml += report_xml
+            sizes.append(size)
+    table_size = min(sizes, default=settings.table_size)
+    _apply_styles(document, font, dataclasses.replace(settings, table_size=table_size), _text_width(False))
+    xml.append(_sect_pr("report" in parts))
+    root = document.element
+    root.replace(root.body, ooxml.body("".join(xml)))
+    first = plans[0]
+    _footer(document, lang, None)
+    _custom_properties(document, {"format": 1, "fiscal_year": first.plan.fiscal_year, "kind": "all_plans",
+                                  "office": first.office.name, "period": period, "parts": parts,
+                                  "settings": dict(settings.to_dict(), lang=lang)})
+    title = _t(lang, N_("The governance action plans {fiscal_year}: {period}"),
+               fiscal_year=localize_digits(first.plan.fiscal_year, lang), period=_period(period))
+    ooxml.file_properties(document, _cut(title, ooxml.PROPERTY_CHARS, len, "…"),
+                          _cut(first.office.name, ooxml.PROPERTY_CHARS, len, "…"))
+    if embed:
+        embed_fonts(document, font)
+    return document
+
+
+def export_all_plans(docs: list[PlanDocument], period: str, out_path, parts: Iterable[str] = PARTS,
+                     font: str = NIKOSH, settings: ExportSettings | None = None) -> Path:
+    """Write build_all_plans' document to `out_path`; returns the path written."""
+    buf = io.BytesIO()
+    build_all_plans(docs, period, parts, font, settings).save(buf)
+    return write_atomic(Path(out_path), buf.getvalue())
+
+
 def report_title_text(doc: PlanDocument, period: str, lang: str | None = None) -> str:
     from egov_desktop.core.periods import report_title
 

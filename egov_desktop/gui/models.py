@@ -888,7 +888,8 @@ class ProgressModel(GridModel):
         self._rescore()
 
     def _rescore(self) -> None:
-        self._saved_score = scoring.score_report(self._doc.plan, self._report)
+        # The other reports too: a percent's year to date may come from the quarters' own figures.
+        self._saved_score = scoring.score_report(self._doc.plan, self._report, self._doc.reports)
         self._saved_scores = {s.code: s for s in self._saved_score.indicators}
         self._show_score(self._saved_score)
 

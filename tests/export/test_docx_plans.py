@@ -62,3 +62,44 @@ def test_every_kind_exports(tmp_path, name, period):
         assert rows[1][levels + 1] == "অতি উত্তম\n৯০%"
     if name == "rti-betagi-2023-24":
         assert any("০১/১২/২০২৩ থেকে ৩১/১২/২০২৩" in c for r in rows for c in r)
+
+
+def _database_with_the_five_plans(tmp_path):
+    from egov_desktop.store.service import Store
+    from tests.conftest import MODMR
+
+    db = tmp_path / "egov.sqlite"
+    with Store.open(db) as store:
+        for name in ("nis-fid-2021-22", "grs-fid-2021-22", "cc-fid-2021-22", "rti-fid-2021-22"):
+            doc = load(name)
+            doc.reports = [Report("H1", entries=copy.deepcopy(doc.report("Q1").entries))]
+            store.import_document(doc)
+        store.import_document(exchange.load(MODMR))  # e-Gov, its H1 report has the memo
+    return db
+
+
+def test_all_plans_of_a_period_in_one_file(tmp_path):
+    from tests.test_cli_check_score import run
+
+    db = _database_with_the_five_plans(tmp_path)
+    out = tmp_path / "all.docx"
+    code, stdout, err = run("export-docx", "--all-plans", "--fiscal-year", "2021-22", "--period", "H1",
+                            "--db", db, "--out", out)
+    assert code == 0 and err == "", err
+    d = docx.Document(out)
+    # The memo, then the five reports in annex order (NIS ৪, e-Gov ৫, CC ৬, GRS ৭, RTI ৮), a section each.
+    assert len(d.sections) == 6 and len(d.tables) == 1 + 5  # the memo's number and date line is a table too
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "সংযোজনী ৪: মন্ত্রণালয়/বিভাগ/রাষ্ট্রীয় প্রতিষ্ঠানের জাতীয় শুদ্ধাচার কৌশল কর্মপরিকল্পনা" in text
+    titles = [p.text for p in d.paragraphs if p.text.endswith("অর্ধবার্ষিক মূল্যায়ন প্রতিবেদন")]
+    kinds = ("শুদ্ধাচার", "ই-গভর্ন্যান্স", "সেবা প্রদান প্রতিশ্রুতি", "অভিযোগ প্রতিকার", "তথ্য অধিকার")
+    assert len(titles) == 5 and all(kind in title for kind, title in zip(kinds, titles)), titles
+    from docx.enum.section import WD_ORIENT
+    assert [s.orientation for s in d.sections[1:]] == [WD_ORIENT.LANDSCAPE] * 5
+    # Without a database or with no report of the period: the reason, never a traceback.
+    code, _out, err = run("export-docx", "--all-plans", "--fiscal-year", "2021-22", "--period", "Q3",
+                          "--db", db, "--out", out)
+    assert code == 1 and "৩য় ত্রৈমাসিক" in err
+    code, _out, err = run("export-docx", FIXTURES / "nis-fid-2021-22.plan.json", "--all-plans", "--period", "Q1",
+                          "--out", out)
+    assert code == 2 and "--fiscal-year" in err
