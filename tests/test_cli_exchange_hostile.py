@@ -1,14 +1,13 @@
 """Hostile exchange files through the real commands (issue 14: 1, 9; issue 15: 3)."""
-import copy
 import json
 
 import pytest
 
 from egov_desktop import cli
 from egov_desktop.core import exchange, rules
-from egov_desktop.core.digest import report_digest
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR, PIB
+from tests.documents import duplicate_code, signed
 
 
 def _raw(path=MODMR) -> dict:
@@ -57,17 +56,8 @@ def test_an_impossible_fiscal_year_is_refused_by_import(tmp_path, capsys):
     assert code == 2 and "plan.fiscal_year" in err and "সীমার বাইরে" in err
 
 
-def _signed_raw() -> dict:
-    raw = _raw()
-    digest = report_digest(exchange.from_dict(copy.deepcopy(raw)), "H1")
-    raw["reports"][0].update(status="signed_off", revision=1, signoff={
-        "name": "মুনিরা সুলতানা", "designation": "উপসচিব", "signed_at": "2022-01-10T11:30:00+06:00",
-        "digest": digest})
-    return raw
-
-
 def test_a_forged_signed_report_is_imported_as_a_draft_with_the_warning_said(tmp_path, capsys):
-    raw = _signed_raw()
+    raw = signed(_raw())
     raw["reports"][0]["entries"][0]["narrative"] = "বদলানো"  # after signing: the digest no longer matches
     src, db = _write(tmp_path, raw), tmp_path / "egov.sqlite"
     code, out, err = _run(capsys, "import", src, "--db", db)
@@ -82,7 +72,7 @@ def test_a_forged_signed_report_is_imported_as_a_draft_with_the_warning_said(tmp
     assert "digest_mismatch" in {f["rule"] for f in json.loads(out)["findings"]}
 
     # the genuine one stays signed, without a word
-    src = _write(tmp_path, _signed_raw(), "genuine.json")
+    src = _write(tmp_path, signed(_raw()), "genuine.json")
     code, _, err = _run(capsys, "import", src, "--db", tmp_path / "other.sqlite")
     assert code == 0 and err == ""
     with Store.open(tmp_path / "other.sqlite", readonly=True) as store:
@@ -90,16 +80,9 @@ def test_a_forged_signed_report_is_imported_as_a_draft_with_the_warning_said(tmp
         assert store.get_document(plan.key).report("H1").status == "signed_off"
 
 
-def _with_duplicate_code() -> tuple[dict, str]:
-    raw = _raw(PIB)
-    indicators = raw["plan"]["areas"][0]["activities"][0]["indicators"]
-    twin = copy.deepcopy(indicators[0]) | {"title": "একই কোডের দ্বিতীয় সূচক"}
-    indicators.append(twin)
-    return raw, indicators[0]["code"]
-
-
 def test_a_duplicate_indicator_code_is_checked_imported_and_fixed_in_the_grid(tmp_path, capsys):
-    raw, code_twice = _with_duplicate_code()
+    raw = _raw(PIB)
+    code_twice = duplicate_code(raw, title="একই কোডের দ্বিতীয় সূচক")
     src, db = _write(tmp_path, raw), tmp_path / "egov.sqlite"
     code, out, err = _run(capsys, "check", src, "--json")
     assert code == 1 and err == ""

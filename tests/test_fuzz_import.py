@@ -2,8 +2,12 @@
 (never anything else), and the store imports a document completely or not at all."""
 import copy
 import json
+import os
 import random
+import resource
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +18,7 @@ from egov_desktop.core.exchange import ExchangeError
 from egov_desktop.core.model import PlanDocument
 from egov_desktop.store.service import Store, StoreError
 from tests.conftest import MODMR, PIB
+from tests.documents import duplicate_code, set_dates
 
 REFERENCE = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (MODMR, PIB)}
 
@@ -134,6 +139,76 @@ def test_mutated_reference_files_read_and_import_all_or_nothing(fuzz_store, name
         _import_all_or_nothing(fuzz_store, doc)
 
 
+# Values at the edges of what the reader accepts: the first and last years and dates, the longest title, zero,
+# the largest number, empty lists.
+edge_values = st.sampled_from(["1900-01", "2200-01", "1900-01-01", "2201-12-31", "2200-06-30", 0, 0.0, 1e-9,
+                               10**15 - 1, "ক" * 500, "ক্ষ" * 200, "", [], [None, None, None], None, True,
+                               "signed_off", "not_applicable", "annual", "H1", "Q4"])
+
+
+def _every_command(doc: PlanDocument, text: str, folder, capsys) -> None:
+    """What the reader accepts, every command that takes a document takes: the rules (check), the score,
+    the Word export of each report, with their exit codes; never a traceback (in-process, any exception
+    fails the test). The JSON export is _import_all_or_nothing's."""
+    from egov_desktop import cli
+
+    src = folder / "doc.plan.json"
+    src.write_text(text, encoding="utf-8")
+    code = cli.main(["check", str(src), "--json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert code == (1 if any(f["severity"] == "error" for f in findings) else 0)
+    code = cli.main(["score", str(src), "--json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert (code, "error" in answer) == ((0, False) if doc.reports else (2, True))
+    for report in doc.reports:
+        out = folder / f"{report.period}.docx"
+        code = cli.main(["export-docx", str(src), "--period", report.period, "--out", str(out)])
+        captured = capsys.readouterr()
+        # 1: refused, with the reason (e.g. a memo-only export without a memo)
+        assert code in (0, 1) and (code == 0) == out.is_file(), captured.err
+        out.unlink(missing_ok=True)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(REFERENCE)), seed=st.integers(0, 2**32),
+       value=st.one_of(edge_values, nasty_values), times=st.integers(1, 3))
+def test_whatever_the_reader_accepts_every_command_takes(fuzz_store, tmp_path, capsys, name, seed, value, times):
+    """Issue 14.1: "0000-01" was read, then check, score, export-docx and the window failed on year 0."""
+    text = json.dumps(_mutate(REFERENCE[name], random.Random(seed), value, times), ensure_ascii=False)
+    doc = _read(text)
+    if doc is not None:
+        _every_command(doc, text, tmp_path, capsys)
+        _import_all_or_nothing(fuzz_store, doc)
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE))
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: d["plan"].__setitem__("fiscal_year", "0000-01"),  # read before: "year 0 is out of range"
+        lambda d: d["plan"].__setitem__("fiscal_year", "9999-00"),
+        lambda d: d["plan"].__setitem__("fiscal_year", "1900-01"),
+        lambda d: d["plan"].__setitem__("fiscal_year", "2200-01"),
+        lambda d: set_dates(d, "0001-01-01"),
+        lambda d: set_dates(d, "9999-12-31"),
+        lambda d: set_dates(d, "1900-01-01"),
+        lambda d: set_dates(d, "2201-12-31"),
+        lambda d: d["reports"][0]["memo"].__setitem__("date", "0001-01-01") if d["reports"][0].get("memo") else None,
+        lambda d: d["plan"].__setitem__("title", "ক" * 500),
+        lambda d: d["office"].__setitem__("name", "অ" * 200),
+        lambda d: duplicate_code(d, unit="percent", targets=[100, 90, 80, 70, 60][:len(d["plan"]["levels"])]),
+    ],
+)
+def test_every_command_takes_the_edges_of_what_is_read(fuzz_store, tmp_path, capsys, name, edit):
+    d = copy.deepcopy(REFERENCE[name])
+    edit(d)
+    text = json.dumps(d, ensure_ascii=False)
+    doc = _read(text)
+    if doc is not None:
+        _every_command(doc, text, tmp_path, capsys)
+        _import_all_or_nothing(fuzz_store, doc)
+
+
 @pytest.mark.parametrize("depth", [32, 33, 500, 900, 5_000, 200_000])
 def test_deep_nesting(fuzz_store, depth):
     doc = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
@@ -199,6 +274,37 @@ def test_a_50_mb_file(fuzz_store, tmp_path):
     doc = _read(path.read_bytes())
     others = sum(len(act["indicators"]) for area in d["plan"]["areas"] for act in area["activities"]) - 5_000
     assert doc is not None and len(doc.plan.indicators()) == 5_000 + others
+
+
+def _capped(limit_mb: int):
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (limit_mb * 1024 * 1024,) * 2)
+    return cap
+
+
+def test_a_10_mb_title_is_refused_in_little_memory(tmp_path):
+    """A 30 MB file whose title is 10 MB took 1 GB (and 17 s) to refuse: the cleaning made an object per
+    character before the length was checked. Under a 300 MB address-space cap it is refused by name."""
+    d = copy.deepcopy(REFERENCE["pib-2023-24.plan.json"])
+    d["plan"]["title"] = "ক" * (10 * 1024 * 1024)
+    path = tmp_path / "title.plan.json"
+    path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "egov_desktop", "check", str(path), "--json"],
+                          capture_output=True, preexec_fn=_capped(300), timeout=120)
+    assert proc.returncode == 2, proc.stderr.decode("utf-8", "replace")[-500:]
+    assert json.loads(proc.stdout)["error"]["where"] == "plan.title"
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "folder"])
+def test_devices_fifos_and_folders_are_refused_at_once(tmp_path, target):
+    if target == "fifo":
+        target = tmp_path / "pipe.json"
+        os.mkfifo(target)  # no writer: a plain open would wait for ever
+    elif target == "folder":
+        target = tmp_path
+    proc = subprocess.run([sys.executable, "-m", "egov_desktop", "check", str(target), "--json"],
+                          capture_output=True, preexec_fn=_capped(300), timeout=120)
+    assert proc.returncode == 2 and set(json.loads(proc.stdout)["error"]) == {"message", "where"}
 
 
 def test_text_hygiene_through_the_cli(tmp_path, capsys):

@@ -73,6 +73,10 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 FIRST_DATE, LAST_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR + 1, 12, 31)
 
 
+# The office's optional texts that are longer than a name (the rest are names); the store checks the same.
+OFFICE_LIMITS = {"address": TITLE_LIMIT, "email": TITLE_LIMIT}
+
+
 class ExchangeError(MessageError):
     """A file that cannot be read as an exchange document. `where` is the key path."""
 
@@ -260,11 +264,11 @@ def _iso_date(value: Any, path: str) -> dt.date:
     except ValueError:
         raise ExchangeError(Msg(N_("not a valid date (YYYY-MM-DD): {value}"), {"value": value[:40]}), path)
     if not FIRST_DATE <= date <= LAST_DATE:
-        raise ExchangeError(_out_of_range(value), path)
+        raise ExchangeError(date_out_of_range(value), path)
     return date
 
 
-def _out_of_range(value: str) -> Msg:
+def date_out_of_range(value: str) -> Msg:
     msgid = N_("{value} is outside the years this program handles ({first} to {last})")
     return Msg(msgid, {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR + 1})
 
@@ -277,7 +281,7 @@ def _iso_datetime(value: Any, path: str) -> dt.datetime:
     except ValueError:
         raise ExchangeError(Msg(N_("not a valid date and time: {value}"), {"value": value[:40]}), path)
     if not FIRST_DATE <= when.date() <= LAST_DATE:
-        raise ExchangeError(_out_of_range(value[:40]), path)
+        raise ExchangeError(date_out_of_range(value[:40]), path)
     return when
 
 
@@ -357,13 +361,7 @@ def _office(obj: Any, path: str) -> Office:
     office = Office(
         name=r.text("name", True, NAME_LIMIT),
         tier=r.choice("tier", TIERS, True),
-        government=r.text("government", limit=NAME_LIMIT),
-        parent=r.text("parent", limit=NAME_LIMIT),
-        unit=r.text("unit", limit=NAME_LIMIT),
-        address=r.text("address", limit=TITLE_LIMIT),
-        website=r.text("website", limit=NAME_LIMIT),
-        email=r.text("email", limit=TITLE_LIMIT),
-        phone=r.text("phone", limit=NAME_LIMIT),
+        **{key: r.text(key, limit=OFFICE_LIMITS.get(key, NAME_LIMIT)) for key in OFFICE_TEXT_FIELDS},
     )
     office.extras = r.extras()
     return office
@@ -491,7 +489,7 @@ def _memo(obj: Any, path: str) -> Memo:
     date = r.raw("date")
     sig = r.raw("signatory")
     memo = Memo(
-        number=r.text("number", limit=NAME_LIMIT),
+        number=r.text("number", limit=TITLE_LIMIT),
         date=_iso_date(date, f"{path}.date") if date is not None else None,
         subject=r.text("subject", limit=TITLE_LIMIT),
         reference=r.text("reference"),

@@ -19,7 +19,8 @@ from egov_desktop.core.model import (
     Signatory,
     is_number,
 )
-from egov_desktop.core.text import PARAGRAPH_LIMIT, TextTooLong, clean_text
+from egov_desktop.core.exchange import FIRST_DATE, LAST_DATE, OFFICE_LIMITS, date_out_of_range
+from egov_desktop.core.text import NAME_LIMIT, PARAGRAPH_LIMIT, TITLE_LIMIT, TextTooLong, clean_text
 
 Check = Callable[[Any], Any]
 
@@ -28,7 +29,9 @@ class FieldError(MessageError):
     """A value of the wrong type or out of range for its field."""
 
 
-def text(value: Any, required: bool = False) -> str | None:
+def text(value: Any, required: bool = False, limit: int = PARAGRAPH_LIMIT) -> str | None:
+    """A text of at most `limit` characters once cleaned: the exchange reader's limit for the same field,
+    so what is typed can be exported and read back."""
     if value is None:
         if required:
             raise FieldError(Msg(N_("This field cannot be empty.")))
@@ -36,7 +39,7 @@ def text(value: Any, required: bool = False) -> str | None:
     if not isinstance(value, str):
         raise FieldError(Msg(N_("Text is expected here.")))
     try:
-        value = clean_text(value, PARAGRAPH_LIMIT)
+        value = clean_text(value, limit)
     except TextTooLong as exc:
         raise FieldError(exc.msg) from None
     if value == "" and not required:
@@ -44,12 +47,20 @@ def text(value: Any, required: bool = False) -> str | None:
     return value
 
 
-def texts(value: Any) -> list[str]:
+def texts(value: Any, limit: int = PARAGRAPH_LIMIT) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str) or not all(isinstance(v, str) for v in value):
         raise FieldError(Msg(N_("A list of lines is expected here.")))
-    return [text(v, True) for v in value]
+    return [text(v, True, limit) for v in value]
+
+
+def title(value: Any, required: bool = False) -> str | None:
+    return text(value, required, TITLE_LIMIT)
+
+
+def name(value: Any, required: bool = False) -> str | None:
+    return text(value, required, NAME_LIMIT)
 
 
 def choice(value: Any, allowed: tuple[str, ...], optional: bool = False) -> str | None:
@@ -97,6 +108,8 @@ def check_value(value: Any, unit: str) -> Any:
     if unit == "date":
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise FieldError(Msg(N_("A date is expected here.")))
+        if not FIRST_DATE <= value <= LAST_DATE:
+            raise FieldError(date_out_of_range(value.isoformat()))
         return value.isoformat()
     if not is_number(value):
         raise FieldError(Msg(N_("A number is expected here.")))
@@ -124,7 +137,7 @@ def signatory(s: Any) -> dict:
         s = {k: getattr(s, k) for k in SIGNATORY_FIELDS}
     if not isinstance(s, dict):
         raise FieldError(Msg(N_("A signatory (name, designation, phone, e-mail) is expected here.")))
-    return {k: text(s.get(k)) for k in SIGNATORY_FIELDS}
+    return {k: name(s.get(k)) for k in SIGNATORY_FIELDS}
 
 
 def emails(value: Any) -> list[str] | None:
@@ -145,55 +158,68 @@ def prefixes(value: Any) -> list[dict]:
         serial = p.get("last_serial", 0)
         if isinstance(serial, bool) or not isinstance(serial, int) or serial < 0:
             raise FieldError(Msg(N_("A letter serial is a whole number 0 or more.")))
-        out.append({"file": text(p.get("file"), True), "prefix": text(p.get("prefix"), True), "last_serial": serial})
+        out.append({"file": name(p.get("file"), True), "prefix": name(p.get("prefix"), True), "last_serial": serial})
     return out
 
 
-def _required(v: Any) -> str:
-    return text(v, True)
+def _required_title(v: Any) -> str:
+    return title(v, True)
 
 
-# The fields an operation may set, with their checks (value -> stored value).
-PLAN: dict[str, Check] = {"title": _required, "total_weight": number, "notes": text}
-AREA: dict[str, Check] = {"title": text, "weight": lambda v: number(v, optional=True)}
-ACTIVITY: dict[str, Check] = {"title": _required}
+def _required_name(v: Any) -> str:
+    return name(v, True)
+
+
+def _limited(limit: int) -> Check:
+    return lambda v: text(v, False, limit)
+
+
+def _title_lines(v: Any) -> list[str]:
+    return texts(v, TITLE_LIMIT)
+
+
+# The fields an operation may set, with their checks (value -> stored value). The limits are the exchange
+# reader's for the same field (titles, names, paragraphs: core/text.py).
+PLAN: dict[str, Check] = {"title": _required_title, "total_weight": number, "notes": text}
+AREA: dict[str, Check] = {"title": title, "weight": lambda v: number(v, optional=True)}
+ACTIVITY: dict[str, Check] = {"title": _required_title}
 INDICATOR: dict[str, Check] = {
-    "title": _required,
+    "title": _required_title,
     "unit": lambda v: choice(v, UNITS),
     "weight": number,
     "scoring": lambda v: choice(v, SCORINGS, True),
     "aggregation": lambda v: choice(v, AGGREGATIONS, True),
     "evidence": text,
-    "responsible": text,
+    "responsible": title,
 }
 LEVEL: dict[str, Check] = {
-    "id": _required,
-    "label": _required,
+    "id": _required_name,
+    "label": _required_name,
     "percent": lambda v: check_value(v, "percent") if v is not None else number(v),
 }
 ENTRY_TEXT = ("narrative", "evidence", "remarks")
 MEMO: dict[str, Check] = {
-    "number": text,
+    "number": title,
     "date": lambda v: check_value(v, "date"),
-    "subject": text,
+    "subject": title,
     "reference": text,
     "body": texts,
-    "attachment": text,
-    **{f"signatory.{k}": text for k in SIGNATORY_FIELDS},
-    "recipient": texts,
-    "attention": text,
-    "copies": texts,
-    "copies_purpose": text,
+    "attachment": title,
+    **{f"signatory.{k}": name for k in SIGNATORY_FIELDS},
+    "recipient": _title_lines,
+    "attention": title,
+    "copies": _title_lines,
+    "copies_purpose": title,
 }
 OFFICE: dict[str, Check] = {
-    "name": _required,
+    "name": _required_name,
     "tier": lambda v: choice(v, TIERS),
-    **{f: text for f in OFFICE_TEXT_FIELDS},
+    **{f: _limited(OFFICE_LIMITS.get(f, NAME_LIMIT)) for f in OFFICE_TEXT_FIELDS},
     "signatories": lambda v: [signatory(s) for s in v or []],
-    "default_recipients": texts,
-    "default_attention": text,
-    "default_copies": texts,
-    "default_copies_purpose": text,
+    "default_recipients": _title_lines,
+    "default_attention": title,
+    "default_copies": _title_lines,
+    "default_copies_purpose": title,
     "recipient_emails": emails,
     "copy_emails": emails,
     "memo_prefixes": prefixes,

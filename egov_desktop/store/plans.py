@@ -98,6 +98,7 @@ class Plans:
         doc = self.get_document(plan_key)
         start = exchange.parse_fiscal_year(doc.plan.fiscal_year) + 1
         doc.plan.fiscal_year = f"{start}-{(start + 1) % 100:02d}"
+        _check_fiscal_year(doc.plan.fiscal_year)  # the last year the program handles has no next
         move_plan_dates(doc.plan, 1)
         doc.reports = []
         office_id = self.uow.plan_row(plan_key)["office_id"]
@@ -118,10 +119,7 @@ class Plans:
                                  {"name": name, "reason": exc.render()})) from None
         doc.reports = []
         if fiscal_year is not None:
-            try:
-                start = exchange.parse_fiscal_year(fiscal_year)
-            except ValueError:
-                raise InvalidValue(Msg(N_("a fiscal year looks like 2023-24"))) from None
+            start = _check_fiscal_year(fiscal_year)
             shift = start - exchange.parse_fiscal_year(doc.plan.fiscal_year)
             doc.plan.fiscal_year = fiscal_year
             move_plan_dates(doc.plan, shift)
@@ -131,10 +129,7 @@ class Plans:
     def create_blank(self, kind: str, fiscal_year: str, office_key: int | None = None) -> Change:
         """A blank plan of `kind` for `fiscal_year` (core.blank: one area, activity and indicator, the kind's
         levels), for `office_key` as create_from_template."""
-        try:
-            exchange.parse_fiscal_year(fiscal_year)
-        except ValueError:
-            raise InvalidValue(Msg(N_("a fiscal year looks like 2023-24"))) from None
+        _check_fiscal_year(fiscal_year)
         doc = blank_document(check.choice(kind, PLAN_KINDS), fiscal_year)
         return self._new_plan(doc, office_key, Msg(N_("New blank plan")), "blank")
 
@@ -247,3 +242,10 @@ def _checked(doc: PlanDocument) -> PlanDocument:
         return exchange.from_dict(exchange.to_dict(doc))
     except exchange.ExchangeError as exc:
         raise InvalidValue(exc.msg, exc.where) from None
+
+
+def _check_fiscal_year(text: str) -> int:
+    try:
+        return exchange.parse_fiscal_year(text)
+    except ValueError:
+        raise InvalidValue(exchange.fiscal_year_msg(text)) from None

@@ -60,8 +60,8 @@ class Sealing:
         """Seal the report: refused while the rules find errors in it or its memo. Records name, designation,
         time, revision, digest and the exchange document as signed. Not undoable: use reopen()."""
         self.uow.writable()
-        name = check.text(signatory.name)
-        designation = check.text(signatory.designation)
+        name = check.name(signatory.name)
+        designation = check.name(signatory.designation)
         if not name or not designation:
             raise check.FieldError(Msg(N_("The signatory's name and designation are needed to sign off.")))
 

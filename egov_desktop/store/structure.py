@@ -41,7 +41,7 @@ class Structure:
 
     def add_level(self, plan_key: int, index: int, level_id: str, label: str, percent: float) -> Change:
         """A new target level at `index`; every indicator gets an empty target there."""
-        values = {"ident": check.text(level_id, True), "label": check.text(label, True),
+        values = {"ident": check.name(level_id, True), "label": check.name(label, True),
                   "percent": check.check_value(percent, "percent")}
 
         def body(w: Work) -> int:
@@ -188,7 +188,7 @@ class Structure:
 
     def add_area(self, plan_key: int, index: int | None = None, title: str | None = None,
                  weight: float | None = None) -> Change:
-        values = {"title": check.text(title), "weight": check.number(weight, optional=True)}
+        values = {"title": check.title(title), "weight": check.number(weight, optional=True)}
 
         def body(w: Work) -> int:
             w.plan_row(plan_key)
@@ -200,7 +200,7 @@ class Structure:
         return self.uow.run(Msg(N_("Add a performance area")), body)
 
     def add_activity(self, area_key: int, index: int | None = None, title: str = "") -> Change:
-        values = {"title": check.text(title, True)}
+        values = {"title": check.title(title, True)}
 
         def body(w: Work) -> int:
             plan_id = w.plan_of("area", area_key)
@@ -213,7 +213,7 @@ class Structure:
 
     def add_indicator(self, activity_key: int, index: int | None = None, title: str = "", unit: str = "count",
                       weight: float = 0) -> Change:
-        values = {"title": check.text(title, True), "unit": check.choice(unit, UNITS), "weight": check.number(weight)}
+        values = {"title": check.title(title, True), "unit": check.choice(unit, UNITS), "weight": check.number(weight)}
 
         def body(w: Work) -> int:
             plan_id = w.plan_of("activity", activity_key)

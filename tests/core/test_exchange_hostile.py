@@ -1,17 +1,16 @@
 """Exchange files that tried to fool or exhaust the reader (issue 14: 1, 2, 6, 9; issue 15: 3)."""
-import copy
 import json
 
 import pytest
 
 from egov_desktop.core import exchange, rules
-from egov_desktop.core.digest import report_digest
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.exchange import ExchangeError
 from egov_desktop.core.periods import FiscalYear
 from egov_desktop.core.text import EXTENSION_LIMIT, NAME_LIMIT, PARAGRAPH_LIMIT, TITLE_LIMIT
 from egov_desktop.core.values import ParseError
 from tests.conftest import MODMR, PIB
+from tests.documents import duplicate_code, signed
 
 
 def _raw(path=PIB) -> dict:
@@ -152,23 +151,13 @@ def test_duplicate_keys_anywhere(old, new, where):
 # ------------------------------------------------------------------ signed reports
 
 
-def _signed(raw: dict, digest: str | None = None) -> dict:
-    """MODMR's report marked signed off with `digest` (default: the right one)."""
-    raw = copy.deepcopy(raw)
-    right = report_digest(exchange.from_dict(copy.deepcopy(raw)), "H1")
-    raw["reports"][0].update(status="signed_off", revision=1, signoff={
-        "name": "মুনিরা সুলতানা", "designation": "উপসচিব", "signed_at": "2022-01-10T11:30:00+06:00",
-        "digest": digest or right})
-    return raw
-
-
-def test_a_signed_report_whose_digest_matches_stays_signed():
-    doc = exchange.loads(json.dumps(_signed(_raw(MODMR))))
+def test_a_signed_report_whose_digest_matches_stayssigned():
+    doc = exchange.loads(json.dumps(signed(_raw(MODMR))))
     assert doc.reports[0].status == "signed_off" and doc.warnings == []
 
 
 def test_a_forged_or_stale_digest_is_read_as_a_draft_with_a_warning():
-    raw = _signed(_raw(MODMR))
+    raw = signed(_raw(MODMR))
     raw["reports"][0]["entries"][0]["narrative"] = "বদলানো"  # changed after signing
     doc = exchange.loads(json.dumps(raw))
     report = doc.reports[0]
@@ -183,7 +172,7 @@ def test_a_forged_or_stale_digest_is_read_as_a_draft_with_a_warning():
     # what it becomes reads back as the draft it is
     assert exchange.loads(exchange.dumps(doc)) == doc
 
-    forged = exchange.loads(json.dumps(_signed(_raw(MODMR), "0" * 64)))
+    forged = exchange.loads(json.dumps(signed(_raw(MODMR), "0" * 64)))
     assert forged.reports[0].status == "draft" and len(forged.warnings) == 1
 
 
@@ -193,10 +182,7 @@ def test_a_forged_or_stale_digest_is_read_as_a_draft_with_a_warning():
 def test_a_duplicate_indicator_code_is_read_and_reported_at_the_code():
     # Real plans have them; the file was unreadable.
     raw = _raw(MODMR)
-    indicators = raw["plan"]["areas"][0]["activities"][0]["indicators"]
-    first = indicators[0]["code"]
-    twin = copy.deepcopy(indicators[0]) | {"title": "দ্বিতীয়", "unit": "percent", "targets": [100, 80, 60]}
-    indicators.append(twin)
+    first = duplicate_code(raw, title="দ্বিতীয়", unit="percent", targets=[100, 80, 60])
     doc = exchange.loads(json.dumps(raw, ensure_ascii=False))
     assert [i.code for i in doc.plan.indicators()].count(first) == 2
     dup = [f for f in rules.check_document(doc) if f.rule == "duplicate_code"]

@@ -90,7 +90,7 @@ def _full_disk(store, small_disk, db):
     assert FULL in info.value.render("bn") and NOT_SAVED in info.value.render("bn")
     assert "disk is full" in info.value.render("en") and "NOT saved" in info.value.render("en")
     with pytest.raises(StoreError) as info:
-        store.set_plan_field(pib, "title", "নতুন শিরোনাম " * 200)
+        store.set_plan_field(pib, "notes", "নতুন টীকা " * 300)  # long enough to need pages
     assert FULL in info.value.render("bn")
     filler.unlink()  # space again: the program carries on, and nothing of the failed edits is there
     assert [p.key for p in store.list_plans()] == [pib]
