@@ -187,9 +187,20 @@ def parse_value(text: str, unit: str) -> dt.date | int | float:
     return parser(text)
 
 
-# A count_and_date's targets and achievements are its count (the dates are typed one by one, as dates).
+_DATES_SEPARATOR = re.compile(r"[,;]")
+# What stands for a date not met (yet) in a list of dates.
+_NO_DATE = ("", "-", "—")
+
+
+def parse_dates(text: str) -> list[dt.date | None]:
+    """Several dates in one cell, in order, separated by commas: "১৫/১০/২০২১, -, ১৫/০৪/২০২২" (a dash or
+    nothing for a date not met); each as parse_date takes it."""
+    return [None if part.strip() in _NO_DATE else parse_date(part) for part in _DATES_SEPARATOR.split(text)]
+
+
+# A count_and_date's targets and achievements are its count (its dates are typed as "dates").
 _PARSERS = {"date": parse_date, "count": parse_count, "percent": parse_percent, "number": parse_number,
-            "count_and_date": parse_count}
+            "count_and_date": parse_count, "dates": parse_dates}
 
 
 # ------------------------------------------------------- while typing
@@ -274,6 +285,10 @@ def is_intermediate(text: str, unit: str) -> bool:
     """
     if not isinstance(text, str):
         return False
+    if unit == "dates":
+        *done, last = _DATES_SEPARATOR.split(text)
+        return all(p.strip() in _NO_DATE or _parses(parse_date, p) for p in done) and (
+            last.strip() in _NO_DATE or is_intermediate(last, "date"))
     s = " ".join(to_latin_digits(nfc(text).replace("\u200c", "").replace("\u200d", "")).split())
     if not s:
         return True
@@ -353,6 +368,8 @@ def format_value(v: dt.date | int | float | None, unit: str, lang: str = "bn") -
     "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩"; a count_and_date's value is its count."""
     if v is None:
         return ""
+    if unit == "dates":
+        return ", ".join(format_value(d, "date", lang) or "—" for d in v)
     if unit == "date":
         if isinstance(v, DateWindow):
             return format_message(N_("{start} to {end}"), {"start": format_date(v.start, lang),

@@ -33,7 +33,7 @@ from egov_desktop.core.periods import QUARTERS, period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
-from egov_desktop.store.errors import StoreError
+from egov_desktop.store.errors import InvalidValue, StoreError
 
 
 def digits_language() -> str:
@@ -585,6 +585,12 @@ def has_quarter_targets(plan) -> bool:
     return KIND_DEFAULTS[plan.kind].quarter_targets or any(i.quarter_targets for i in plan.indicators())
 
 
+def has_target_dates(plan) -> bool:
+    """Whether the grids show several dates per indicator (NIS 1.5–1.7): the kind splits targets by quarter
+    (NIS), or an indicator has them."""
+    return KIND_DEFAULTS[plan.kind].quarter_targets or any(i.target_dates for i in plan.indicators())
+
+
 def _plan_rows(doc: PlanDocument) -> list[tuple]:
     # First the plan itself (title, total weight, level names), then the percent of each level.
     rows = [(PLAN, None, None, None), (LEVELS, None, None, None)]
@@ -604,7 +610,8 @@ class PlanModel(GridModel):
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(kind, (item or act or area).key, (item or act or area).code)
                 for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels),
-                                                                    has_quarter_targets(doc.plan)]
+                                                                    has_quarter_targets(doc.plan),
+                                                                    has_target_dates(doc.plan)]
 
     def _build(self) -> None:
         self._rows = _plan_rows(self._doc)
@@ -615,6 +622,7 @@ class PlanModel(GridModel):
             ("unit", N_("Unit")),
             *levels,
             *(_QUARTER_COLUMNS if has_quarter_targets(self._doc.plan) else ()),
+            *([("target_dates", N_("Target dates"))] if has_target_dates(self._doc.plan) else []),
             ("scoring", N_("Scoring")),
             ("aggregation", N_("Roll-up")),
             ("evidence", N_("Evidence")),
@@ -706,6 +714,9 @@ class PlanModel(GridModel):
         if col.startswith("quarter:"):
             quarter = int(col[8:])
             return Cell(VALUE, (ind.quarter_targets or [None] * 4)[quarter], True, unit=ind.value_unit)
+        if col == "target_dates":
+            dated = ind.unit in ("date", "count_and_date")
+            return Cell(VALUE, ind.target_dates, dated, unit="dates") if dated else None
         if col == "scoring":
             return Cell(CHOICE, ind.effective_scoring, True, choices=_choices(SCORING_LABELS, SCORINGS))
         if col == "aggregation":
@@ -730,6 +741,8 @@ class PlanModel(GridModel):
             return self.store.set_target(ind.key, int(col[7:]), value)
         if col.startswith("quarter:"):
             return self.store.set_quarter_target(ind.key, int(col[8:]), value)
+        if col == "target_dates":
+            return self.store.set_target_dates(ind.key, value)
         return self.store.set_indicator_field(ind.key, col, value)
 
     def _apply(self, row: int, col: str, value) -> None:
@@ -746,6 +759,9 @@ class PlanModel(GridModel):
             level = int(col[7:])
             ind.targets.extend([None] * (level + 1 - len(ind.targets)))
             ind.targets[level] = value
+            return
+        if col == "target_dates":
+            ind.target_dates = list(value) if value else None
             return
         if col.startswith("quarter:"):
             quarters = list(ind.quarter_targets or [None] * 4)
@@ -786,6 +802,8 @@ class PlanModel(GridModel):
             return row, "title"
         if field.startswith("targets[") and field.endswith("]"):
             return row, f"target:{field[8:-1]}"
+        if field.startswith("target_dates") and "target_dates" in self._col_index:
+            return row, "target_dates"
         if field.startswith("quarter_targets[") and f"quarter:{field[16:-1]}" in self._col_index:
             return row, f"quarter:{field[16:-1]}"
         return row, field if field in self._col_index else "title"
@@ -846,7 +864,8 @@ class ProgressModel(GridModel):
 
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels),
-                                                                          has_quarter_targets(doc.plan)]
+                                                                          has_quarter_targets(doc.plan),
+                                                                          has_target_dates(doc.plan)]
 
     def _build(self) -> None:
         doc = self._doc
@@ -876,6 +895,7 @@ class ProgressModel(GridModel):
               if self.period in QUARTERS and has_quarter_targets(doc.plan) else []),
             *([("previous", "")] if self._previous is not None else []),
             ("value", N_("Achievement")),
+            *([("dates", N_("Dates met"))] if has_target_dates(doc.plan) else []),
             *([("own", N_("This period's part"))] if own else []),
             ("narrative", N_("Progress")),
             ("evidence", N_("Evidence")),
@@ -977,6 +997,10 @@ class ProgressModel(GridModel):
         entry = self._entries.get(ind.code)
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._base(ind))
+        if col == "dates":
+            if not ind.target_dates:
+                return None
+            return Cell(VALUE, entry.dates if entry else None, editable, unit="dates")
         if col == "own":
             if self._trial is not None and self._trial.indicator == ind.code:
                 entry = self._trial
@@ -1037,7 +1061,24 @@ class ProgressModel(GridModel):
         return round(own, 9) if isinstance(own, float) else own
 
     def _write(self, row: int, col: str, value):
-        return self.store.set_entry_field(self.plan_key, self.period, self._rows[row].key, col, value)
+        ind = self._rows[row]
+        if col == "dates":
+            return self._write_dates(ind, value or [])
+        return self.store.set_entry_field(self.plan_key, self.period, ind.key, col, value)
+
+    def _write_dates(self, ind, dates: list):
+        """The dates each target date was met: one store operation per date, one undo step."""
+        count = len(ind.target_dates or ())
+        if len(dates) > count:
+            raise InvalidValue(Msg(N_("This indicator has {count} target dates."), {"count": count}))
+        entry = self._entries.get(ind.code)
+        old = list(entry.dates or [None] * count) if entry else [None] * count
+        new = list(dates) + [None] * (count - len(dates))
+        with self.store.group(Msg(N_("Change the achievement of {code}"), {"code": ind.code})) as group:
+            for i, (before, after) in enumerate(zip(old, new)):
+                if before != after:
+                    self.store.set_entry_date(self.plan_key, self.period, ind.key, i, after)
+        return group.change
 
     def _apply(self, row: int, col: str, value) -> None:
         code = self._rows[row].code
@@ -1046,6 +1087,9 @@ class ProgressModel(GridModel):
             entry = Entry(code)
             self._report.entries.append(entry)
             self._entries[code] = entry
+        if col == "dates":
+            count = len(self._rows[row].target_dates or ())
+            value = list(value or []) + [None] * (count - len(value or []))
         setattr(entry, col, value)
 
     def _after_edit(self, first: int, last: int) -> None:

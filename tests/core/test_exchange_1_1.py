@@ -128,3 +128,15 @@ def test_a_window_reads_as_a_span_in_bangla():
     window = exchange.load(FIXTURES / "rti-betagi-2023-24.plan.json").plan.indicator("2.1.1").targets[0]
     assert format_value(window, "date", "bn") == "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩"
     assert format_value(window, "date", "en") == "01/12/2023 to 31/12/2023"
+
+
+def test_several_dates_are_typed_in_one_cell():
+    import datetime as dt
+
+    from egov_desktop.core.values import ParseError, is_intermediate, parse_value
+
+    assert parse_value("১৫/১০/২০২১, -, 15-04-2022", "dates") == [dt.date(2021, 10, 15), None, dt.date(2022, 4, 15)]
+    assert is_intermediate("১৫/১০/২০২১, ১৫/০", "dates") and is_intermediate("১৫/১০/২০২১,", "dates")
+    assert not is_intermediate("৩২/১০/২০২১, ", "dates")
+    with pytest.raises(ParseError):
+        parse_value("১৫/১০/২০২১, ৩১/০২/২০২২", "dates")

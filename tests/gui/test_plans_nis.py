@@ -76,3 +76,34 @@ def test_an_egov_plan_keeps_its_shape(qtbot, store, session):
     key = store.import_document(load(PIB)).key
     model = PlanEditor(session, key).model
     assert not any(k.startswith("quarter:") for k, _h in model._columns)
+
+
+def test_the_dates_met_of_a_multi_date_indicator_are_typed_in_one_cell(qtbot, store, session, nis_blank):
+    import datetime as dt
+
+    editor = ProgressEditor(session, nis_blank, "Q1")
+    show(qtbot, editor)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "1.6.1")
+    cell = model.index(row, model.column_of("dates"))
+    assert model.setData(cell, "১৫/১০/২০২১")
+    saved = store.get_document(nis_blank).report("Q1").entry("1.6.1")
+    assert saved.dates == [dt.date(2021, 10, 15), None, None]
+    assert cell.data() == "১৫/১০/২০২১, —, —"
+    assert editor.score.indicator("1.6.1").score == pytest.approx(1 / 3)  # PLANS.md §2.9
+    assert not model.setData(cell, "১/১/২০২২, ২/২/২০২২, ৩/৩/২০২২, ৪/৪/২০২২")  # four dates for three targets
+    # An indicator with a single date has no such cell.
+    single = next(r for r in range(model.rowCount()) if model.indicator(r).code == "1.8.1")
+    assert not (model.flags(model.index(single, model.column_of("dates"))) & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_the_target_dates_are_typed_in_order_in_the_plan_grid(qtbot, store, session, nis_blank):
+    editor = PlanEditor(session, nis_blank)
+    show(qtbot, editor)
+    model = editor.model
+    cell = model.index(model.row_of("indicator", "1.7.1"), model.column_of("target_dates"))
+    assert cell.data() == "৩১/১০/২০২১, ৩১/১২/২০২১, ৩১/০৩/২০২২"
+    assert not model.setData(cell, "৩১/১২/২০২১, ৩১/১০/২০২১")  # out of order: refused with the reason
+    assert model.setData(cell, "৩১/১০/২০২১, ৩১/০১/২০২২")
+    assert [d.isoformat() for d in store.get_document(nis_blank).plan.indicator("1.7.1").target_dates] == [
+        "2021-10-31", "2022-01-31"]
