@@ -67,3 +67,22 @@ def test_from_the_file_menu_the_score_follows_and_undo_restores(qtbot, demo, set
     assert "নম্বর হিসাবের নিয়ম" in window.undo_stack.undoText()
     window.undo_stack.undo()
     assert ScoringOptions.of(demo.get_document(window.plan_key).plan) == ScoringOptions()
+
+
+def test_the_quarterly_basis_of_an_nis_plan(qtbot, store):
+    """PLANS.md §2.9: against the quarter targets due by Q1, 1.1's one meeting of 1 due earns all 4 marks."""
+    from egov_desktop.core.exchange import load
+    from tests.conftest import FIXTURES
+
+    key = store.import_document(load(FIXTURES / "nis-fid-2021-22.plan.json")).key
+    dialog = ScoringDialog(store, key)
+    qtbot.addWidget(dialog)
+    assert (dialog.ui.quarterlyBasis.currentData(), dialog.ui.percentTotal.currentData()) == ("annual", "mean")
+    dialog.ui.quarterlyBasis.setCurrentIndex(dialog.ui.quarterlyBasis.findData("due"))
+    _ok(dialog).click()
+    doc = store.get_document(key)
+    assert doc.plan.scoring["quarterly_basis"] == "due"
+    assert score_report(doc.plan, doc.report("Q1")).indicator("1.1.1").score == 4.0
+    dialog.change.undo()
+    doc = store.get_document(key)
+    assert score_report(doc.plan, doc.report("Q1")).indicator("1.1.1").score == 1.0

@@ -1,7 +1,5 @@
-"""The plan's scoring settings: the two rules DOMAIN.md only assumes (core.scoring.ScoringOptions)."""
+"""The plan's scoring settings: the rules DOMAIN.md and PLANS.md only assume (core.scoring.ScoringOptions)."""
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog
 
@@ -19,6 +17,14 @@ _NOT_APPLICABLE = (
     ("exclude", N_("left out of the total (score out of the remaining weight)")),
     ("include", N_("kept in the total (it scores 0)")),
 )
+_QUARTERLY_BASES = (
+    ("annual", N_("the annual target, as if the year ended with the quarter")),
+    ("due", N_("the quarter targets due so far (e.g. 1 of 1 at Q1 for 1/1/1/1)")),
+)
+_PERCENT_TOTALS = (
+    ("mean", N_("the mean of the quarters' rates")),
+    ("pooled", N_("the pooled rate (all carried out / all decided)")),
+)
 
 
 class ScoringDialog(QDialog):
@@ -31,7 +37,9 @@ class ScoringDialog(QDialog):
         ui.setupUi(self)
         self.current = ScoringOptions.of(store.get_document(plan_key).plan)
         for combo, choices, value in ((ui.interpolation, _INTERPOLATIONS, self.current.interpolation),
-                                      (ui.notApplicable, _NOT_APPLICABLE, self.current.not_applicable_weight)):
+                                      (ui.notApplicable, _NOT_APPLICABLE, self.current.not_applicable_weight),
+                                      (ui.quarterlyBasis, _QUARTERLY_BASES, self.current.quarterly_basis),
+                                      (ui.percentTotal, _PERCENT_TOTALS, self.current.percent_total)):
             for key, label in choices:
                 combo.addItem(_(label), key)
             combo.setCurrentIndex(combo.findData(value))
@@ -40,9 +48,9 @@ class ScoringDialog(QDialog):
         show_error(ui.error, None)
 
     def chosen(self) -> ScoringOptions:
-        # The plan's other settings (format 1.1's quarterly basis and percent total) stay as they are.
-        return replace(self.current, interpolation=self.ui.interpolation.currentData(),
-                       not_applicable_weight=self.ui.notApplicable.currentData())
+        ui = self.ui
+        return ScoringOptions(ui.interpolation.currentData(), ui.notApplicable.currentData(),
+                              ui.quarterlyBasis.currentData(), ui.percentTotal.currentData())
 
     def accept(self) -> None:
         if self.chosen() != self.current:

@@ -24,7 +24,7 @@ class Ui_ScoringDialog(object):
     def setupUi(self, ScoringDialog):
         if not ScoringDialog.objectName():
             ScoringDialog.setObjectName(u"ScoringDialog")
-        ScoringDialog.resize(560, 260)
+        ScoringDialog.resize(640, 320)
         self.mainLayout = QVBoxLayout(ScoringDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.intro = QLabel(ScoringDialog)
@@ -55,6 +55,26 @@ class Ui_ScoringDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.notApplicable)
 
+        self.quarterlyBasisLabel = QLabel(ScoringDialog)
+        self.quarterlyBasisLabel.setObjectName(u"quarterlyBasisLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.quarterlyBasisLabel)
+
+        self.quarterlyBasis = QComboBox(ScoringDialog)
+        self.quarterlyBasis.setObjectName(u"quarterlyBasis")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.quarterlyBasis)
+
+        self.percentTotalLabel = QLabel(ScoringDialog)
+        self.percentTotalLabel.setObjectName(u"percentTotalLabel")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.percentTotalLabel)
+
+        self.percentTotal = QComboBox(ScoringDialog)
+        self.percentTotal.setObjectName(u"percentTotal")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.percentTotal)
+
 
         self.mainLayout.addLayout(self.form)
 
@@ -74,6 +94,8 @@ class Ui_ScoringDialog(object):
 #if QT_CONFIG(shortcut)
         self.interpolationLabel.setBuddy(self.interpolation)
         self.notApplicableLabel.setBuddy(self.notApplicable)
+        self.quarterlyBasisLabel.setBuddy(self.quarterlyBasis)
+        self.percentTotalLabel.setBuddy(self.percentTotal)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ScoringDialog)
@@ -83,8 +105,10 @@ class Ui_ScoringDialog(object):
 
     def retranslateUi(self, ScoringDialog):
         ScoringDialog.setWindowTitle(_(u"How the plan is scored"))
-        self.intro.setText(_(u"These two rules are not fixed by the guidelines; follow what your upper office uses. They are kept with the plan and go with its exchange file."))
+        self.intro.setText(_(u"These rules are not fixed by the guidelines; follow what your upper office uses. They are kept with the plan and go with its exchange file."))
         self.interpolationLabel.setText(_(u"Between two target levels:"))
         self.notApplicableLabel.setText(_(u"A not-applicable indicator's weight:"))
+        self.quarterlyBasisLabel.setText(_(u"A quarterly report is scored against:"))
+        self.percentTotalLabel.setText(_(u"A percent's total from the quarters:"))
     # retranslateUi
 
