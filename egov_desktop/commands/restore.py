@@ -42,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
         source = info.path
     else:
         source = args.backup
-        if not source.is_file():
-            cli.err(f"{source}: " + Msg(N_("the file does not exist")).render(lang))
-            return cli.EXIT_UNREADABLE
     try:
         result = backup.restore(source, db, take_over=args.take_over)
+    except backup.BackupUnreadable as exc:
+        cli.err(f"{source}: {exc.render(lang)}")
+        return cli.EXIT_UNREADABLE
     except StoreError as exc:
         report_store_error(db, exc, lang)
         return cli.EXIT_ERRORS

@@ -1,6 +1,7 @@
 """Reading what others send: every file from outside (exchange JSON, .docx, .xlsx, zip packages) is read here.
 
     read_file(path, limit) -> bytes        the whole file, if it is a regular file of at most `limit` bytes
+    copy_file(path, dest, limit)           the same, copied into an open file a piece at a time
     read_head(path, n) -> bytes            its first n bytes (what kind of file it is), same checks
     open_zip(path, limit=...) -> GuardedZip   a .docx/.xlsx/zip, its directory checked; use as a context manager
         .names() -> list[str]              the parts, in the file's order
@@ -82,6 +83,25 @@ def read_file(path, limit: int = JSON_LIMIT) -> bytes:
     if len(data) > limit:
         raise Unreadable(Msg(N_("the file is too large (over {size} MB)"), {"size": _size(limit)}))
     return data
+
+
+def copy_file(path, dest, limit: int) -> None:
+    """Copy a regular file of at most `limit` bytes into the open binary file `dest`, a piece at a time (a
+    database from a pen drive need not fit in memory). A failure to write `dest` is the caller's OSError."""
+    fd = _open_regular(path, limit)
+    copied = 0
+    with os.fdopen(fd, "rb") as fh:
+        while True:
+            try:
+                chunk = fh.read(1 * MB)
+            except OSError as exc:
+                raise Unreadable(os_error_msg(OSError(exc.errno, exc.strerror), writing=False)) from None
+            if not chunk:
+                return
+            copied += len(chunk)
+            if copied > limit:  # it grew while read
+                raise Unreadable(Msg(N_("the file is too large (over {size} MB)"), {"size": _size(limit)}))
+            dest.write(chunk)
 
 
 def read_head(path, n: int, limit: int = ZIP_LIMIT) -> bytes:

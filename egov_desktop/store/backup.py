@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 BACKUP_DIR = "backups"
 KEEP = 10
+# A restored database's largest size: ours are a few MB (years of several plans stay under 100 MB).
+DATABASE_LIMIT = 2 * 1024 * 1024 * 1024
 REASONS = ("start", "migration", "signoff", "manual", "restore")
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
@@ -68,6 +71,10 @@ def reason_text(reason: str, label: str | None, lang: str | None = None) -> str:
 
 class BackupError(StoreError):
     """A backup or restore that could not be made; nothing was changed."""
+
+
+class BackupUnreadable(BackupError):
+    """The file to restore cannot be read (missing, not a regular file, too large); nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -295,23 +302,25 @@ class RestoreResult:
 
 
 def restore(backup: Path, db_path: Path, take_over: bool = False) -> RestoreResult:
-    """Put a backup in place of the database. The current file is backed up first (or, when it cannot
-    be used, renamed aside). Refused while another program has the database open for writing;
-    `take_over` as in Store.open (a lock that only names another computer)."""
+    """Put a backup in place of the database. The backup (from anywhere: a pen drive, a file someone sent)
+    is copied beside the database through the guarded reader (a regular file, at most DATABASE_LIMIT) and
+    the copy is checked like a database being opened (engine.diagnose, full): what is checked is what is
+    restored. Then the current file is backed up (or, when it cannot be used, renamed aside) and replaced.
+    Refused while another program has the database open for writing; `take_over` as in Store.open.
+    Raises BackupUnreadable when the backup cannot be read, BackupError when it is refused or not restored."""
     backup, db_path = Path(backup), Path(db_path)
-    if not backup.is_file():
-        raise BackupError(Msg(N_("There is no backup file at {path}."), {"path": backup}))
-    found = diagnose_file(backup)
-    if found.kind is not None or found.revision is None:  # no revision: empty, not a backup of anything
-        raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
-                              {"reason": found.message()}))
-    tmp = db_path.with_name(db_path.name + ".restoring")
     lock = WriterLock(db_path)
+    tmp = None
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: restoring is how the data arrives
+        # The copy first, under a name of its own: if it is refused or fails (a full disk), the current
+        # database has not been touched, nor even locked.
+        fd, name = tempfile.mkstemp(prefix=db_path.name + ".restoring-", dir=db_path.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            _take_in(backup, fh)
+        _check_taken_in(tmp)
         lock.acquire(force=take_over, exclusive=True)
-        # The copy first: if it fails (a full disk), the current database has not been touched.
-        _copy(backup, tmp)
         safety = aside = None
         if db_path.exists() and db_path.stat().st_size > 0:
             if problem_of(db_path) is None:
@@ -328,8 +337,36 @@ def restore(backup: Path, db_path: Path, take_over: bool = False) -> RestoreResu
         raise BackupError(Msg(N_("The backup could not be restored: {reason}"),
                               {"reason": storage_error(exc, db_path).render()})) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
         lock.release()
+
+
+def _take_in(backup: Path, dest) -> None:
+    """Copy the backup into the open file `dest` through the guarded reader."""
+    from egov_desktop.core.guarded import Unreadable, copy_file
+
+    try:
+        copy_file(backup, dest, DATABASE_LIMIT)
+    except Unreadable as exc:
+        raise BackupUnreadable(Msg(N_("The backup cannot be read: {reason}"), {"reason": exc.msg})) from None
+
+
+def _check_taken_in(tmp: Path) -> None:
+    """Refuse the copy unless it is a sound database of ours; make it one self-contained file (no -wal
+    beside it), synced."""
+    found = diagnose_file(tmp, quiet=False)
+    if found.kind is not None or found.revision is None:  # no revision: empty, not a backup of anything
+        raise BackupError(Msg(N_("This file is not a good backup of this program's database: {reason}"),
+                              {"reason": found.message()}))
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+    with tmp.open("rb+") as fh:
+        os.fsync(fh.fileno())
 
 
 def _checkpoint(db_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Databases made to fool the program (issue 14.3), generated here with plain sqlite3 from a real backup:
 `restore` refuses each before it replaces anything, and opening refuses each without changing a byte
 (not even the header's journal mode: issue 14.10), with a Bangla message naming what is wrong."""
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -130,3 +131,31 @@ def test_a_database_made_by_the_migrations_is_exactly_ours(tmp_path):
         con = sqlite3.connect(path)
         assert structure_problems(con, current=True) == [] and broken_links(con) == []
         con.close()
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _zero_link(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+UNREADABLE = {"fifo": _fifo, "link_to_dev_zero": _zero_link, "folder": Path.mkdir,
+              "missing": lambda path: None}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+def test_restore_from_what_is_not_a_regular_file_is_unreadable_and_changes_nothing(kind, tmp_path):
+    db = tmp_path / "office" / "egov.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+    before = table_dump(db)
+    source = tmp_path / "egov-20240316-090000-manual.sqlite"
+    UNREADABLE[kind](source)
+    run = _program("restore", str(source), "--db", str(db))  # a FIFO or /dev/zero must not hang it
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert "ব্যাকআপটি পড়া যায়নি" in run.stderr and ("ফাইলটি নেই" in run.stderr) == (kind == "missing"), run.stderr
+    assert table_dump(db) == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["egov.sqlite", "egov.sqlite.lock"]
