@@ -1,8 +1,10 @@
-"""Headless commands. Each lives in its own module under egov_desktop/commands/,
-listed in COMMANDS below and defining NAME, HELP, `add_arguments(parser)` and `run(args) -> int`.
+"""Headless commands: this module only dispatches. Each command lives in its own module under
+egov_desktop/commands/, listed in COMMANDS below and defining NAME, HELP, `add_arguments(parser)` and
+`run(args) -> int`; what they share (exit codes, output, --db and the store, reading a file or reporting why
+not) is egov_desktop/commands/common.py.
 
 Exit codes: 0 success, 1 the content has errors (or the operation was refused),
-2 the input cannot be read or used. Messages go through the catalog, Bangla by
+2 the input cannot be read or used. Messages and help go through the catalog, Bangla by
 default (`--lang en` for English); never a traceback.
 """
 from __future__ import annotations
@@ -13,10 +15,8 @@ import os
 import sys
 from types import ModuleType
 
-from egov_desktop.core.files import os_error_msg
+from egov_desktop.commands.common import EXIT_OK, EXIT_UNREADABLE, err
 from egov_desktop.core.i18n import LANGUAGES, N_, Msg, _, set_language
-
-EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 
 # Command name -> module in egov_desktop/commands. Only the command being run is imported,
@@ -41,6 +41,28 @@ COMMANDS = {
 }
 
 
+# argparse's own words (usage, section titles, its error lines), here so that they are extracted into the
+# catalog. argparse looks them up through the gettext functions it imported as module globals, so those are
+# what `speak_argparse` replaces: its help and errors then speak the language chosen, like everything else.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("expected at most one argument"), N_("expected at least one argument"), N_("expected %s argument"),
+    N_("expected %s arguments"), N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"), N_("one of the arguments %s is required"),
+    N_("unexpected option string: %s"),
+)
+
+
+def speak_argparse() -> None:
+    """argparse's texts through our catalog in the current language (for the GUI's --help too)."""
+    argparse._ = _
+    argparse.ngettext = lambda singular, plural, n: _(singular if n == 1 else plural)
+
+
 def _module(name: str) -> ModuleType:
     return importlib.import_module(f"egov_desktop.commands.{COMMANDS[name]}")
 
@@ -51,52 +73,21 @@ def command_names() -> set[str]:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser for one command (fast), or for all of them (for --help)."""
-    parser = argparse.ArgumentParser(prog="egov-desktop")
+    speak_argparse()
+    parser = argparse.ArgumentParser(prog="egov-desktop", epilog=commands_line())
     sub = parser.add_subparsers(dest="command", required=True)
     for name in sorted(COMMANDS):
         if only is not None and name != only:
             continue
         mod = _module(name)
         p = sub.add_parser(name, help=_(mod.HELP), description=_(mod.HELP))
-        p.add_argument("--lang", choices=LANGUAGES, default="bn", help="message language (default bn)")
+        p.add_argument("--lang", choices=LANGUAGES, default="bn", help=_("language of the messages (default bn)"))
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser
 
 
-def _utf8(text: str) -> bytes:
-    """UTF-8 whatever the console's code page (Windows consoles default to cp437). A file name given in
-    bytes that are not UTF-8 is written back as those bytes; another lone surrogate (a JSON escape in a
-    hostile file) as "?"."""
-    try:
-        return text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "replace")
-
-
-def out(text: str) -> None:
-    sys.stdout.buffer.write(_utf8(text + "\n"))
-    sys.stdout.flush()
-
-
-def err(text: str) -> None:
-    sys.stderr.buffer.write(_utf8(text + "\n"))
-    sys.stderr.flush()
-
-
-def written(path, lang: str) -> int:
-    """Say that a command wrote `path`; the exit code of success."""
-    out(f"{path}: " + Msg(N_("written")).render(lang))
-    return EXIT_OK
-
-
-def cannot_write(path, exc: OSError, lang: str) -> int:
-    """Say why `path` could not be written; the exit code for it."""
-    err(os_error_msg(exc, path).render(lang))
-    return EXIT_UNREADABLE
-
-
-def _lang_asked(argv: list[str]) -> str:
+def lang_asked(argv: list[str]) -> str:
     """The --lang of the command line, before it is parsed: --help speaks it too."""
     for i, arg in enumerate(argv):
         if arg.startswith("--lang="):
@@ -125,7 +116,7 @@ def unknown_command(argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     only = argv[0] if argv and argv[0] in COMMANDS else None
-    set_language(_lang_asked(argv))
+    set_language(lang_asked(argv))
     args = build_parser(only).parse_args(argv)
     set_language(args.lang)
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.core import guarded
 from tests.hostile import fifo
 
@@ -35,7 +36,7 @@ def test_dev_zero_is_refused_at_once_in_a_real_process(tmp_path, command):
                            "sys.exit(main(sys.argv[1:]))", *_argv(command, link, tmp_path)],
                           cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == cli.EXIT_UNREADABLE, done.stderr
+    assert done.returncode == common.EXIT_UNREADABLE, done.stderr
     assert done.stderr == f"{link}: ফাইলটি পড়া যাচ্ছে না: এটি সাধারণ ফাইল নয়, একটি ডিভাইস, পাইপ বা সকেট\n"
 
 
@@ -43,7 +44,7 @@ def test_dev_zero_is_refused_at_once_in_a_real_process(tmp_path, command):
 def test_a_pipe_and_a_folder_are_refused(capsys, tmp_path, command, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for path, reason in ((fifo(tmp_path / "pipe.json"), "পাইপ"), (tmp_path, "ফোল্ডার, ফাইল নয়")):
-        assert cli.main(_argv(command, path, tmp_path)) == cli.EXIT_UNREADABLE
+        assert cli.main(_argv(command, path, tmp_path)) == common.EXIT_UNREADABLE
         err = capsys.readouterr().err
         assert err.startswith(f"{path}: ") and reason in err
 
@@ -54,7 +55,7 @@ def test_a_file_over_the_limit_is_refused_unread(capsys, tmp_path, command, monk
     big = tmp_path / "big.json"
     with big.open("wb") as fh:
         fh.truncate(guarded.JSON_LIMIT + 1)  # sparse: it takes no room on the disk
-    assert cli.main(_argv(command, big, tmp_path)) == cli.EXIT_UNREADABLE
+    assert cli.main(_argv(command, big, tmp_path)) == common.EXIT_UNREADABLE
     assert capsys.readouterr().err == f"{big}: ফাইলটি অনেক বড় (৫০ মেগাবাইটের বেশি)\n"
-    assert cli.main([*_argv(command, big, tmp_path), "--lang", "en"]) == cli.EXIT_UNREADABLE
+    assert cli.main([*_argv(command, big, tmp_path), "--lang", "en"]) == common.EXIT_UNREADABLE
     assert capsys.readouterr().err == f"{big}: the file is too large (over 50 MB)\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.core import exchange
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR
@@ -82,7 +83,7 @@ def test_a_device_a_pipe_or_a_link_to_one_is_never_replaced(capsys, tmp_path, db
         argv = _commands(db, target)[command]
         argv[argv.index("--out") + 1] = str(target)
         code, _, err = _run(capsys, argv)
-        assert code == cli.EXIT_UNREADABLE
+        assert code == common.EXIT_UNREADABLE
         assert err == f"{target}: ফাইলটি লেখা যায়নি: এটি সাধারণ ফাইল নয়, একটি ডিভাইস, পাইপ বা সকেট\n"
         assert kind(os.stat(target).st_mode)
     assert link.is_symlink()
@@ -97,7 +98,7 @@ def test_a_full_disk_leaves_no_temporary_file_and_no_traceback(tmp_path, db, sma
     argv = _commands(db, small_disk / "plan")[command]
     done = subprocess.run([sys.executable, "-m", "egov_desktop", *argv], cwd=ROOT, capture_output=True,
                           text=True, encoding="utf-8", timeout=120)
-    assert done.returncode == cli.EXIT_UNREADABLE
+    assert done.returncode == common.EXIT_UNREADABLE
     assert "ডিস্কে জায়গা নেই" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert list(small_disk.iterdir()) == [filler]
@@ -107,5 +108,5 @@ def test_a_full_disk_leaves_no_temporary_file_and_no_traceback(tmp_path, db, sma
 def test_an_out_name_over_255_bytes_is_said_not_a_traceback(capsys, tmp_path, db, command):
     out = tmp_path / ("প" * 90)  # 270 bytes
     code, _, err = _run(capsys, _commands(db, out)[command])
-    assert code == cli.EXIT_UNREADABLE
+    assert code == common.EXIT_UNREADABLE
     assert "ফাইলের নাম বা ফোল্ডারের পথ খুব লম্বা" in err

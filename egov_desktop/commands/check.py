@@ -9,9 +9,9 @@ import argparse
 import datetime as dt
 import json
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.core import exchange, rules
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.i18n import N_, Msg, gettext_for, _
 
 NAME = "check"
 HELP = N_("check a plan exchange file against the rules")
@@ -21,43 +21,24 @@ SEVERITY_LABELS = {rules.ERROR: N_("Error"), rules.WARNING: N_("Warning")}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="exchange file (.json)")
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("file", help=_("exchange file (.json)"))
+    parser.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     parser.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
-        help="the date to check against, YYYY-MM-DD (default: today)",
+        help=_("the date to check against, YYYY-MM-DD (default: today)"),
     )
-
-
-def load_or_report(path: str, lang: str, as_json: bool = False) -> exchange.PlanDocument | None:
-    """The document, or None after printing why it cannot be read (shared by check, score and import).
-    With `as_json` the reason goes to the output as JSON, as the command's answer would have."""
-    try:
-        return exchange.load(path)
-    except exchange.ExchangeError as exc:
-        if as_json:
-            print_json_error(exc.msg, exc.where, lang)
-        else:
-            # The reason says what is wrong; the path keeps its own digits.
-            cli.err(f"{path}: {exc.render(lang)}")
-        return None
-
-
-def print_json_error(msg: Msg, where: str, lang: str) -> None:
-    """A --json command that cannot answer still prints JSON, so a script can read why."""
-    cli.out(json.dumps({"error": {"message": msg.render(lang), "where": where}}, ensure_ascii=False, indent=2))
 
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    doc = load_or_report(args.file, lang, args.json)
+    doc = common.load_or_report(args.file, lang, args.json)
     if doc is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     findings = rules.check_document(doc, today=args.today or dt.date.today())
     if args.json:
-        cli.out(
+        common.out(
             json.dumps(
                 {
                     "findings": [
@@ -72,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             label = gettext_for(lang, SEVERITY_LABELS[f.severity])
-            cli.out(f"{label}\t{rules.describe_where(f.where, doc.plan, lang)}: {f.message(lang)}")
+            common.out(f"{label}\t{rules.describe_where(f.where, doc.plan, lang)}: {f.message(lang)}")
         n_errors = len(rules.errors(findings))
         if findings:
             counts = {"errors": n_errors, "warnings": len(findings) - n_errors}
@@ -80,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
             summary = Msg(N_("Errors: {errors}, warnings: {warnings}."), counts)
         else:
             summary = Msg(N_("No problems found."))
-        cli.out(summary.render(lang))
-    return cli.EXIT_ERRORS if rules.errors(findings) else cli.EXIT_OK
+        common.out(summary.render(lang))
+    return common.EXIT_ERRORS if rules.errors(findings) else common.EXIT_OK

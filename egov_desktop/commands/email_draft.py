@@ -14,10 +14,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from egov_desktop import cli
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.commands.export_docx import add_setting_arguments, settings_from
-from egov_desktop.export.cli_source import add_plan_arguments, open_plan
 from egov_desktop.export.fonts import FONT_CHOICES
 
 NAME = "email-draft"
@@ -25,14 +24,14 @@ HELP = N_("write an e-mail draft (.eml) with the memo and the Word file attached
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser)
-    parser.add_argument("--out", required=True, type=Path, help="draft to write (.eml)")
-    parser.add_argument("--docx", type=Path, help="Word file to attach (default: export one beside the draft)")
+    common.add_plan_arguments(parser)
+    parser.add_argument("--out", required=True, type=Path, help=_("draft to write (.eml)"))
+    parser.add_argument("--docx", type=Path, help=_("Word file to attach (default: export one beside the draft)"))
     parser.add_argument("--to", action="append", default=[],
-                        help="recipient address (repeatable; replaces the office profile's)")
+                        help=_("recipient address (repeatable; replaces the office profile's)"))
     parser.add_argument("--cc", action="append", default=[],
-                        help="copy address (repeatable; replaces the office profile's)")
-    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font of the Word file")
+                        help=_("copy address (repeatable; replaces the office profile's)"))
+    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help=_("Bangla font of the Word file"))
     add_setting_arguments(parser)
 
 
@@ -45,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         given_to, given_cc = parse_addresses(args.to), parse_addresses(args.cc)
     except AddressError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     if args.docx is not None and not args.docx.exists():  # said before the plan is opened; a pipe is refused on reading
-        cli.err(f"{args.docx}: " + Msg(N_("the file does not exist")).render(args.lang))
-        return cli.EXIT_UNREADABLE
-    source = open_plan(args)
+        common.err(f"{args.docx}: " + Msg(N_("the file does not exist")).render(args.lang))
+        return common.EXIT_UNREADABLE
+    source = common.open_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         profile = None
         if source.store is not None:
@@ -70,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
         writing = args.out
         write_eml(source.doc, args.period, docx_path, args.out, to, settings=settings, cc=cc)
     except ExportError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     except Unreadable as exc:  # the --docx given cannot be read (a pipe, a device, too large)
-        cli.err(f"{docx_path}: {exc.render(args.lang)}")
-        return cli.EXIT_UNREADABLE
+        common.err(f"{docx_path}: {exc.render(args.lang)}")
+        return common.EXIT_UNREADABLE
     except OSError as exc:
-        return cli.cannot_write(writing, exc, args.lang)
-    cli.written(args.out, args.lang)
+        return common.cannot_write(writing, exc, args.lang)
+    common.written(args.out, args.lang)
     if not to:
-        cli.out(Msg(N_("No recipient address was found: fill in To in the mail program.")).render(args.lang))
-    return cli.EXIT_OK
+        common.out(Msg(N_("No recipient address was found: fill in To in the mail program.")).render(args.lang))
+    return common.EXIT_OK

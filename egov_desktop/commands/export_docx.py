@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from egov_desktop import cli
-from egov_desktop.core.i18n import N_, Msg
-from egov_desktop.export.cli_source import add_plan_arguments, open_plan
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.export.fonts import FONT_CHOICES
 
 NAME = "export-docx"
@@ -27,21 +26,21 @@ def _parts(text: str) -> tuple[str, ...]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser)
+    common.add_plan_arguments(parser)
     parser.add_argument("--out", required=True, type=Path,
-                        help="Word file to write (.docx), or a folder: the file is named after office, plan and period")
-    parser.add_argument("--parts", type=_parts, default=("memo", "report"), help="memo,report (default), memo or report")
-    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font (default Nikosh)")
+                        help=_("Word file to write (.docx), or a folder: the file is named after office, plan and period"))
+    parser.add_argument("--parts", type=_parts, default=("memo", "report"), help=_("memo,report (default), memo or report"))
+    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help=_("Bangla font (default Nikosh)"))
     parser.add_argument("--all-plans", action="store_true",
-                        help="every governance plan of --fiscal-year in one file (the memo, then each plan's report)")
+                        help=_("every governance plan of --fiscal-year in one file (the memo, then each plan's report)"))
     add_setting_arguments(parser)
 
 
 def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--one-line-date", action="store_true", help='memo date as "10/01/2022 AD" only')
-    parser.add_argument("--no-numbering", action="store_true", help="do not number the memo's paragraphs")
-    parser.add_argument("--not-by-seniority", action="store_true", help='add "not in order of seniority" to the copies')
-    parser.add_argument("--no-score", action="store_true", help="leave out the percent and score columns")
+    parser.add_argument("--one-line-date", action="store_true", help=_('memo date as "10/01/2022 AD" only'))
+    parser.add_argument("--no-numbering", action="store_true", help=_("do not number the memo's paragraphs"))
+    parser.add_argument("--not-by-seniority", action="store_true", help=_('add "not in order of seniority" to the copies'))
+    parser.add_argument("--no-score", action="store_true", help=_("leave out the percent and score columns"))
 
 
 def settings_from(args: argparse.Namespace, source):
@@ -63,31 +62,29 @@ def settings_from(args: argparse.Namespace, source):
 
 def _run_all_plans(args: argparse.Namespace) -> int:
     """--all-plans: the period's reports of every plan of the fiscal year in the database, in one file."""
-    from egov_desktop.commands.import_json import open_store
-    from egov_desktop.export.cli_source import Source
     from egov_desktop.export.docx_report import ExportError, export_all_plans
 
     if args.file or not args.fiscal_year:
-        cli.err(Msg(N_("--all-plans takes the plans of --fiscal-year from the database (--db), not a file."))
+        common.err(Msg(N_("--all-plans takes the plans of --fiscal-year from the database (--db), not a file."))
                 .render(args.lang))
-        return cli.EXIT_UNREADABLE
-    store = open_store(args, readonly=True)
+        return common.EXIT_UNREADABLE
+    store = common.open_store(args, readonly=True)
     if store is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         keys = [p.key for p in store.list_plans() if p.fiscal_year == args.fiscal_year]
         docs = [store.document_as_signed(key, args.period) for key in keys]
-        settings = settings_from(args, Source(None, store, None))
+        settings = settings_from(args, common.Source(None, store, None))
     finally:
         store.close()
     try:
         export_all_plans(docs, args.period, args.out, parts=args.parts, font=args.font, settings=settings)
     except ExportError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     except OSError as exc:
-        return cli.cannot_write(args.out, exc, args.lang)
-    return cli.written(args.out, args.lang)
+        return common.cannot_write(args.out, exc, args.lang)
+    return common.written(args.out, args.lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.all_plans:
         return _run_all_plans(args)
-    source = open_plan(args)
+    source = common.open_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         settings = settings_from(args, source)
     finally:
@@ -109,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
             out = out / default_file_name(source.doc, args.period, args.lang)
         export_docx(source.doc, args.period, out, parts=args.parts, font=args.font, settings=settings)
     except ExportError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     except OSError as exc:
-        return cli.cannot_write(out, exc, args.lang)
-    return cli.written(out, args.lang)
+        return common.cannot_write(out, exc, args.lang)
+    return common.written(out, args.lang)

@@ -8,38 +8,36 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
-from egov_desktop.commands.import_json import add_db_argument, open_store
+from egov_desktop.commands import common
 from egov_desktop.core import exchange
 from egov_desktop.core.digits import to_latin_digits
-from egov_desktop.core.i18n import N_
+from egov_desktop.core.i18n import N_, _
 from egov_desktop.core.model import PLAN_KINDS
-from egov_desktop.export.cli_source import find_plan
 
 NAME = "export-json"
 HELP = N_("write a plan from the database as an exchange file")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--fiscal-year", required=True, type=to_latin_digits, help="e.g. 2023-24")
-    parser.add_argument("--kind", choices=PLAN_KINDS, default="egov_innovation", help="plan kind")
-    parser.add_argument("--out", required=True, help="exchange file to write (.json)")
-    add_db_argument(parser)
+    parser.add_argument("--fiscal-year", required=True, type=to_latin_digits, help=_("e.g. 2023-24"))
+    parser.add_argument("--kind", choices=PLAN_KINDS, default="egov_innovation", help=_("plan kind"))
+    parser.add_argument("--out", required=True, help=_("exchange file to write (.json)"))
+    common.add_db_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args, readonly=True)
+    store = common.open_store(args, readonly=True)
     if store is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
-        key = find_plan(store, args)
+        key = common.find_plan(store, args)
         if key is None:
-            return cli.EXIT_ERRORS
+            return common.EXIT_ERRORS
         doc = store.get_document(key)
     finally:
         store.close()
     try:
         exchange.dump(doc, args.out)
     except OSError as exc:
-        return cli.cannot_write(args.out, exc, args.lang)
-    return cli.written(args.out, args.lang)
+        return common.cannot_write(args.out, exc, args.lang)
+    return common.written(args.out, args.lang)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.commands.export_docx import settings_from
-from egov_desktop.core.i18n import N_
-from egov_desktop.export.cli_source import add_plan_arguments, open_plan
+from egov_desktop.core.i18n import N_, _
 from egov_desktop.export.fonts import FONT_CHOICES
 
 NAME = "export-xlsx"
@@ -20,11 +19,11 @@ HELP = N_("export the report as an Excel workbook")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser)
+    common.add_plan_arguments(parser)
     parser.add_argument("--out", required=True, type=Path,
-                        help="Excel file to write (.xlsx), or a folder: the file is named after office, plan and period")
-    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help="Bangla font (default Nikosh)")
-    parser.add_argument("--no-score", action="store_true", help="leave out the percent and score columns")
+                        help=_("Excel file to write (.xlsx), or a folder: the file is named after office, plan and period"))
+    parser.add_argument("--font", choices=FONT_CHOICES, default="Nikosh", help=_("Bangla font (default Nikosh)"))
+    parser.add_argument("--no-score", action="store_true", help=_("leave out the percent and score columns"))
     # settings_from reads these too; the memo's layout does not apply to a workbook.
     parser.set_defaults(one_line_date=False, no_numbering=False, not_by_seniority=False)
 
@@ -33,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
     from egov_desktop.export.docx_report import ExportError, default_file_name
     from egov_desktop.export.xlsx_report import export_xlsx
 
-    source = open_plan(args)
+    source = common.open_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         settings = settings_from(args, source)
     finally:
@@ -46,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
             out = out / default_file_name(source.doc, args.period, args.lang, suffix=".xlsx")
         export_xlsx(source.doc, args.period, out, font=args.font, settings=settings)
     except ExportError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     except OSError as exc:
-        return cli.cannot_write(out, exc, args.lang)
-    return cli.written(out, args.lang)
+        return common.cannot_write(out, exc, args.lang)
+    return common.written(out, args.lang)

@@ -11,12 +11,11 @@ import argparse
 import json
 from pathlib import Path
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.commands.check import SEVERITY_LABELS
-from egov_desktop.commands.import_json import add_db_argument, add_take_over_argument, open_store
 from egov_desktop.core import exchange, rules
 from egov_desktop.core.digits import to_latin_digits
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.i18n import N_, Msg, gettext_for, _
 from egov_desktop.core.model import PLAN_KINDS, TIERS
 
 NAME = "import-table"
@@ -24,21 +23,21 @@ HELP = N_("import a plan table from an Excel (.xlsx) or Word (.docx) file")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the .xlsx or .docx file")
-    parser.add_argument("--kind", choices=PLAN_KINDS, help="plan kind (default: from the title line)")
-    parser.add_argument("--fiscal-year", type=to_latin_digits, help="e.g. 2021-22 (default: from the title line)")
-    parser.add_argument("--office", help="the office's name (default: from the title lines, else this database's)")
-    parser.add_argument("--tier", choices=TIERS, help="the office's tier")
+    parser.add_argument("file", help=_("the .xlsx or .docx file"))
+    parser.add_argument("--kind", choices=PLAN_KINDS, help=_("plan kind (default: from the title line)"))
+    parser.add_argument("--fiscal-year", type=to_latin_digits, help=_("e.g. 2021-22 (default: from the title line)"))
+    parser.add_argument("--office", help=_("the office's name (default: from the title lines, else this database's)"))
+    parser.add_argument("--tier", choices=TIERS, help=_("the office's tier"))
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--sheet", help="the Excel sheet to read (default: the first with a plan table)")
-    where.add_argument("--table", type=int, help="the Word table to read, counted from 1")
-    add_db_argument(parser)
-    add_take_over_argument(parser)
+    where.add_argument("--sheet", help=_("the Excel sheet to read (default: the first with a plan table)"))
+    where.add_argument("--table", type=int, help=_("the Word table to read, counted from 1"))
+    common.add_db_argument(parser)
+    common.add_take_over_argument(parser)
     parser.add_argument("--replace", action="store_true",
-                        help="replace a plan of the same kind and fiscal year already in the database")
-    parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+                        help=_("replace a plan of the same kind and fiscal year already in the database"))
+    parser.add_argument("--dry-run", action="store_true", help=_("read and report, write nothing"))
     parser.add_argument("--json", action="store_true",
-                        help='print {"plan": <exchange document>, "findings": [...]} as JSON')
+                        help=_('print {"plan": <exchange document>, "findings": [...]} as JSON'))
 
 
 def _finding_json(f: rules.Finding, lang: str) -> dict:
@@ -74,37 +73,37 @@ def run(args: argparse.Namespace) -> int:
         if code is not None:
             return code
     if args.json:
-        cli.out(json.dumps({"plan": exchange.to_dict(doc), "findings": [_finding_json(f, lang) for f in findings]},
+        common.out(json.dumps({"plan": exchange.to_dict(doc), "findings": [_finding_json(f, lang) for f in findings]},
                            ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            cli.out(f"{gettext_for(lang, SEVERITY_LABELS[f.severity])}\t{f.where}: {f.message(lang)}")
+            common.out(f"{gettext_for(lang, SEVERITY_LABELS[f.severity])}\t{f.where}: {f.message(lang)}")
         n_errors = len(rules.errors(findings))
-        cli.out(Msg(N_("{title} {year}: {indicators} indicators read. Errors: {errors}, warnings: {warnings}."), {
+        common.out(Msg(N_("{title} {year}: {indicators} indicators read. Errors: {errors}, warnings: {warnings}."), {
             "title": doc.plan.title, "year": doc.plan.fiscal_year, "indicators": len(doc.plan.indicators()),
             "errors": n_errors, "warnings": len(findings) - n_errors}).render(lang))
-    return cli.EXIT_ERRORS if has_errors else cli.EXIT_OK
+    return common.EXIT_ERRORS if has_errors else common.EXIT_OK
 
 
 def _unreadable(args, msg: Msg, findings: list | None = None, named: bool = False) -> int:
     """Exit 2 after saying why; `named`: the message names the file already."""
     text = msg.render(args.lang) if named else f"{args.file}: {msg.render(args.lang)}"
     if args.json:
-        cli.out(json.dumps({"error": {"message": text, "where": args.file},
+        common.out(json.dumps({"error": {"message": text, "where": args.file},
                             "findings": [_finding_json(f, args.lang) for f in findings or []]},
                            ensure_ascii=False, indent=2))
     else:
-        cli.err(text)
-    return cli.EXIT_UNREADABLE
+        common.err(text)
+    return common.EXIT_UNREADABLE
 
 
 def _import(args, doc) -> int | None:
     """Import into the database; None when done, else the exit code after saying why."""
     from egov_desktop.store.service import StoreError
 
-    store = open_store(args, create=True)
+    store = common.open_store(args, create=True)
     if store is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         if not doc.office.name and args.office is None:
             office = store.current_office()
@@ -116,8 +115,8 @@ def _import(args, doc) -> int | None:
                 store.delete_plan(existing)
             store.import_document(doc)
     except StoreError as exc:
-        cli.err(f"{args.file}: {exc.render(args.lang)}")
-        return cli.EXIT_ERRORS
+        common.err(f"{args.file}: {exc.render(args.lang)}")
+        return common.EXIT_ERRORS
     finally:
         store.close()
     return None

@@ -8,34 +8,32 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.core.i18n import N_, Msg
-from egov_desktop.commands.import_json import add_take_over_argument
-from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "mark-submitted"
 HELP = N_("mark a signed-off report as submitted to the upper office")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser, file=False)
-    add_take_over_argument(parser)
+    common.add_plan_arguments(parser, file=False)
+    common.add_take_over_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.core.periods import period_name
     from egov_desktop.store.service import StoreError
 
-    source = open_db_plan(args)
+    source = common.open_db_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         source.store.mark_submitted(source.plan_key, args.period)
     except StoreError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     finally:
         source.close()
-    cli.out(Msg(N_("The {period} report is marked as submitted."),
+    common.out(Msg(N_("The {period} report is marked as submitted."),
                 {"period": period_name(args.period, args.lang)}).render(args.lang))
-    return cli.EXIT_OK
+    return common.EXIT_OK

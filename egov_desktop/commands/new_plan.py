@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
-from egov_desktop.commands.import_json import add_db_argument, add_take_over_argument, open_store
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.core.model import PLAN_KIND_NAMES, PLAN_KINDS, TIERS
 from egov_desktop.core.periods import FiscalYear
 from egov_desktop.core.values import ParseError
@@ -27,13 +26,13 @@ HELP = N_("make a new plan in the database from a template")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kind", required=True, choices=PLAN_KINDS, help="plan kind")
-    parser.add_argument("--fiscal-year", required=True, help="e.g. 2024-25")
-    parser.add_argument("--tier", choices=TIERS, help="office tier (default: the database office's)")
-    parser.add_argument("--template", help="template name (see the templates command)")
-    parser.add_argument("--office", help="the office's name")
-    add_db_argument(parser)
-    add_take_over_argument(parser)
+    parser.add_argument("--kind", required=True, choices=PLAN_KINDS, help=_("plan kind"))
+    parser.add_argument("--fiscal-year", required=True, help=_("e.g. 2024-25"))
+    parser.add_argument("--tier", choices=TIERS, help=_("office tier (default: the database office's)"))
+    parser.add_argument("--template", help=_("template name (see the templates command)"))
+    parser.add_argument("--office", help=_("the office's name"))
+    common.add_db_argument(parser)
+    common.add_take_over_argument(parser)
 
 
 def _office_key(store: Store, name: str | None) -> int | None:
@@ -54,20 +53,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         fiscal_year = FiscalYear.parse(args.fiscal_year).code
     except ParseError as exc:
-        cli.err(f"--fiscal-year {args.fiscal_year}: {exc.render(lang)}")
-        return cli.EXIT_UNREADABLE
+        common.err(f"--fiscal-year {args.fiscal_year}: {exc.render(lang)}")
+        return common.EXIT_UNREADABLE
     if args.template is not None:
         template = next((t for t in read_templates() if t.name == args.template), None)
         if template is None:
-            cli.err(Msg(N_("There is no template named {name}."), {"name": args.template}).render(lang))
-            return cli.EXIT_ERRORS
+            common.err(Msg(N_("There is no template named {name}."), {"name": args.template}).render(lang))
+            return common.EXIT_ERRORS
         if template.kind != args.kind:
-            cli.err(Msg(N_("The template {name} is of another plan: {kind}."),
+            common.err(Msg(N_("The template {name} is of another plan: {kind}."),
                         {"name": template.name, "kind": PLAN_KIND_NAMES[template.kind]}).render(lang))
-            return cli.EXIT_ERRORS
-    store = open_store(args, create=True)
+            return common.EXIT_ERRORS
+    store = common.open_store(args, create=True)
     if store is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         office_key = _office_key(store, args.office)
         tier = args.tier or (store.get_office(office_key).tier if office_key is not None else None)
@@ -82,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
             store.set_office_field(made_for, "name", args.office)
         title = store.get_document(key).plan.title
     except StoreError as exc:
-        cli.err(f"{store.path}: {exc.render(lang)}")
-        return cli.EXIT_ERRORS
+        common.err(f"{store.path}: {exc.render(lang)}")
+        return common.EXIT_ERRORS
     finally:
         store.close()
     year = FiscalYear.parse(fiscal_year).label(lang)
@@ -93,5 +92,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         msg = Msg(N_("made a blank {title} {year}: there is no template of this plan"), {"title": title,
                                                                                        "year": year})
-    cli.out(f"{store.path}: " + msg.render(lang))
-    return cli.EXIT_OK
+    common.out(f"{store.path}: " + msg.render(lang))
+    return common.EXIT_OK

@@ -8,35 +8,33 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
-from egov_desktop.core.i18n import N_, Msg
-from egov_desktop.commands.import_json import add_take_over_argument
-from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, _
 
 NAME = "reopen"
 HELP = N_("reopen a signed-off report for changes (needs a reason)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser, file=False)
-    add_take_over_argument(parser)
-    parser.add_argument("--reason", required=True, help="why the report is reopened (kept in the audit log)")
+    common.add_plan_arguments(parser, file=False)
+    common.add_take_over_argument(parser)
+    parser.add_argument("--reason", required=True, help=_("why the report is reopened (kept in the audit log)"))
 
 
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.store.service import StoreError
 
-    source = open_db_plan(args)
+    source = common.open_db_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         source.store.reopen(source.plan_key, args.period, args.reason)
         revision = source.store.get_document(source.plan_key).report(args.period).revision
     except StoreError as exc:
-        cli.err(exc.render(args.lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(args.lang))
+        return common.EXIT_ERRORS
     finally:
         source.close()
-    cli.out(Msg(N_("Reopened; the next sign-off will be revision {revision}."), {"revision": revision})
+    common.out(Msg(N_("Reopened; the next sign-off will be revision {revision}."), {"revision": revision})
             .render(args.lang))
-    return cli.EXIT_OK
+    return common.EXIT_OK

@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from egov_desktop import cli
-from egov_desktop.commands.import_json import add_db_argument, add_take_over_argument, report_store_error
-from egov_desktop.core.i18n import N_, Msg
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
 from egov_desktop.store.errors import StoreError
@@ -22,10 +21,10 @@ HELP = N_("put a backup in place of the database (the current one is backed up f
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("backup", type=Path, nargs="?", default=None, help="backup file (.sqlite)")
-    parser.add_argument("--latest", action="store_true", help="restore the newest good backup")
-    add_db_argument(parser)
-    add_take_over_argument(parser)
+    parser.add_argument("backup", type=Path, nargs="?", default=None, help=_("backup file (.sqlite)"))
+    parser.add_argument("--latest", action="store_true", help=_("restore the newest good backup"))
+    common.add_db_argument(parser)
+    common.add_take_over_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,26 +32,26 @@ def run(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     if args.backup is None:
         if not args.latest:
-            cli.err(Msg(N_("Give a backup file, or --latest for the newest good backup.")).render(lang))
-            return cli.EXIT_UNREADABLE
+            common.err(Msg(N_("Give a backup file, or --latest for the newest good backup.")).render(lang))
+            return common.EXIT_UNREADABLE
         info = backup.newest_good_backup(db)
         if info is None:
-            cli.err(f"{db}: " + Msg(N_("No good backup of this database was found.")).render(lang))
-            return cli.EXIT_UNREADABLE
+            common.err(f"{db}: " + Msg(N_("No good backup of this database was found.")).render(lang))
+            return common.EXIT_UNREADABLE
         source = info.path
     else:
         source = args.backup
     try:
         result = backup.restore(source, db, take_over=args.take_over)
     except backup.BackupUnreadable as exc:
-        cli.err(f"{source}: {exc.render(lang)}")
-        return cli.EXIT_UNREADABLE
+        common.err(f"{source}: {exc.render(lang)}")
+        return common.EXIT_UNREADABLE
     except StoreError as exc:
-        report_store_error(db, exc, lang)
-        return cli.EXIT_ERRORS
-    cli.out(Msg(N_("Restored:")).render(lang) + f" {result.restored} -> {db}")
+        common.report_store_error(db, exc, lang)
+        return common.EXIT_ERRORS
+    common.out(Msg(N_("Restored:")).render(lang) + f" {result.restored} -> {db}")
     if result.safety_copy is not None:
-        cli.out(Msg(N_("The database as it was is kept in:")).render(lang) + f" {result.safety_copy}")
+        common.out(Msg(N_("The database as it was is kept in:")).render(lang) + f" {result.safety_copy}")
     if result.moved_aside is not None:
-        cli.out(Msg(N_("The unusable database was kept aside as:")).render(lang) + f" {result.moved_aside}")
-    return cli.EXIT_OK
+        common.out(Msg(N_("The unusable database was kept aside as:")).render(lang) + f" {result.moved_aside}")
+    return common.EXIT_OK

@@ -9,11 +9,10 @@ import argparse
 import json
 import unicodedata
 
-from egov_desktop import cli
-from egov_desktop.commands.check import load_or_report, print_json_error
+from egov_desktop.commands import common
 from egov_desktop.core import periods
 from egov_desktop.core.digits import localize_digits
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.i18n import N_, Msg, gettext_for, _
 from egov_desktop.core.model import PERIODS, PlanDocument, Report
 from egov_desktop.core.scoring import score_report
 from egov_desktop.core.values import format_number, format_percent, format_value
@@ -25,9 +24,9 @@ COLUMNS = (N_("Indicator"), N_("Weight"), N_("Achievement"), N_("Percent"), N_("
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="exchange file (.json)")
-    parser.add_argument("--period", choices=PERIODS, help="report period (default: the latest report)")
-    parser.add_argument("--json", action="store_true", help="print the score as JSON")
+    parser.add_argument("file", help=_("exchange file (.json)"))
+    parser.add_argument("--period", choices=PERIODS, help=_("report period (default: the latest report)"))
+    parser.add_argument("--json", action="store_true", help=_("print the score as JSON"))
 
 
 def latest_report(doc: PlanDocument) -> Report | None:
@@ -63,9 +62,9 @@ def _round(x: float) -> float:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    doc = load_or_report(args.file, lang, args.json)
+    doc = common.load_or_report(args.file, lang, args.json)
     if doc is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     report = doc.report(args.period) if args.period else latest_report(doc)
     if report is None:
         if args.period:
@@ -73,13 +72,13 @@ def run(args: argparse.Namespace) -> int:
         else:
             msg = Msg(N_("the file has no progress report"))
         if args.json:
-            print_json_error(msg, "reports", lang)
+            common.print_json_error(msg, "reports", lang)
         else:
-            cli.err(msg.render(lang))
-        return cli.EXIT_UNREADABLE
+            common.err(msg.render(lang))
+        return common.EXIT_UNREADABLE
     result = score_report(doc.plan, report, doc.reports)
     if args.json:
-        cli.out(
+        common.out(
             json.dumps(
                 {
                     "period": report.period,
@@ -107,10 +106,10 @@ def run(args: argparse.Namespace) -> int:
                 indent=2,
             )
         )
-        return cli.EXIT_OK
+        return common.EXIT_OK
     fy = periods.FiscalYear.parse(doc.plan.fiscal_year)
-    cli.out(f"{doc.plan.title} {fy.label(lang)}: {periods.period_name(report.period, lang)}")
-    cli.out("")
+    common.out(f"{doc.plan.title} {fy.label(lang)}: {periods.period_name(report.period, lang)}")
+    common.out("")
     not_applicable = gettext_for(lang, N_("not applicable"))
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
     # One score per indicator, in plan order (by code, a code used twice would take the other's unit).
@@ -126,12 +125,12 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     for line in _table(rows, right={1, 2, 3, 4}):
-        cli.out(line)
-    cli.out("")
+        common.out(line)
+    common.out("")
     if not doc.plan.is_flat:
         for a in result.areas.values():
             area = {"code": a.code, "total": format_number(a.total, lang), "out_of": format_number(a.out_of, lang)}
-            cli.out(Msg(N_("Area {code}: {total} / {out_of}"), area).render(lang))
+            common.out(Msg(N_("Area {code}: {total} / {out_of}"), area).render(lang))
     total = Msg(
         N_("Marks obtained {total} / {out_of} ({percent})"),
         {
@@ -140,5 +139,5 @@ def run(args: argparse.Namespace) -> int:
             "percent": format_percent(result.percent, lang),
         },
     )
-    cli.out(total.render(lang))
-    return cli.EXIT_OK
+    common.out(total.render(lang))
+    return common.EXIT_OK

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.core.digits import localize_digits, to_latin_digits
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.core.i18n import N_, Msg, gettext_for, _
 from egov_desktop.core.model import SIGNATORY_FIELDS, Signatory
-from egov_desktop.commands.import_json import add_take_over_argument
-from egov_desktop.export.cli_source import add_plan_arguments, open_db_plan
 
 NAME = "sign-off"
 HELP = N_("sign off a report: seal it with a revision and a digest")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_plan_arguments(parser, file=False)
-    add_take_over_argument(parser)
-    parser.add_argument("--signatory", required=True, help="number in the office profile (1, 2, ...) or name")
+    common.add_plan_arguments(parser, file=False)
+    common.add_take_over_argument(parser)
+    parser.add_argument("--signatory", required=True, help=_("number in the office profile (1, 2, ...) or name"))
 
 
 def choose_signatory(wanted: str, profile: list[dict], memo_signatory: Signatory | None) -> Signatory | None:
@@ -46,35 +44,35 @@ def run(args: argparse.Namespace) -> int:
     from egov_desktop.core.periods import period_name
     from egov_desktop.store.service import SignOffRefused, StoreError
 
-    source = open_db_plan(args)
+    source = common.open_db_plan(args)
     if source is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     store, lang = source.store, args.lang
     try:
         report = source.doc.report(args.period)
         if report is None:  # said before the signatory is looked for in the report's memo
-            cli.err(Msg(N_("There is no {period} report to sign off."),
+            common.err(Msg(N_("There is no {period} report to sign off."),
                         {"period": period_name(args.period, lang)}).render(lang))
-            return cli.EXIT_ERRORS
+            return common.EXIT_ERRORS
         profile = store.office_profile(store.office_of(source.plan_key))["signatories"]
         signatory = choose_signatory(args.signatory, profile, report.memo.signatory if report.memo else None)
         if signatory is None:
             names = ", ".join(f"{i}: {s.get('name')}" for i, s in enumerate(profile, start=1)) or "-"
-            cli.err(Msg(N_("No signatory {wanted} in the office profile (there are: {names})."),
+            common.err(Msg(N_("No signatory {wanted} in the office profile (there are: {names})."),
                         {"wanted": args.signatory, "names": names}).render(lang))
-            return cli.EXIT_ERRORS
+            return common.EXIT_ERRORS
         signed = store.sign_off(source.plan_key, args.period, signatory)
     except SignOffRefused as exc:
-        cli.err(exc.render(lang))
+        common.err(exc.render(lang))
         for f in exc.findings:
-            cli.err(f"  {rules.describe_where(f.where, source.doc.plan, lang)}: {f.message(lang)}")
-        return cli.EXIT_ERRORS
+            common.err(f"  {rules.describe_where(f.where, source.doc.plan, lang)}: {f.message(lang)}")
+        return common.EXIT_ERRORS
     except StoreError as exc:
-        cli.err(exc.render(lang))
-        return cli.EXIT_ERRORS
+        common.err(exc.render(lang))
+        return common.EXIT_ERRORS
     finally:
         source.close()
     # The code keeps its Latin hex digits: it is compared, not read aloud.
-    cli.out(gettext_for(lang, N_("Signed off by {name}: revision {revision}, verification code {code}.")).format(
+    common.out(gettext_for(lang, N_("Signed off by {name}: revision {revision}, verification code {code}.")).format(
         name=signed.name, revision=localize_digits(str(signed.revision), lang), code=verification_code(signed.digest)))
-    return cli.EXIT_OK
+    return common.EXIT_OK

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.commands.score import _table
 from egov_desktop.core.digits import localize_digits
-from egov_desktop.core.i18n import N_, gettext_for
+from egov_desktop.core.i18n import N_, gettext_for, _
 from egov_desktop.core.model import PLAN_KIND_NAMES, TIER_NAMES
 from egov_desktop.store.plans import read_templates
 
@@ -19,21 +19,21 @@ COLUMNS = (N_("Template"), N_("Plan"), N_("Tier"), N_("Fiscal year"), N_("Indica
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the list as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the list as JSON"))
 
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     templates = read_templates()
     if args.json:
-        cli.out(json.dumps([{"name": t.name, "kind": t.kind, "tier": t.tier, "fiscal_year": t.fiscal_year,
+        common.out(json.dumps([{"name": t.name, "kind": t.kind, "tier": t.tier, "fiscal_year": t.fiscal_year,
                              "title": t.title, "indicators": t.indicators} for t in templates],
                            ensure_ascii=False, indent=2))
-        return cli.EXIT_OK
+        return common.EXIT_OK
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
     for t in templates:
         rows.append([t.name, gettext_for(lang, PLAN_KIND_NAMES[t.kind]), gettext_for(lang, TIER_NAMES[t.tier]),
                      localize_digits(t.fiscal_year, lang), localize_digits(str(t.indicators), lang)])
     for line in _table(rows, right={4}):
-        cli.out(line)
-    return cli.EXIT_OK
+        common.out(line)
+    return common.EXIT_OK

@@ -7,41 +7,39 @@ from __future__ import annotations
 
 import argparse
 
-from egov_desktop import cli
-from egov_desktop.core.i18n import N_, Msg, gettext_for
+from egov_desktop.commands import common
+from egov_desktop.core.i18n import N_, Msg, gettext_for, _
 
 NAME = "verify"
 HELP = N_("check an exported Word file against the signed-off revisions in the database")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from egov_desktop.commands.import_json import add_db_argument
 
-    parser.add_argument("file", help="exported Word file (.docx)")
-    add_db_argument(parser)
+    parser.add_argument("file", help=_("exported Word file (.docx)"))
+    common.add_db_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from egov_desktop.commands.import_json import open_store
     from egov_desktop.core.guarded import Unreadable
     from egov_desktop.export.verify import verify_docx
 
-    store = open_store(args, readonly=True)
+    store = common.open_store(args, readonly=True)
     if store is None:
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     try:
         verdict = verify_docx(args.file, store)
     except Unreadable as exc:
-        cli.err(f"{args.file}: " + Msg(N_("not a readable Word (.docx) file: {reason}"), {"reason": exc.msg})
+        common.err(f"{args.file}: " + Msg(N_("not a readable Word (.docx) file: {reason}"), {"reason": exc.msg})
                 .render(args.lang))
-        return cli.EXIT_UNREADABLE
+        return common.EXIT_UNREADABLE
     finally:
         store.close()
-    (cli.out if verdict.ok else cli.err)(f"{args.file}: {verdict.msg.render(args.lang)}")
+    (common.out if verdict.ok else common.err)(f"{args.file}: {verdict.msg.render(args.lang)}")
     if verdict.difference:
         in_file, signed = verdict.difference
         # The paragraphs are shown as they are, digits and all.
         in_file_label, signed_label = gettext_for(args.lang, N_("In the file:")), gettext_for(args.lang, N_("As signed:"))
-        cli.err(f"  {in_file_label} {in_file}")
-        cli.err(f"  {signed_label} {signed}")
-    return cli.EXIT_OK if verdict.ok else cli.EXIT_ERRORS
+        common.err(f"  {in_file_label} {in_file}")
+        common.err(f"  {signed_label} {signed}")
+    return common.EXIT_OK if verdict.ok else common.EXIT_ERRORS

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from egov_desktop import cli
+from egov_desktop.commands import common
 from egov_desktop.store.service import Store
 from tests.hostile import AES, DEFLATE64, Part, billion_laughs, deflate_bomb, deflated, docx_with, fifo
 
@@ -40,7 +41,7 @@ def test_a_crafted_docx_is_unreadable_with_the_reason(capsys, tmp_path, db, name
     path = tmp_path / f"{name}.docx"
     path.write_bytes(docx_with(*parts))
     code, err = _verify(capsys, path, db)
-    assert code == cli.EXIT_UNREADABLE
+    assert code == common.EXIT_UNREADABLE
     assert err.startswith(f"{path}: {UNREADABLE}") and reason in err
 
 
@@ -50,7 +51,7 @@ def test_a_fifo_and_a_link_to_dev_zero_are_refused_at_once(capsys, tmp_path, db)
     link.symlink_to("/dev/zero")
     for path in (link, fifo(tmp_path / "pipe.docx")):
         code, err = _verify(capsys, path, db)
-        assert code == cli.EXIT_UNREADABLE and "সাধারণ ফাইল নয়" in err
+        assert code == common.EXIT_UNREADABLE and "সাধারণ ফাইল নয়" in err
 
 
 def test_the_bomb_of_the_issue_is_refused_in_bounded_memory(tmp_path, db):
@@ -72,5 +73,5 @@ def test_the_bomb_of_the_issue_is_refused_in_bounded_memory(tmp_path, db):
                           text=True, encoding="utf-8", timeout=120)
     exit_code, peak_kb = map(int, done.stdout.split())
     print(f"verify of the 3.4 MB zip bomb: exit {exit_code}, peak RSS {peak_kb / 1024:.0f} MB")
-    assert exit_code == cli.EXIT_UNREADABLE and "zip বোমা" in done.stderr and "Traceback" not in done.stderr
+    assert exit_code == common.EXIT_UNREADABLE and "zip বোমা" in done.stderr and "Traceback" not in done.stderr
     assert peak_kb < 300 * 1024
