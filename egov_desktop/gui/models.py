@@ -29,7 +29,7 @@ from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report,
                                      is_number)
-from egov_desktop.core.periods import QUARTERS, period_name
+from egov_desktop.core.periods import QUARTERS, FiscalYear, period_name
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
@@ -321,6 +321,11 @@ class GridModel(QAbstractTableModel):
                     return self._doc.plan.levels[int(key[7:])].label  # the plan's own word, kept up to date
                 if key == "previous":
                     return Msg(N_("Up to {period}"), {"period": period_name(self._previous.period)}).render()
+                if key.startswith("actual:"):
+                    year = FiscalYear.parse(self._doc.plan.fiscal_year)
+                    before = year.previous() if key == "actual:1" else year.previous().previous()
+                    return Msg(N_("Actual achievement {fiscal_year}"),
+                               {"fiscal_year": before.label(digits_language())}).render()
                 return _(header)
             return None
         # The row header is the row's code (ক্রম): it stays in view however far the grid scrolls sideways.
@@ -585,6 +590,15 @@ def has_quarter_targets(plan) -> bool:
     return KIND_DEFAULTS[plan.kind].quarter_targets or any(i.quarter_targets for i in plan.indicators())
 
 
+# RTI's প্রকৃত অর্জন of the two fiscal years before the plan's (PLANS.md §5.1); headed with those years.
+_ACTUAL_COLUMNS = (("actual:0", ""), ("actual:1", ""))
+
+
+def has_previous_actuals(plan) -> bool:
+    """Whether the plan grid shows the previous years' actuals: an RTI plan, or one that has them."""
+    return plan.kind == "rti" or any(i.previous_actuals for i in plan.indicators())
+
+
 def has_target_dates(plan) -> bool:
     """Whether the grids show several dates per indicator (NIS 1.5–1.7): the kind splits targets by quarter
     (NIS), or an indicator has them."""
@@ -611,7 +625,8 @@ class PlanModel(GridModel):
         return [(kind, (item or act or area).key, (item or act or area).code)
                 for kind, area, act, item in _plan_rows(doc)[2:]] + [len(doc.plan.levels),
                                                                     has_quarter_targets(doc.plan),
-                                                                    has_target_dates(doc.plan)]
+                                                                    has_target_dates(doc.plan),
+                                                                    has_previous_actuals(doc.plan)]
 
     def _build(self) -> None:
         self._rows = _plan_rows(self._doc)
@@ -623,6 +638,7 @@ class PlanModel(GridModel):
             *levels,
             *(_QUARTER_COLUMNS if has_quarter_targets(self._doc.plan) else ()),
             *([("target_dates", N_("Target dates"))] if has_target_dates(self._doc.plan) else []),
+            *(_ACTUAL_COLUMNS if has_previous_actuals(self._doc.plan) else ()),
             ("scoring", N_("Scoring")),
             ("aggregation", N_("Roll-up")),
             ("evidence", N_("Evidence")),
@@ -714,6 +730,8 @@ class PlanModel(GridModel):
         if col.startswith("quarter:"):
             quarter = int(col[8:])
             return Cell(VALUE, (ind.quarter_targets or [None] * 4)[quarter], True, unit=ind.value_unit)
+        if col.startswith("actual:"):
+            return Cell(VALUE, (ind.previous_actuals or [None, None])[int(col[7:])], True, unit=ind.value_unit)
         if col == "target_dates":
             dated = ind.unit in ("date", "count_and_date")
             return Cell(VALUE, ind.target_dates, dated, unit="dates") if dated else None
@@ -743,6 +761,8 @@ class PlanModel(GridModel):
             return self.store.set_quarter_target(ind.key, int(col[8:]), value)
         if col == "target_dates":
             return self.store.set_target_dates(ind.key, value)
+        if col.startswith("actual:"):
+            return self.store.set_previous_actual(ind.key, int(col[7:]), value)
         return self.store.set_indicator_field(ind.key, col, value)
 
     def _apply(self, row: int, col: str, value) -> None:
@@ -762,6 +782,11 @@ class PlanModel(GridModel):
             return
         if col == "target_dates":
             ind.target_dates = list(value) if value else None
+            return
+        if col.startswith("actual:"):
+            actuals = list(ind.previous_actuals or [None, None])
+            actuals[int(col[7:])] = value
+            ind.previous_actuals = actuals if any(a is not None for a in actuals) else None
             return
         if col.startswith("quarter:"):
             quarters = list(ind.quarter_targets or [None] * 4)
@@ -802,6 +827,8 @@ class PlanModel(GridModel):
             return row, "title"
         if field.startswith("targets[") and field.endswith("]"):
             return row, f"target:{field[8:-1]}"
+        if field.startswith("previous_actuals[") and f"actual:{field[17:-1]}" in self._col_index:
+            return row, f"actual:{field[17:-1]}"
         if field.startswith("target_dates") and "target_dates" in self._col_index:
             return row, "target_dates"
         if field.startswith("quarter_targets[") and f"quarter:{field[16:-1]}" in self._col_index:
@@ -824,6 +851,8 @@ class PlanModel(GridModel):
             return f"{ind.code}/targets[{col[7:]}]"
         if col.startswith("quarter:"):
             return f"{ind.code}/quarter_targets[{col[8:]}]"
+        if col.startswith("actual:"):
+            return f"{ind.code}/previous_actuals[{col[7:]}]"
         return ind.code if col == "title" else f"{ind.code}/{col}"
 
 

@@ -107,3 +107,16 @@ def test_the_target_dates_are_typed_in_order_in_the_plan_grid(qtbot, store, sess
     assert model.setData(cell, "৩১/১০/২০২১, ৩১/০১/২০২২")
     assert [d.isoformat() for d in store.get_document(nis_blank).plan.indicator("1.7.1").target_dates] == [
         "2021-10-31", "2022-01-31"]
+
+
+def test_an_rti_plan_grid_has_the_two_previous_years_actuals(qtbot, store, session):
+    key = store.import_document(load(FIXTURES / "rti-sakhipur-2022-23.plan.json")).key
+    editor = PlanEditor(session, key)
+    show(qtbot, editor)
+    model = editor.model
+    older, newer = model.column_of("actual:0"), model.column_of("actual:1")
+    assert model.headerData(older, Qt.Orientation.Horizontal) == "প্রকৃত অর্জন ২০২০-২১"
+    assert model.headerData(newer, Qt.Orientation.Horizontal) == "প্রকৃত অর্জন ২০২১-২২"
+    assert model.setData(model.index(model.row_of("indicator", "1.1.1"), newer), "৯৫%")
+    assert store.get_document(key).plan.indicator("1.1.1").previous_actuals == [None, 95]
+    assert model.index_for_where("1.1.1/previous_actuals[1]").column() == newer
