@@ -62,7 +62,7 @@ KIND_WORDS = (
 UNIT_WORDS = {"সংখ্যা": "count", "সংখ্যা(টি)": "count", "টি": "count", "জন": "count", "%": "percent",
               "শতকরা": "percent", "হার": "percent", "তারিখ": "date", "count": "count", "number": "count",
               "percent": "percent", "percentage": "percent", "date": "date"}
-UNIT_LABELS = {"count": "সংখ্যা", "percent": "%", "date": "তারিখ"}
+UNIT_LABELS = {"count": "সংখ্যা", "percent": "%", "date": "তারিখ", "count_and_date": "সংখ্যা ও তারিখ"}
 
 EMPTY_MARKERS = {"", "-", "--", "---", "–", "—", "প্রযোজ্য নয়", "প্রযোজ্য নহে", "n/a", "na"}
 NOT_APPLICABLE = {"প্রযোজ্য নয়", "প্রযোজ্য নহে", "n/a", "na"}
@@ -81,6 +81,7 @@ _SECTION = re.compile(r"^\s*([0-9]+)\s*[.।)]\s*(.+?)\s*(?:[:ঃ=]|[.…]{2,})[
 _YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})\s*[-–—/]\s*(?:(?:19|2[01])?([0-9]{2}))(?![0-9])")
 _SINGLE_YEAR = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])")
 _SUBTOTAL = re.compile(r"^\s*(উপ\s*-?\s*মোট|সর্বমোট|মোট(?!\s*অর্জন)(?=[\s=:০-৯0-9(]|$)|total|subtotal)", re.I)
+_COUNTER = re.compile(r"\s*(টি|টা|জন|বার)\s*$")
 _MAYBE_BIJOY = re.compile(r"[A-Za-z\u0080-\u097f\u2000-\u2122]")
 _COUNT_IN_SUBTOTAL = re.compile(r"([0-9]+)\s*টি\s*সূচক")
 
@@ -137,6 +138,8 @@ def _is_header_word(text: str) -> bool:
         return True
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?\s*%", n):
         return True  # the level percents row: ১০০% ৯০% ...
+    if detect_fiscal_year(n):
+        return True  # a year over the levels: "২০২১-২২"
     words = ("লক্ষ্যমাত্রা", "অর্জন", "কোয়ার্টার", "ত্রৈমাসিক", "মান", "সূচক", "একক", "কার্যক্রম", "প্রমাণক",
              "মন্তব্য", "দায়িত্ব", "পরিবীক্ষণ", "অগ্রগতি", "বাস্তবায়ন", "ক্ষেত্র", "ভিত্তি", "নির্ণায়ক")
     return any(nfc(w) in n for w in words) or any(any(nfc(v) in n for v in names) for _, names, _ in LEVEL_NAMES)
@@ -445,6 +448,8 @@ class _Reader:
                 self.damaged(cell, what)
                 return None, False
             return value, False
+        if unit == "count":
+            text = _COUNTER.sub("", text)  # "২ টি", "১২০ জন": the figure with its counter word
         try:
             value = parse_value(text, unit)
         except ParseError as exc:
@@ -477,7 +482,7 @@ def _unit(text: str) -> str | None:
         if n == nfc(word).replace(" ", ""):
             return unit
     if "তারিখ" in n and "সংখ্যা" in n:
-        return None  # the mixed unit "সংখ্যা ও তারিখ": not a unit of this plan shape
+        return "count_and_date"  # NIS 1.5 "সংখ্যা ও তারিখ": a count target, then completion dates
     if "তারিখ" in n:
         return "date"
     if "%" in n or "শতকরা" in n or "হার" in n:
@@ -651,7 +656,10 @@ class _Builder:
                                     and texts[0] is not indicator_cell):
                 self.section(texts[0])  # one text across the row (merged over it, or alone)
                 continue
-            if not indicator_text or (indicator_cell.merged and not self.pairs):
+            if indicator_cell is not None and indicator_cell.merged and not self.pairs and self.indicator is not None:
+                self.continuation_row(row)  # an indicator printed over several rows (NIS 1.5: its dates below)
+                continue
+            if not indicator_text:
                 continue
             label = _norm(reader.text(row, self.label_col)) if self.pairs else ""
             if self.pairs and indicator_cell.merged and self.indicator is not None and "অর্জন" in label:
@@ -702,10 +710,13 @@ class _Builder:
         if activity_text and activity_text != self.last_activity_text or self.activity is None:
             code, title = split_code(activity_text) if activity_text else (None, "")
             if self.area is None or self.flat:
-                # No area column and no section rows: a flat plan, each activity its own area (seed 001).
+                # No area column and no section rows: a flat plan (seed 001), the activities grouped by the
+                # first part of their code ([১.১], [১.২] | [২.১]), an area without title or weight each.
                 self.flat = True
-                self.area = Area(code.split(".")[0] if code else str(len(self.areas) + 1), None, None)
-                self.areas.append(self.area)
+                area_code = code.split(".")[0] if code else str(len(self.areas) + 1)
+                if self.area is None or self.area.code != area_code:
+                    self.area = Area(area_code, None, None)
+                    self.areas.append(self.area)
             code = code or f"{self.area.code}.{len(self.area.activities) + 1}"
             self.activity = Activity(code, title or activity_text)
             self.area.activities.append(self.activity)
@@ -762,7 +773,8 @@ class _Builder:
                 reader.finding(ERROR, weight_cell.where, "empty_weight", N_("the weight is empty; taken as 0"))
             weight = 0
         self.since_subtotal.append(weight)
-        targets = [reader.value(reader.cell(row, c), unit, Msg(N_("target")))[0] for c in self.target_cols]
+        value_unit = "count" if unit == "count_and_date" else unit  # its dates come on the rows below
+        targets = [reader.value(reader.cell(row, c), value_unit, Msg(N_("target")))[0] for c in self.target_cols]
         indicator = Indicator(code, title or indicator_text, unit, weight, targets,
                               scoring=self.scoring if unit != "date" else None,
                               responsible=reader.text(row, self.resp_col) or None)
@@ -777,7 +789,7 @@ class _Builder:
         self.indicator = indicator
         for c in self.achievement_cols if not self.pairs else ():
             period = c.role.split(":", 1)[1]
-            value, na, narrative = reader.achievement(reader.cell(row, c), unit)
+            value, na, narrative = reader.achievement(reader.cell(row, c), value_unit)
             if value is None and not na and narrative is None or reports[period].entry(code) is not None:
                 continue  # (the year-to-date column, read first, has given this period's entry)
             reports[period].entries.append(Entry(code, value, not_applicable=na, narrative=narrative))
@@ -791,13 +803,28 @@ class _Builder:
             entry.evidence, entry.remarks = evidence, remarks
             entry.narrative = narrative or entry.narrative
 
+    def continuation_row(self, row: list[Cell]) -> None:
+        """A further row of an indicator whose cells are merged down over it: a date in its target column is
+        one more dated target ("সংখ্যা ও তারিখ": the count on the first row, a completion date on each next)."""
+        ind = self.indicator
+        if ind.unit not in ("count_and_date", "date"):
+            return
+        for c in self.target_cols:
+            cell = self.reader.cell(row, c)
+            if cell is None or not cell.text or cell.merged:
+                continue
+            value, _na = self.reader.value(cell, "date", Msg(N_("target")))
+            if value is not None:
+                ind.target_dates = [*(ind.target_dates or []), value]
+
     def _quarter_targets(self, indicator: Indicator, row: list[Cell]) -> None:
         """The লক্ষ্যমাত্রা row's quarter columns: a quarter split of the annual target, or (a date indicator)
         one dated target a quarter (NIS 1.6)."""
         reader = self.reader
         cells = [reader.cell(row, c) for c in self.achievement_cols]
-        values = [reader.value(cell, indicator.unit, Msg(N_("target")))[0] for cell in cells]
-        indicator.aggregation = {"count": "sum", "percent": "average", "date": "date"}[indicator.unit]
+        values = [reader.value(cell, indicator.value_unit, Msg(N_("target")))[0] for cell in cells]
+        indicator.aggregation = {"count": "sum", "count_and_date": "sum", "percent": "average",
+                                 "date": "date"}[indicator.unit]
         if indicator.unit == "date":
             dates = [v for v in values if v is not None]
             if len(dates) > 1 or dates and indicator.targets == [None]:
@@ -814,7 +841,7 @@ class _Builder:
         reader, ind = self.reader, self.indicator
         own: list[Any] = []
         for c in self.achievement_cols:
-            value, na, narrative = reader.achievement(reader.cell(row, c), ind.unit)
+            value, na, narrative = reader.achievement(reader.cell(row, c), ind.value_unit)
             own.append(value)
         remarks = reader.text(row, self.rem_col) or None
         for q, quarter in enumerate(_QUARTERS[:len(own)]):
@@ -831,7 +858,7 @@ class _Builder:
                 report.entries.append(Entry(ind.code, value, period_value=own[q], remarks=remarks))
         total_cell = reader.cell(row, self.total_col)
         if total_cell is not None and total_cell.text and not ind.target_dates and any(v is not None for v in own):
-            printed, _na = reader.value(total_cell, ind.unit, Msg(N_("total achievement")))
+            printed, _na = reader.value(total_cell, ind.value_unit, Msg(N_("total achievement")))
             computed = aggregate([v for v in own if v is not None], ind.aggregation) if ind.unit != "date" else None
             if printed is not None and computed is not None and abs(printed - computed) > 0.005:
                 reader.finding(WARNING, total_cell.where, "total_mismatch",

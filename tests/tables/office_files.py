@@ -163,3 +163,55 @@ def nis_field_docx(path: Path) -> Path:
         r += 2
     d.save(path)
     return path
+
+
+def cc_fid_xlsx(path: Path) -> Path:
+    """FID's Citizen's Charter plan 2021-22 and its Q1 report (PLANS.md §4.6, R4), the FID one-table shape:
+    one annual target, a Q1 and a year-to-date column, the subtotal "উপমোট= (৪টি সূচক)" with ২৫. On purpose:
+    the code [১.১.১] twice (under [১.১] and under [২.১]: R4 prints it so), the damaged target of 1.1.1,
+    "-" where nothing was achieved."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "২.২.৪"
+    ws.append(["২.২.৪ সেবা প্রদান প্রতিশ্রুতি বাস্তবায়ন কর্মপরিকল্পনা, ২০২১-২২"])
+    ws.append(["আর্থিক প্রতিষ্ঠান বিভাগ"])
+    ws.append(["কার্যক্রম", "কর্মসম্পাদন সূচক", "একক", "কর্মসম্পাদন সূচকের মান", "বাৎসরিক লক্ষ্যমাত্রা ২০২১-২২",
+               "অর্জন (জুলাই-সেপ্টেম্বর ২০২১)", "অর্জন (জুলাই ২০২১- জুন ২০২২)", "বাস্তবায়নের জন্য দায়িত্বপ্রাপ্ত শাখা"])
+    ws.append(["[১.১] সেবা প্রদান প্রতিশ্রুতি পরিবীক্ষণ কমিটির সিদ্ধান্ত বাস্তবায়ন", "[১.১.১] সিদ্ধান্ত বাস্তবায়িত",
+               "%", 8, "$-5000445]0.2f%", "-", "-", "প্রশাসন শাখা"])
+    ws.append(["[১.২] সেবা প্রদান প্রতিশ্রুতি ত্রৈমাসিক ভিত্তিতে হালনাগাদকরণ", "[১.২.১] ওয়েবসাইটে প্রতি ত্রৈমাসিকে হালনাগাদকৃত",
+               "সংখ্যা", 5, 4, 1, 1, "আইসিটি সেল"])
+    ws.append(["[২.১] সেবা প্রদান প্রতিশ্রুতি বিষয়ক প্রশিক্ষণ আয়োজন", "[১.১.১] প্রশিক্ষণ আয়োজিত", "সংখ্যা", 5, 4, "-",
+               "-", "প্রশাসন শাখা"])
+    ws.append(["[২.২] সেবা প্রদান প্রতিশ্রুতি বিষয়ে স্টেকহোল্ডারগণের সমন্বয়ে অবহিতকরণ সভা আয়োজন",
+               "[১.৩.১] অবহিতকরণ সভা অনুষ্ঠিত", "সংখ্যা", 7, 2, "-", "-", "প্রশাসন শাখা"])
+    ws.append(["উপমোট= (৪টি সূচক)", None, None, 25])
+    wb.save(path)
+    return path
+
+
+def three_header_rows_xlsx(path: Path) -> Path:
+    """A header merged over three rows (লক্ষ্যমাত্রা over the year over the level names), and NIS 1.5's
+    "সংখ্যা ও তারিখ" printed over three rows (the count, then a completion date on each row below)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["জাতীয় শুদ্ধাচার কৌশল কর্মপরিকল্পনা, ২০২১-২২"])
+    ws.append(["কার্যক্রম", "কর্মসম্পাদন সূচক", "একক", "কর্মসম্পাদন সূচকের মান", "লক্ষ্যমাত্রা", None])
+    ws.append([None, None, None, None, "২০২১-২২", None])
+    ws.append([None, None, None, None, "অসাধারণ", "উত্তম"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}2:{col}4")
+    ws.merge_cells("E2:F2")
+    ws.merge_cells("E3:F3")
+    ws.append(["[১.১] নৈতিকতা কমিটির সভা আয়োজন", "[১.১.১] সভা আয়োজিত", "সংখ্যা", 4, 4, 3])
+    ws.append(["[১.২] কর্ম-পরিবেশ উন্নয়ন", "[১.২.১] উন্নত কর্ম-পরিবেশ", "সংখ্যা ও তারিখ", 2, "২ টি", None])
+    ws.append([None, None, None, None, "৩১-১২-২০২১", None])
+    ws.append([None, None, None, None, "৩০-০৬-২০২২", None])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}6:{col}8")
+    wb.save(path)
+    return path
