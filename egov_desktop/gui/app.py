@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from egov_desktop.core.i18n import LANGUAGES, _
+from egov_desktop.core.i18n import LANGUAGES, N_, _
 from egov_desktop.gui import fonts
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.paths import APP_NAME, default_db_path, resource_path
@@ -65,7 +66,7 @@ def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only
     from egov_desktop.store.demo import create_demo
     from egov_desktop.store.service import Store
 
-    if demo or (not path.exists() and (ask or _ask_for_demo)(path)):
+    if demo or (not path.exists() and (ask or (lambda p: ask_first_start(p) == "demo"))(path)):
         return create_demo(path)
     return Store.open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
                                     ask_in_use or ask_take_over)
@@ -101,15 +102,33 @@ def ask_take_over(exc) -> str | None:
     return "take_over" if clicked == take_over else "read_only" if clicked == read_only else None
 
 
-def _ask_for_demo(path: Path) -> bool:
-    answer = QMessageBox.question(
-        None, _("Welcome"),
-        _("There is no database at {path} yet.\n\nStart with a demo holding two sample plans? "
-          "Choose No to start with an empty database.").format(path=path),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+# The first start's choices, in the order offered: what the buttons do, not where the file goes.
+FIRST_START = (("demo", N_("Start with the demo")), ("new", N_("Make a new plan")), ("file", N_("Bring in from a file")))
+
+
+def first_start_box(path: Path) -> QMessageBox:
+    """What to do first, as three buttons; the database's place is said last, in small print."""
+    box = QMessageBox(QMessageBox.Icon.NoIcon, _("Welcome"), _("How would you like to start?"))
+    box.setInformativeText(
+        _("The demo holds two sample plans with their reports, to look around and try things. A new plan starts "
+          "from a template or blank; an exchange file brings in a plan kept elsewhere.")
+        + "<br><br><small>" + html.escape(_("Your work will be kept in {path}").format(path=path)) + "</small>")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    for choice, label in FIRST_START:
+        button = box.addButton(_(label), QMessageBox.ButtonRole.AcceptRole)
+        button.setObjectName(choice)
+        if choice == "demo":
+            box.setDefaultButton(button)
+    box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+def ask_first_start(path: Path) -> str | None:
+    """"demo", "new" or "file"; None to leave (nothing is made)."""
+    box = first_start_box(path)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked.objectName() if clicked is not None and clicked.objectName() in dict(FIRST_START) else None
 
 
 class _AfterFirstPaint(QObject):
@@ -142,8 +161,13 @@ def run_gui(argv: list[str] | None = None) -> int:
     def load() -> None:
         from egov_desktop.store.errors import StoreError
 
+        path = args.db or default_db_path()
+        first = None if args.demo or path.exists() else ask_first_start(path)
+        if first is None and not args.demo and not path.exists():
+            app.exit(1)  # left at the first question: no database made
+            return
         try:
-            store = open_store(args.db or default_db_path(), args.demo)
+            store = open_store(path, args.demo, ask=lambda _path: first == "demo")
         except StoreError as exc:
             QMessageBox.critical(window, _("The database cannot be opened"), exc.render())
             app.exit(2)
@@ -152,6 +176,11 @@ def run_gui(argv: list[str] | None = None) -> int:
             app.exit(1)
             return
         window.set_store(store)
+        # After the load returns: each opens a dialog of its own.
+        if first == "new":
+            QTimer.singleShot(0, window.new_plan)
+        elif first == "file":
+            QTimer.singleShot(0, window.import_file)
 
     _AfterFirstPaint(window, load)
     window.show()

@@ -155,6 +155,9 @@ class GridDelegate(QStyledItemDelegate):
     def destroyEditor(self, editor, index: QModelIndex) -> None:
         if index.isValid() and hasattr(index.model(), "end_preview") and getattr(editor, "egov_index", None) is not None:
             index.model().end_preview(index)
+        # Typing abandoned (Esc) or saved: its reason goes from the status bar. Text kept as refused keeps it.
+        if editor.property("said") and not (index.isValid() and index.data(Role.SEVERITY) == "refused"):
+            self.message.emit("")
         super().destroyEditor(editor, index)
 
     def setEditorData(self, editor, index: QModelIndex) -> None:

@@ -158,3 +158,22 @@ def test_a_lock_left_by_another_computer_can_be_taken_over(qapp, tmp_path, butto
         assert [a.old["host"] for a in taken] == ([] if readonly else ["accounts-pc"])
     finally:
         store.close()
+
+
+def test_the_first_start_leads_with_what_to_do_and_says_where_the_file_goes_last(qapp, tmp_path):
+    from egov_desktop.gui.app import ask_first_start, first_start_box
+    from tests.gui.shell import when_modal
+
+    path = tmp_path / "egov.sqlite"
+    box = first_start_box(path)
+    buttons = [b.text() for b in box.buttons() if b.objectName() in ("demo", "new", "file")]
+    assert buttons == ["ডেমো দিয়ে শুরু করুন", "নতুন পরিকল্পনা", "ফাইল থেকে আনুন"]
+    assert box.defaultButton().objectName() == "demo"
+    assert str(path) not in box.text()  # the question first, the path below it in small print
+    assert box.informativeText().endswith(f"<small>আপনার কাজ এখানে রাখা হবে: {path}</small>")
+    box.deleteLater()
+    for choice in ("new", "file", "demo"):
+        when_modal(lambda dialog, c=choice: next(b for b in dialog.buttons() if b.objectName() == c).click())
+        assert ask_first_start(path) == choice
+    when_modal(lambda dialog: dialog.reject())
+    assert ask_first_start(path) is None and not path.exists()

@@ -221,3 +221,20 @@ def test_a_year_end_memo_may_be_dated_up_to_its_deadline(qtbot, demo):
     dialog = MemoDialog(demo, demo.find_plan("2023-24", "egov_innovation"), "annual", today=dt.date(2024, 7, 10))
     show(qtbot, dialog)
     assert not dialog.ui.date.property("warning") and not dialog.ui.error.isVisible()
+
+
+def test_the_status_bar_drops_the_reason_once_the_typing_is_abandoned(qtbot, store, pib_key, session):
+    editor = PlanEditor(session, pib_key)
+    show(qtbot, editor)
+    model = editor.model
+    index = model.index(model.row_of("indicator", "1.1.1"), model.column_of("target:0"))
+    editor.view.setFocus()
+    editor.view.setCurrentIndex(index)
+    messages = []
+    editor.status.connect(messages.append)
+    type_text(qtbot, editor.view, "৩")
+    typing = QApplication.focusWidget()
+    type_text(qtbot, typing, "১/০২/২০২৪")
+    assert "ফেব্রুয়ারি" in messages[-1]
+    qtbot.keyClick(typing, Qt.Key.Key_Escape)  # abandoned: the saved date stays, and so must the bar be clear
+    assert messages[-1] == "" and model.index(index.row(), index.column()).data() == "১৬/০৩/২০২৪"
