@@ -108,7 +108,8 @@ FIRST_START = (("demo", N_("Start with the demo")), ("new", N_("Make a new plan"
 
 def first_start_box(path: Path) -> QMessageBox:
     """What to do first, as three buttons; the database's place is said last, in small print."""
-    box = QMessageBox(QMessageBox.Icon.NoIcon, _("Welcome"), _("How would you like to start?"))
+    question = html.escape(_("How would you like to start?"))
+    box = QMessageBox(QMessageBox.Icon.NoIcon, _("Welcome"), f"<b>{question}</b>")
     box.setInformativeText(
         _("The demo holds two sample plans with their reports, to look around and try things. A new plan starts "
           "from a template or blank; an exchange file brings in a plan kept elsewhere.")
