@@ -108,3 +108,34 @@ def test_a_duplicate_indicator_code_is_checked_imported_and_fixed_in_the_grid(tm
         assert not [f for f in rules.check_document(doc) if f.rule == "duplicate_code"]
         moved = next(i for i in doc.plan.indicators() if i.title == "একই কোডের দ্বিতীয় সূচক")
         assert moved.code != code_twice and doc.reports[0].entry(code_twice).value == first_value
+
+
+def test_a_report_signed_before_the_office_changed_travels_sealed(tmp_path, capsys):
+    """The office header is part of the seal yet stays editable: a report signed off before the address
+    changed is exported with the header it was signed with, and read elsewhere as signed, not as forged."""
+    import datetime as dt
+
+    from egov_desktop.core.model import Signatory
+
+    db, other, out = tmp_path / "egov.sqlite", tmp_path / "other.sqlite", tmp_path / "out.plan.json"
+    with Store.open(db) as store:
+        key = store.import_document(exchange.load(MODMR)).key
+        store.sign_off(key, "H1", Signatory(name="মুনিরা সুলতানা", designation="উপসচিব"), today=dt.date(2022, 1, 20))
+        store.set_office_field(store.office_of(key), "address", "নতুন ঠিকানা, ঢাকা।")
+    code, _, err = _run(capsys, "export-json", "--fiscal-year", "2021-22", "--out", out, "--db", db)
+    assert code == 0, err
+    code, _, err = _run(capsys, "import", out, "--db", other)
+    assert code == 0 and err == ""
+    with Store.open(other, readonly=True) as store:
+        [plan] = store.list_plans()
+        assert store.get_document(plan.key).report("H1").status == "signed_off"
+        assert store.document_as_signed(plan.key, "H1").office.address != "নতুন ঠিকানা, ঢাকা।"
+    code, _, err = _run(capsys, "export-docx", "--fiscal-year", "2021-22", "--period", "H1", "--db", other,
+                        "--out", tmp_path / "h1.docx")
+    assert code == 0, err
+
+    # the kept header is checked too: changed, the seal no longer holds
+    raw = json.loads(out.read_text(encoding="utf-8"))
+    raw["reports"][0]["signoff"][exchange.SEALED_OFFICE]["address"] = "অন্য ঠিকানা"
+    code, _, err = _run(capsys, "import", _write(tmp_path, raw, "changed.json"), "--db", tmp_path / "third.sqlite")
+    assert code == 0 and "খসড়া" in err

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         key = common.find_plan(store, args)
         if key is None:
             return common.EXIT_ERRORS
-        doc = store.get_document(key)
+        doc = store.document_to_export(key)
     finally:
         store.close()
     try:

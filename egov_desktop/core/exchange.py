@@ -13,6 +13,7 @@ import -> export gives the same document (key order and whitespace aside).
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -610,11 +611,33 @@ def from_dict(obj: Any) -> PlanDocument:
     return doc
 
 
+# A sealed report's office header as it was signed, kept in its sign-off record when the office has changed
+# since (the header is part of the seal, yet stays editable for the office's other reports; see
+# Store.document_to_export): the seal is checked with it.
+SEALED_OFFICE = "x-sealed-office"
+
+
+def sealed_office(doc: PlanDocument, report) -> Office | None:
+    """The office header `report`'s seal holds with (the document's, or the one its sign-off record keeps),
+    or None when its digest is not that of its content."""
+    digest = report.signoff.digest.lower()
+    if digest == report_digest(doc, report.period):
+        return doc.office
+    header = report.signoff.extras.get(SEALED_OFFICE)
+    try:
+        office = _office(header, "") if header is not None else None
+    except ExchangeError:
+        return None
+    if office is not None and digest == report_digest(dataclasses.replace(doc, office=office), report.period):
+        return office
+    return None
+
+
 def _unseal_forged(doc: PlanDocument) -> None:
     """A report marked signed whose digest is not that of its content was changed after sign-off (or the
     mark was made up): it is read as a draft, with a warning, never as signed."""
     for report in doc.reports:
-        if report.signoff is not None and report.signoff.digest.lower() != report_digest(doc, report.period):
+        if report.signoff is not None and sealed_office(doc, report) is None:
             report.status, report.signoff = "draft", None
             msgid = N_("the report is marked signed off, but its content is not what was signed (it was changed "
                        "after signing, or the mark was made up): it is read as a draft")
@@ -675,7 +698,7 @@ def _list_json(values: list | None) -> list | None:
     return None if values is None else [_value_json(v) for v in values]
 
 
-def _office_dict(o: Office) -> dict:
+def office_dict(o: Office) -> dict:
     out: dict[str, Any] = {"name": o.name, "tier": o.tier}
     for key in OFFICE_TEXT_FIELDS:
         _put(out, key, getattr(o, key))
@@ -793,7 +816,7 @@ def to_dict(doc: PlanDocument) -> dict:
     version = VERSION_1_1 if uses_1_1(doc) else 1
     out: dict[str, Any] = {"format": FORMAT, "version": version}
     _put(out, "notes", doc.notes)
-    out["office"] = _office_dict(doc.office)
+    out["office"] = office_dict(doc.office)
     out["plan"] = _plan_dict(doc.plan)
     if doc.reports:
         out["reports"] = [_report_dict(r) for r in doc.reports]

@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
             return
         from egov_desktop.export.docx_report import default_file_name
 
-        doc = self.store.get_document(self.plan_key)
+        doc = self.store.document_to_export(self.plan_key)
         name = default_file_name(doc, suffix=".plan.json")
         path, _filter = QFileDialog.getSaveFileName(self, _("Export exchange file"),
                                                      str(Path(documents_folder()) / name), _(EXCHANGE_FILTER))

@@ -2,6 +2,7 @@
 and the plan's own fields."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,7 +230,9 @@ def _import(w: Work, doc: PlanDocument, office_id: int | None = None, operation:
     for i, report in enumerate(doc.reports):
         report_id = docs.write_report(w.tx, plan_id, i, report, codes)
         if report.signoff is not None:
-            record_signoff(w, report_id, report.revision or 1, report.signoff, docs.snapshot(doc, report.period))
+            # As signed: with the office header the seal holds with, which may be older than the file's.
+            as_signed = dataclasses.replace(doc, office=exchange.sealed_office(doc, report))
+            record_signoff(w, report_id, report.revision or 1, report.signoff, docs.snapshot(as_signed, report.period))
     w.audit(operation, "plan", plan_id, plan_id, new={"fiscal_year": doc.plan.fiscal_year, "kind": doc.plan.kind}
             | ({"source": source} if source else {}))
     return plan_id

@@ -56,6 +56,19 @@ class Sealing:
                 doc.office = seal.document().office
         return doc
 
+    def document_to_export(self, plan_key: int) -> PlanDocument:
+        """The document to write an exchange file from: each sealed report whose office header has changed
+        since it was signed carries the header it was signed with (exchange.SEALED_OFFICE), so the reader
+        finds its seal intact."""
+        doc = self.plans.get_document(plan_key)
+        for report in doc.reports:
+            if report.signoff is None:
+                continue
+            sealed = self.document_as_signed(plan_key, report.period).office
+            if sealed != doc.office:
+                report.signoff.extras[exchange.SEALED_OFFICE] = exchange.office_dict(sealed)
+        return doc
+
     def sign_off(self, plan_key: int, period: str, signatory: Signatory, today: dt.date | None = None) -> SignedRevision:
         """Seal the report: refused while the rules find errors in it or its memo. Records name, designation,
         time, revision, digest and the exchange document as signed. Not undoable: use reopen()."""

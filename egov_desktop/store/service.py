@@ -181,6 +181,7 @@ class Store:
 
     # ------------------------------------------------------------ sealing
     document_as_signed = _forward("_sealing", Sealing.document_as_signed)
+    document_to_export = _forward("_sealing", Sealing.document_to_export)
     sign_off = _forward("_sealing", Sealing.sign_off)
     mark_submitted = _forward("_sealing", Sealing.mark_submitted)
     reopen = _forward("_sealing", Sealing.reopen)
