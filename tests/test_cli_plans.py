@@ -36,3 +36,10 @@ def test_score_json_gives_the_grs_total_of_the_scorable_marks():
 def test_check_names_the_rti_date_before_the_fiscal_year_in_bangla():
     code, out, err = run("check", FIXTURES / "rti-fid-2021-22.plan.json")
     assert "৩০/০৬/২০২১ তারিখটি ২০২১-২২ অর্থবছরের বাইরে" in out, out
+
+
+def test_score_shows_the_dates_met_of_a_multi_date_indicator():
+    code, out, err = run("score", FIXTURES / "nis-fid-2021-22.plan.json")
+    assert code == 0 and err == ""
+    line = next(line for line in out.splitlines() if line.startswith("১.৬.১"))
+    assert "১৫/১০/২০২১, —, —" in line and "৩৩.৩৩%" in line

@@ -113,13 +113,17 @@ def run(args: argparse.Namespace) -> int:
     not_applicable = gettext_for(lang, N_("not applicable"))
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
     # One score per indicator, in plan order (by code, a code used twice would take the other's unit).
+    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in scoring
     for s, ind in zip(result.indicators, doc.plan.indicators()):
         unit = ind.unit
+        entry = entries.get(ind.code)
+        # An indicator of several target dates (NIS 1.6) shows the dates met.
+        dates = format_value(entry.dates, "dates", lang) if entry is not None and entry.dates else ""
         rows.append(
             [
                 localize_digits(s.code, lang),
                 format_number(s.weight, lang),
-                format_value(s.value, unit, lang) or "—",
+                format_value(s.value, unit, lang) or dates or "—",
                 not_applicable if s.not_applicable else format_percent(s.percent, lang),
                 "—" if s.not_applicable else format_number(s.score, lang),
             ]
