@@ -442,6 +442,17 @@ def check_office(office: Office) -> list[Finding]:
     return findings
 
 
+def sign_off_blockers(doc: PlanDocument, report: Report, today: dt.date | None = None, *,
+                      plan: list[Finding] | None = None, own: list[Finding] | None = None) -> list[Finding]:
+    """The errors that block a report's sign-off: the office's (its letterhead), the plan's (the report is scored
+    against it), the report's own and its memo's. The store refuses a sign-off with them and the window lists
+    them. `plan` and `own`: the plan's and the report's findings where the caller keeps them already (the GUI's
+    grids, with the text they refused); `own=[]` gives the errors from elsewhere only."""
+    plan = check_plan(doc.plan) if plan is None else plan
+    own = check_report(doc.plan, report, today=today) if own is None else own
+    return errors(check_office(doc.office) + plan + own + check_memo(report.memo, report.period))
+
+
 def check_document(doc: PlanDocument, today: dt.date | None = None) -> list[Finding]:
     """Everything: what the reader doubted, the office, the plan, every report, and the memo of every
     signed-off report."""

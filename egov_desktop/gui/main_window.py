@@ -457,15 +457,18 @@ class MainWindow(QMainWindow):
         """The report's own findings and the errors elsewhere that block its sign-off as the store checks them
         (the office's letterhead, the plan it is scored against, its memo): all in one list, or the Progress
         tab says "0 errors" while sign-off is refused."""
+        return self._blockers(editor, own=[]) + editor.findings()
+
+    def _blockers(self, editor, own: list | None = None) -> list:
+        """rules.sign_off_blockers, on the grids' findings (with the text they refused): the store's check."""
         model = editor.model
-        report = model.report
-        plan = self.plan_editor.findings() if self.plan_editor else rules.check_plan(model.document.plan)
-        elsewhere = rules.check_office(model.document.office) + plan + rules.check_memo(report.memo, report.period)
-        return rules.errors(elsewhere) + editor.findings()
+        plan = self.plan_editor.findings() if self.plan_editor else None
+        return rules.sign_off_blockers(model.document, model.report, plan=plan,
+                                       own=editor.findings() if own is None else own)
 
     def _sign_off_errors(self) -> list:
         editor = self.progress_editor()
-        return rules.errors(self._report_findings(editor)) if editor else []
+        return self._blockers(editor) if editor else []
 
     def select_where(self, where: str) -> bool:
         """Go to the cell a finding points at, in whichever grid has it; the office's and the memo's fields

@@ -27,9 +27,9 @@ from egov_desktop.core import rules, scoring
 from egov_desktop.core.kinds import KIND_DEFAULTS
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import (AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report,
-                                     is_number)
+from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report
 from egov_desktop.core.periods import QUARTERS, FiscalYear, period_name
+from egov_desktop.core.progress import ReportChain
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
@@ -320,7 +320,7 @@ class GridModel(QAbstractTableModel):
                 if key.startswith("target:"):
                     return self._doc.plan.levels[int(key[7:])].label  # the plan's own word, kept up to date
                 if key == "previous":
-                    return Msg(N_("Up to {period}"), {"period": period_name(self._previous.period)}).render()
+                    return Msg(N_("Up to {period}"), {"period": period_name(self._chain.previous.period)}).render()
                 if key.startswith("actual:"):
                     year = FiscalYear.parse(self._doc.plan.fiscal_year)
                     before = year.previous() if key == "actual:1" else year.previous().previous()
@@ -859,12 +859,6 @@ class PlanModel(GridModel):
 # ------------------------------------------------------------- the progress
 
 
-# The reports an achievement so far can be read from, nearest first: values are year-to-date, so the
-# latest earlier report shows what the new one starts from.
-_EARLIER = {"Q2": ("Q1",), "H1": ("Q1",), "Q3": ("Q2", "H1", "Q1"), "Q4": ("Q3", "Q2", "H1", "Q1"),
-            "annual": ("Q4", "Q3", "Q2", "H1", "Q1")}
-# The report ending where a quarter starts (H1 ends with Q2): this quarter's own figure is the difference.
-_QUARTER_BEFORE = {"Q2": ("Q1",), "Q3": ("Q2", "H1"), "Q4": ("Q3",)}
 
 
 class ProgressModel(GridModel):
@@ -908,13 +902,8 @@ class ProgressModel(GridModel):
         self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
         self._area_of = {i.code: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
         self._entries = {e.indicator: e for e in report.entries}
-        self._previous = next((r for p in _EARLIER.get(self.period, ()) if (r := doc.report(p)) is not None), None)
-        # By code: the "previous" column is read cell by cell while painting.
-        self._previous_values = {e.indicator: e.value for e in self._previous.entries} if self._previous else {}
-        before = next((r for p in _QUARTER_BEFORE.get(self.period, ()) if (r := doc.report(p)) is not None), None)
-        self._before = before
-        self._before_values = {e.indicator: e.value for e in before.entries} if before is not None else {}
-        own = before is not None and any(self._base(ind) for ind in self._rows)
+        self._chain = chain = ReportChain(doc, self.period)
+        own = chain.before is not None and any(chain.base(ind) for ind in self._rows)
         levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
         self._columns = [
             ("title", N_("Performance indicator")),
@@ -922,7 +911,7 @@ class ProgressModel(GridModel):
             *levels,
             *([("quarter_target", N_("This quarter's target"))]
               if self.period in QUARTERS and has_quarter_targets(doc.plan) else []),
-            *([("previous", "")] if self._previous is not None else []),
+            *([("previous", "")] if chain.previous is not None else []),
             ("value", N_("Achievement")),
             *([("dates", N_("Dates met"))] if has_target_dates(doc.plan) else []),
             *([("own", N_("This period's part"))] if own else []),
@@ -954,7 +943,7 @@ class ProgressModel(GridModel):
             return
         ind = self._rows[index.row()]
         entry = self._entries.get(ind.code)
-        base = self._base(ind)
+        base = self._chain.base(ind)
         try:
             value = parse_cell(VALUE, ind.unit, text, base=base[0] if base else None)
         except CellError:
@@ -1022,10 +1011,10 @@ class ProgressModel(GridModel):
         if col == "quarter_target":
             return Cell(VALUE, (ind.quarter_targets or [None] * 4)[QUARTERS.index(self.period)], unit=ind.value_unit)
         if col == "previous":
-            return Cell(VALUE, self._previous_values.get(ind.code), unit=ind.unit)
+            return Cell(VALUE, self._chain.previous_value(ind.code), unit=ind.unit)
         entry = self._entries.get(ind.code)
         if col == "value":
-            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._base(ind))
+            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._chain.base(ind))
         if col == "dates":
             if not ind.target_dates:
                 return None
@@ -1033,7 +1022,7 @@ class ProgressModel(GridModel):
         if col == "own":
             if self._trial is not None and self._trial.indicator == ind.code:
                 entry = self._trial
-            return Cell(COMPUTED, self._own(ind, entry), unit="percent" if ind.unit == "percent" else None)
+            return Cell(COMPUTED, self._chain.own(ind, entry), unit="percent" if ind.unit == "percent" else None)
         if col in ("narrative", "evidence", "remarks"):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)
         if col == "not_applicable":
@@ -1048,46 +1037,11 @@ class ProgressModel(GridModel):
         return None
 
     def earlier_fill(self) -> list[tuple[QModelIndex, Any]]:
-        """Edits that start this report from the earlier ones: each empty achievement gets the latest earlier
-        report's figure for its indicator, with its narrative and evidence where those are empty too. Figures
-        are year-to-date, so for every aggregation (sum, cumulative, average, date of completion) that figure
-        is where this period starts from. Nothing typed here is overwritten."""
+        """The edits that start this report from the earlier ones (core.progress.ReportChain.fill)."""
         if self.locked:
             return []
-        earlier = [{e.indicator: e for e in r.entries} for p in _EARLIER.get(self.period, ())
-                   if (r := self._doc.report(p)) is not None]
-        edits = []
-        for row, ind in enumerate(self._rows):
-            entry = self._entries.get(ind.code)
-            if entry is not None and (entry.value is not None or entry.not_applicable):
-                continue
-            source = next((e for r in earlier if (e := r.get(ind.code)) is not None and e.value is not None
-                           and not e.not_applicable), None)
-            if source is None:
-                continue
-            edits.append((self.index(row, self._col_index["value"]), source.value))
-            for col in ("narrative", "evidence"):
-                if getattr(source, col) and not (entry is not None and getattr(entry, col)):
-                    edits.append((self.index(row, self._col_index[col]), getattr(source, col)))
-        return edits
-
-    def _base(self, ind) -> tuple[Any, str] | None:
-        """(the year-to-date at the end of the previous quarter, that period) for an indicator whose
-        quarters add up; None otherwise, or from Q1 / H1 / the annual report, or with no earlier report.
-        Nothing entered there means nothing achieved: 0."""
-        if self._before is None or ind.unit not in ("count", "percent") or ind.effective_aggregation != "sum":
-            return None
-        value = self._before_values.get(ind.code)
-        return (value if is_number(value) else 0), self._before.period
-
-    def _own(self, ind, entry: Entry | None):
-        """This quarter's own figure: its year-to-date minus the previous quarter's (sum indicators only)."""
-        base = self._base(ind)
-        value = entry.value if entry is not None and not entry.not_applicable else None
-        if base is None or not is_number(value):
-            return None
-        own = value - base[0]
-        return round(own, 9) if isinstance(own, float) else own
+        return [(self.index(self._row_of[code], self._col_index[col]), value)
+                for code, col, value in self._chain.fill(self._rows, self._report)]
 
     def _write(self, row: int, col: str, value):
         ind = self._rows[row]

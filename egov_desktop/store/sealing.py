@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from egov_desktop.core import exchange
+from egov_desktop.core import exchange, rules
 from egov_desktop.core import fields as check
 from egov_desktop.core.digest import report_digest
 from egov_desktop.core.i18n import Msg, N_
@@ -86,7 +86,7 @@ class Sealing:
             if report.status != "draft":
                 raise ReportLocked(Msg(N_("The {period} report is already signed off."),
                                        {"period": period_name(period)}))
-            findings = _report_errors(doc, report, today)
+            findings = rules.sign_off_blockers(doc, report, today)
             if findings:
                 raise SignOffRefused(Msg(N_("The report cannot be signed off: it has {count} error(s)."),
                                          {"count": len(findings)}), findings)
@@ -187,17 +187,3 @@ def _sealed_report(w: Work, plan_key: int, period: str) -> dict:
     if row is None or row["status"] == "draft":
         raise StoreError(Msg(N_("The {period} report is not signed off."), {"period": period_name(period)}))
     return dict(row)
-
-
-def _report_errors(doc: PlanDocument, report, today: dt.date | None) -> list:
-    """Errors that block sign-off: the rules on the office (its letterhead), the plan (the report is
-    scored against it), the report and its memo."""
-    from egov_desktop.core import rules
-
-    findings = (
-        rules.check_office(doc.office)
-        + rules.check_plan(doc.plan)
-        + rules.check_report(doc.plan, report, today=today)
-        + rules.check_memo(report.memo, report.period)
-    )
-    return rules.errors(findings)

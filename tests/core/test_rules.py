@@ -377,3 +377,25 @@ def test_unknown_scoring_settings_are_an_error():
     found = [f for f in rules.check_plan(doc.plan) if f.rule == "scoring_options"]
     assert len(found) == 1 and found[0].severity == "error" and found[0].where == "plan.x-scoring"
     assert "linear/step" in found[0].message("bn")
+
+
+def test_sign_off_blockers_are_the_errors_of_office_plan_report_and_memo_in_one_list():
+    # One function for the store (it refuses a sign-off with them) and the window (it lists them).
+    from egov_desktop.core.exchange import load
+    from egov_desktop.core.rules import check_report, sign_off_blockers
+    from tests.conftest import PIB
+
+    doc = load(PIB)
+    report = doc.report("Q1")
+    doc.office.name = ""
+    doc.plan.indicator("2.1.1").weight = -1
+    report.entry("4.1.1").value = 105.0
+    report.memo = None
+    blockers = sign_off_blockers(doc, report)
+    assert all(f.is_error for f in blockers)
+    assert {f.rule for f in blockers} >= {"office_name_missing", "negative_weight", "percent_range", "memo_missing"}
+    # What a caller already holds stands for the plan's and the report's own findings; own=[]: the rest only.
+    elsewhere = sign_off_blockers(doc, report, own=[])
+    assert "percent_range" not in {f.rule for f in elsewhere} and "memo_missing" in {f.rule for f in elsewhere}
+    assert sign_off_blockers(doc, report, plan=[], own=check_report(doc.plan, report)) == \
+        [f for f in blockers if f.rule != "negative_weight"]

@@ -1,0 +1,76 @@
+"""Where a report starts from: the earlier reports of its year, the figure a quarter adds to, and its own part.
+
+Achievements are year-to-date, so the latest earlier report shows what a new one starts from, and where the
+quarters add up (roll-up "sum") a quarter's own figure is its year-to-date minus the previous quarter's. The
+progress grid shows both and takes "+২" as "the previous quarter's figure plus ২"; this is the rule it follows.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from egov_desktop.core.model import Entry, Indicator, PlanDocument, Report, is_number
+
+# The reports an achievement so far can be read from, nearest first.
+EARLIER = {"Q2": ("Q1",), "H1": ("Q1",), "Q3": ("Q2", "H1", "Q1"), "Q4": ("Q3", "Q2", "H1", "Q1"),
+           "annual": ("Q4", "Q3", "Q2", "H1", "Q1")}
+# The report ending where a quarter starts (H1 ends with Q2): this quarter's own figure is the difference.
+QUARTER_BEFORE = {"Q2": ("Q1",), "Q3": ("Q2", "H1"), "Q4": ("Q3",)}
+
+
+class ReportChain:
+    """A report's place in its year, read from the document once: the latest earlier report (`previous`) and
+    the report ending where its quarter starts (`before`), with their figures by indicator code."""
+
+    def __init__(self, doc: PlanDocument, period: str):
+        self.period = period
+        self.earlier: list[Report] = [r for p in EARLIER.get(period, ()) if (r := doc.report(p)) is not None]
+        self.previous: Report | None = self.earlier[0] if self.earlier else None
+        self.before: Report | None = next((r for p in QUARTER_BEFORE.get(period, ())
+                                           if (r := doc.report(p)) is not None), None)
+        # By code: the grid reads them cell by cell while painting.
+        self._previous = {e.indicator: e.value for e in self.previous.entries} if self.previous else {}
+        self._before = {e.indicator: e.value for e in self.before.entries} if self.before else {}
+
+    def previous_value(self, code: str) -> Any:
+        """The indicator's year-to-date in the latest earlier report (None: none, or nothing entered)."""
+        return self._previous.get(code)
+
+    def base(self, ind: Indicator) -> tuple[Any, str] | None:
+        """(the year-to-date at the end of the previous quarter, that period) for an indicator whose quarters add
+        up; None otherwise, or from Q1 / H1 / the annual report, or with no earlier report. Nothing entered there
+        means nothing achieved: 0."""
+        if self.before is None or ind.unit not in ("count", "percent") or ind.effective_aggregation != "sum":
+            return None
+        value = self._before.get(ind.code)
+        return (value if is_number(value) else 0), self.before.period
+
+    def own(self, ind: Indicator, entry: Entry | None) -> Any:
+        """This quarter's own figure: its year-to-date minus the previous quarter's (sum indicators only)."""
+        base = self.base(ind)
+        value = entry.value if entry is not None and not entry.not_applicable else None
+        if base is None or not is_number(value):
+            return None
+        own = value - base[0]
+        return round(own, 9) if isinstance(own, float) else own
+
+    def fill(self, indicators: list[Indicator], report: Report) -> list[tuple[str, str, Any]]:
+        """(code, field, value) that start `report` from the earlier ones: each empty achievement gets the latest
+        earlier report's figure for its indicator, with its narrative and evidence where those are empty too.
+        Figures are year-to-date, so for every aggregation (sum, cumulative, average, date of completion) that
+        figure is where this period starts from. Nothing already entered is overwritten."""
+        earlier = [{e.indicator: e for e in r.entries} for r in self.earlier]
+        entries = {e.indicator: e for e in report.entries}
+        edits = []
+        for ind in indicators:
+            entry = entries.get(ind.code)
+            if entry is not None and (entry.value is not None or entry.not_applicable):
+                continue
+            source = next((e for r in earlier if (e := r.get(ind.code)) is not None and e.value is not None
+                           and not e.not_applicable), None)
+            if source is None:
+                continue
+            edits.append((ind.code, "value", source.value))
+            for field in ("narrative", "evidence"):
+                if getattr(source, field) and not (entry is not None and getattr(entry, field)):
+                    edits.append((ind.code, field, getattr(source, field)))
+        return edits
