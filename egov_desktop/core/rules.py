@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from egov_desktop.core.address import ACTIVITY, AREA, MEMO, OFFICE, PLAN, SIGNOFF, Address
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
@@ -504,50 +505,40 @@ _FIELD_NAMES = {
     "copies_purpose": N_("purpose of the copies"),
 }
 
-_WHERE = re.compile(
-    r"(?:(?P<period>Q[1-4]|H1|annual)/)?"
-    r"(?:(?P<signoff>signoff)|(?P<memo>memo)(?:\.(?P<memo_field>[a-z_.]+?)(?:\[(?P<memo_index>\d+)\])?)?"
-    r"|(?P<kind>area|activity):(?P<kcode>[^/]+)(?:/(?P<kfield>\w+))?"
-    r"|(?P<scope>plan|office)\.(?P<sfield>\w+)"
-    r"|(?P<code>\d+(?:\.\d+)*)(?:/(?P<field>\w+)(?:\[(?P<index>\d+)\])?)?)"
-)
-
-
 def describe_where(where: str, plan: Plan | None = None, lang: str | None = None) -> str:
     """A finding's place for people: "Q1/4.1.1/value" -> "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন".
 
     Unknown shapes come back as they are, so a new rule never breaks the display.
     """
-    m = _WHERE.fullmatch(where)
-    if m is None:
+    a = Address.parse(where)
+    if a is None:
         return where
 
-    def field(name: str | None, index: str | None = None) -> str:
+    def field(name: str | None, index: int | None = None) -> str:
         text = gettext_for(lang, _FIELD_NAMES[name]) if name in _FIELD_NAMES else (name or "")
-        return f"{text} {localize_digits(str(int(index) + 1), lang or current_language())}" if index else text
+        return f"{text} {localize_digits(str(index + 1), lang or current_language())}" if index is not None else text
 
-    if m["signoff"]:
+    if a.scope == SIGNOFF:
         place = gettext_for(lang, N_("sign-off"))
-    elif m["memo"]:
+    elif a.scope == MEMO:
         place = gettext_for(lang, N_("memo"))
-        if m["memo_field"]:
-            place = f"{place}, {field(m['memo_field'], m['memo_index'])}"
-    elif m["kind"]:
-        msgid = N_("area {code}") if m["kind"] == "area" else N_("activity {code}")
-        place = format_message(msgid, {"code": m["kcode"]}, lang)
-        if m["kfield"]:
-            place = f"{place}, {field(m['kfield'])}"
-    elif m["scope"]:
-        scope = gettext_for(lang, N_("plan") if m["scope"] == "plan" else N_("office"))
-        place = f"{scope}, {field(m['sfield'])}"
+        if a.field:
+            place = f"{place}, {field(a.field, a.index)}"
+    elif a.scope in (AREA, ACTIVITY):
+        msgid = N_("area {code}") if a.scope == AREA else N_("activity {code}")
+        place = format_message(msgid, {"code": a.code}, lang)
+        if a.field:
+            place = f"{place}, {field(a.field)}"
+    elif a.scope in (PLAN, OFFICE):
+        scope = gettext_for(lang, N_("plan") if a.scope == PLAN else N_("office"))
+        place = f"{scope}, {field(a.field)}"
     else:
-        place = format_message(N_("indicator {code}"), {"code": m["code"]}, lang)
-        if m["field"] == "targets" and m["index"] is not None:
-            i = int(m["index"])
-            level = plan.levels[i].label if plan is not None and i < len(plan.levels) else str(i + 1)
+        place = format_message(N_("indicator {code}"), {"code": a.code}, lang)
+        if a.field == "targets" and a.index is not None:
+            level = plan.levels[a.index].label if plan is not None and a.index < len(plan.levels) else str(a.index + 1)
             place = f"{place}, " + format_message(N_("target “{level}”"), {"level": level}, lang)
-        elif m["field"]:
-            place = f"{place}, {field(m['field'], m['index'])}"
-    if m["period"]:
-        return f"{period_name(m['period'], lang)}: {place}"
+        elif a.field:
+            place = f"{place}, {field(a.field, a.index)}"
+    if a.period:
+        return f"{period_name(a.period, lang)}: {place}"
     return place

@@ -18,7 +18,6 @@ saved at once, audited, and one undo step however many fields it touched.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -44,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desktop.core import rules
+from egov_desktop.core import address, rules
+from egov_desktop.core.address import Address
 from egov_desktop.core.bijoy import bijoy_to_unicode, looks_like_bijoy
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import PlanDocument
@@ -62,17 +62,10 @@ WARNING_TEXT = N_("This text looks like Bijoy (SutonnyMJ) encoding, not Unicode 
                   "Click to convert it.")
 _BAR = "QFrame#bijoyBar { background: #fff3cd; border: 1px solid #e0b84c; border-radius: 3px; }"
 
-# The places the rules name ("where"), and the fields behind them.
-_PERIOD = r"(?P<period>Q[1-4]|H1|annual)"
-_PLACES = (
-    ("plan", re.compile(r"plan\.(?P<field>title)")),
-    ("office", re.compile(r"office\.(?P<field>\w+)")),
-    ("area", re.compile(r"area:(?P<code>[^/]+)/(?P<field>title)")),
-    ("activity", re.compile(r"activity:(?P<code>[^/]+)/(?P<field>title)")),
-    ("indicator", re.compile(r"(?P<code>\d+(?:\.\d+)*)/(?P<field>title|evidence|responsible)")),
-    ("entry", re.compile(_PERIOD + r"/(?P<code>\d+(?:\.\d+)*)/(?P<field>narrative|evidence|remarks)")),
-    ("memo", re.compile(_PERIOD + r"/memo\.(?P<field>[a-z_.]+?)(?:\[(?P<index>\d+)\])?")),
-)
+# The fields of each place that hold text (the office's and a memo's: any the rules name).
+_TEXT_FIELDS = {address.PLAN: {"title"}, address.AREA: {"title"}, address.ACTIVITY: {"title"},
+                address.INDICATOR: {"title", "evidence", "responsible"},
+                address.ENTRY: {"narrative", "evidence", "remarks"}}
 
 
 # ---------------------------------------------------------------- finding and converting
@@ -105,28 +98,28 @@ def _find(items: Iterable, code: str):
     return next((item for item in items if item.code == code), None)
 
 
-def _holder(store, doc: PlanDocument, kind: str, m: re.Match):
+def _holder(store, doc: PlanDocument, a: Address):
     """(the object holding the field, a function storing a new value), or None when the place is gone."""
-    plan, plan_key, field = doc.plan, doc.plan.key, m["field"]
-    if kind == "plan":
+    plan, plan_key, field = doc.plan, doc.plan.key, a.field
+    if a.scope == address.PLAN:
         return plan, lambda v: store.set_plan_field(plan_key, field, v)
-    if kind == "office":
+    if a.scope == address.OFFICE:
         return doc.office, lambda v: store.set_office_field(store.office_of(plan_key), field, v)
-    if kind == "area":
-        area = _find(plan.areas, m["code"])
+    if a.scope == address.AREA:
+        area = _find(plan.areas, a.code)
         return area and (area, lambda v: store.set_area_field(area.key, field, v))
-    if kind == "activity":
-        act = _find((a for area in plan.areas for a in area.activities), m["code"])
+    if a.scope == address.ACTIVITY:
+        act = _find((x for area in plan.areas for x in area.activities), a.code)
         return act and (act, lambda v: store.set_activity_field(act.key, field, v))
-    if kind == "indicator":
-        ind = plan.indicator(m["code"])
+    if a.scope == address.INDICATOR:
+        ind = plan.indicator(a.code)
         return ind and (ind, lambda v: store.set_indicator_field(ind.key, field, v))
-    period = m["period"]
-    report = doc.report(period)
+    period = a.period
+    report = doc.report(period) if period else None
     if report is None:
         return None
-    if kind == "entry":
-        ind, entry = plan.indicator(m["code"]), report.entry(m["code"])
+    if a.scope == address.ENTRY:
+        ind, entry = plan.indicator(a.code), report.entry(a.code)
         return ind and entry and (entry, lambda v: store.set_entry_field(plan_key, period, ind.key, field, v))
     memo = report.memo
     if memo is None:
@@ -136,26 +129,21 @@ def _holder(store, doc: PlanDocument, kind: str, m: re.Match):
 
 
 def _resolve(store, doc: PlanDocument, where: str) -> BijoyText | None:
+    a = Address.parse(where)
+    if a is None or not a.field or a.scope == address.SIGNOFF or a.field not in _TEXT_FIELDS.get(a.scope, {a.field}):
+        return None
+    held = _holder(store, doc, a)
+    if not held:
+        return None
+    owner, write = held
+    value = getattr(owner, a.field.rpartition(".")[2], None)
+    text = value[a.index] if a.index is not None and isinstance(value, list) and a.index < len(value) else value
+    if not isinstance(text, str):
+        return None
     sealed = {r.period for r in doc.reports if r.status != "draft"}
-    for kind, pattern in _PLACES:
-        m = pattern.fullmatch(where)
-        if m is None:
-            continue
-        held = _holder(store, doc, kind, m)
-        if not held:
-            return None
-        owner, write = held
-        groups = m.groupdict()
-        value = getattr(owner, m["field"].rpartition(".")[2], None)
-        index = groups.get("index")
-        text = value[int(index)] if index is not None and isinstance(value, list) and int(index) < len(value) else value
-        if not isinstance(text, str):
-            return None
-        period = groups.get("period")
-        # A signed-off report seals its own texts, and the plan's (the seal covers the plan).
-        locked = period in sealed if period else (kind != "office" and bool(sealed))
-        return BijoyText(where, text, (kind, groups.get("code"), period, m["field"]), value, write, locked)
-    return None
+    # A signed-off report seals its own texts, and the plan's (the seal covers the plan).
+    locked = a.period in sealed if a.period else (a.scope != address.OFFICE and bool(sealed))
+    return BijoyText(where, text, (a.scope, a.code, a.period, a.field), value, write, locked)
 
 
 def bijoy_texts(store, doc: PlanDocument, findings: Iterable | None = None) -> list[BijoyText]:

@@ -18,7 +18,8 @@ from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
     QStackedWidget, QToolButton
 
-from egov_desktop.core import exchange, rules
+from egov_desktop.core import address, exchange, rules
+from egov_desktop.core.address import Address
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS
@@ -473,16 +474,18 @@ class MainWindow(QMainWindow):
     def select_where(self, where: str) -> bool:
         """Go to the cell a finding points at, in whichever grid has it; the office's and the memo's fields
         open their dialogs."""
-        head = where.partition("/")[0]
-        if head.startswith("office"):
+        a = Address.parse(where)
+        if a is None:
+            return False
+        if a.scope == address.OFFICE:
             self.edit_office()
             return True
-        if head in PERIODS and where.partition("/")[2].startswith("memo"):
+        if a.scope == address.MEMO:
             self.edit_memo()
             return True
         # A plan finding ("1.1.1/targets[0]") would also match the progress grid's read-only target cells: it is
         # fixed on the Plan tab.
-        editor, tab = (self.progress_editor(), self.ui.progressTab) if head in PERIODS else \
+        editor, tab = (self.progress_editor(), self.ui.progressTab) if a.scope == address.ENTRY else \
             (self.plan_editor, self.ui.planTab)
         if editor is None or not editor.model.index_for_where(where).isValid():
             return False

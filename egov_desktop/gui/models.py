@@ -14,7 +14,6 @@ or refused input on it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache
@@ -23,7 +22,8 @@ from typing import Any, Hashable, Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from egov_desktop.core import rules, scoring
+from egov_desktop.core import address, rules, scoring
+from egov_desktop.core.address import Address, row_code
 from egov_desktop.core.kinds import KIND_DEFAULTS
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
@@ -575,7 +575,6 @@ class GridModel(QAbstractTableModel):
 
 
 PLAN, LEVELS, AREA, ACTIVITY, INDICATOR = "plan", "levels", "area", "activity", "indicator"
-_LEVEL_WHERE = re.compile(r"plan\.levels\[(?P<index>\d+)\]\.(?P<field>label|percent)")
 _PLAN_ROW = QColor("#d5e3f3")
 
 
@@ -807,33 +806,32 @@ class PlanModel(GridModel):
         return summary.plan or summary.progress
 
     def _locate(self, where: str) -> tuple[int, str] | None:
-        level = _LEVEL_WHERE.fullmatch(where)
-        if level is not None:
-            return (0 if level["field"] == "label" else 1), f"target:{level['index']}"
-        if where.startswith("plan."):
-            return 0, "weight" if where == "plan.total_weight" else "title"
-        if where.startswith("area:"):
-            code, _sep, field = where[5:].partition("/")  # "area:1" (weights) or "area:1/title"
-            row = self._row_of.get((AREA, code))
-            return None if row is None else (row, field or "weight")
-        if where.startswith("activity:"):
-            row = self._row_of.get((ACTIVITY, where[9:].partition("/")[0]))
-            return None if row is None else (row, "title")
-        code, _sep, field = where.partition("/")
-        row = self._row_of.get((INDICATOR, code))
+        a = Address.parse(where)
+        if a is None:
+            return None
+        if a.scope == address.PLAN:
+            if a.field == "levels" and a.index is not None:  # a level's name on the plan row, its percent below
+                return (0 if a.part == "label" else 1), f"target:{a.index}"
+            return 0, "weight" if a.field == "total_weight" else "title"
+        if a.scope in (AREA, ACTIVITY):
+            row = self._row_of.get((a.scope, a.code))
+            if row is None:
+                return None
+            return row, (a.field or "weight") if a.scope == AREA else "title"  # "area:1" is about the weights
+        if a.scope != address.INDICATOR:
+            return None
+        row = self._row_of.get((INDICATOR, a.code))
         if row is None:
             return None
-        if not field:
-            return row, "title"
-        if field.startswith("targets[") and field.endswith("]"):
-            return row, f"target:{field[8:-1]}"
-        if field.startswith("previous_actuals[") and f"actual:{field[17:-1]}" in self._col_index:
-            return row, f"actual:{field[17:-1]}"
-        if field.startswith("target_dates") and "target_dates" in self._col_index:
+        if a.field == "targets" and a.index is not None:
+            return row, f"target:{a.index}"
+        if a.field == "previous_actuals" and f"actual:{a.index}" in self._col_index:
+            return row, f"actual:{a.index}"
+        if a.field == "target_dates" and "target_dates" in self._col_index:
             return row, "target_dates"
-        if field.startswith("quarter_targets[") and f"quarter:{field[16:-1]}" in self._col_index:
-            return row, f"quarter:{field[16:-1]}"
-        return row, field if field in self._col_index else "title"
+        if a.field == "quarter_targets" and f"quarter:{a.index}" in self._col_index:
+            return row, f"quarter:{a.index}"
+        return row, a.field if a.field in self._col_index else "title"
 
     def _where(self, row: int, col: str) -> str | None:
         kind, area, act, ind = self._rows[row]
@@ -1094,8 +1092,8 @@ class ProgressModel(GridModel):
         return findings
 
     def _entry_code(self, where: str) -> str | None:
-        parts = where.split("/")
-        return parts[1] if len(parts) > 1 and parts[0] == self.period and parts[1] in self._entries else None
+        a = Address.parse(where)
+        return a.code if a is not None and a.period == self.period and a.code in self._entries else None
 
     def _check_rows(self, rows: range) -> list | None:
         # The report's rules look at one entry at a time (and at the memo, which the grid does not edit),
@@ -1109,18 +1107,16 @@ class ProgressModel(GridModel):
         return [f for e in self._report.entries for f in self._entry_findings.get(e.indicator, ())] + self._other_findings
 
     def _locate(self, where: str) -> tuple[int, str] | None:
-        parts = where.split("/")
-        if len(parts) >= 2 and parts[0] == self.period:
-            row = self._row_of.get(parts[1])
-            if row is None:
-                return None
-            field = parts[2] if len(parts) > 2 else "value"
-            return row, field if field in self._col_index else "value"
-        row = self._row_of.get(parts[0])
+        a = Address.parse(where)
+        if a is None or a.scope not in (address.ENTRY, address.INDICATOR) or (a.period or self.period) != self.period:
+            return None
+        row = self._row_of.get(a.code)
         if row is None:
             return None
-        if len(parts) > 1 and parts[1].startswith("targets[") and parts[1].endswith("]"):
-            return row, f"target:{parts[1][8:-1]}"
+        if a.scope == address.ENTRY:
+            return row, a.field if a.field in self._col_index else "value"
+        if a.field == "targets" and a.index is not None:
+            return row, f"target:{a.index}"
         return row, "title"
 
     def _where(self, row: int, col: str) -> str | None:
@@ -1131,17 +1127,6 @@ class ProgressModel(GridModel):
 
 
 # --------------------------------------------------------------- findings
-
-
-_CODE = re.compile(r"[0-9]+(?:\.[0-9]+)*")
-
-
-def where_label(where: str) -> str:
-    """The row code a finding is about ("Q1/2.1.1/evidence" -> "2.1.1", "area:1" -> "1"); "" for plan fields."""
-    for part in where.replace(":", "/").split("/"):
-        if _CODE.fullmatch(part):
-            return part
-    return ""
 
 
 class FindingsModel(QAbstractTableModel):
@@ -1175,7 +1160,7 @@ class FindingsModel(QAbstractTableModel):
             return None
         finding = self._findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            label = where_label(finding.where)
+            label = row_code(finding.where)
             return f"{localize_digits(label, digits_language())}: {finding.message()}" if label else finding.message()
         if role in (Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
             return finding.message()

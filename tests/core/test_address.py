@@ -1,0 +1,48 @@
+"""core.address: one type for a finding's place, written by the rules and read by the grids, lists and fixes."""
+from __future__ import annotations
+
+import pytest
+
+from egov_desktop.core import address
+from egov_desktop.core.address import Address, row_code
+from egov_desktop.core.exchange import load
+from egov_desktop.core.rules import check_document
+from tests.conftest import MODMR, PIB
+
+_SHAPES = [
+    ("plan.title", Address(address.PLAN, field="title")),
+    ("plan.total_weight", Address(address.PLAN, field="total_weight")),
+    ("plan.scoring.interpolation", Address(address.PLAN, field="scoring.interpolation")),
+    ("plan.levels[2].percent", Address(address.PLAN, field="levels", index=2, part="percent")),
+    ("office.name", Address(address.OFFICE, field="name")),
+    ("area:1", Address(address.AREA, "1")),
+    ("area:1/title", Address(address.AREA, "1", "title")),
+    ("activity:2.1/title", Address(address.ACTIVITY, "2.1", "title")),
+    ("4.1.1", Address(address.INDICATOR, "4.1.1")),
+    ("4.1.1/targets[0]", Address(address.INDICATOR, "4.1.1", "targets", 0)),
+    ("Q1/4.1.1/value", Address(address.ENTRY, "4.1.1", "value", period="Q1")),
+    ("annual/4.1.1/dates[3]", Address(address.ENTRY, "4.1.1", "dates", 3, "annual")),
+    ("H1/memo", Address(address.MEMO, period="H1")),
+    ("Q1/memo.body[2]", Address(address.MEMO, field="body", index=2, period="Q1")),
+    ("Q1/memo.signatory.name", Address(address.MEMO, field="signatory.name", period="Q1")),
+    ("memo.subject", Address(address.MEMO, field="subject")),
+    ("Q2/signoff", Address(address.SIGNOFF, period="Q2")),
+]
+
+
+@pytest.mark.parametrize(("where", "parsed"), _SHAPES)
+def test_every_shape_parses_and_reads_back_the_same(where, parsed):
+    assert Address.parse(where) == parsed
+    assert str(parsed) == where
+
+
+def test_every_place_the_rules_name_in_the_reference_plans_is_understood():
+    for path in (PIB, MODMR):
+        for finding in check_document(load(path)):
+            parsed = Address.parse(finding.where)
+            assert parsed is not None and str(parsed) == finding.where, finding.where
+
+
+def test_the_row_code_of_a_place():
+    assert [row_code(w) for w in ("Q1/2.1.1/evidence", "area:1", "activity:1.2", "plan.title", "Q1/memo.subject",
+                                  "not a place")] == ["2.1.1", "1", "1.2", "", "", ""]
