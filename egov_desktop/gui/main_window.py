@@ -606,8 +606,10 @@ class MainWindow(QMainWindow):
             text = os_error_msg(exc, path).render()
         else:
             text = exc.render() if hasattr(exc, "render") else str(exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, title or _("It did not work"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        self._warn(title or _("It did not work"), text)
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -647,6 +649,9 @@ class MainWindow(QMainWindow):
                 self._show_error(exc)
                 return
             self._show_new_plan(change.key)
+            if doc.warnings:  # e.g. a report whose seal does not hold: imported as a draft, and said so
+                self._warn(_("Imported, with warnings"), "\n".join(
+                    f"{rules.describe_where(w.where, doc.plan)}: {w.msg.render()}" for w in doc.warnings))
             bijoy_fix.offer_after_import(self, self.session, change.key)
 
         def read(token):

@@ -45,3 +45,24 @@ def test_a_duplicate_code_is_an_error_in_the_problems_panel_until_renumbered(qtb
     twin = next(i for i in window.plan_editor.model.document.plan.indicators() if i.title == "একই কোড")
     window.session.push(store.move_indicator(twin.key, 1))  # what the grid's move does: codes follow the order
     qtbot.waitUntil(lambda: not [f for f in window.problems.findings() if f.rule == "duplicate_code"])
+
+
+def test_importing_a_report_whose_seal_does_not_hold_says_so(qtbot, store, settings, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.documents import signed
+
+    raw = signed(json.loads(MODMR.read_text(encoding="utf-8")))
+    raw["reports"][0]["entries"][0]["narrative"] = "স্বাক্ষরের পরে বদলানো"
+    src = tmp_path / "forged.plan.json"
+    src.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    window = make_window(qtbot, store, settings, select=None)
+    window._import(src)
+
+    def warned():
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        return bool(boxes) and "অর্ধবার্ষিক: স্বাক্ষর" in boxes[0].text() and "খসড়া" in boxes[0].text()
+
+    qtbot.waitUntil(warned, timeout=10_000)
+    [plan] = store.list_plans()
+    assert store.get_document(plan.key).report("H1").status == "draft"
