@@ -204,7 +204,7 @@ class HistoryDialog(QDialog):
 
     def _on_changed(self, summary) -> None:
         # The indicator's rows are the plan's and the reports' (a sign-off or reopen is logged too).
-        if summary.plan or summary.progress:
+        if summary.concerns(self.model.plan_key):
             self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)

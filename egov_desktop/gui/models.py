@@ -173,9 +173,6 @@ class GridModel(QAbstractTableModel):
     def _check(self) -> list:
         raise NotImplementedError
 
-    def _concerns(self, summary) -> bool:
-        """Whether a change elsewhere (session.Summary) may change what this grid shows."""
-        raise NotImplementedError
 
     def _locate(self, where: str) -> tuple[int, str] | None:
         """The cell a finding's `where` points at."""
@@ -566,8 +563,10 @@ class GridModel(QAbstractTableModel):
         self.session.failed.disconnect(self._on_replay_failed)
 
     def _on_changed(self, summary) -> None:
-        # The grid that made a change has shown it already (in place, without reading the document again).
-        if summary.origin is not self and self._concerns(summary):
+        # The grid that made a change has shown it already (in place, without reading the document again). Both
+        # grids follow the plan and every report of it: a seal locks the plan grid, and the earlier reports give
+        # the progress grid its "previous" column and the base of "+২".
+        if summary.origin is not self and summary.concerns(self.plan_key):
             self._reload()
 
 
@@ -800,10 +799,6 @@ class PlanModel(GridModel):
 
     def _check(self) -> list:
         return rules.check_plan(self._doc.plan)
-
-    def _concerns(self, summary) -> bool:
-        # A report's seal locks the plan; removing a row asks about the progress entered for it.
-        return summary.plan or summary.progress
 
     def _locate(self, where: str) -> tuple[int, str] | None:
         a = Address.parse(where)
@@ -1076,10 +1071,6 @@ class ProgressModel(GridModel):
     def _after_edit(self, first: int, last: int) -> None:
         self._rescore()
         super()._after_edit(first, last)
-
-    def _concerns(self, summary) -> bool:
-        # Any report: the earlier ones give the "previous" column and the base of "+২".
-        return summary.plan or summary.progress
 
     def _check(self) -> list:
         findings = rules.check_report(self._doc.plan, self._report)

@@ -32,22 +32,26 @@ class Summary:
     progress: bool = False  # reports: entries, memos, status (a seal locks the plan too)
     office: bool = False  # the office and its profile (the letterhead, signatories)
     settings: bool = False  # deadlines, export choices
+    # The plans it touched (store.ChangeSummary.plans); None: not known, any plan may have changed.
+    plans: frozenset[int] | None = None
     # The model that made the change: it has shown it already and need not read it again.
     origin: object | None = None
 
-    @property
-    def anything(self) -> bool:
-        return self.plan or self.progress or self.office or self.settings
+    def concerns(self, plan_key: int) -> bool:
+        """Whether the plan `plan_key` (its rows, reports, memos) may have changed."""
+        return (self.plan or self.progress) and (self.plans is None or plan_key in self.plans)
 
 
 EVERYTHING = Summary(plan=True, progress=True, office=True, settings=True)
 
 
 def summary_of(change, origin: object | None = None) -> Summary:
-    """What the views need to know of a store Change (from the (table, id) pairs it wrote)."""
+    """What the views need to know of a store Change: which plans (the store's ChangeSummary, which resolves the
+    plan of every row written) and what kind of data (the tables of the rows it wrote)."""
     tables = {table for table, _key in change.touched}
     return Summary(plan=bool(tables & _PLAN_TABLES), progress=bool(tables & _PROGRESS_TABLES),
-                   office="office" in tables, settings="setting" in tables, origin=origin)
+                   office=bool(change.summary.offices), settings=change.summary.settings,
+                   plans=change.summary.plans, origin=origin)
 
 
 class Session(QObject):

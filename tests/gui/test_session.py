@@ -23,7 +23,23 @@ def test_a_summary_says_what_kind_of_data_a_change_touched(qapp, store, pib_key)
     ind = doc.plan.indicator("2.1.1")
     entry = summary_of(store.set_entry_field(pib_key, "Q1", ind.key, "remarks", "ঠিক আছে"), origin="grid")
     assert (entry.plan, entry.progress, entry.office, entry.settings, entry.origin) == (False, True, False, False, "grid")
+    assert entry.plans == {pib_key} and entry.concerns(pib_key) and not entry.concerns(pib_key + 1)
     target = summary_of(store.set_target(ind.key, 0, 5))
     assert (target.plan, target.progress, target.origin) == (True, False, None)
     office = summary_of(store.set_office_field(store.office_of(pib_key), "phone", "০২-৯৩৩০০৮১"))
     assert office.office and not (office.plan or office.progress)
+
+
+def test_a_grid_reads_its_plan_again_only_for_a_change_to_that_plan(qtbot, store, pib_key, modmr_key, session):
+    from egov_desktop.gui.models import ProgressModel
+
+    model = ProgressModel(session, pib_key, "Q1")
+    reloads = []
+    model.changed.connect(lambda: reloads.append(1))
+    other = store.get_document(modmr_key).plan.indicators()[0]
+    session.push(store.set_indicator_field(other.key, "evidence", "অন্য দপ্তরের প্রমাণক"))
+    assert not reloads  # another plan's change: nothing to read again
+    mine = store.get_document(pib_key).plan.indicator("2.1.1")
+    session.push(store.set_entry_field(pib_key, "Q1", mine.key, "remarks", "ঠিক আছে"))
+    row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "2.1.1")
+    assert reloads and model.index(row, model.column_of("remarks")).data() == "ঠিক আছে"
