@@ -6,8 +6,9 @@ standing in for a table, a missing table or column, rows whose parent is gone. S
 used only when its tables, columns (with their types), indexes and links are exactly the ones
 this program makes (`tables.metadata`, which the newest migration produces: a test checks it),
 with no table, trigger or view of anyone else, `PRAGMA foreign_key_check` finds no broken
-link and `PRAGMA integrity_check` finds no damage. An older schema is checked for what it
-cannot have (triggers, views, broken links); the upgrade then checks the whole result.
+link and `PRAGMA integrity_check` finds no damage. A file of an older revision is compared
+with what the migrations make up to that revision (engine.schema_at), and the upgraded
+result with this program's tables again, before the upgrade commits.
 """
 from __future__ import annotations
 
@@ -48,18 +49,35 @@ def expected() -> Expected:
     return Expected(columns, indexes, links)
 
 
+def schema_of(con: sqlite3.Connection) -> Expected:
+    """The schema of a database as it is (for an older revision, the one its migrations make)."""
+    tables = [name for kind, name, _ in _objects(con) if kind == "table" and name not in _SQLITE_OWN_TABLES]
+    columns = {t: {row[1]: row[2] for row in _found(con, t, "table_info")} for t in tables}
+    indexes = {name: table for kind, name, table in _objects(con)
+               if kind == "index" and not name.startswith(_SQLITE_OWN_INDEX)}
+    return Expected(columns, indexes, {t: _links(con, t) for t in tables})
+
+
+def _objects(con: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    return con.execute("SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name").fetchall()
+
+
 def _found(con: sqlite3.Connection, table: str, pragma: str) -> list[tuple]:
     return con.execute(f"SELECT * FROM pragma_{pragma}(?)", (table,)).fetchall()
 
 
-def structure_problems(con: sqlite3.Connection, current: bool) -> list[Msg]:
-    """What in the file's schema is not this program's. `current`: the file is at the newest revision, so
-    every table, column, index and link is compared; else only what no revision ever had."""
-    want = expected()
+def _links(con: sqlite3.Connection, table: str) -> frozenset[tuple[str, str, str, str]]:
+    # (id, seq, parent, from, to, on_update, on_delete, match)
+    return frozenset((r[3], r[2], r[4], r[6].upper()) for r in _found(con, table, "foreign_key_list"))
+
+
+def structure_problems(con: sqlite3.Connection, want: Expected) -> list[Msg]:
+    """What in the file's schema is not as `want` (expected(), or schema_of the file's own revision):
+    every table, column with its type, index and link, and no trigger or view at all."""
     problems: list[Msg] = []
     tables = set()
     indexes = set()
-    for kind, name, table in con.execute("SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"):
+    for kind, name, table in _objects(con):
         if kind == "trigger":
             problems.append(Msg(N_("a trigger {name} on the table {table} (this program makes no triggers)"),
                                 {"name": name, "table": table}))
@@ -71,8 +89,6 @@ def structure_problems(con: sqlite3.Connection, current: bool) -> list[Msg]:
             indexes.add(name)
     for name in sorted(tables - set(want.columns)):
         problems.append(Msg(N_("a table {name} that this program does not make"), {"name": name}))
-    if not current:
-        return problems
     for name in sorted(set(want.columns) - tables):
         problems.append(Msg(N_("the table {name} is missing"), {"name": name}))
     for name in sorted(indexes - set(want.indexes)):
@@ -98,9 +114,7 @@ def _table_problems(con: sqlite3.Connection, table: str, want: Expected) -> list
     for column in sorted(set(found) - set(want.columns[table])):
         problems.append(Msg(N_("the table {table} has a column {column} that this program does not make"),
                             {"table": table, "column": column}))
-    # (id, seq, parent, from, to, on_update, on_delete, match)
-    links = {(r[3], r[2], r[4], r[6].upper()) for r in _found(con, table, "foreign_key_list")}
-    if links != want.links.get(table, frozenset()):
+    if _links(con, table) != want.links.get(table, frozenset()):
         problems.append(Msg(N_("the links of the table {table} to other tables are not this program's"),
                             {"table": table}))
     return problems

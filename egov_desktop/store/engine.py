@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.store.checks import broken_links, listed, structure_problems
+from egov_desktop.store.checks import Expected, broken_links, expected, listed, schema_of, structure_problems
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
 
@@ -145,7 +145,8 @@ def _diagnose(con: sqlite3.Connection, full: bool) -> Diagnosis:
         return Diagnosis("newer", revision)
     if full:
         # Broken links are looked for in a schema that is ours (a link to a missing table cannot be checked).
-        problems = structure_problems(con, current=revision == head_revision()) or broken_links(con)
+        want = expected() if revision == head_revision() else schema_at(revision)
+        problems = structure_problems(con, want) or broken_links(con)
         if problems:
             return Diagnosis("altered", revision, tuple(problems))
     return Diagnosis(None, revision)
@@ -191,6 +192,22 @@ def connect(path: Path, readonly: bool = False) -> Engine:
     return engine
 
 
+@lru_cache(maxsize=None)
+def schema_at(revision: str) -> Expected:
+    """The schema the migrations make up to `revision`, in a database in memory: what a file of that
+    older revision is compared with before it is upgraded (rare, so Alembic's cost is paid only then)."""
+    from alembic import command
+    from sqlalchemy.pool import StaticPool
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), revision)
+            return schema_of(conn.connection.driver_connection)
+    finally:
+        engine.dispose()
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it in a new database)."""
     from alembic import command
@@ -205,8 +222,8 @@ def upgrade(engine: Engine) -> None:
                 bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if bad:
                     raise StoreError(Msg(N_("The database upgrade left broken links; nothing was changed.")))
-                # An older file was checked only for what no revision has: now all of it (rolled back if not ours).
-                problems = structure_problems(raw, current=True)
+                # What the migrations made is this program's schema, or the upgrade is rolled back.
+                problems = structure_problems(raw, expected())
                 if problems:
                     raise StoreError(Diagnosis("altered", head_revision(), tuple(problems)).message())
         finally:

@@ -116,7 +116,7 @@ def test_a_database_made_by_the_migrations_is_exactly_ours(tmp_path):
     new database would be refused), from nothing and from the first revision."""
     from alembic import command
 
-    from egov_desktop.store.checks import broken_links, structure_problems
+    from egov_desktop.store.checks import broken_links, expected, structure_problems
     from egov_desktop.store.engine import _alembic_config, connect, upgrade
 
     old = tmp_path / "old.sqlite"
@@ -129,7 +129,7 @@ def test_a_database_made_by_the_migrations_is_exactly_ours(tmp_path):
     Store.open(new).close()
     for path in (old, new):
         con = sqlite3.connect(path)
-        assert structure_problems(con, current=True) == [] and broken_links(con) == []
+        assert structure_problems(con, expected()) == [] and broken_links(con) == []
         con.close()
 
 
@@ -159,3 +159,28 @@ def test_restore_from_what_is_not_a_regular_file_is_unreadable_and_changes_nothi
     assert "ব্যাকআপটি পড়া যায়নি" in run.stderr and ("ফাইলটি নেই" in run.stderr) == (kind == "missing"), run.stderr
     assert table_dump(db) == before
     assert sorted(p.name for p in db.parent.iterdir()) == ["egov.sqlite", "egov.sqlite.lock"]
+
+
+@pytest.mark.parametrize("make", ["dropped_plan", "trigger", "changed_column"])
+def test_an_older_database_is_compared_with_its_own_revision_before_any_upgrade(make, tmp_path):
+    """A file of the first revision, made hostile: refused before the upgrade would back it up, switch it to
+    WAL and migrate it."""
+    from alembic import command
+
+    from egov_desktop.store.engine import _alembic_config, connect
+
+    db = tmp_path / "egov.sqlite"
+    engine = connect(db)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+    engine.dispose()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=DELETE")  # as a backup is: a switch to WAL would show in the header
+    con.close()
+    HOSTILE[make][0](db)
+    before = db.read_bytes()
+    with pytest.raises(DatabaseUnusable) as info:
+        Store.open(db)
+    assert info.value.kind == "altered"
+    assert db.read_bytes() == before
+    assert backup.list_backups(db) == []  # no migration backup: nothing was begun
