@@ -39,3 +39,17 @@ def when_modal(callback, timeout_ms: int = 5000) -> None:
                 raise
 
     QTimer.singleShot(0, poll)
+
+
+def sign_off_answer(window) -> tuple[str, bool]:
+    """What the sign-off dialog says when asked (its summary, and whether OK is enabled); it is then cancelled."""
+    seen = {}
+
+    def look(dialog):
+        seen["text"] = dialog.ui.summary.text()
+        seen["ok"] = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).isEnabled()
+        dialog.reject()
+
+    when_modal(look)
+    window.ui.actionSignOff.trigger()
+    return seen["text"], seen["ok"]

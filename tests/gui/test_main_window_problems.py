@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.shell import make_window, when_modal
+from tests.gui.shell import make_window, sign_off_answer
 
 
 def test_a_plan_error_shows_on_the_progress_tab_and_leads_to_the_plan_cell(qtbot, tmp_path, settings):
@@ -35,15 +35,7 @@ def test_a_plan_error_shows_on_the_progress_tab_and_leads_to_the_plan_cell(qtbot
                                                                      model.column_of("target:0"))
         # The sign-off dialog names it before OK, with the missing memo.
         window.ui.tabs.setCurrentWidget(window.ui.progressTab)
-        seen = {}
-
-        def look(dialog):
-            seen["text"] = dialog.ui.summary.text()
-            seen["ok"] = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).isEnabled()
-            dialog.reject()
-
-        when_modal(look)
-        window.ui.actionSignOff.trigger()
-        assert "• ৪.১.১: " in seen["text"] and "অগ্রায়ণপত্র" in seen["text"] and not seen["ok"]
+        text, ok = sign_off_answer(window)
+        assert "• ৪.১.১: " in text and "অগ্রায়ণপত্র" in text and not ok
     finally:
         store.close()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desktop.gui.models import INDICATOR
 from tests.gui.conftest import open_editor, type_text
-from tests.gui.shell import make_window, when_modal
+from tests.gui.shell import make_window, sign_off_answer, when_modal
 from tests.gui.test_change_signal import _cell, _show_period, _window
 
 NOT_SAVED = "সংরক্ষিত হয়নি"
@@ -44,16 +44,8 @@ def test_a_refused_achievement_is_an_error_until_abandoned_and_blocks_sign_off(q
     assert window.select_where(found[0].where)
     assert q1.view.currentIndex() == value
     # Sign-off lists it and refuses.
-    seen = {}
-
-    def look(dialog):
-        seen["text"] = dialog.ui.summary.text()
-        seen["ok"] = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).isEnabled()
-        dialog.reject()
-
-    when_modal(look)
-    window.ui.actionSignOff.trigger()
-    assert NOT_SAVED in seen["text"] and not seen["ok"]
+    text, ok = sign_off_answer(window)
+    assert NOT_SAVED in text and not ok
     # Esc on the cell abandons the text: the saved value is back and so is the empty list.
     q1.view.setFocus()
     q1.view.setCurrentIndex(value)
