@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton, \
+    QVBoxLayout, QWidget
 
 from egov_desktop.core.i18n import LANGUAGES, N_, _
 from egov_desktop.gui import fonts
@@ -53,7 +54,8 @@ def apply_saved_language(settings: QSettings, override: str | None = None) -> No
                                   latin_digits=_bool(settings.value(SETTING_LATIN_DIGITS, False)))
 
 
-def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only=None, ask_in_use=None):
+def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only=None, ask_in_use=None,
+               officer: str | None = None):
     """Open (or create) the database; None when the user gave up.
 
     A missing database on a first run is the moment to offer the demo, so a
@@ -62,14 +64,20 @@ def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only
     damaged file can be swapped for its newest good backup, and a database
     another copy is writing to can still be opened read-only, or taken over when
     the lock names another computer that may have crashed: the user decides.
+    `officer`, the name given at the first start, is kept in the database before anything is written to it.
     """
     from egov_desktop.store.demo import create_demo
     from egov_desktop.store.service import Store
 
-    if demo or (not path.exists() and (ask or (lambda p: ask_first_start(p) == "demo"))(path)):
-        return create_demo(path)
-    return Store.open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
-                                    ask_in_use or ask_take_over)
+    if demo or (not path.exists() and (ask or (lambda p: ask_first_start(p)[0] == "demo"))(path)):
+        return create_demo(path, officer)
+    store = Store.open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
+                                     ask_in_use or ask_take_over)
+    if store is not None and officer and not store.readonly:
+        from egov_desktop.store.audit import OFFICER_NAME
+
+        store.set_setting(OFFICER_NAME, officer)
+    return store
 
 
 def _yes(title: str, text: str) -> bool:
@@ -106,30 +114,53 @@ def ask_take_over(exc) -> str | None:
 FIRST_START = (("demo", N_("Start with the demo")), ("new", N_("Make a new plan")), ("file", N_("Bring in from a file")))
 
 
-def first_start_box(path: Path) -> QMessageBox:
-    """What to do first, as three buttons; the database's place is said last, in small print."""
-    question = html.escape(_("How would you like to start?"))
-    box = QMessageBox(QMessageBox.Icon.NoIcon, _("Welcome"), f"<b>{question}</b>")
-    box.setInformativeText(
-        _("The demo holds two sample plans with their reports, to look around and try things. A new plan starts "
-          "from a template or blank; an exchange file brings in a plan kept elsewhere.")
-        + "<br><br><small>" + html.escape(_("Your work will be kept in {path}").format(path=path)) + "</small>")
-    box.setTextFormat(Qt.TextFormat.RichText)
-    for choice, label in FIRST_START:
-        button = box.addButton(_(label), QMessageBox.ButtonRole.AcceptRole)
-        button.setObjectName(choice)
-        if choice == "demo":
-            box.setDefaultButton(button)
-    box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
-    return box
+class FirstStartDialog(QDialog):
+    """What to do first, as three buttons, and the officer's name for the history (asked here, so even the
+    demo's import is in their name); the database's place is said last, in small print. `choice` is "demo",
+    "new" or "file" once one is pressed, None after Cancel."""
+
+    def __init__(self, path: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Welcome"))
+        self.choice: str | None = None
+        question = QLabel("<b>" + html.escape(_("How would you like to start?")) + "</b>", self)
+        about = QLabel(_("The demo holds two sample plans with their reports, to look around and try things. A new "
+                         "plan starts from a template or blank; an exchange file brings in a plan kept elsewhere."), self)
+        about.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(_("e.g. Rahima Khatun"))
+        name_label = QLabel(_("Your name (who made each change, in the history):"), self)
+        name_label.setBuddy(self.name)
+        buttons = QDialogButtonBox(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for choice, label in FIRST_START:
+            button = buttons.addButton(_(label), QDialogButtonBox.ButtonRole.AcceptRole)
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            self.buttons[choice] = button
+        self.buttons["demo"].setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.rejected.connect(self.reject)
+        self.where = QLabel("<small>" + html.escape(_("Your work will be kept in {path}").format(path=path))
+                            + "</small>", self)
+        self.where.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (question, about, name_label, self.name, buttons, self.where):
+            layout.addWidget(widget)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    @property
+    def officer(self) -> str | None:
+        return " ".join(self.name.text().split()) or None
 
 
-def ask_first_start(path: Path) -> str | None:
-    """"demo", "new" or "file"; None to leave (nothing is made)."""
-    box = first_start_box(path)
-    box.exec()
-    clicked = box.clickedButton()
-    return clicked.objectName() if clicked is not None and clicked.objectName() in dict(FIRST_START) else None
+def ask_first_start(path: Path) -> tuple[str | None, str | None]:
+    """(how to start: "demo", "new" or "file", None to leave, nothing made; the officer's name or None)."""
+    dialog = FirstStartDialog(path)
+    dialog.exec()
+    return dialog.choice, dialog.officer
 
 
 class _AfterFirstPaint(QObject):
@@ -163,12 +194,12 @@ def run_gui(argv: list[str] | None = None) -> int:
         from egov_desktop.store.errors import StoreError
 
         path = args.db or default_db_path()
-        first = None if args.demo or path.exists() else ask_first_start(path)
+        first, officer = (None, None) if args.demo or path.exists() else ask_first_start(path)
         if first is None and not args.demo and not path.exists():
             app.exit(1)  # left at the first question: no database made
             return
         try:
-            store = open_store(path, args.demo, ask=lambda _path: first == "demo")
+            store = open_store(path, args.demo, ask=lambda _path: first == "demo", officer=officer)
         except StoreError as exc:
             QMessageBox.critical(window, _("The database cannot be opened"), exc.render())
             app.exit(2)
