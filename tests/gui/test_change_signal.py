@@ -144,3 +144,17 @@ def test_a_sign_off_locks_the_plan_grid_and_reopening_frees_it(qtbot, demo, sett
     demo.reopen(window.plan_key, "H1", "ভুল সংশোধন")
     window._after_seal_change()
     assert not plan.banner.isVisibleTo(plan) and not window.progress_editor().model.locked
+
+
+def test_a_bijoy_conversion_in_the_plan_grid_reaches_the_progress_grid_and_undo_too(qtbot, demo, settings):
+    window = _window(qtbot, demo, settings)
+    q1 = _show_period(window, "Q1")
+    key = demo.get_document(window.plan_key).plan.indicator("2.1.1").key
+    window.session.push(demo.set_indicator_field(key, "title", "Avgvi ZvwjKv"))  # "আমার তালিকা" typed in Bijoy
+    assert _cell(q1, "2.1.1", "title").data() == "Avgvi ZvwjKv"
+    plan = window.plan_editor
+    assert plan.bijoy_bar.isVisibleTo(plan)
+    plan.bijoy_bar.button.click()
+    assert _cell(q1, "2.1.1", "title").data() == "আমার তালিকা"
+    window.undo_stack.undo()
+    assert _cell(q1, "2.1.1", "title").data() == "Avgvi ZvwjKv" and plan.bijoy_bar.isVisibleTo(plan)
