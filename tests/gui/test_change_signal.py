@@ -158,3 +158,18 @@ def test_a_bijoy_conversion_in_the_plan_grid_reaches_the_progress_grid_and_undo_
     assert _cell(q1, "2.1.1", "title").data() == "আমার তালিকা"
     window.undo_stack.undo()
     assert _cell(q1, "2.1.1", "title").data() == "Avgvi ZvwjKv" and plan.bijoy_bar.isVisibleTo(plan)
+
+
+def test_a_memo_change_reaches_the_problems_list_and_the_report_state(qtbot, demo, settings):
+    window = _window(qtbot, demo, settings)
+    _show_period(window, "Q1")
+    rules = {f.rule for f in window.problems.findings()}
+    assert "memo_missing" in rules
+    state = window.ui.reportState.text()
+    # What the memo dialog does on OK: the memo is written, then the window is told through the session.
+    window.session.push(demo.set_memo_field(window.plan_key, "Q1", "subject", "ই-গভর্ন্যান্স কর্মপরিকল্পনার অগ্রগতি"))
+    rules = {f.rule for f in window.problems.findings()}
+    assert "memo_missing" not in rules and "memo_field_missing" in rules  # its number, date, signatory still wanted
+    assert window.ui.reportState.text() != state
+    window.undo_stack.undo()
+    assert "memo_missing" in {f.rule for f in window.problems.findings()} and window.ui.reportState.text() == state
