@@ -34,9 +34,10 @@ def db(tmp_path):
 
 def test_export_docx_from_file_and_its_refusals(capsys, tmp_path):
     out = tmp_path / "m.docx"
-    code, text, _ = run(capsys, "export-docx", MODMR, "--period", "H1", "--out", out)
+    code, text, _ = run(capsys, "export-docx", MODMR, "--period", "H1", "--out", out, "--short-attention")
     assert code == 0 and "লেখা হয়েছে" in text
     assert len(docx.Document(out).sections) == 2
+    assert "[দৃ: আ: উপসচিব (ই-গভর্ন্যান্স-১ অধিশাখা)]" in [p.text for p in docx.Document(out).paragraphs]
     report_only = tmp_path / "r.docx"
     code, _, _ = run(capsys, "export-docx", PIB, "--period", "Q1", "--out", report_only, "--parts", "report",
                      "--font", "Noto Sans Bengali", "--no-score")

@@ -220,6 +220,7 @@ OFFICE: dict[str, Check] = {
     "default_attention": title,
     "default_copies": _title_lines,
     "default_copies_purpose": title,
+    "standard_paragraphs": texts,  # paragraphs, as a memo's body
     "recipient_emails": emails,
     "copy_emails": emails,
     "memo_prefixes": prefixes,

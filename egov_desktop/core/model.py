@@ -59,6 +59,12 @@ PREVIOUS_YEARS = 2
 OFFICE_TEXT_FIELDS = ("government", "parent", "unit", "address", "website", "email", "phone")
 # A signatory's fields: of Signatory, and of each signatory in the office profile.
 SIGNATORY_FIELDS = ("name", "designation", "phone", "email")
+# A memo's body starts with its office's standard paragraphs (the office profile); these until the office
+# writes its own.
+STANDARD_PARAGRAPHS = (
+    N_("The report on the above subject has been prepared and is attached herewith."),
+    N_("The report is sent, as directed, for your kind information and necessary action."),
+)
 
 
 

@@ -56,6 +56,8 @@ class ExportSettings:
     not_by_seniority: bool = False
     # Percent and score columns and the total row in the report table.
     include_score: bool = True
+    # The attention line: "label" ("দৃষ্টি আকর্ষণ: X") or "short" ("[দৃ: আ: X]").
+    attention_style: str = "label"
     # Label language; None: the program's current language.
     lang: str | None = None
     body_size: float = 12.0
@@ -217,11 +219,12 @@ class Block:
     dates: tuple[str, ...] = ()
 
 
-def _signature_blocks(signatory: Signatory | None, signed_on, lang: str, contacts: bool = True) -> list[Block]:
+def _signature_blocks(signatory: Signatory | None, dated, lang: str, contacts: bool = True) -> list[Block]:
+    """The signature: space to sign, the date under it, name, designation (and contacts in the memo)."""
     from egov_desktop.core.values import format_date
 
     s = signatory or Signatory()
-    lines = [Block(format_date(signed_on, lang) if signed_on else "", "EgovSignSpace")]
+    lines = [Block(format_date(dated, lang) if dated else "", "EgovSignSpace")]
     lines += [Block(text, "EgovSignature") for text in (s.name, s.designation) if text]
     if contacts and s.phone:
         lines.append(Block(_t(lang, N_("Phone: {phone}"), phone=localize_digits(s.phone, lang)), "EgovSignature"))
@@ -253,11 +256,12 @@ def memo_blocks(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
         out.append(Block(text, "EgovBody"))
     if memo.attachment:
         out.append(Block(_t(lang, N_("Attachment: {attachment}"), attachment=memo.attachment), "EgovSpaced"))
-    out += _signature_blocks(memo.signatory, _signed_on(report), lang)
+    # The letter is signed on its own date (the sign-off may be days before it is sent, or not yet done).
+    out += _signature_blocks(memo.signatory, memo.date, lang)
     if memo.recipient:
         out.append(Block("\n".join(memo.recipient), "EgovSpaced"))
     if memo.attention:
-        out.append(Block(_t(lang, N_("Attention: {attention}"), attention=memo.attention), "EgovPlain"))
+        out.append(Block(attention_line(memo.attention, lang, settings), "EgovPlain"))
     if memo.copies:
         heading = (_t(lang, N_("Copies: ({purpose})"), purpose=memo.copies_purpose) if memo.copies_purpose
                    else _t(lang, N_("Copies:")))
@@ -267,6 +271,20 @@ def memo_blocks(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
         out += [Block(f"{_ordinal(lang, i)}\t{_sentence(copy, lang)}", "EgovListItem")
                 for i, copy in enumerate(memo.copies, start=1)]
     return out
+
+
+# An attention line the officer wrote with its label already, as offices do: "[দৃ: আ: ...]", "দৃষ্টি আকর্ষণ: ...".
+_LABELLED_ATTENTION = re.compile(r"^\s*[\[(]?\s*(দৃ\s*[:ঃ]|দৃষ্টি\s+আকর্ষণ|attn\b|attention\b)", re.IGNORECASE)
+
+
+def attention_line(attention: str, lang: str, settings: ExportSettings) -> str:
+    """The attention line: as written when it carries its own label, else labelled in the settings' style
+    ("দৃষ্টি আকর্ষণ: X", or the short "[দৃ: আ: X]" of many offices' letters)."""
+    if _LABELLED_ATTENTION.match(attention):
+        return attention.strip()
+    if settings.attention_style == "short":
+        return _t(lang, N_("[Attn: {attention}]"), attention=attention.strip())
+    return _t(lang, N_("Attention: {attention}"), attention=attention.strip())
 
 
 def _number_and_date_xml(block: Block, width: int) -> str:
@@ -373,7 +391,8 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
         signatory = Signatory(report.signoff.name, report.signoff.designation)
     else:
         signatory = report.memo.signatory if report.memo else None
-    out += [para(b.text, b.style) for b in _signature_blocks(signatory, _signed_on(report), lang, contacts=False)]
+    dated = report.memo.date if report.memo and report.memo.date else _signed_on(report)
+    out += [para(b.text, b.style) for b in _signature_blocks(signatory, dated, lang, contacts=False)]
     return out, size
 
 

@@ -49,10 +49,14 @@ class Offices:
 
     def office_profile(self, office_key: int) -> dict[str, Any]:
         """signatories, default_recipients, default_attention, default_copies, default_copies_purpose,
-        recipient_emails and copy_emails (the e-mail draft's To and Cc), memo_prefixes."""
+        recipient_emails and copy_emails (the e-mail draft's To and Cc), memo_prefixes, and
+        standard_paragraphs (how a new memo's body starts)."""
         row = self._office_row(office_key)
-        return {k: (row[k] or []) if k in _PROFILE_LISTS else row[k]
-                for k in _PROFILE_LISTS + ("default_attention", "default_copies_purpose")}
+        profile = {k: (row[k] or []) if k in _PROFILE_LISTS else row[k]
+                   for k in _PROFILE_LISTS + ("default_attention", "default_copies_purpose")}
+        with self.uow.read() as conn:
+            profile["standard_paragraphs"] = standard_paragraphs(conn, office_key)
+        return profile
 
     def set_office_field(self, office_key: int, field_name: str, value: Any) -> Change:
         """An office header field (name, tier, government, parent, unit, address, website, email, phone)
@@ -62,6 +66,9 @@ class Offices:
         def body(w: Work) -> None:
             if w.tx.row("office", office_key) is None:
                 raise no_office()
+            if field_name == "standard_paragraphs":  # kept as a setting of the office: no column of its own
+                _write_setting(w, _standard_key(office_key), value, None, None)
+                return
             w.set("set_office_field", "office", office_key, {field_name: value}, None, field_name)
 
         return self.uow.run(Msg(N_("Change the office")), body)
@@ -89,17 +96,8 @@ class Settings:
     def set_setting(self, key: str, value: Any, plan_key: int | None = None, fiscal_year: str | None = None) -> Change:
         """A JSON value for one plan, one fiscal year, or everything (e.g. "deadlines": {"Q1": "2023-10-15"})."""
 
-        def body(w: Work) -> None:
-            row = _setting_row(w.tx.conn, key, plan_key, fiscal_year)
-            if row is None:
-                sid = w.tx.insert("setting", {"plan_id": plan_key, "fiscal_year": fiscal_year, "key": key, "value": value})
-                old = None
-            else:
-                sid, old = row["id"], row["value"]
-                w.tx.update("setting", sid, {"value": value})
-            w.audit("set_setting", "setting", sid, plan_key, field=key, old=old, new=value)
-
-        return self.uow.run(Msg(N_("Change the setting {key}"), {"key": key}), body)
+        return self.uow.run(Msg(N_("Change the setting {key}"), {"key": key}),
+                            lambda w: _write_setting(w, key, value, plan_key, fiscal_year))
 
     def deadlines(self, plan_key: int | None = None, fiscal_year: str | None = None) -> dict[str, dt.date]:
         """The report deadlines of a plan (its own table, else its fiscal year's, else the APA calendar's),
@@ -112,6 +110,30 @@ class Settings:
         from egov_desktop.core.periods import FiscalYear, default_deadlines
 
         return default_deadlines(FiscalYear.parse(fy))
+
+
+def _write_setting(w: Work, key: str, value: Any, plan_key: int | None, fiscal_year: str | None) -> None:
+    row = _setting_row(w.tx.conn, key, plan_key, fiscal_year)
+    if row is None:
+        sid = w.tx.insert("setting", {"plan_id": plan_key, "fiscal_year": fiscal_year, "key": key, "value": value})
+        old = None
+    else:
+        sid, old = row["id"], row["value"]
+        w.tx.update("setting", sid, {"value": value})
+    w.audit("set_setting", "setting", sid, plan_key, field=key, old=old, new=value)
+
+
+def _standard_key(office_key: int) -> str:
+    return f"office/{office_key}/standard_paragraphs"
+
+
+def standard_paragraphs(conn, office_key: int) -> list[str]:
+    """The office's standard memo paragraphs: as it wrote them, else the program's (in Bangla, as memos are)."""
+    from egov_desktop.core.i18n import gettext_for
+    from egov_desktop.core.model import STANDARD_PARAGRAPHS
+
+    row = _setting_row(conn, _standard_key(office_key), None, None)
+    return list(row["value"]) if row is not None else [gettext_for("bn", p) for p in STANDARD_PARAGRAPHS]
 
 
 def _setting_row(conn, key: str, plan_key: int | None, fiscal_year: str | None) -> dict | None:

@@ -135,10 +135,12 @@ def _add_entry(w: Work, plan_id: int, report_id: int, indicator_key: int) -> int
 
 
 def _memo_defaults(w: Work, plan_id: int) -> dict[str, Any]:
+    from egov_desktop.store.office import standard_paragraphs
+
     office = w.tx.row("office", w.tx.row("plan", plan_id)["office_id"])
     sig = (office["signatories"] or [{}])[0]
     return {
-        "body": [],
+        "body": standard_paragraphs(w.tx.conn, office["id"]),
         "recipient": list(office["default_recipients"] or []),
         "attention": office["default_attention"],
         "copies": list(office["default_copies"] or []),

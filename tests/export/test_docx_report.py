@@ -280,3 +280,29 @@ def test_no_invisible_character_is_added_to_the_text(tmp_path):
     body = part(out, "word/document.xml").decode()
     assert not re.search("[\u00ad\u200b\u2060\ufeff]", body)
     assert f"[২.২.৫] {ind.title}" in [c.text for row in docx.Document(out).tables[-1].rows for c in row.cells]
+
+
+def test_the_signature_is_dated_with_the_memo_signed_or_not(tmp_path):
+    for doc in (modmr(), signed(modmr(), "H1")):
+        report = doc.report("H1")
+        if report.signoff:  # signed off two days before the letter went out
+            report.signoff.signed_at = report.signoff.signed_at.replace(day=8)
+            from egov_desktop.core.digest import report_digest
+
+            report.signoff.digest = report_digest(doc, "H1")
+        lines = texts(docx.Document(export_docx(doc, "H1", tmp_path / "s.docx")))
+        attachment = index_of(lines, "সংযুক্তি: ০১ পাতা")
+        name = index_of(lines, "মুনিরা সুলতানা", attachment)
+        assert "১০/০১/২০২২" in lines[attachment:name], lines[attachment:name]  # the memo's date, 10 January
+        assert "০৮/০১/২০২২" not in lines
+
+
+def test_the_attention_line_as_offices_write_it(tmp_path):
+    doc = modmr()
+    doc.report("H1").memo.attention = "[দৃ: আ: উপসচিব (ই-গভর্ন্যান্স-১ অধিশাখা)]"
+    lines = texts(docx.Document(export_docx(doc, "H1", tmp_path / "a.docx")))
+    assert "[দৃ: আ: উপসচিব (ই-গভর্ন্যান্স-১ অধিশাখা)]" in lines  # not labelled a second time
+    assert not any("দৃষ্টি আকর্ষণ" in line for line in lines)
+    short = ExportSettings(attention_style="short")
+    lines = texts(docx.Document(export_docx(modmr(), "H1", tmp_path / "b.docx", settings=short)))
+    assert "[দৃ: আ: উপসচিব (ই-গভর্ন্যান্স-১ অধিশাখা)]" in lines

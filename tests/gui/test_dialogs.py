@@ -63,6 +63,32 @@ def test_office_profile_edit_persists_and_is_one_undo_step(qtbot, demo, settings
     assert demo.office_profile(office_key)["signatories"] == []
 
 
+def test_office_profile_standard_paragraphs_start_a_new_memo(qtbot, demo, settings):
+    window = make_window(qtbot, demo, settings)
+    office_key = demo.office_of(window.plan_key)
+    seen = {}
+
+    def edit(dialog):
+        seen["shown"] = dialog.ui.standardParagraphs.toPlainText()
+        dialog.ui.standardParagraphs.setPlainText("উপর্যুক্ত বিষয়ে প্রতিবেদন\nএতদসঙ্গে প্রেরণ করা হলো।\n\nসদয় অবগতির জন্য।")
+        _ok(dialog).click()
+
+    when_modal(edit)
+    window.ui.actionOffice.trigger()
+    # Until the office writes its own, the program's paragraphs are offered (and shown to edit).
+    assert seen["shown"].startswith("উপর্যুক্ত বিষয়ের প্রতিবেদনটি") and "\n\nপ্রতিবেদনটি মহোদয়ের" in seen["shown"]
+    assert demo.office_profile(office_key)["standard_paragraphs"] == [
+        "উপর্যুক্ত বিষয়ে প্রতিবেদন এতদসঙ্গে প্রেরণ করা হলো।", "সদয় অবগতির জন্য।"]
+
+    def look(dialog):  # the memo not yet written starts with them
+        seen["body"] = dialog.ui.body.toPlainText()
+        dialog.reject()
+
+    when_modal(look)
+    window.ui.actionMemo.trigger()
+    assert seen["body"] == "উপর্যুক্ত বিষয়ে প্রতিবেদন এতদসঙ্গে প্রেরণ করা হলো।\n\nসদয় অবগতির জন্য।"
+
+
 def test_office_profile_refuses_an_empty_name_and_stays_open(qtbot, demo):
     from egov_desktop.gui.dialogs.office import OfficeDialog
 

@@ -327,6 +327,19 @@ def test_memo_starts_from_the_office_profile_and_numbers_advance(loaded):
     assert store.next_memo_number(office, "ই-গভর্ন্যান্স") == "১৫.৫১.০০০০.০১২.৯"
 
 
+def test_a_new_memo_starts_with_the_offices_standard_paragraphs(loaded):
+    store, _, pib = loaded
+    office = store.office_of(pib)
+    standard = store.office_profile(office)["standard_paragraphs"]
+    assert len(standard) == 2 and standard[1].startswith("প্রতিবেদনটি মহোদয়ের সদয় অবগতি")  # until the office writes its own
+    change = store.set_office_field(office, "standard_paragraphs", ["উপর্যুক্ত বিষয়ে প্রতিবেদন সংযুক্ত।", "সদয় অবগতির জন্য।"])
+    assert store.office_profile(office)["standard_paragraphs"] == ["উপর্যুক্ত বিষয়ে প্রতিবেদন সংযুক্ত।", "সদয় অবগতির জন্য।"]
+    store.set_memo_field(pib, "Q1", "number", "১")  # the memo is made: its body is the office's paragraphs
+    assert store.get_document(pib).report("Q1").memo.body == ["উপর্যুক্ত বিষয়ে প্রতিবেদন সংযুক্ত।", "সদয় অবগতির জন্য।"]
+    change.undo()
+    assert store.office_profile(office)["standard_paragraphs"] == standard
+
+
 def test_settings_per_plan_and_year_and_deadlines(loaded):
     store, modmr, pib = loaded
     assert store.deadlines(pib)["Q1"] == dt.date(2023, 10, 15)

@@ -16,3 +16,8 @@ def show_error(label: QLabel, text: str | None) -> None:
 def text_lines(text: str) -> list[str]:
     """The non-blank lines of a multi-line field (recipients, copies), trimmed."""
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a multi-line field (a memo's body), split at blank lines, each on one line."""
+    return [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n") if p.strip()]

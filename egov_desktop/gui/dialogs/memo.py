@@ -15,7 +15,7 @@ from egov_desktop.core.model import SIGNATORY_FIELDS, Memo, Signatory
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
 from egov_desktop.gui.delegates import mark
-from egov_desktop.gui.dialogs import show_error, text_lines
+from egov_desktop.gui.dialogs import show_error, text_lines, text_paragraphs
 from egov_desktop.gui.forms.ui_memo_dialog import Ui_MemoDialog
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.validators import VALUE, CellValidator
@@ -28,10 +28,6 @@ LINES = {"number": "number", "subject": "subject", "reference": "reference", "at
 LISTS = ("recipient", "copies")
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n") if p.strip()]
-
-
 def new_memo(doc, period: str, profile: dict, today: dt.date) -> Memo:
     """What a memo not yet written starts from."""
     first = (profile["signatories"] or [{}])[0]
@@ -40,6 +36,7 @@ def new_memo(doc, period: str, profile: dict, today: dt.date) -> Memo:
         date=today,
         subject=Msg(N_("Sending the {title}"), {"title": title}).render("bn"),
         signatory=Signatory(**{k: first.get(k) for k in SIGNATORY_FIELDS}),
+        body=list(profile.get("standard_paragraphs") or []),
         recipient=list(profile["default_recipients"]),
         attention=profile.get("default_attention"),
         copies=list(profile["default_copies"]),
@@ -120,7 +117,7 @@ class MemoDialog(QDialog):
         ui = self.ui
         values = {field: getattr(ui, widget).text().strip() or None for field, widget in LINES.items()}
         values["date"] = parse_date(ui.date.text()) if ui.date.text().strip() else None
-        values["body"] = _paragraphs(ui.body.toPlainText())
+        values["body"] = text_paragraphs(ui.body.toPlainText())
         values["recipient"] = text_lines(ui.recipient.toPlainText())
         values["copies"] = text_lines(ui.copies.toPlainText())
         signatory = ui.signatory.currentData() or {}

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import OFFICE_TEXT_FIELDS, SIGNATORY_FIELDS, TIERS
 from egov_desktop.gui.bijoy_fix import watch_dialog
-from egov_desktop.gui.dialogs import show_error, text_lines
+from egov_desktop.gui.dialogs import show_error, text_lines, text_paragraphs
 from egov_desktop.gui.forms.ui_office_dialog import Ui_OfficeDialog
 from egov_desktop.gui.labels import TIER_LABELS
 from egov_desktop.store.audit import OFFICER_NAME
@@ -64,6 +64,7 @@ class OfficeDialog(QDialog):
         ui.recipients.setPlainText("\n".join(profile["default_recipients"]))
         ui.copies.setPlainText("\n".join(profile["default_copies"]))
         ui.attention.setText(profile["default_attention"] or "")
+        ui.standardParagraphs.setPlainText("\n\n".join(profile["standard_paragraphs"]))
         ui.copiesPurpose.setText(profile["default_copies_purpose"] or "")
         for field, widget in EMAIL_FIELDS.items():
             getattr(ui, widget).setPlainText("\n".join(profile[field]))
@@ -82,6 +83,7 @@ class OfficeDialog(QDialog):
         values["default_recipients"] = text_lines(ui.recipients.toPlainText())
         values["default_copies"] = text_lines(ui.copies.toPlainText())
         values["default_attention"] = ui.attention.text().strip() or None
+        values["standard_paragraphs"] = text_paragraphs(ui.standardParagraphs.toPlainText())
         values["default_copies_purpose"] = ui.copiesPurpose.text().strip() or None
         values.update({field: getattr(ui, widget).toPlainText().strip() for field, widget in EMAIL_FIELDS.items()})
         values["memo_prefixes"] = [

@@ -197,6 +197,18 @@ class Ui_OfficeDialog(object):
 
         self.memoForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.copies)
 
+        self.standardParagraphsLabel = QLabel(self.memoTab)
+        self.standardParagraphsLabel.setObjectName(u"standardParagraphsLabel")
+        self.standardParagraphsLabel.setWordWrap(True)
+
+        self.memoForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.standardParagraphsLabel)
+
+        self.standardParagraphs = QPlainTextEdit(self.memoTab)
+        self.standardParagraphs.setObjectName(u"standardParagraphs")
+        self.standardParagraphs.setTabChangesFocus(True)
+
+        self.memoForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.standardParagraphs)
+
         self.attentionLabel = QLabel(self.memoTab)
         self.attentionLabel.setObjectName(u"attentionLabel")
 
@@ -321,6 +333,7 @@ class Ui_OfficeDialog(object):
         self.officerNameLabel.setBuddy(self.officerName)
         self.recipientsLabel.setBuddy(self.recipients)
         self.copiesLabel.setBuddy(self.copies)
+        self.standardParagraphsLabel.setBuddy(self.standardParagraphs)
         self.attentionLabel.setBuddy(self.attention)
         self.copiesPurposeLabel.setBuddy(self.copiesPurpose)
         self.prefixesLabel.setBuddy(self.prefixes)
@@ -351,6 +364,7 @@ class Ui_OfficeDialog(object):
         self.tabs.setTabText(self.tabs.indexOf(self.signatoriesTab), _(u"Signatories"))
         self.recipientsLabel.setText(_(u"Default recipients (one line each):"))
         self.copiesLabel.setText(_(u"Copies to (one line each):"))
+        self.standardParagraphsLabel.setText(_(u"Standard paragraphs of a memo (a blank line between two):"))
         self.attentionLabel.setText(_(u"Attention:"))
         self.copiesPurposeLabel.setText(_(u"Purpose of the copies:"))
         self.prefixesLabel.setText(_(u"Memo-number prefixes:"))
