@@ -227,6 +227,12 @@ def _advances(name: str) -> tuple[dict[int, int], int]:
 def text_width(text: str, font: str, points: float, bold: bool = False) -> float:
     """The width of one line of `text` in twips as the export's fonts draw it: Bangla in the Bengali face
     (the bundled one standing in for Nikosh), everything else in the Latin face."""
+    return em_width(text, font, bold) * points * 20
+
+
+@lru_cache(maxsize=1 << 16)
+def em_width(text: str, font: str, bold: bool = False) -> float:
+    """`text`'s width in ems (a table's words recur from row to row: each is measured once)."""
     fonts = bundled(font)
     bangla, bangla_em = _advances(fonts.bangla.file(bold))
     latin, latin_em = _advances(fonts.latin.file(bold))
@@ -249,7 +255,7 @@ def text_width(text: str, font: str, points: float, bold: bool = False) -> float
                 advance = max(advance, bangla[ord(ch)] / bangla_em)
         total += advance
         previous = ch
-    return total * points * 20
+    return total
 
 
 @lru_cache(maxsize=None)

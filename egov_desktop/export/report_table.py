@@ -401,15 +401,13 @@ def fit_size(columns: list[Column], body: list[list[Cell]], total: int, font: st
     of all columns cannot stand side by side at that size. A smaller letter keeps every word whole, which
     no width can when one column's longest word ("উদ্ভাবিত/সহজিকৃত/ডিজিটাইজকৃত": no place to wrap) leaves too
     little for the rest."""
-    texts = [[t for row in body for t in _texts(row[c])] for c in range(len(columns))]
+    # Widths grow with the size: the longest words measured once, at one point.
+    cells, heads = Measure(font, 1.0), Measure(font, 1.0, bold=True)
+    words = [max(cells.longest_word([t for row in body for t in _texts(row[c])]),
+                 heads.longest_word([col.header, col.header_note, *(bold or {}).get(c, ())]))
+             for c, col in enumerate(columns)]
     size = points
-    while size > least:
-        cells, heads = Measure(font, size), Measure(font, size, bold=True)
-        need = sum(max(cells.longest_word(t), heads.longest_word([col.header, col.header_note,
-                                                                   *(bold or {}).get(c, ())])) + _PAD
-                   for c, (col, t) in enumerate(zip(columns, texts)))
-        if need <= total:
-            break
+    while size > least and sum(w * size + _PAD for w in words) > total:
         size -= 0.5
     return max(size, least)
 
