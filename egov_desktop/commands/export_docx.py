@@ -57,7 +57,7 @@ def settings_from(args: argparse.Namespace, source):
         settings.not_by_seniority = True
     if args.no_score:
         settings.include_score = False
-    if args.short_attention:
+    if getattr(args, "short_attention", False):  # export-xlsx shares these settings but has no memo
         settings.attention_style = "short"
     settings.lang = args.lang
     return settings
