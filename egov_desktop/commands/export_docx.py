@@ -41,7 +41,7 @@ def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-numbering", action="store_true", help=_("do not number the memo's paragraphs"))
     parser.add_argument("--not-by-seniority", action="store_true", help=_('add "not in order of seniority" to the copies'))
     parser.add_argument("--no-score", action="store_true", help=_("leave out the percent and score columns"))
-    parser.add_argument("--short-attention", action="store_true", help=_('attention line as "[দৃ: আ: ...]"'))
+    parser.add_argument("--short-attention", action="store_true", help=_('attention line in the short form "[Attn: ...]"'))
 
 
 def settings_from(args: argparse.Namespace, source):
