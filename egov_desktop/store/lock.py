@@ -39,6 +39,7 @@ else:
 # (at 1 GiB; SQLite never stores data in that page), past the 512 bytes SQLite locks there.
 _LOCK_BYTE = 0x4000_0000 + 1024
 
+
 @dataclass(frozen=True)
 class LockOwner:
     pid: int
