@@ -92,7 +92,11 @@ def _one_kill(db: Path, first: int, rnd: random.Random) -> list[str]:
     t.start()
     try:
         assert ready.wait(120), child.stderr.read() if child.poll() is not None else "child did not start"
-        time.sleep(rnd.uniform(0.0, 0.4))
+        # Counted in acknowledged operations, not seconds, so a busy machine still kills among real work.
+        wanted, deadline = rnd.randint(1, 4), time.monotonic() + 120
+        while len(lines) < wanted and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(rnd.uniform(0.0, 0.05))  # then somewhere inside the next operation
         child.kill()  # SIGKILL: no cleanup, possibly mid-transaction or mid-backup (the page cache stays)
     finally:
         child.kill()
