@@ -52,12 +52,12 @@ def keystrokes(editors: dict, n: int) -> list[float]:
 
 
 def real_editors(store, plan_key: int, period: str, parent) -> dict:
-    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from egov_desktop.gui.progress_editor import ProgressEditor
+    from egov_desktop.gui.session import Session
 
-    grid = ProgressEditor(store, plan_key, period, QUndoStack(parent), parent)
+    grid = ProgressEditor(Session(store, parent=parent), plan_key, period, parent)
     grid.resize(1200, 800)
     grid.show()
     model, view = grid.model, grid.view

@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
     def _blockers(self, editor, own: list | None = None) -> list:
         """rules.sign_off_blockers, on the grids' findings (with the text they refused): the store's check."""
         model = editor.model
+        model.fresh()  # the report shown on the Progress tab, while the Plan tab is in front
         plan = self.plan_editor.findings() if self.plan_editor else None
         return rules.sign_off_blockers(model.document, model.report, plan=plan,
                                        own=editor.findings() if own is None else own)

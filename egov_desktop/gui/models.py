@@ -145,6 +145,8 @@ class GridModel(QAbstractTableModel):
         self._refused: dict[tuple[Hashable, str], tuple[str, str]] = {}
         self._findings: list = []
         self._by_cell: dict[tuple[int, str], list] = {}
+        # Out of sight (hold): a change is read when the grid comes back, not at every edit elsewhere (stale).
+        self._held = self._stale = False
         self._build()
         self._recheck(emit=False)
         session.changed.connect(self._on_changed)
@@ -567,6 +569,22 @@ class GridModel(QAbstractTableModel):
         # grids follow the plan and every report of it: a seal locks the plan grid, and the earlier reports give
         # the progress grid its "previous" column and the base of "+২".
         if summary.origin is not self and summary.concerns(self.plan_key):
+            if self._held:
+                self._stale = True
+            else:
+                self._reload()
+
+    def hold(self, held: bool) -> None:
+        """A grid out of sight (another report is shown) reads the plan again when it comes back into view, not at
+        every edit: each open report's grid cost a reading of the whole plan per Enter."""
+        self._held = held
+        if not held:
+            self.fresh()
+
+    def fresh(self) -> None:
+        """Read what changed while out of sight now (its findings are wanted before it is shown)."""
+        if self._stale:
+            self._stale = False
             self._reload()
 
 

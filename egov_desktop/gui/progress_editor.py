@@ -54,6 +54,15 @@ class ProgressEditor(GridEditor):
         self.model.scored.connect(lambda: self.score_changed.emit(self.model.score))
         self._update_banner()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.model.hold(False)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Another report (or the Plan tab) is shown: this grid follows the changes when it is back in view.
+        self.model.hold(True)
+        super().hideEvent(event)
+
     @property
     def score(self):
         return self.model.score
