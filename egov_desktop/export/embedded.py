@@ -152,12 +152,21 @@ def document_json(doc, period: str) -> str:
     return exchange.dumps(report_only(doc, period))
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_tables_fingerprint(body) -> str:
+    """The fingerprint of a Word body's tables, read straight from the XML (each cell's text, row by row):
+    cheap at export, and the same whether python-docx built the element or read it from a file."""
+    rows = [["".join(t.text or "" for t in tc.iter(_W + "t")) for tc in tr.iter(_W + "tc")]
+            for tbl in body.iter(_W + "tbl") for tr in tbl.iter(_W + "tr")]
+    return fingerprint(rows) if rows else ""
+
+
 def embed_in_docx(document, doc, period: str) -> None:
     """Carry the plan and its `period` report in a python-docx Document about to be saved."""
-    from egov_desktop.tables.grid import word_grid
-
-    rows = table_rows([word_grid(t, n) for n, t in enumerate(document.tables, start=1)])
-    add_to_docx(document, payload(document_json(doc, period), period, fingerprint(rows) if rows else ""))
+    add_to_docx(document, payload(document_json(doc, period), period,
+                                  docx_tables_fingerprint(document.element.body)))
 
 
 def find(parts: dict[str, bytes]) -> Embedded | None:

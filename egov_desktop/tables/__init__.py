@@ -25,7 +25,7 @@ def read_plan_table(path: Path, sheet: str | None = None, table: int | None = No
     grids = grids_of(path, parts, sheet=sheet, table=table)
     carried = embedded.find(parts)
     if carried is not None and overrides is None:
-        result = _from_carried(carried, grids)
+        result = _from_carried(carried, grids, parts)
         if result is not None:
             return result
     found = find_tables(grids)
@@ -51,18 +51,25 @@ def read_plan_table(path: Path, sheet: str | None = None, table: int | None = No
     return result
 
 
-def _from_carried(carried, grids: list[Grid]) -> Recognised | None:
+def _from_carried(carried, grids: list[Grid], parts: dict[str, bytes]) -> Recognised | None:
     """The carried plan while the file's table is as exported; None (read the table) when it was edited."""
-    from egov_desktop.core import exchange
+    from egov_desktop.core import exchange, guarded
     from egov_desktop.export import embedded
 
     found = find_tables(grids)
-    rows = embedded.table_rows(grids)
+    if "word/document.xml" in parts:
+        try:
+            table = embedded.docx_tables_fingerprint(guarded.parse_xml(parts["word/document.xml"], "word/document.xml"))
+        except guarded.Unreadable:
+            return None
+    else:
+        rows = embedded.table_rows(grids)
+        table = embedded.fingerprint(rows) if rows else ""
+    if table != carried.table:
+        return None
     try:
         doc = exchange.loads(carried.document_json)
     except exchange.ExchangeError:
-        return None
-    if rows and embedded.fingerprint(rows) != carried.table or not rows and carried.table:
         return None
     grid = found[0][0] if found else (grids[0] if grids else Grid("", []))
     return Recognised(grid, doc, [], [], [], {}, carried=True)
