@@ -14,6 +14,7 @@ from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
+from egov_desktop.store.dialect import SERVER_BACKUP, is_server, shown
 
 NAME = "backup"
 HELP = N_("copy the database now (to the backups folder or to --to DIR)")
@@ -35,6 +36,9 @@ def print_backups(db: Path, lang: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
+    if is_server(db):
+        common.err(f"{shown(db)}: " + Msg(SERVER_BACKUP).render(args.lang))
+        return common.EXIT_UNREADABLE
     if args.list:
         print_backups(db, args.lang)
         return common.EXIT_OK

@@ -25,6 +25,7 @@ from egov_desktop.core.digits import to_latin_digits
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.core.model import PERIODS, PLAN_KIND_NAMES, PLAN_KINDS, PlanDocument
+from egov_desktop.store.dialect import database_target, is_server, shown
 
 if TYPE_CHECKING:
     from egov_desktop.store.service import Store, StoreError
@@ -69,8 +70,9 @@ def cannot_write(path, exc: OSError, lang: str) -> int:
 # ------------------------------------------------------------------ the database
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None,
-                        help=_("database file (default: the per-user data folder)"))
+    parser.add_argument("--db", type=database_target, default=None,
+                        help=_("database file (default: the per-user data folder), or the office's server: "
+                               "postgresql://USER@HOST[:PORT]/DBNAME"))
 
 
 def add_take_over_argument(parser: argparse.ArgumentParser) -> None:
@@ -80,9 +82,9 @@ def add_take_over_argument(parser: argparse.ArgumentParser) -> None:
                         help=_("take over the database from another computer that crashed or is switched off"))
 
 
-def report_store_error(path: Path, exc: "StoreError", lang: str) -> None:
+def report_store_error(path: Path | str, exc: "StoreError", lang: str) -> None:
     """Why the database cannot be used; for a lock another computer may have left, how to take it over."""
-    err(f"{path}: {exc.render(lang)}")
+    err(f"{shown(path)}: {exc.render(lang)}")
     if getattr(exc, "can_take_over", False):
         err(Msg(N_("To take it over, run the command again with --take-over.")).render(lang))
 
@@ -95,11 +97,11 @@ def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = 
     from egov_desktop.store.service import Store, StoreError
 
     path = args.db or default_db_path()
-    if not create and not path.exists():
+    if not create and not is_server(path) and not path.exists():
         err(f"{path}: " + Msg(N_("the database file does not exist")).render(args.lang))
         return None
     try:
-        if readonly:
+        if readonly and not is_server(path):
             from egov_desktop.store.engine import inspect_database
 
             # A database from an older version is upgraded first, which takes opening it to write.

@@ -14,6 +14,7 @@ from egov_desktop.commands import common
 from egov_desktop.core.i18n import N_, Msg, _
 from egov_desktop.paths import default_db_path
 from egov_desktop.store import backup
+from egov_desktop.store.dialect import SERVER_BACKUP, is_server, shown
 from egov_desktop.store.errors import StoreError
 
 NAME = "restore"
@@ -30,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
     db = args.db or default_db_path()
+    if is_server(db):
+        common.err(f"{shown(db)}: " + Msg(SERVER_BACKUP).render(args.lang))
+        return common.EXIT_UNREADABLE
     if args.backup is None:
         if not args.latest:
             common.err(Msg(N_("Give a backup file, or --latest for the newest good backup.")).render(lang))

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store import dialect
 from egov_desktop.store.checks import Expected, broken_links, expected, listed, schema_of, structure_problems
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
@@ -212,6 +213,9 @@ def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it in a new database)."""
     from alembic import command
 
+    if dialect.is_postgresql(engine):
+        dialect.upgrade_server(engine, lambda conn: command.upgrade(_alembic_config(conn), "head"))
+        return
     # Batch migrations copy and drop tables: with foreign keys on, a drop would cascade.
     with engine.connect() as conn:
         raw = conn.connection.driver_connection  # outside any transaction, where this PRAGMA works
@@ -231,7 +235,9 @@ def upgrade(engine: Engine) -> None:
 
 
 def check_integrity(engine: Engine) -> list[str]:
-    """PRAGMA integrity_check; an empty list when the file is sound."""
+    """PRAGMA integrity_check; an empty list when the file is sound (a server keeps its own pages)."""
+    if dialect.is_postgresql(engine):
+        return []
     with engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
     return [] if rows == ["ok"] else rows

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.dialect import locking
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.tables import TABLES
 
@@ -42,7 +43,7 @@ class Tx:
 
     def row(self, table: str, key: int) -> dict[str, Any] | None:
         t = TABLES[table]
-        r = self.conn.execute(select(t).where(t.c.id == key)).mappings().first()
+        r = self.conn.execute(locking(select(t).where(t.c.id == key), self.conn)).mappings().first()
         return dict(r) if r is not None else None
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
@@ -62,7 +63,7 @@ class Tx:
         names = [c.name for c in cols]
         out: dict[int, dict[str, Any]] = {}
         for part in batches(keys):
-            for r in self.conn.execute(select(*cols).where(t.c.id.in_(part))).all():
+            for r in self.conn.execute(locking(select(*cols).where(t.c.id.in_(part)), self.conn)).all():
                 row = dict(zip(names, r))
                 out[row["id"]] = row
         return out

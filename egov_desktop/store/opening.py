@@ -16,8 +16,8 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.store import backup
-from egov_desktop.store.engine import Diagnosis, connect, inspect_database, upgrade
+from egov_desktop.store import backup, dialect
+from egov_desktop.store.engine import Diagnosis, connect, head_revision, inspect_database, known_revisions, upgrade
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation, WriterLock
 from egov_desktop.store.work import UnitOfWork
@@ -93,6 +93,30 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
         raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
                              {"reason": str(getattr(exc, "orig", exc))})) from exc
     return engine, writer
+
+
+def open_server(url: str, readonly: bool = False) -> Engine:
+    """The engine of a checked, current database on a server (dialect.py): no file lock, no pragmas, no
+    file backup. A server that cannot be reached, a database of another program or of a newer program
+    raises StoreError, the server untouched."""
+    engine = dialect.server_engine(url)
+    try:
+        problem, revision = dialect.server_revision(engine, known_revisions())
+        if problem == "foreign":
+            raise StoreError(Msg(dialect.FOREIGN))
+        if problem is not None:
+            raise StoreError(Diagnosis(problem, revision).message())
+        if revision != head_revision():
+            if readonly:
+                raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
+            upgrade(engine)
+    except BaseException as exc:
+        engine.dispose()
+        if isinstance(exc, StoreError) or not isinstance(exc, Exception):
+            raise
+        raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
+                             {"reason": str(getattr(exc, "orig", exc))})) from exc
+    return engine
 
 
 def _log_take_over(engine: Engine, writer: WriterLock) -> None:

@@ -13,7 +13,7 @@ from egov_desktop.core import fields as check
 from egov_desktop.core.digest import report_digest
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PlanDocument, Signatory, Signoff
-from egov_desktop.store import backup
+from egov_desktop.store import backup, dialect
 from egov_desktop.store import documents as docs
 from egov_desktop.store.audit import user_name
 from egov_desktop.store.errors import ReportLocked, SignOffRefused, StoreError
@@ -110,7 +110,8 @@ class Sealing:
             return revision
 
         revision = self.uow.log(body)
-        backup.after_signoff(self.path, plan_key, period, revision)
+        if not dialect.is_server(self.path):  # a server's backups are its IT person's (README)
+            backup.after_signoff(self.path, plan_key, period, revision)
         return self.signed_revisions(plan_key, period)[-1]
 
     def mark_submitted(self, plan_key: int, period: str) -> None:

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from egov_desktop.core.fields import FieldError
 from egov_desktop.core.i18n import Msg
-from egov_desktop.store import opening
+from egov_desktop.store import dialect, opening
 from egov_desktop.store.audit import AuditEntry, read_audit
 from egov_desktop.store.engine import check_integrity
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
@@ -66,9 +66,10 @@ def _forward(room: str, fn):
 
 
 class Store:
-    """One SQLite file. Open with `Store.open(path)`; close with `close()` (or use `with`)."""
+    """One SQLite file or one database on a server. Open with `Store.open(path_or_url)`; close with
+    `close()` (or use `with`)."""
 
-    def __init__(self, engine, path: Path, readonly: bool):
+    def __init__(self, engine, path: Path | str, readonly: bool):
         self._engine = engine
         self.path = path
         self.readonly = readonly
@@ -90,7 +91,12 @@ class Store:
 
         Another program writing to it raises DatabaseInUse. When that program is on another computer
         that cannot be asked (`exc.can_take_over`), `take_over=True` takes its writer lock (the user
-        says that computer crashed or is off); the take-over is written to the audit log."""
+        says that computer crashed or is off); the take-over is written to the audit log.
+
+        A `postgresql://USER@HOST[:PORT]/DBNAME` URL opens that database on the office's server
+        (dialect.py): many officers write at once, so there is no writer lock to take."""
+        if dialect.is_server(path):
+            return cls(opening.open_server(path, readonly), path, readonly)
         path = Path(path)
         engine, writer = opening.open_database(path, readonly, take_over)
         store = cls(engine, path, readonly)
@@ -101,6 +107,10 @@ class Store:
     def open_with_recovery(cls, path: str | Path, ask_restore, ask_read_only, ask_in_use=None) -> "Store | None":
         """`open` as the program starts, asking the user at each problem (opening.with_recovery)."""
         return opening.with_recovery(cls.open, Path(path), ask_restore, ask_read_only, ask_in_use)
+
+    @property
+    def on_server(self) -> bool:
+        return dialect.is_server(self.path)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -1,4 +1,9 @@
-"""Fixtures for the store: a fresh SQLite file per test, optionally with the two reference plans."""
+"""Fixtures for the store: a fresh database per test, optionally with the two reference plans.
+
+Every test using `db_path` or `store` runs twice: on an SQLite file and on a fresh database of the
+throwaway PostgreSQL server (tests/pg_cluster.py): `db_path` is then its URL. A test about SQLite
+files (WAL, file backups, file locks, the bytes on disk) is marked `sqlite_only("why")` and runs once.
+"""
 from __future__ import annotations
 
 import os
@@ -22,9 +27,22 @@ def crash_rng(request) -> random.Random:
     return random.Random(seed)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(reason): the test is about SQLite files; not run on a server")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", ["sqlite"] if only else ["sqlite", "postgresql"], scope="function")
+
+
 @pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "egov.sqlite"
+def db_path(backend, tmp_path, request):
+    """An SQLite file's path, or the postgresql:// URL of a fresh empty database on the test server."""
+    if backend == "sqlite":
+        return tmp_path / "egov.sqlite"
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture
@@ -42,9 +60,28 @@ def loaded(store):
     return store, modmr, pib
 
 
-def table_dump(path) -> dict[str, list[tuple]]:
-    """Every row of every table, read with plain sqlite3: to show a database did not change."""
-    con = sqlite3.connect(path)
+def query(db, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of a plain SQL query ("?" parameters) on an SQLite file (sqlite3) or a server database (psycopg),
+    beside the store: to see what is really in the database."""
+    if isinstance(db, str) and db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            cur = conn.execute(sql.replace("?", "%s"), params)
+            return [tuple(r) for r in cur.fetchall()] if cur.description else []
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def table_dump(db) -> dict[str, list[tuple]]:
+    """Every row of every table, read beside the store: to show a database did not change."""
+    if isinstance(db, str):
+        names = [r[0] for r in query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")]
+        return {n: query(db, f'SELECT * FROM "{n}" ORDER BY 1') for n in names}
+    con = sqlite3.connect(db)
     try:
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
         return {n: con.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}

@@ -3,12 +3,16 @@ backup/restore round trip through the real CLI on the reference plans."""
 import datetime as dt
 import sqlite3
 
+import pytest
+
 from egov_desktop import cli
 from egov_desktop.core import exchange
 from egov_desktop.core.model import Signatory
 from egov_desktop.store import backup
 from egov_desktop.store.service import Store
 from tests.store.conftest import table_dump
+
+pytestmark = pytest.mark.sqlite_only("about backups of database files")
 
 
 def _documents(db):

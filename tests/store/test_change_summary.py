@@ -1,19 +1,14 @@
 """Every Change says what it touched, with the plan of every row resolved (13.2): the GUI refreshes from it."""
-import sqlite3
-
 from egov_desktop.core import exchange
 from egov_desktop.core.i18n import Msg
 from egov_desktop.store.service import ChangeSummary
 from tests.conftest import PIB
+from tests.store.conftest import query
 
 
 def _entry_id(db_path, report_key, indicator_key) -> int:
-    con = sqlite3.connect(db_path)
-    try:
-        return con.execute("SELECT id FROM entry WHERE report_id = ? AND indicator_id = ?",
-                           (report_key, indicator_key)).fetchone()[0]
-    finally:
-        con.close()
+    return query(db_path, "SELECT id FROM entry WHERE report_id = ? AND indicator_id = ?",
+                 (report_key, indicator_key))[0][0]
 
 
 def test_an_achievement_names_its_entry_indicator_report_and_plan(loaded, db_path):

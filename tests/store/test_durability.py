@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
@@ -17,6 +18,8 @@ from egov_desktop.core import exchange
 from egov_desktop.store import backup
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR, PIB, require_tool
+
+pytestmark = pytest.mark.sqlite_only("about the durability of an SQLite file on disk (fsync, WAL)")
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL (in WAL mode a commit is not synced), 2 FULL

@@ -4,15 +4,18 @@ import sqlite3
 import pytest
 
 from egov_desktop.core import exchange
+from egov_desktop.store import dialect
 from egov_desktop.store.engine import connect, head_revision
 from egov_desktop.store.service import Store, StoreError
 from tests.conftest import PIB
+from tests.store.conftest import query
 
 
 def _sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only("WAL and the pragmas are SQLite's")
 def test_every_connection_is_wal_with_foreign_keys_and_full_sync(store):
     with store._engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -29,15 +32,14 @@ def test_new_database_is_at_the_newest_revision_and_matches_the_models(db_path):
     from egov_desktop.store.tables import metadata
 
     Store.open(db_path).close()
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
-    con.close()
-    engine = connect(db_path)
+    assert query(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    engine = dialect.server_engine(db_path) if dialect.is_server(db_path) else connect(db_path)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     engine.dispose()
 
 
+@pytest.mark.sqlite_only("walks the revisions of an SQLite file (the server's upgrade: test_server.py)")
 def test_older_database_is_upgraded_keeping_its_data(db_path):
     """Walk every revision: a database left at revision r (with data where r has the tables) opens at head."""
     from alembic import command
@@ -57,6 +59,7 @@ def test_older_database_is_upgraded_keeping_its_data(db_path):
             assert store.get_document(key).plan.fiscal_year == "2023-24"
 
 
+@pytest.mark.sqlite_only("a newer SQLite file (a newer server: test_server.py)")
 def test_newer_database_is_refused_and_left_untouched(db_path):
     Store.open(db_path).close()
     con = sqlite3.connect(db_path)
@@ -71,6 +74,7 @@ def test_newer_database_is_refused_and_left_untouched(db_path):
     assert _sha(db_path) == before
 
 
+@pytest.mark.sqlite_only("files that are not SQLite")
 @pytest.mark.parametrize(
     "content, needle",
     [
@@ -86,6 +90,7 @@ def test_a_file_that_is_not_our_database_is_refused_with_a_store_error(db_path, 
     assert db_path.read_bytes() == content
 
 
+@pytest.mark.sqlite_only("another program's SQLite file (another program's server database: test_server.py)")
 def test_someone_elses_sqlite_database_is_refused(db_path):
     con = sqlite3.connect(db_path)
     con.execute("CREATE TABLE songs (title TEXT)")

@@ -21,6 +21,8 @@ from egov_desktop.store.service import Store, StoreError
 from tests.conftest import MODMR, PIB
 from tests.store.conftest import table_dump
 
+pytestmark = pytest.mark.sqlite_only("about a full or read-only disk under an SQLite file")
+
 ROOT = Path(__file__).resolve().parents[2]
 FULL = "ডিস্কে জায়গা নেই"
 NOT_SAVED = "সংরক্ষণ করা হয়নি"

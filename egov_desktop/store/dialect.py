@@ -1,0 +1,161 @@
+"""Where the office's shared PostgreSQL server differs from the PC's SQLite file: all of it here.
+
+- Which one: `--db` is a file path (SQLite, the default) or a `postgresql://USER@HOST[:PORT]/DBNAME`
+  URL (`is_server`, `database_target`); this is the only place that decides.
+- Locking: SQLite has one writer per file (BEGIN IMMEDIATE, engine.connect, and the writer lock file,
+  lock.py); a server has many writers, so a write transaction locks the rows it reads before changing
+  them (`SELECT ... FOR UPDATE`, `locking`): two officers' read-modify-writes of one row follow each
+  other instead of one silently overwriting the other.
+- Opening: a server has no file to lock, no WAL pragma and no file to back up at opening; its checks
+  are "can we connect" (down, wrong password, no such database: a clear message), "is it ours" (a
+  database of another program is refused) and "is it newer than us" (refused as a newer file is).
+  PostgreSQL's DDL is transactional, so an upgrade runs as one transaction without batch mode.
+- JSON: the JSON-in-TEXT columns (tables.JSONText) stay TEXT on the server too, so a value comes back
+  exactly as written (10.0 stays a float) on both.
+- The password: libpq reads the standard password file (~/.pgpass or PGPASSFILE) itself; on a terminal
+  a refused login asks for it (getpass). It is kept only in this process's memory, never stored by us.
+"""
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# SQLAlchemy is imported where it is used: the command line reads `--db` with this module, and a
+# command that never opens a database (check, score) does not pay for it.
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+CONNECT_TIMEOUT_S = 10
+
+
+def is_server(target) -> bool:
+    """True for a postgresql:// URL, False for a path of an SQLite file."""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
+def database_target(text_: str) -> Path | str:
+    """`--db`'s value: a server URL stays text, anything else is a file path."""
+    return text_ if is_server(text_) else Path(text_)
+
+
+def shown(target) -> str:
+    """The database as named in messages: a file's path, a server URL without any password."""
+    if is_server(target):
+        from sqlalchemy.engine import make_url
+
+        return make_url(target).render_as_string(hide_password=True)
+    return str(target)
+
+
+def is_postgresql(engine_or_conn) -> bool:
+    return engine_or_conn.dialect.name == "postgresql"
+
+
+def locking(query, conn):
+    """A read inside a write transaction, made to lock its rows on a server until the commit (on SQLite
+    the whole file is already locked by BEGIN IMMEDIATE)."""
+    return query.with_for_update() if is_postgresql(conn) else query
+
+
+# The file backups (backup.py) are of SQLite files; a server's are its IT person's (README).
+SERVER_BACKUP = N_("A database on the server is backed up on the server (pg_dump; README), or copied to a "
+                   "file with \"egov-desktop db copy\".")
+
+
+# ---------------------------------------------------------------- connecting
+
+class ServerUnreachable(StoreError):
+    """The server cannot be used: down, refused login, no such database."""
+
+
+def _problem(exc: BaseException) -> str:
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "password authentication failed" in message or "no password supplied" in message:
+        return "password"
+    if "does not exist" in message and "database" in message:
+        return "no_database"
+    if "role" in message and "does not exist" in message:
+        return "no_role"
+    return "down"
+
+
+_PROBLEMS = {
+    "password": N_("The server refused the login of {user} (wrong or missing password). Put the password in "
+                   "the PostgreSQL password file (.pgpass) or type it when asked."),
+    "no_database": N_("The server has no database named {database}. Ask the office's IT person to create it."),
+    "no_role": N_("The server has no user named {user}. Ask the office's IT person to create it."),
+    "down": N_("The database server {server} cannot be reached (it may be switched off or the network is "
+               "down): {reason}"),
+}
+
+
+def _unreachable(kind: str, url, exc: BaseException) -> ServerUnreachable:
+    reason = str(getattr(exc, "orig", exc)).strip().splitlines()
+    return ServerUnreachable(Msg(_PROBLEMS[kind], {
+        "user": url.username or "?", "database": url.database or "?",
+        "server": f"{url.host or 'localhost'}:{url.port or 5432}", "reason": reason[0] if reason else "?"}))
+
+
+def server_engine(target: str, ask_password=None) -> Engine:
+    """An engine on the server, its first connection made (so a problem is said now, plainly).
+    `ask_password()` is asked after a refused login (by default getpass, on a terminal only)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
+    url = make_url(target).set(drivername="postgresql+psycopg")
+    if ask_password is None and sys.stdin is not None and sys.stdin.isatty():
+        def ask_password():
+            return getpass.getpass(Msg(N_("Password of {user} on the database server: "),
+                                       {"user": url.username or "?"}).render())
+    connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "egov-desktop"}
+    for attempt in range(2):
+        engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        try:
+            with engine.connect():
+                return engine
+        except DBAPIError as exc:
+            engine.dispose()
+            kind = _problem(exc)
+            if kind == "password" and attempt == 0 and ask_password is not None:
+                connect_args = connect_args | {"password": ask_password()}
+                continue
+            raise _unreachable(kind, url, exc) from None
+    raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------- is it ours, how new
+
+FOREIGN = N_("This database on the server is not a database of this program (it holds other tables). "
+             "Nothing in it was changed.")
+
+
+def server_revision(engine: Engine, known: frozenset[str]) -> tuple[str | None, str | None]:
+    """(problem, revision): problem is None, "foreign" or "newer" (engine.PROBLEMS' keys); revision
+    the schema's Alembic revision (None: an empty database, made at the upgrade)."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
+        revision = None
+        if "alembic_version" in names:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if revision is None:
+        return ("foreign" if names - {"alembic_version"} else None), None
+    if revision not in known:
+        return "newer", revision
+    return None, revision
+
+
+def upgrade_server(engine: Engine, run_alembic) -> None:
+    """The migrations in one transaction: a failure leaves the server as it was."""
+    with engine.begin() as conn:
+        run_alembic(conn)
+
