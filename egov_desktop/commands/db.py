@@ -17,7 +17,7 @@ HELP = N_("manage the database: upgrade it to this program's schema")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", required=True)
+    actions = parser.add_subparsers(dest="action", required=True, help=_("what to do with the database"))
     upgrade = actions.add_parser("upgrade", help=_("upgrade the database (file or server) to this program's schema"))
     common.add_db_argument(upgrade)
 
