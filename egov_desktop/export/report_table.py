@@ -306,8 +306,10 @@ def layout(plan: Plan, report: Report, lang: str, include_score: bool,
 
 def rows_of(ctx: Context) -> list[Row]:
     """The table's rows in plan order; an area's indicators share its serial (a flat plan numbers each)."""
-    entries = {e.indicator: e for e in ctx.report.entries}
-    scores = {s.code: s for s in ctx.score.indicators} if ctx.score else {}
+    # Taken in plan order, as scoring does: of two indicators with one code (an error the rules report),
+    # the first has the entry and each its own score, so the twins do not show each other's figures.
+    entries = {e.indicator: e for e in reversed(ctx.report.entries)}
+    scores = iter(ctx.score.indicators) if ctx.score else None
     rows, serial = [], 0
     for area in ctx.plan.areas:
         if not ctx.plan.is_flat and any(act.indicators for act in area.activities):
@@ -316,7 +318,8 @@ def rows_of(ctx: Context) -> list[Row]:
             for ind in act.indicators:
                 if ctx.plan.is_flat:
                     serial += 1
-                rows.append(Row(serial, area, act, ind, entries.get(ind.code), scores.get(ind.code)))
+                rows.append(Row(serial, area, act, ind, entries.pop(ind.code, None),
+                                next(scores) if scores is not None else None))
     return rows
 
 
