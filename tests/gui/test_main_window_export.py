@@ -250,3 +250,28 @@ def test_email_draft_with_no_mail_program_says_so_and_where_the_file_is(qtbot, d
     assert eml.suffix == ".eml" and eml.is_file()
     assert str(eml) in window.ui.statusbar.currentMessage()
     box.accept()
+
+
+def test_the_short_attention_line_is_chosen_in_the_word_export_dialog(qtbot, demo, settings, tmp_path, opened):
+    """[দৃ: আ: …] as offices write it, chosen in the window as with --short-attention, and remembered."""
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    out = tmp_path / "memo.docx"
+
+    def choose(dialog):
+        assert not dialog.ui.shortAttention.isChecked()
+        dialog.ui.shortAttention.setChecked(True)
+        dialog.ui.file.setText(str(out))
+        dialog.ui.buttons.accepted.emit()
+
+    when_modal(choose)
+    window.ui.actionExportWord.trigger()
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=30000)
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    assert "[দৃ: আ:" in text and "দৃষ্টি আকর্ষণ:" not in text
+
+    def check(dialog):
+        assert dialog.ui.shortAttention.isChecked()  # the choice is kept with the plan's export settings
+        dialog.reject()
+
+    when_modal(check)
+    window.ui.actionExportWord.trigger()

@@ -30,6 +30,7 @@ class ExportDialog(QDialog):
         ui.oneLineDate.setChecked(self._settings.date_style == "gregorian")
         ui.numberParagraphs.setChecked(self._settings.number_paragraphs)
         ui.notBySeniority.setChecked(self._settings.not_by_seniority)
+        ui.shortAttention.setChecked(self._settings.attention_style == "short")
         ui.includeScore.setChecked(self._settings.include_score)
         self.setWindowTitle(" — ".join((_("Word report"), period_name(period, current_language()))))
         for font in FONT_CHOICES:
@@ -56,7 +57,8 @@ class ExportDialog(QDialog):
         return dataclasses.replace(
             self._settings, date_style="gregorian" if ui.oneLineDate.isChecked() else "both",
             number_paragraphs=ui.numberParagraphs.isChecked(), not_by_seniority=ui.notBySeniority.isChecked(),
-            include_score=ui.includeScore.isChecked())
+            include_score=ui.includeScore.isChecked(),
+            attention_style="short" if ui.shortAttention.isChecked() else "label")
 
     @property
     def font(self) -> str:

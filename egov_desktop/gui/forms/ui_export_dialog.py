@@ -86,6 +86,11 @@ class Ui_ExportDialog(object):
 
         self.layoutOptions.addWidget(self.notBySeniority)
 
+        self.shortAttention = QCheckBox(ExportDialog)
+        self.shortAttention.setObjectName(u"shortAttention")
+
+        self.layoutOptions.addWidget(self.shortAttention)
+
         self.includeScore = QCheckBox(ExportDialog)
         self.includeScore.setObjectName(u"includeScore")
 
@@ -147,6 +152,7 @@ class Ui_ExportDialog(object):
         self.oneLineDate.setText(_(u"Memo date on one line, Gregorian only (10/01/2022 AD)"))
         self.numberParagraphs.setText(_(u"Number the memo's paragraphs from the second on (02., 03.)"))
         self.notBySeniority.setText(_(u"Write \"(not in order of seniority)\" after the copies heading"))
+        self.shortAttention.setText(_(u"Attention line in the short form offices use ([Attn: ...])"))
         self.includeScore.setText(_(u"Percent and score columns and the total in the report"))
         self.fileLabel.setText(_(u"Save as:"))
         self.browse.setText(_(u"Browse\u2026"))
