@@ -29,7 +29,7 @@ from egov_desktop.core.model import (
     Signoff,
     Value,
 )
-from egov_desktop.store.journal import Tx
+from egov_desktop.store.journal import Tx, batches
 from egov_desktop.store.tables import TABLES
 
 OFFICE_FIELDS = ("name", "tier", *OFFICE_TEXT_FIELDS)
@@ -138,7 +138,9 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
     )
     report_rows = rows(conn, "report", "plan_id", [plan_id])
     reports = {r["id"]: _report(r) for r in report_rows}
-    for r in rows(conn, "entry", "report_id", reports):
+    entry_rows = rows(conn, "entry", "report_id", reports)
+    files = entry_files(conn, [r["id"] for r in entry_rows])
+    for r in entry_rows:
         ind = indicators[r["indicator_id"]][1]
         reports[r["report_id"]].entries.append(
             Entry(
@@ -152,7 +154,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
                 period_value=r["period_value"],
                 numerator=r["numerator"],
                 denominator=r["denominator"],
-                extras=r["extras"] or {},
+                extras=_with_files(r["extras"] or {}, files.get(r["id"])),
             )
         )
     for r in rows(conn, "memo", "report_id", reports):
@@ -164,6 +166,31 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
         notes=plan_row["doc_notes"],
         extras=plan_row["doc_extras"] or {},
     )
+
+
+# The entry's attached evidence files in the exchange document: so the digest of a signed report covers
+# them (an entry without files writes nothing, so the digests of reports signed before stay as they were).
+EVIDENCE_KEY = "x-evidence-files"
+
+
+def entry_files(conn: Connection, entry_ids) -> dict[int, list[dict]]:
+    """entry id -> its evidence files in order: {"name", "sha256", "type", "size", "file_id"} (no content)."""
+    link, f = TABLES["entry_evidence"], TABLES["evidence_file"]
+    out: dict[int, list[dict]] = {}
+    for part in batches(entry_ids):
+        q = (select(link.c.entry_id, link.c.name, f.c.sha256, f.c.media_type, f.c.size, f.c.id)
+             .join(f, f.c.id == link.c.file_id).where(link.c.entry_id.in_(part))
+             .order_by(link.c.entry_id, link.c.position))
+        for entry_id, name, sha, media_type, size, file_id in conn.execute(q).all():
+            out.setdefault(entry_id, []).append(
+                {"name": name, "sha256": sha, "type": media_type, "size": size, "file_id": file_id})
+    return out
+
+
+def _with_files(extras: dict, files: list[dict] | None) -> dict:
+    if not files:
+        return extras
+    return extras | {EVIDENCE_KEY: [{k: f[k] for k in ("name", "sha256", "type", "size")} for f in files]}
 
 
 def _report(r: dict) -> Report:

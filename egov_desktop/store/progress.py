@@ -7,8 +7,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from egov_desktop.core import fields as check
+from egov_desktop.core.evidence import EvidenceFile
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS
+from egov_desktop.store.documents import entry_files
 from egov_desktop.store.errors import InvalidValue
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_row
@@ -95,6 +97,105 @@ class Progress:
                 _bump_serial(w, plan_key, value)
 
         return self.uow.run(Msg(N_("Change the memo")), body)
+
+
+    def attach_evidence(self, plan_key: int, period: str, indicator_key: int, files: list[EvidenceFile]) -> Change:
+        """Attach evidence files (checked by core.evidence) to the indicator's entry in the `period` report,
+        after those it has. A file already stored (the same content) is linked, not stored again; a name
+        the entry already has is refused."""
+        check.choice(period, PERIODS)
+        files = list(files)
+        if not files or not all(isinstance(f, EvidenceFile) for f in files):
+            raise InvalidValue(Msg(N_("No evidence file was given.")))
+        names = [f.name for f in files]
+        if len(set(names)) != len(names):
+            raise InvalidValue(Msg(N_("Two files have the same name.")))
+
+        def body(w: Work) -> None:
+            ind = _indicator_of(w, plan_key, indicator_key)
+            w.description = Msg(N_("Attach evidence to {code}"), {"code": ind["code"]})
+            w.check_lock(plan_key, period)
+            entry_id = _entry_of(w, plan_key, period, indicator_key)
+            have = entry_files(w.tx.conn, [entry_id]).get(entry_id, [])
+            taken = {f["name"] for f in have}
+            for position, f in enumerate(files, start=len(have)):
+                if f.name in taken:
+                    raise InvalidValue(Msg(N_("{code} already has an evidence file named {name}."),
+                                           {"code": ind["code"], "name": f.name}))
+                file_id = _stored_file(w, f)
+                link = w.tx.insert("entry_evidence", {"entry_id": entry_id, "file_id": file_id, "name": f.name,
+                                                       "position": position})
+                w.audit("attach_evidence", "entry_evidence", link, plan_key, period=period, field="evidence_file",
+                        new={"name": f.name, "sha256": f.sha256, "size": f.size}, indicator=ind)
+
+        return self.uow.run(Msg(N_("Attach evidence")), body)
+
+    def remove_evidence(self, plan_key: int, period: str, indicator_key: int, name: str) -> Change:
+        """Remove the evidence file `name` from the indicator's entry in the `period` report; the file
+        itself goes too when no other entry uses it."""
+        check.choice(period, PERIODS)
+
+        def body(w: Work) -> None:
+            ind = _indicator_of(w, plan_key, indicator_key)
+            w.description = Msg(N_("Remove evidence from {code}"), {"code": ind["code"]})
+            w.check_lock(plan_key, period)
+            e, r = TABLES["entry"], TABLES["report"]
+            entry_id = w.tx.conn.execute(
+                select(e.c.id).join(r, r.c.id == e.c.report_id)
+                .where(r.c.plan_id == plan_key, r.c.period == period, e.c.indicator_id == indicator_key)
+            ).scalar_one_or_none()
+            have = entry_files(w.tx.conn, [entry_id]).get(entry_id, []) if entry_id is not None else []
+            gone = next((f for f in have if f["name"] == name), None)
+            if gone is None:
+                raise InvalidValue(Msg(N_("{code} has no evidence file named {name}."),
+                                       {"code": ind["code"], "name": name}))
+            link = TABLES["entry_evidence"]
+            links = list(w.tx.conn.execute(select(link.c.id).where(link.c.entry_id == entry_id)
+                                           .order_by(link.c.position)).scalars())
+            key = links[[f["name"] for f in have].index(name)]
+            w.tx.delete("entry_evidence", key)
+            w.drop_unused_files({gone["file_id"]})
+            w.reposition("entry_evidence", [k for k in links if k != key])
+            w.audit("remove_evidence", "entry_evidence", key, plan_key, period=period, field="evidence_file",
+                    old={"name": name, "sha256": gone["sha256"], "size": gone["size"]}, indicator=ind)
+
+        return self.uow.run(Msg(N_("Remove evidence")), body)
+
+    def evidence_files(self, plan_key: int, period: str) -> dict[int, list[dict]]:
+        """indicator id -> its evidence files in the `period` report, in order:
+        {"name", "sha256", "type", "size", "file_id"}."""
+        e, r = TABLES["entry"], TABLES["report"]
+        with self.uow.read() as conn:
+            entries = dict(conn.execute(
+                select(e.c.id, e.c.indicator_id).join(r, r.c.id == e.c.report_id)
+                .where(r.c.plan_id == plan_key, r.c.period == period)).all())
+            return {entries[k]: v for k, v in entry_files(conn, list(entries)).items()}
+
+    def evidence_content(self, file_id: int) -> bytes:
+        """The stored bytes of an evidence file."""
+        f = TABLES["evidence_file"]
+        with self.uow.read() as conn:
+            data = conn.execute(select(f.c.content).where(f.c.id == file_id)).scalar_one_or_none()
+        if data is None:
+            raise no_row()
+        return data
+
+
+def _indicator_of(w: Work, plan_key: int, indicator_key: int) -> dict:
+    ind = w.row("indicator", indicator_key)
+    if w.plan_of("indicator", indicator_key) != plan_key:
+        raise no_row()
+    return ind
+
+
+def _stored_file(w: Work, f: EvidenceFile) -> int:
+    """The id of the stored file with `f`'s content, stored now when new (deduplicated by SHA-256)."""
+    t = TABLES["evidence_file"]
+    file_id = w.tx.conn.execute(select(t.c.id).where(t.c.sha256 == f.sha256)).scalar_one_or_none()
+    if file_id is not None:
+        return file_id
+    return w.tx.insert("evidence_file", {"content": f.content, "sha256": f.sha256, "media_type": f.media_type,
+                                         "size": f.size})
 
 
 def _entry_of(w: Work, plan_id: int, period: str, indicator_key: int) -> int:

@@ -176,6 +176,10 @@ class Store:
     set_entry_field = _forward("_progress", Progress.set_entry_field)
     set_entry_date = _forward("_progress", Progress.set_entry_date)
     set_memo_field = _forward("_progress", Progress.set_memo_field)
+    attach_evidence = _forward("_progress", Progress.attach_evidence)
+    remove_evidence = _forward("_progress", Progress.remove_evidence)
+    evidence_files = _forward("_progress", Progress.evidence_files)
+    evidence_content = _forward("_progress", Progress.evidence_content)
 
     # ------------------------------------------------------------ office and settings
     get_office = _forward("_offices", Offices.get_office)

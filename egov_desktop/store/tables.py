@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, TypeDecorator, UniqueConstraint
 
 # Named constraints, so Alembic batch migrations on SQLite can find and drop them.
 metadata = MetaData(naming_convention={
@@ -138,6 +138,19 @@ _table(
     _text("digest", False), _text("snapshot", False),
     _text("reopened_at"), _text("reopened_by"), _text("reopen_reason"),
     unique=("report_id", "revision"),
+)
+# Evidence files (প্রমাণক), stored once per content (the SHA-256 is unique) and linked to entries by name.
+_table(
+    "evidence_file",
+    Column("content", LargeBinary, nullable=False), _text("sha256", False), _text("media_type", False),
+    Column("size", Integer, nullable=False),
+    unique=("sha256",),
+)
+_table(
+    "entry_evidence",
+    _parent("entry"), Column("file_id", Integer, ForeignKey("evidence_file.id"), nullable=False, index=True),
+    _text("name", False), _position(),
+    unique=("entry_id", "name"),
 )
 # A setting for one plan, one fiscal year, or everything (both null), e.g. the deadline table.
 _table("setting", _parent("plan", nullable=True), _text("fiscal_year"), _text("key", False), _json("value"))

@@ -77,6 +77,7 @@ PARENT = {
     "entry": ("report", "report_id"),
     "memo": ("report", "report_id"),
     "signoff": ("report", "report_id"),
+    "entry_evidence": ("entry", "entry_id"),
 }
 # What goes with a row when it is deleted (children first).
 CHILDREN = {
@@ -85,7 +86,8 @@ CHILDREN = {
     "activity": (("indicator", "activity_id"),),
     "indicator": (("entry", "indicator_id"),),
     "report": (("entry", "report_id"), ("memo", "report_id"), ("signoff", "report_id")),
-    "level": (), "setting": (), "entry": (), "memo": (), "signoff": (), "office": (),
+    "entry": (("entry_evidence", "entry_id"),),
+    "level": (), "setting": (), "memo": (), "signoff": (), "office": (), "entry_evidence": (),
 }
 _STRUCTURE = frozenset(("area", "activity", "indicator", "level"))
 # The tables above a row of the plan's tree, nearest first, up to the area (which holds the plan id).
@@ -153,7 +155,19 @@ class Work:
                      for k in self.tx.conn.execute(select(t.c.id).where(t.c[col].in_(part)).order_by(t.c.id)).scalars()]
             if below:
                 self.delete_tree(child, below)
+        files = self.tx.rows("entry_evidence", keys, ("file_id",)) if table == "entry_evidence" else {}
         self.tx.delete_many(table, keys)
+        self.drop_unused_files({r["file_id"] for r in files.values()})
+
+    def drop_unused_files(self, file_ids) -> None:
+        """Delete the evidence files among `file_ids` that no entry links to any more (journaled)."""
+        if not file_ids:
+            return
+        t = TABLES["entry_evidence"]
+        used = set(self.tx.conn.execute(select(t.c.file_id).where(t.c.file_id.in_(list(file_ids)))).scalars())
+        unused = sorted(set(file_ids) - used)
+        if unused:
+            self.tx.delete_many("evidence_file", unused)
 
     def set(self, operation: str, table: str, key: int, values: dict[str, Any], plan_id: int | None,
             field_name: str, period: str | None = None, indicator: dict | None = None) -> None:
