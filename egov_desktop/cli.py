@@ -26,6 +26,7 @@ COMMANDS = {
     "check": "check",
     "db": "db",
     "email-draft": "email_draft",
+    "evidence": "evidence",
     "export-docx": "export_docx",
     "export-json": "export_json",
     "export-xlsx": "export_xlsx",

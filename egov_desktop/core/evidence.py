@@ -30,6 +30,19 @@ _EXTENSIONS = {".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".docx": D
 _SUFFIX = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOCX: ".docx", XLSX: ".xlsx"}
 
 
+# The key of an entry's attached files in the exchange document: [{"name", "sha256", "type", "size"}]. Written
+# only for an entry with files, so the digests of reports signed without any stay as they were.
+EVIDENCE_KEY = "x-evidence-files"
+
+
+def attached(entry) -> list[dict]:
+    """The evidence files an entry (core.model.Entry) lists, in order; a malformed list gives none."""
+    files = entry.extras.get(EVIDENCE_KEY) if entry is not None else None
+    if not isinstance(files, list):
+        return []
+    return [f for f in files if isinstance(f, dict) and isinstance(f.get("name"), str)]
+
+
 class EvidenceRefused(guarded.Unreadable):
     """The file is not accepted as evidence, with the reason (a CLI reports it as a file it cannot read)."""
 

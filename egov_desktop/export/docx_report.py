@@ -393,7 +393,33 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
         signatory = report.memo.signatory if report.memo else None
     dated = report.memo.date if report.memo and report.memo.date else _signed_on(report)
     out += [para(b.text, b.style) for b in _signature_blocks(signatory, dated, lang, contacts=False)]
+    out += _evidence_annex(doc, report, lang)
     return out, size
+
+
+def _evidence_annex(doc: PlanDocument, report: Report, lang: str) -> list[str]:
+    """After the report, the list of its evidence files (indicator code, file name, type, size), when it has
+    any: what the upper office should find attached."""
+    from egov_desktop.core.evidence import TYPE_NAMES, attached
+    from egov_desktop.core.values import format_number
+    from egov_desktop.export import report_table as rt
+
+    rows = []
+    for entry in report.entries:
+        for f in attached(entry):
+            size = f.get("size") if isinstance(f.get("size"), int) else 0
+            rows.append([Cell(localize_digits(entry.indicator, lang), rt.CENTRE), Cell(f["name"]),
+                         Cell(TYPE_NAMES.get(f.get("type"), str(f.get("type") or "")), rt.CENTRE),
+                         Cell(_t(lang, N_("{size} KB"), size=format_number(max(1, -(-size // 1024)), lang)),
+                              rt.CENTRE)])
+    if not rows:
+        return []
+    head = [Cell(_t(lang, text), rt.HEAD) for text in
+            (N_("Indicator"), N_("Evidence file"), N_("Type"), N_("Size"))]
+    width = _text_width(True)
+    widths = [width * 12 // 100, width * 58 // 100, width * 16 // 100]
+    widths.append(width - sum(widths))
+    return [para(_t(lang, N_("List of evidence files")), "EgovTitle"), ooxml.table(widths, [head] + rows, header_rows=1)]
 
 
 # ------------------------------------------------------------------ the file

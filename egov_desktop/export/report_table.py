@@ -199,10 +199,22 @@ def egov_columns(ctx: Context) -> list[Column]:
     cols += [
         Column(ctx.t(N_("{period} achievement"), period=ctx.period_name), achieved, value=achieved_value,
                detail=lambda r: r.entry.narrative if r.entry else None, detail_header=ctx.t(N_("Progress"))),
-        Column(ctx.t(N_("Evidence / remarks")),
-               lambda r: Cell([t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
+        _evidence_column(ctx),
     ]
     return cols + _score_columns(ctx)
+
+
+def _evidence_column(ctx: Context) -> Column:
+    """প্রমাণক / মন্তব্য: the evidence as typed, the names of the attached files, the remarks."""
+    from egov_desktop.core.evidence import attached
+
+    def cell(r: Row) -> Cell:
+        if r.entry is None:
+            return Cell([])
+        names = ", ".join(f["name"] for f in attached(r.entry))
+        return Cell([t for t in (r.entry.evidence, names, r.entry.remarks) if t])
+
+    return Column(ctx.t(N_("Evidence / remarks")), cell)
 
 
 def _figure(ind: Indicator, entry: Entry | None, lang: str) -> str:
@@ -272,8 +284,7 @@ def quarterly_columns(ctx: Context) -> list[Column]:
     cols += [
         Column(ctx.t(N_("Total achievement")), lambda r: Cell(_figure(r.indicator, r.entry, lang), CENTRE),
                value=lambda r: typed(r.entry.value, r.indicator.value_unit) if r.entry else None),
-        Column(ctx.t(N_("Evidence / remarks")),
-               lambda r: Cell([t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
+        _evidence_column(ctx),
     ]
     return cols + _score_columns(ctx)
 

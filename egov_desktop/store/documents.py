@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from egov_desktop.core import exchange
+from egov_desktop.core.evidence import EVIDENCE_KEY
 from egov_desktop.core.model import (
     OFFICE_TEXT_FIELDS,
     Activity,
@@ -168,11 +169,6 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
     )
 
 
-# The entry's attached evidence files in the exchange document: so the digest of a signed report covers
-# them (an entry without files writes nothing, so the digests of reports signed before stay as they were).
-EVIDENCE_KEY = "x-evidence-files"
-
-
 def entry_files(conn: Connection, entry_ids) -> dict[int, list[dict]]:
     """entry id -> its evidence files in order: {"name", "sha256", "type", "size", "file_id"} (no content)."""
     link, f = TABLES["entry_evidence"], TABLES["evidence_file"]
@@ -188,6 +184,7 @@ def entry_files(conn: Connection, entry_ids) -> dict[int, list[dict]]:
 
 
 def _with_files(extras: dict, files: list[dict] | None) -> dict:
+    """The entry's extras with its attached files listed: the digest of a signed report covers them."""
     if not files:
         return extras
     return extras | {EVIDENCE_KEY: [{k: f[k] for k in ("name", "sha256", "type", "size")} for f in files]}
