@@ -82,7 +82,7 @@ def sniff(data: bytes) -> str | None:
 def from_bytes(name: str, data: bytes) -> EvidenceFile:
     """Check `data` named `name` as evidence; EvidenceRefused with the reason otherwise."""
     name = (name or "").strip()
-    if not name or len(name) > NAME_LIMIT or any(c in name for c in "/\\\0"):
+    if not name or name in (".", "..") or len(name) > NAME_LIMIT or any(c in name for c in "/\\\0"):
         raise EvidenceRefused(Msg(N_("An evidence file needs a plain name of at most {n} characters."),
                                   {"n": NAME_LIMIT}))
     if len(data) > LIMIT:

@@ -901,6 +901,22 @@ class ProgressModel(GridModel):
                                                                           has_quarter_targets(doc.plan),
                                                                           has_target_dates(doc.plan)]
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        value = super().data(index, role)
+        # The evidence column says how many files are attached under what was typed (opened from the menu).
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and self._columns[index.column()][0] == "evidence":
+            count = len(self.evidence_files(index.row()))
+            if count:
+                files = Msg(N_("{count} files attached"), {"count": count}).render()
+                return f"{value}\n{files}" if value else files
+        return value
+
+    def evidence_files(self, row: int) -> list[dict]:
+        """The evidence files attached to the row's entry (core.evidence.attached)."""
+        from egov_desktop.core.evidence import attached
+
+        return attached(self._entries.get(self._rows[row].code))
+
     def _build(self) -> None:
         doc = self._doc
         report = doc.report(self.period)

@@ -1,8 +1,11 @@
 """Progress entry for one period: achievements typed to their unit, with the score updating live."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
@@ -18,6 +21,7 @@ _WIDTHS = {"title": 30, "unit": 7, "value": 12, "own": 10, "narrative": 34, "evi
 _SIGNED_OFF = N_("signed off: reopen the report to change it")
 _SUBMITTED = N_("submitted: reopen the report to change it")
 _FILL = N_("Fill from the previous report")
+_OPEN_EVIDENCE = N_("Open the evidence files")
 _FILL_TIP = N_("Fill the empty achievements with the latest earlier report's year-to-date figures (and its "
                "progress and evidence where those are empty). Nothing already typed is changed.")
 
@@ -42,7 +46,9 @@ class ProgressEditor(GridEditor):
         self.layout_.insertWidget(0, self.toolbar)
         separator = QAction(self.view)
         separator.setSeparator(True)
-        self.view.addActions([separator, self.fill_action])
+        self.open_evidence_action = QAction(_(_OPEN_EVIDENCE), self)
+        self.open_evidence_action.triggered.connect(self.open_evidence)
+        self.view.addActions([separator, self.fill_action, self.open_evidence_action])
         # The indicator of the current row, in words: its title scrolls out of view on the way to the
         # achievement and narrative columns of a wide grid.
         self.row_line = QLabel(self)
@@ -83,9 +89,28 @@ class ProgressEditor(GridEditor):
         if self.model.apply_many(edits, description):
             self.status.emit(description.render())
 
+    def open_evidence(self) -> list[Path]:
+        """Write the current row's evidence files to a temporary folder of their own and open each with the
+        program the system has for it; returns the files written."""
+        row = self.view.currentIndex().row()
+        files = self.model.evidence_files(row) if 0 <= row < self.model.rowCount() else []
+        if not files:
+            self.status.emit(_("This indicator has no evidence files in this report."))
+            return []
+        stored = self.model.store.evidence_files(self.model.plan_key, self.period).get(self.model.indicator(row).key, [])
+        folder = Path(tempfile.mkdtemp(prefix="egov-evidence-"))
+        written = []
+        for f in stored:  # the names were checked when attached: plain names, no folders
+            path = folder / f["name"]
+            path.write_bytes(self.model.store.evidence_content(f["file_id"]))
+            written.append(path)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return written
+
     def retranslate(self) -> None:
         super().retranslate()
         self.fill_action.setText(_(_FILL))
+        self.open_evidence_action.setText(_(_OPEN_EVIDENCE))
         self._update_banner()
         self._update_row_line()
 

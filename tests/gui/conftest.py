@@ -7,8 +7,8 @@ an input method delivers to a QLineEdit.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -99,3 +99,23 @@ def with_undo_shortcuts(editor, undo_stack):
         action.setShortcut(keys)
         window.addAction(action)
     return window
+
+
+class Opened(QObject):
+    """Qt's own hook for file URLs: what the program asks the desktop to open, without opening it."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened(qapp):
+    catcher = Opened()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("file")

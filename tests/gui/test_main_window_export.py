@@ -7,31 +7,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QUrl
 
 from egov_desktop.core import exchange
 from tests.gui.shell import make_window, when_modal
-
-
-class _Opened(QObject):
-    """Qt's own hook for file URLs: what the program asks the desktop to open, without opening it."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-@pytest.fixture
-def opened(qapp):
-    catcher = _Opened()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
-    yield catcher
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def test_word_export_runs_in_the_background_and_opens_the_file(qtbot, demo, settings, tmp_path, opened):
