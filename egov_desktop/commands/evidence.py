@@ -22,14 +22,18 @@ HELP = N_("attach, list or remove the evidence files of a report")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True)
-    add = sub.add_parser("add", help=_("attach evidence files to an indicator's entry"))
+    sub = parser.add_subparsers(dest="action", required=True, metavar="add|list|remove",
+                                help=_("what to do with the evidence files"))
+    add = sub.add_parser("add", help=_("attach evidence files to an indicator's entry"),
+                         description=_("attach evidence files to an indicator's entry"))
     _common(add, indicator_required=True)
     add.add_argument("files", nargs="+", metavar="FILE", help=_("PDF, JPEG, PNG, .docx or .xlsx, 20 MB each at most"))
     common.add_take_over_argument(add)
-    lst = sub.add_parser("list", help=_("list the evidence files of a report"))
+    lst = sub.add_parser("list", help=_("list the evidence files of a report"),
+                         description=_("list the evidence files of a report"))
     _common(lst, indicator_required=False)
-    remove = sub.add_parser("remove", help=_("remove evidence files from an indicator's entry"))
+    remove = sub.add_parser("remove", help=_("remove evidence files from an indicator's entry"),
+                            description=_("remove evidence files from an indicator's entry"))
     _common(remove, indicator_required=True)
     remove.add_argument("names", nargs="+", metavar="NAME", help=_("the evidence file's name as listed"))
     common.add_take_over_argument(remove)
