@@ -1,7 +1,5 @@
 """Evidence files in the store: kept inside the database once per content, linked to an entry by name,
 attached and removed as audited, undoable operations, frozen by a sign-off and sealed by its digest."""
-import sqlite3
-
 import pytest
 
 from egov_desktop.core import evidence, exchange
@@ -10,7 +8,7 @@ from egov_desktop.core.model import Signatory
 from egov_desktop.store.service import InvalidValue, ReportLocked, Store
 from tests import evidence_files as make
 from tests.conftest import MODMR
-from tests.store.conftest import table_dump
+from tests.store.conftest import query, table_dump
 
 SIGNER = Signatory(name="মুনিরা সুলতানা", designation="উপসচিব (আইন)")
 
@@ -27,12 +25,8 @@ def _data(path):
     return {k: v for k, v in table_dump(path).items() if k not in ("audit", "sqlite_sequence")}
 
 
-def _count(path, table):
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        con.close()
+def _count(db, table):
+    return query(db, f"SELECT count(*) FROM {table}")[0][0]
 
 
 def test_attach_stores_the_bytes_once_and_lists_them_by_name(modmr, db_path):
