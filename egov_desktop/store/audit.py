@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select
 from sqlalchemy.engine import Connection
 
+from egov_desktop.store.dialect import server_role
 from egov_desktop.store.documents import now_iso
 from egov_desktop.store.tables import TABLES
 
@@ -50,7 +51,7 @@ def write_audit(conn: Connection, rows: list[dict]) -> None:
         s = TABLES["setting"]
         officer = conn.execute(select(s.c.value).where(s.c.key == OFFICER_NAME, s.c.plan_id.is_(None),
                                                        s.c.fiscal_year.is_(None))).scalar_one_or_none()
-        at, user = now_iso(), officer or user_name()
+        at, user = now_iso(), server_role(conn) or officer or user_name()
         conn.execute(insert(TABLES["audit"]), [r | {"at": at, "user": user} for r in rows])
 
 

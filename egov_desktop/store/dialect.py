@@ -64,6 +64,21 @@ def locking(query, conn):
     return query.with_for_update() if is_postgresql(conn) else query
 
 
+def server_role(conn) -> str | None:
+    """Who writes, on a server: each officer connects as their own role, and the audit names it (a name
+    kept in the database's settings would be one name for the whole office). None on SQLite."""
+    return conn.exec_driver_sql("SELECT current_user").scalar() if is_postgresql(conn) else None
+
+
+def after_copy(conn, tables) -> None:
+    """Rows copied in under their own ids: a server's id sequences move past them (SQLite's AUTOINCREMENT
+    counter follows by itself)."""
+    if is_postgresql(conn):
+        for t in tables:
+            conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('\"{t.name}\"', 'id'), "
+                                 f"COALESCE((SELECT MAX(id) FROM \"{t.name}\"), 0) + 1, false)")
+
+
 # The file backups (backup.py) are of SQLite files; a server's are its IT person's (README).
 SERVER_BACKUP = N_("A database on the server is backed up on the server (pg_dump; README), or copied to a "
                    "file with \"egov-desktop db copy\".")

@@ -73,7 +73,15 @@ def rows(conn: Connection, table: str, column: str, keys) -> list[dict]:
         q = q.order_by(t.c[column], t.c.position)
     # Tuples zipped with the names: a mapping per row costs more than the query itself.
     names = [c.name for c in t.c]
-    return [dict(zip(names, r)) for r in conn.execute(q).all()]
+    found = [dict(zip(names, r)) for r in conn.execute(q).all()]
+    seen = conn.info.get(SEEN)
+    if seen is not None and "version" in t.c:  # what the user is shown: an edit is checked against it
+        seen.update(((table, r["id"]), r["version"]) for r in found)
+    return found
+
+
+# conn.info's key of the versions a reading records (UnitOfWork.read): table, id -> version.
+SEEN = "egov_seen"
 
 
 # --------------------------------------------------------------------- reading

@@ -23,3 +23,8 @@ class SignOffRefused(StoreError):
     def __init__(self, msg: Msg, findings: list):
         super().__init__(msg)
         self.findings = findings
+
+
+class StaleEdit(StoreError):
+    """Someone else changed the row after this program last read it (on the office's server): the edit
+    was refused rather than overwrite theirs. The message names who and when."""

@@ -8,6 +8,7 @@ ones included (a removed indicator comes back with its entries, under the same i
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, Iterator
@@ -17,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.dialect import locking
-from egov_desktop.store.errors import StoreError
+from egov_desktop.store.errors import StaleEdit, StoreError
 from egov_desktop.store.tables import TABLES
 
 BATCH = 10_000
@@ -34,12 +35,22 @@ class Mutation:
         return Mutation(self.table, self.key, self.after, self.before)
 
 
-class Tx:
-    """A write transaction on one connection, journaling every row change."""
+# Renumbering after a move writes only positions: not an edit of the row, so no version moves on.
+_ORDER_ONLY = frozenset(("position",))
 
-    def __init__(self, conn: Connection):
+
+class Tx:
+    """A write transaction on one connection, journaling every row change.
+
+    `seen` holds the version of every row as this program last read it ((table, id) -> version): an
+    update of a row that has another version now is someone else's later change, and is refused
+    (StaleEdit) instead of overwriting it. `versions` holds the versions this transaction wrote."""
+
+    def __init__(self, conn: Connection, seen: dict[tuple[str, int], int] | None = None):
         self.conn = conn
         self.journal: list[Mutation] = []
+        self.seen = {} if seen is None else seen
+        self.versions: dict[tuple[str, int], int] = {}
 
     def row(self, table: str, key: int) -> dict[str, Any] | None:
         t = TABLES[table]
@@ -73,25 +84,42 @@ class Tx:
         return self.update_many(table, {key: values}) > 0
 
     def update_many(self, table: str, values: dict[int, dict[str, Any]],
-                    before: dict[int, dict[str, Any]] | None = None) -> int:
+                    before: dict[int, dict[str, Any]] | None = None,
+                    expected: dict[int, dict[str, Any]] | None = None) -> int:
         """Set columns of many rows (id -> columns), journaling only what changes, in one statement per
         set of changed columns (an executemany) rather than one per row. `before` is the rows as already
-        read in this transaction, at least the columns set (else they are read here). Returns how many
-        rows changed."""
+        read in this transaction, at least the columns set (else they are read here). `expected` (undo)
+        is what the rows must still hold: a row someone changed since is not overwritten (StaleEdit).
+        Returns how many rows changed."""
+        t = TABLES[table]
+        versioned = "version" in t.c
         if before is None:
-            before = self.rows(table, values, tuple({c: None for vals in values.values() for c in vals}))
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            columns = {c: None for vals in values.values() for c in vals} | ({"version": None} if versioned else {})
+            before = self.rows(table, values, tuple(columns))
+        elif versioned and any("version" not in row for row in before.values()):
+            versions = self.rows(table, before, ("version",))
+            before = {k: row | {"version": versions[k]["version"]} for k, row in before.items() if k in versions}
+        groups: dict[tuple[tuple[str, ...], bool], list[dict[str, Any]]] = {}
         for key, vals in values.items():
             row = before.get(key)
             if row is None:
                 raise StoreError(Msg(N_("The row was deleted meanwhile; reload and try again.")))
             changed = {k: v for k, v in vals.items() if row[k] != v or type(row[k]) is not type(v)}
-            if changed:
-                groups.setdefault(tuple(changed), []).append(changed | {"_id": key})
-                self.journal.append(Mutation(table, key, {k: row[k] for k in changed}, changed))
-        t = TABLES[table]
-        for params in groups.values():
-            self.conn.execute(update(t).where(t.c.id == bindparam("_id")), params)
+            if not changed:
+                continue
+            if expected is not None and any(row[k] != v for k, v in expected.get(key, {}).items()):
+                raise stale_edit(self.conn, table, key)
+            edit = versioned and not set(changed) <= _ORDER_ONLY
+            if edit:
+                was = self.versions.get((table, key), self.seen.get((table, key)))
+                if was is not None and was != row["version"]:
+                    raise stale_edit(self.conn, table, key)
+                self.versions[(table, key)] = row["version"] + 1
+            groups.setdefault((tuple(changed), edit), []).append(changed | {"_id": key})
+            self.journal.append(Mutation(table, key, {k: row[k] for k in changed}, changed))
+        for (_, edit), params in groups.items():
+            statement = update(t).where(t.c.id == bindparam("_id"))
+            self.conn.execute(statement.values(version=t.c.version + 1) if edit else statement, params)
         return sum(len(params) for params in groups.values())
 
     def delete(self, table: str, key: int) -> None:
@@ -122,9 +150,26 @@ class Tx:
                 self.delete_many(table, [m.key for m in run])
             else:
                 values: dict[int, dict[str, Any]] = {}
+                expected: dict[int, dict[str, Any]] = {}
                 for m in run:
                     values.setdefault(m.key, {}).update(m.after)
-                self.update_many(table, values)
+                    for column, value in m.before.items():  # what the step being undone wrote
+                        expected.setdefault(m.key, {}).setdefault(column, value)
+                self.update_many(table, values, expected=expected)
+
+
+def stale_edit(conn: Connection, table: str, key: int) -> StaleEdit:
+    """The refusal of an edit on a row someone changed since it was read: who and when, from the audit."""
+    a = TABLES["audit"]
+    last = conn.execute(select(a.c.user, a.c.at).where(a.c.entity == table, a.c.entity_key == key)
+                        .order_by(a.c.id.desc()).limit(1)).first()
+    if last is None:
+        return StaleEdit(Msg(N_("Someone else changed this meanwhile: your change was NOT saved. The current "
+                                "value is shown now; make your change again if it is still needed.")))
+    when = dt.datetime.fromisoformat(last.at).astimezone().strftime("%d/%m/%Y %H:%M")
+    return StaleEdit(Msg(N_("{who} changed this at {when}, after you last saw it: your change was NOT saved. "
+                            "The current value is shown now; make your change again if it is still needed."),
+                         {"who": last.user, "when": when}))
 
 
 def _kind(m: Mutation) -> str:

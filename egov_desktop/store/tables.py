@@ -37,8 +37,16 @@ class JSONText(TypeDecorator):
         return None if value is None else json.loads(value)
 
 
+# The tables whose rows an officer edits: each row carries a version that every change moves on, so an
+# edit made on a value someone else has changed since is refused (journal.Tx.update_many, issue 12).
+VERSIONED = frozenset(("office", "plan", "level", "area", "activity", "indicator", "report", "entry", "memo",
+                       "setting"))
+
+
 def _table(name: str, *columns, unique: tuple[str, ...] = ()) -> Table:
     args = [Column("id", Integer, primary_key=True), *columns]
+    if name in VERSIONED:
+        args.append(Column("version", Integer, nullable=False, server_default="1"))
     if unique:
         args.append(UniqueConstraint(*unique))
     return Table(name, metadata, *args, sqlite_autoincrement=True)

@@ -213,13 +213,19 @@ class UnitOfWork:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._group: Work | None = None
+        # The version of every row as last read (documents.rows): an edit is checked against it (Tx).
+        self.seen: dict[tuple[str, int], int] = {}
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         # A deferred BEGIN: reading never waits for the write lock.
         with self.engine.connect().execution_options(egov_read=True) as conn:
-            with conn.begin():
-                yield conn
+            conn.info[docs.SEEN] = self.seen
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop(docs.SEEN, None)
 
     def read_row(self, table: str, key: int) -> dict | None:
         with self.read() as conn:
@@ -245,10 +251,11 @@ class UnitOfWork:
             with translate_storage_errors(), self.engine.connect() as conn:
                 try:
                     with conn.begin():
-                        work = Work(Tx(conn))
+                        work = Work(Tx(conn, self.seen))
                         key = body(work)
                         write_audit(conn, work.audits)
                         summary = summarize(conn, work.tx.journal)
+                    self.seen.update(work.tx.versions)
                 except IntegrityError as exc:
                     raise conflict(exc) from None
                 except DBAPIError as exc:  # locked by another program, disk full, file damaged
@@ -275,10 +282,12 @@ class UnitOfWork:
         `body` returns."""
         self.writable()
         try:
-            with self._lock, translate_storage_errors(), self.engine.connect() as conn, conn.begin():
-                w = Work(Tx(conn))
-                result = body(w)
-                write_audit(conn, w.audits)
+            with self._lock, translate_storage_errors(), self.engine.connect() as conn:
+                with conn.begin():
+                    w = Work(Tx(conn, self.seen))
+                    result = body(w)
+                    write_audit(conn, w.audits)
+                self.seen.update(w.tx.versions)
         except IntegrityError as exc:
             raise conflict(exc) from None
         return result
@@ -294,13 +303,14 @@ class UnitOfWork:
                 raise StoreError(Msg(N_("Groups of changes cannot be nested.")))
             with translate_storage_errors(), self.engine.connect() as conn:
                 with conn.begin():
-                    self._group = work = Work(Tx(conn))
+                    self._group = work = Work(Tx(conn, self.seen))
                     try:
                         yield grp
                         write_audit(conn, work.audits)
                         summary = summarize(conn, work.tx.journal)
                     finally:
                         self._group = None
+                self.seen.update(work.tx.versions)
         grp.change = self._change(description, work, None, summary)
 
 
