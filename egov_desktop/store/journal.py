@@ -104,16 +104,19 @@ class Tx:
             row = before.get(key)
             if row is None:
                 raise StoreError(Msg(N_("The row was deleted meanwhile; reload and try again.")))
+            # Made on a value read before someone else's change: refused even when it would write the same
+            # value (a "+1" made on the old value would be lost).
+            edit = versioned and not set(vals) <= _ORDER_ONLY
+            was = self.versions.get((table, key), self.seen.get((table, key)))
+            if edit and was is not None and was != row["version"]:
+                raise stale_edit(self.conn, table, key)
             changed = {k: v for k, v in vals.items() if row[k] != v or type(row[k]) is not type(v)}
             if not changed:
                 continue
             if expected is not None and any(row[k] != v for k, v in expected.get(key, {}).items()):
                 raise stale_edit(self.conn, table, key)
-            edit = versioned and not set(changed) <= _ORDER_ONLY
+            edit = edit and not set(changed) <= _ORDER_ONLY
             if edit:
-                was = self.versions.get((table, key), self.seen.get((table, key)))
-                if was is not None and was != row["version"]:
-                    raise stale_edit(self.conn, table, key)
                 self.versions[(table, key)] = row["version"] + 1
             groups.setdefault((tuple(changed), edit), []).append(changed | {"_id": key})
             self.journal.append(Mutation(table, key, {k: row[k] for k in changed}, changed))

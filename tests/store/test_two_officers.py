@@ -49,6 +49,9 @@ def test_an_edit_on_a_value_changed_since_is_refused_naming_who_and_when(officer
         ind = _indicator(rahim, plan)
         assert _indicator(karima, plan).targets == ind.targets  # both see the same value
         rahim.set_target(ind.key, 0, 7)
+        # Made on the old value, even the same value is refused: an "add one" made on it would be lost.
+        with pytest.raises(StaleEdit):
+            karima.set_target(ind.key, 0, 7)
         with pytest.raises(StaleEdit) as refused:
             karima.set_target(ind.key, 0, 9)
         text = refused.value.render()
