@@ -340,14 +340,17 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
 
     ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score, doc.reports)
     score = ctx.score
-    body = [[col.cell(r) for col in columns] for r in rows]
-    total_row = []
+    body, owners = rt.body_rows(ctx, columns, rows)
+    total_row, bold = [], {}
     if score:
-        total_row = [Cell(_t(lang, N_("Total")), rt.HEAD, span=len(columns) - 2),
+        # The plan's score under the score column (অর্জিত মান), its percent before it.
+        at = next(c for c, col in enumerate(columns) if col.totals)
+        total_row = [Cell(_t(lang, N_("Total")), rt.HEAD, span=at - 1),
                      Cell(format_percent(score.percent, lang), rt.HEAD),
                      Cell(_t(lang, N_("{total} of {out_of}"), total=format_number(score.total, lang),
                              out_of=format_number(score.out_of, lang)), rt.HEAD)]
-    bold = {len(columns) - 2: [total_row[1].text], len(columns) - 1: [total_row[2].text]} if score else {}
+        total_row += [Cell("", rt.HEAD) for _ in columns[at + 1:]]
+        bold = {at - 1: [total_row[1].text], at: [total_row[2].text]}
     size = rt.fit_size(columns, body, _text_width(True), font, settings.table_size, bold)
     cells, heads = rt.Measure(font, size), rt.Measure(font, size, bold=True)
     widths = rt.fit_widths(columns, body, _text_width(True), cells, heads, bold)
@@ -361,20 +364,24 @@ def _report_table(doc: PlanDocument, report: Report, lang: str, settings: Export
     below = max((lines(heads, [c.header, c.header_note], w) for c, w in zip(columns, widths) if c.group),
                 default=0)
     header_height = (max(tall, below + 1) if below else tall) * heads.line + 2 * rt._ROW_EXTRA
+    numbered = lang if ctx.numbered else None
+    if numbered:
+        header_height += heads.line + rt._ROW_EXTRA
     page = _A4_SHORT - 2 * _REPORT_MARGIN
     body_size, title_size = rt.Measure(font, settings.body_size), rt.Measure(font, settings.body_size, bold=True)
     top = sum((title_size if style == "EgovTitle" else body_size).line * max(1, lines(
         title_size if style == "EgovTitle" else body_size, [text], _text_width(True))) for text, style in above)
     top += 240  # the title's spacing before and after
-    starts = rt.page_starts(rt.row_heights(columns, body, widths, cells, rows), page - header_height - top,
+    starts = rt.page_starts(rt.row_heights(columns, body, widths, cells, owners), page - header_height - top,
                             page - header_height)
-    rt.merge_cells(columns, rows, body, starts)
+    rt.merge_cells(columns, owners, body, starts)
 
-    table_rows = rt.header_rows(columns) + body + ([total_row] if total_row else [])
+    heading = rt.header_rows(columns, numbered)
+    table_rows = heading + body + ([total_row] if total_row else [])
     # A header merged down over both header rows gives the second one no height of its own (LibreOffice
     # clips it on the repeated pages): the second row is made tall enough for it. Body rows may break
     # across pages: keeping each whole left up to a quarter page empty.
-    return ooxml.table(widths, table_rows, header_rows=2, cant_split=False,
+    return ooxml.table(widths, table_rows, header_rows=len(heading), cant_split=False,
                        header_height=round(max(tall - 1, below, 1) * heads.line)), size
 
 

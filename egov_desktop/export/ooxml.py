@@ -84,8 +84,9 @@ def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borde
           cant_split: bool = True, header_height: int = 0) -> str:
     """A fixed-layout table on the grid `widths` (twips); the first `header_rows` repeat on every page.
 
-    `header_height` is the least height of the last header row: a header merged down over the
-    header rows gets no height of its own, and LibreOffice clips it on the repeated pages.
+    `header_height` is the least height of the second header row (the first when there is one): a header
+    merged down over the first two rows gets no height of its own, and LibreOffice clips it on the
+    repeated pages.
     """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     edges = "".join(f'<w:{e} w:val="{"single" if borders else "nil"}" w:sz="4" w:space="0" w:color="auto"/>'
@@ -103,7 +104,7 @@ def table(widths: list[int], rows: list[list[Cell]], header_rows: int = 0, borde
     ]
     for r, row in enumerate(rows):
         trpr = "<w:cantSplit/>" if cant_split or r < header_rows else ""
-        if header_height and r == header_rows - 1:
+        if header_height and r == min(1, header_rows - 1):
             trpr += f'<w:trHeight w:val="{header_height}" w:hRule="atLeast"/>'
         trpr += "<w:tblHeader/>" if r < header_rows else ""
         out.append(f"<w:tr>{f'<w:trPr>{trpr}</w:trPr>' if trpr else ''}")

@@ -61,6 +61,11 @@ class Column:
     # a column of its own, headed `detail_header`, so that the values stay numbers Excel can add.
     detail: Callable[[Row], str | None] | None = None
     detail_header: str = ""
+    # What the column shows on an indicator's second row (NIS: the অর্জন row under the লক্ষ্যমাত্রা row). A
+    # layout with such a column prints two rows an indicator; its other columns merge over both.
+    second: Callable[[Row], Cell] | None = None
+    # The score column (অর্জিত মান): the total row puts the plan's score under it, the percent before it.
+    totals: bool = False
 
 
 @dataclass
@@ -74,6 +79,10 @@ class Context:
     entries: dict = field(default_factory=dict)
     # All the plan's reports: a quarterly layout shows each quarter's own figure beside the year to date.
     reports: list = field(default_factory=list)
+    # What a layout may add (the NIS monitoring form): a row naming each area across the table, and a row
+    # of the column numbers (১ ২ ৩ …) under the headers.
+    section: Callable[[Area], str] | None = None
+    numbered: bool = False
 
     def t(self, msgid: str, **params) -> str:
         text = gettext_for(self.lang, msgid)
@@ -170,7 +179,7 @@ def _score_columns(ctx: Context) -> list[Column]:
             value=lambda r: not_applicable if r.score.not_applicable else PercentValue(r.score.percent)),
         Column(ctx.t(N_("Score")), lambda r: Cell(
             not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE),
-            value=lambda r: not_applicable if r.score.not_applicable else r.score.score),
+            value=lambda r: not_applicable if r.score.not_applicable else r.score.score, totals=True),
     ]
 
 
@@ -230,6 +239,106 @@ def _figure(ind: Indicator, entry: Entry | None, lang: str) -> str:
     return ", ".join(parts)
 
 
+def _target_text(ind: Indicator, lang: str) -> str:
+    """The annual target as printed: its value(s) and its dates, "-" when none is given."""
+    from egov_desktop.core.values import format_value
+
+    texts = [format_value(t, ind.value_unit, lang) for t in ind.targets if t is not None]
+    texts += [format_value(d, "date", lang) for d in ind.target_dates or ()]
+    return "; ".join(texts) or "-"
+
+
+def _quarter_figures(ctx: Context) -> Callable[[Row, int], str]:
+    """Each quarter's own figure of a row, from that quarter's report, up to the report's period; an
+    indicator with a dated target per quarter shows the date met for that quarter's target."""
+    from egov_desktop.core.periods import QUARTERS
+    from egov_desktop.core.values import format_value
+
+    lang = ctx.lang
+    reports = {r.period: r for r in ctx.reports}
+    reports[ctx.report.period] = ctx.report
+    shown = QUARTERS[:{"Q1": 1, "Q2": 2, "Q3": 3, "Q4": 4, "H1": 2}.get(ctx.report.period, 4)]
+
+    def figure(r: Row, i: int) -> str:
+        ind, quarter = r.indicator, QUARTERS[i]
+        report = reports.get(quarter) if quarter in shown else None
+        entry = next((e for e in report.entries if e.indicator == ind.code), None) if report else None
+        if entry is not None and entry.period_value is not None:
+            return format_value(entry.period_value, ind.value_unit, lang)
+        if entry is not None and ind.is_multi_date and not entry.not_applicable and ind.unit == "date":
+            dates = entry.dates or ()
+            return format_value(dates[i], "date", lang) if i < len(dates) and dates[i] is not None else ""
+        return _figure(ind, entry, lang)
+
+    return figure
+
+
+def _quarter_target(ind: Indicator, i: int, lang: str) -> str:
+    """A quarter's target: its share of the annual target, or the date due in that quarter."""
+    from egov_desktop.core.values import format_value
+
+    if ind.quarter_targets and i < len(ind.quarter_targets) and ind.quarter_targets[i] is not None:
+        return format_value(ind.quarter_targets[i], ind.value_unit, lang)
+    if ind.is_multi_date and ind.target_dates and i < len(ind.target_dates) and ind.target_dates[i] is not None:
+        return format_value(ind.target_dates[i], "date", lang)
+    return ""
+
+
+def nis_columns(ctx: Context) -> list[Column]:
+    """The Cabinet Division's NIS monitoring form (PLANS.md §2.1): 14 numbered columns, a row per area
+    ("১. প্রাতিষ্ঠানিক ব্যবস্থা : ৮"), and each indicator as two rows, লক্ষ্যমাত্রা (the quarter targets)
+    over অর্জন (each quarter's own achievement, মোট অর্জন, অর্জিত মান, মন্তব্য), columns ১–৬ merged over both."""
+    from egov_desktop.core.values import format_number
+
+    lang = ctx.lang
+    not_applicable = ctx.t(N_("Not applicable"))
+    figure = _quarter_figures(ctx)
+
+    def section(area: Area) -> str:
+        text = f"{localize_digits(area.code, lang)}. {area.title or ''}".rstrip()
+        return f"{text} : {format_number(area.weight, lang)}" if area.weight is not None else text
+
+    ctx.section, ctx.numbered = section, True
+
+    def both(r: Row) -> int:  # columns ১–৬ name the indicator once over its two rows
+        return id(r.indicator)
+
+    def blank(r: Row) -> Cell:
+        return Cell("", CENTRE)
+
+    def score(r: Row) -> Cell:
+        if r.score is None:
+            return Cell("", CENTRE)
+        return Cell(not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE)
+
+    cols = [
+        Column(ctx.t(N_("Name of the activity")),
+               lambda r: Cell(f"{localize_digits(r.activity.code, lang)} {r.activity.title}"), merge=both),
+        Column(ctx.t(N_("Performance indicator")), lambda r: Cell(r.indicator.title), merge=both),
+        Column(ctx.t(N_("Value of the indicator")),
+               lambda r: Cell(format_number(r.indicator.weight, lang), CENTRE), merge=both),
+        Column(ctx.t(N_("Unit")), lambda r: Cell(unit_label(r.indicator.unit, lang), CENTRE), merge=both),
+        Column(ctx.t(N_("Person/post responsible for implementation")),
+               lambda r: Cell(r.indicator.responsible or ""), merge=both),
+        Column(ctx.t(N_("Target for the fiscal year {fiscal_year}"), fiscal_year=ctx.fiscal_year),
+               lambda r: Cell(_target_text(r.indicator, lang), CENTRE), merge=both),
+        Column(ctx.t(N_("Target/ achievement")), lambda r: Cell(ctx.t(N_("Target")), CENTRE),
+               second=lambda r: Cell(ctx.t(N_("Achievement")), CENTRE)),
+    ]
+    group = ctx.t(N_("Implementation progress monitoring, {fiscal_year}"), fiscal_year=ctx.fiscal_year)
+    for i, name in enumerate((N_("Quarter 1"), N_("Quarter 2"), N_("Quarter 3"), N_("Quarter 4"))):
+        cols.append(Column(ctx.t(name), lambda r, i=i: Cell(_quarter_target(r.indicator, i, lang), CENTRE),
+                           group=group, second=lambda r, i=i: Cell(figure(r, i), CENTRE)))
+    cols += [
+        Column(ctx.t(N_("Total achievement")), blank,
+               second=lambda r: Cell(_figure(r.indicator, r.entry, lang), CENTRE)),
+        Column(ctx.t(N_("Score")), blank, second=score, totals=True),
+        Column(ctx.t(N_("Remarks")), blank, second=lambda r: Cell(
+            [t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
+    ]
+    return cols
+
+
 def quarterly_columns(ctx: Context) -> list[Column]:
     """The NIS, GRS, citizen's charter and RTI reports (PLANS.md §2.1, §3.1, §4.1, §5.1): the target (the
     levels, or the single one with its dates), then a column per quarter, মোট অর্জন (the year to date) and
@@ -252,13 +361,8 @@ def quarterly_columns(ctx: Context) -> list[Column]:
     if len(plan.levels) > 1:
         cols += _level_columns(ctx)
     else:
-        def target(r: Row) -> Cell:
-            ind = r.indicator
-            texts = [format_value(t, ind.value_unit, lang) for t in ind.targets if t is not None]
-            texts += [format_value(d, "date", lang) for d in ind.target_dates or ()]
-            return Cell("; ".join(texts) or "-", CENTRE)
-
-        cols.append(Column(ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year), target,
+        cols.append(Column(ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year),
+                           lambda r: Cell(_target_text(r.indicator, lang), CENTRE),
                            value=lambda r: typed(r.indicator.targets[0] if r.indicator.targets else None,
                                                  r.indicator.value_unit)))
     reports = {r.period: r for r in ctx.reports}
@@ -292,7 +396,7 @@ def quarterly_columns(ctx: Context) -> list[Column]:
 # The layout of each kind of plan; kinds not named here use the e-Governance one.
 LAYOUTS: dict[str, Callable[[Context], list[Column]]] = {
     "egov_innovation": egov_columns,
-    "nis": quarterly_columns,
+    "nis": nis_columns,
     "grs": quarterly_columns,
     "citizen_charter": quarterly_columns,
     "rti": quarterly_columns,
@@ -313,6 +417,31 @@ def layout(plan: Plan, report: Report, lang: str, include_score: bool,
     ctx = Context(plan, report, lang, score, period_name(report.period, lang),
                   FiscalYear.parse(plan.fiscal_year).label(lang), reports=list(reports or ()))
     return ctx, LAYOUTS.get(plan.kind, egov_columns)(ctx), rows_of(ctx)
+
+
+def body_rows(ctx: Context, columns: list[Column], rows: list[Row]) -> tuple[list[list[Cell]], list[Row | None]]:
+    """The table's body: each indicator's row (two when a column has a `second` cell, the others then
+    repeating the first row's cell, to be merged over both), after its area's section row when the layout
+    has them (one cell across the table). Beside it, the Row each body row shows (None: a section row), for
+    merging and measuring."""
+    paired = any(col.second for col in columns)
+    body, owners, area = [], [], None
+    for r in rows:
+        if ctx.section is not None and r.area is not area:
+            area = r.area
+            body.append([Cell(ctx.section(area), HEAD, span=len(columns))])
+            owners.append(None)
+        body.append([col.cell(r) for col in columns])
+        owners.append(r)
+        if paired:
+            body.append([(col.second or col.cell)(r) for col in columns])
+            owners.append(r)
+    return body, owners
+
+
+def _column(body: list[list[Cell]], c: int) -> list[str]:
+    """The texts of column `c` down the body, but for the section rows (one cell across the table)."""
+    return [t for row in body if len(row) > c for t in _texts(row[c])]
 
 
 def rows_of(ctx: Context) -> list[Row]:
@@ -390,7 +519,7 @@ def fit_widths(columns: list[Column], body: list[list[Cell]], total: int, cell_f
     narrow and long texts share the room."""
     least, most = [], []
     for c, col in enumerate(columns):
-        texts = [t for row in body for t in _texts(row[c])]
+        texts = _column(body, c)
         head = [col.header, col.header_note, *(bold or {}).get(c, ())]
         word = max(cell_font.longest_word(texts), head_font.longest_word(head)) + _PAD
         least.append(min(word, total * _MAX_WORD_SHARE))
@@ -417,7 +546,7 @@ def fit_size(columns: list[Column], body: list[list[Cell]], total: int, font: st
     little for the rest."""
     # Widths grow with the size: the longest words measured once, at one point.
     cells, heads = Measure(font, 1.0), Measure(font, 1.0, bold=True)
-    words = [max(cells.longest_word([t for row in body for t in _texts(row[c])]),
+    words = [max(cells.longest_word(_column(body, c)),
                  heads.longest_word([col.header, col.header_note, *(bold or {}).get(c, ())]))
              for c, col in enumerate(columns)]
     size = points
@@ -446,12 +575,17 @@ def page_starts(heights: list[float], first_room: float, room: float) -> set[int
 
 
 def row_heights(columns: list[Column], body: list[list[Cell]], widths: list[int], measure: Measure,
-                rows: list[Row]) -> list[float]:
-    """Estimated height of each row: its tallest unmerged cell; a merged cell's text (an area's title)
-    taller than its rows lengthens the last of them."""
+                rows: list[Row | None]) -> list[float]:
+    """Estimated height of each body row (`rows`: the Row each shows, None for a section row across the
+    table): its tallest unmerged cell; a merged cell's text (an area's title) taller than its rows
+    lengthens the last of them."""
     line = measure.line
     heights = []
-    for row in body:
+    for row, owner in zip(body, rows):
+        if owner is None:
+            heights.append(max(1, sum(measure.lines(t, sum(widths) - _PAD) for t in _texts(row[0]))) * line
+                           + _ROW_EXTRA)
+            continue
         tallest = 1
         for c, col in enumerate(columns):
             if col.merge is None:
@@ -462,37 +596,47 @@ def row_heights(columns: list[Column], body: list[list[Cell]], widths: list[int]
             continue
         start = 0
         for i in range(1, len(rows) + 1):
-            if i == len(rows) or col.merge(rows[i]) != col.merge(rows[start]):
-                need = sum(measure.lines(t, widths[c] - _PAD) for t in _texts(body[start][c])) * line + _ROW_EXTRA
-                have = sum(heights[start:i])
-                if need > have:
-                    heights[i - 1] += need - have
+            if i == len(rows) or _key(col, rows[i]) != _key(col, rows[start]):
+                if rows[start] is not None:
+                    need = sum(measure.lines(t, widths[c] - _PAD) for t in _texts(body[start][c])) * line + _ROW_EXTRA
+                    have = sum(heights[start:i])
+                    if need > have:
+                        heights[i - 1] += need - have
                 start = i
     return heights
+
+
+def _key(col: Column, row: Row | None) -> object:
+    """What a merging column merges on; a section row merges with nothing."""
+    return object() if row is None else col.merge(row)
 
 
 # The rule between rows and a little leading LibreOffice and Word add around a cell's paragraphs.
 _ROW_EXTRA = 30
 
 
-def merge_cells(columns: list[Column], rows: list[Row], body: list[list[Cell]], starts: set[int]) -> None:
+def merge_cells(columns: list[Column], rows: list[Row | None], body: list[list[Cell]], starts: set[int]) -> None:
     """Merge the cells of a merging column down over rows with the same key; open a new merge (with the
-    text again) on each row that begins a page."""
+    text again) on each row that begins a page. `rows` as for row_heights."""
     for c, col in enumerate(columns):
         if col.merge is None:
             continue
+        keys = [_key(col, row) for row in rows]
         for i, row in enumerate(rows):
-            same_as_above = i > 0 and col.merge(rows[i - 1]) == col.merge(row) and i not in starts
-            same_below = i + 1 < len(rows) and col.merge(rows[i + 1]) == col.merge(row) and i + 1 not in starts
+            if row is None:
+                continue
+            same_as_above = i > 0 and keys[i - 1] == keys[i] and i not in starts
+            same_below = i + 1 < len(rows) and keys[i + 1] == keys[i] and i + 1 not in starts
             if same_as_above:
                 body[i][c].vmerge = "continue"
             elif same_below:
                 body[i][c].vmerge = "restart"
 
 
-def header_rows(columns: list[Column]) -> list[list[Cell]]:
+def header_rows(columns: list[Column], numbered: str | None = None) -> list[list[Cell]]:
     """Two header rows: a header over a group of columns spans them, with the columns' own headers (and
-    notes: the level percentages) below; every other header is merged down over both rows."""
+    notes: the level percentages) below; every other header is merged down over both rows. `numbered` (a
+    language) adds a third, the columns' numbers (১ ২ ৩ …, as the NIS form refers to its columns)."""
     top, below = [], []
     c = 0
     while c < len(columns):
@@ -508,4 +652,7 @@ def header_rows(columns: list[Column]) -> list[list[Cell]]:
         top.append(Cell(col.group, HEAD, span=span, shade=SHADE))
         below += [Cell([t for t in (g.header, g.header_note) if t], HEAD, shade=SHADE) for g in columns[c:c + span]]
         c += span
+    if numbered:
+        return [top, below, [Cell(localize_digits(str(n), numbered), HEAD, shade=SHADE)
+                             for n in range(1, len(columns) + 1)]]
     return [top, below]
