@@ -401,12 +401,16 @@ LAYOUTS: dict[str, Callable[[Context], list[Column]]] = {
     "citizen_charter": quarterly_columns,
     "rti": quarterly_columns,
 }
+# A spreadsheet keeps one row an indicator, its figures in their own cells: the NIS form's row pairs are
+# for print, so its sheet has the quarter columns of the other quarterly plans.
+SHEET_LAYOUTS = {**LAYOUTS, "nis": quarterly_columns}
 
 
 def layout(plan: Plan, report: Report, lang: str, include_score: bool,
-           reports: list[Report] | None = None) -> tuple[Context, list[Column], list[Row]]:
+           reports: list[Report] | None = None, sheet: bool = False) -> tuple[Context, list[Column], list[Row]]:
     """The report's table as the plan's kind lays it out: its context, columns and rows. `reports` are the
-    plan's reports (for the quarters' own figures and a percent's year to date)."""
+    plan's reports (for the quarters' own figures and a percent's year to date); `sheet`: for a
+    spreadsheet (SHEET_LAYOUTS)."""
     from egov_desktop.core.periods import FiscalYear, period_name
 
     score = None
@@ -416,7 +420,8 @@ def layout(plan: Plan, report: Report, lang: str, include_score: bool,
         score = score_report(plan, report, reports or ())
     ctx = Context(plan, report, lang, score, period_name(report.period, lang),
                   FiscalYear.parse(plan.fiscal_year).label(lang), reports=list(reports or ()))
-    return ctx, LAYOUTS.get(plan.kind, egov_columns)(ctx), rows_of(ctx)
+    layouts = SHEET_LAYOUTS if sheet else LAYOUTS
+    return ctx, layouts.get(plan.kind, egov_columns)(ctx), rows_of(ctx)
 
 
 def body_rows(ctx: Context, columns: list[Column], rows: list[Row]) -> tuple[list[list[Cell]], list[Row | None]]:

@@ -1,4 +1,4 @@
-"""The report as an Excel workbook (.xlsx), in the Word table's layout (report_table.LAYOUTS).
+"""The report as an Excel workbook (.xlsx), in the Word table's layout (report_table.SHEET_LAYOUTS).
 
 Numbers stay numbers and dates dates, so Excel can add and sort them; they are shown with Bangla digits
 through the Bengali number format offices' own sheets use (`[$-5000445]`: digits of system 05, Bengali,
@@ -45,7 +45,7 @@ def build_workbook(doc: PlanDocument, period: str, font: str = NIKOSH, settings:
 
         raise ExportError(Msg(N_("There is no {period} report in this plan."), {"period": period_name(period)}))
     seal_digest(doc, report)  # a signed report whose content no longer matches its seal is refused
-    _ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score, doc.reports)
+    _ctx, columns, rows = rt.layout(doc.plan, report, lang, settings.include_score, doc.reports, sheet=True)
     # The spreadsheet's columns: each layout column, and a column for its detail (the narrative) after it.
     sheet_cols: list[tuple[rt.Column, bool]] = []
     for col in columns:

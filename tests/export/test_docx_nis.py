@@ -104,3 +104,13 @@ def test_libreoffice_prints_the_section_row_and_the_pair_labels(exported, tmp_pa
     assert "১.প্রাতিষ্ঠানিকব্যবস্থা:৮" in flat
     pairs = len(nis().plan.indicators())
     assert flat.count("লক্ষ্যমাত্রা") > pairs and flat.count("অর্জন") > pairs, text
+
+
+def test_the_spreadsheet_keeps_one_row_an_indicator_with_its_quarters(tmp_path):
+    import openpyxl
+
+    from egov_desktop.export.xlsx_report import export_xlsx
+
+    ws = openpyxl.load_workbook(export_xlsx(nis(), "Q1", tmp_path / "nis.xlsx")).active
+    row = next(r for r in ws.iter_rows(values_only=True) if any(str(v).startswith("[১.১.১]") for v in r if v))
+    assert "লক্ষ্যমাত্রা: ১\nঅর্জন: ১" in row  # Q1: the quarter's target over its achievement, as before
