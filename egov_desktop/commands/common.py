@@ -114,6 +114,16 @@ def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = 
 
 # ------------------------------------------------------------------ an exchange file from outside
 
+def import_plan(store, doc: PlanDocument, replace: bool) -> None:
+    """A whole plan into the database as one undo step; with `replace`, the plan of the same kind and year
+    there goes first (the store refuses a clash otherwise, and a plan with a sealed report). StoreError."""
+    with store.group(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year})):
+        existing = store.find_plan(doc.plan.fiscal_year, doc.plan.kind)
+        if existing is not None and replace:
+            store.delete_plan(existing)
+        store.import_document(doc)
+
+
 def load_or_report(path: str, lang: str, as_json: bool = False) -> PlanDocument | None:
     """The document, or None after printing why it cannot be read (through core.guarded: a regular file of a
     bounded size). With `as_json` the reason goes to the output as JSON, as the command's answer would have."""

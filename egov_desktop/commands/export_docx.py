@@ -91,10 +91,20 @@ def _run_all_plans(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from egov_desktop.export.docx_report import ExportError, default_file_name, export_docx
+    from egov_desktop.export.docx_report import export_docx
 
     if args.all_plans:
         return _run_all_plans(args)
+    return run_export(args, ".docx", lambda doc, out, settings: export_docx(
+        doc, args.period, out, parts=args.parts, font=args.font, settings=settings))
+
+
+def run_export(args: argparse.Namespace, suffix: str, write) -> int:
+    """An export of the plan's report to a file (`write(doc, out, settings)`): the plan from the file or the
+    database, the saved settings and the flags, `--out` a file or a folder; shared by export-docx and
+    export-xlsx."""
+    from egov_desktop.export.docx_report import ExportError, default_file_name
+
     source = common.open_plan(args)
     if source is None:
         return common.EXIT_UNREADABLE
@@ -106,8 +116,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Inside the error handling: a name over 255 bytes makes even this question fail (ENAMETOOLONG).
         if out.is_dir():
-            out = out / default_file_name(source.doc, args.period, args.lang)
-        export_docx(source.doc, args.period, out, parts=args.parts, font=args.font, settings=settings)
+            out = out / default_file_name(source.doc, args.period, args.lang, suffix=suffix)
+        write(source.doc, out, settings)
     except ExportError as exc:
         common.err(exc.render(args.lang))
         return common.EXIT_ERRORS

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from egov_desktop.commands import common
-from egov_desktop.commands.export_docx import settings_from
+from egov_desktop.commands.export_docx import run_export
 from egov_desktop.core.i18n import N_, _
 from egov_desktop.export.fonts import FONT_CHOICES
 
@@ -29,24 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from egov_desktop.export.docx_report import ExportError, default_file_name
     from egov_desktop.export.xlsx_report import export_xlsx
 
-    source = common.open_plan(args)
-    if source is None:
-        return common.EXIT_UNREADABLE
-    try:
-        settings = settings_from(args, source)
-    finally:
-        source.close()
-    out = args.out
-    try:
-        if out.is_dir():
-            out = out / default_file_name(source.doc, args.period, args.lang, suffix=".xlsx")
-        export_xlsx(source.doc, args.period, out, font=args.font, settings=settings)
-    except ExportError as exc:
-        common.err(exc.render(args.lang))
-        return common.EXIT_ERRORS
-    except OSError as exc:
-        return common.cannot_write(out, exc, args.lang)
-    return common.written(out, args.lang)
+    return run_export(args, ".xlsx", lambda doc, out, settings: export_xlsx(
+        doc, args.period, out, font=args.font, settings=settings))

@@ -35,11 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return common.EXIT_UNREADABLE
     try:
-        with store.group(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year})):
-            existing = store.find_plan(doc.plan.fiscal_year, doc.plan.kind)
-            if existing is not None and args.replace:
-                store.delete_plan(existing)
-            store.import_document(doc)
+        common.import_plan(store, doc, args.replace)
     except StoreError as exc:
         common.err(f"{args.file}: {exc.render(args.lang)}")
         return common.EXIT_ERRORS

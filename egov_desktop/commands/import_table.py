@@ -109,11 +109,7 @@ def _import(args, doc) -> int | None:
             office = store.current_office()
             if office is not None:
                 doc.office = store.get_office(office)
-        with store.group(Msg(N_("Import {title} {year}"), {"title": doc.plan.title, "year": doc.plan.fiscal_year})):
-            existing = store.find_plan(doc.plan.fiscal_year, doc.plan.kind)
-            if existing is not None and args.replace:
-                store.delete_plan(existing)
-            store.import_document(doc)
+        common.import_plan(store, doc, args.replace)
     except StoreError as exc:
         common.err(f"{args.file}: {exc.render(args.lang)}")
         return common.EXIT_ERRORS
