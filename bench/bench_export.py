@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BENCH, Figure, emit, median, plan_path
+from common import BENCH, Figure, alternate, emit, median, plan_path
 
 REPEATS = 5
 
@@ -71,17 +71,9 @@ def main() -> None:
         cold_bare = first_in_fresh_process("bare", tmp / "cold-bare.docx")
         cold_real = first_in_fresh_process("real", tmp / "cold-real.docx")
         doc = exchange.load(plan_path(200))
-        warm_bare, warm_real = [], []
-        for i in range(REPEATS + 1):
-            t0 = time.perf_counter()
-            bare_export(doc, tmp / f"bare{i}.docx")
-            t1 = time.perf_counter()
-            real_export(doc, tmp / f"real{i}.docx")
-            t2 = time.perf_counter()
-            if i:  # the first round warms both up
-                warm_bare.append(t1 - t0)
-                warm_real.append(t2 - t1)
-        size = (tmp / "real1.docx").stat().st_size
+        warm_bare, warm_real = alternate(lambda: bare_export(doc, tmp / "bare.docx"),
+                                         lambda: real_export(doc, tmp / "real.docx"), REPEATS)
+        size = (tmp / "real.docx").stat().st_size
     wb, wr = median(warm_bare), median(warm_real)
     emit(
         Figure("Word export, 200-indicator report + memo, first in a fresh process", cold_real, "s", cold_bare,

@@ -58,6 +58,22 @@ def timed(fn, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - t0, result
 
 
+def alternate(bare, real, repeats: int) -> tuple[list[float], list[float]]:
+    """Times of `bare()` and `real()` run one after the other `repeats` times, after a first round that warms
+    both up (so the machine's moods fall on both alike)."""
+    bare_times, real_times = [], []
+    for i in range(repeats + 1):
+        t0 = time.perf_counter()
+        bare()
+        t1 = time.perf_counter()
+        real()
+        t2 = time.perf_counter()
+        if i:
+            bare_times.append(t1 - t0)
+            real_times.append(t2 - t1)
+    return bare_times, real_times
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

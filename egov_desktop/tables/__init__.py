@@ -1,7 +1,6 @@
 """Plan tables as offices keep them in Excel and Word: reading them in (grid.py, recognise.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from egov_desktop.core.i18n import Msg, N_

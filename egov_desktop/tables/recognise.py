@@ -351,8 +351,6 @@ class _Reader:
 
     def text(self, row: list[Cell], column: Column | None) -> str:
         cell = self.cell(row, column)
-        if cell is None or not isinstance(cell.value, str) and cell.value is not None and not cell.text:
-            return ""
         return self.unicode(cell) if cell is not None else ""
 
     def unicode(self, cell: Cell) -> str:
