@@ -69,10 +69,19 @@ def cannot_write(path, exc: OSError, lang: str) -> int:
 
 # ------------------------------------------------------------------ the database
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=database_target, default=None,
+def add_db_argument(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument("--db", type=database_target, default=default,
                         help=_("database file (default: the per-user data folder), or the office's server: "
                                "postgresql://USER@HOST[:PORT]/DBNAME"))
+
+
+def add_lang_after_action(parser: argparse.ArgumentParser) -> None:
+    """--lang after a command's action too (`evidence add ... --lang en`); SUPPRESS keeps the value given
+    before the action."""
+    from egov_desktop.core.i18n import LANGUAGES
+
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                        help=_("language of the messages (default bn)"))
 
 
 def add_take_over_argument(parser: argparse.ArgumentParser) -> None:

@@ -19,10 +19,13 @@ HELP = N_("manage the database: upgrade it to this program's schema, copy it to 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # --db before the action too, as every other command takes it anywhere after its name.
+    common.add_db_argument(parser)
     actions = parser.add_subparsers(dest="action", required=True, help=_("what to do with the database"))
     upgrade = actions.add_parser("upgrade", help=_("upgrade the database (file or server) to this program's schema"))
-    common.add_db_argument(upgrade)
+    _after_action(upgrade, db=True)
     copy = actions.add_parser("copy", help=_("copy every plan, report and audit row to another database"))
+    _after_action(copy, db=False)
     copy.add_argument("--from", dest="source", type=database_target, required=True,
                       help=_("the database copied: a file or postgresql://USER@HOST[:PORT]/DBNAME"))
     copy.add_argument("--to", dest="target", type=database_target, required=True,
@@ -30,7 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     copy.add_argument("--replace", action="store_true", help=_("replace what the target database holds"))
 
 
+def _after_action(parser: argparse.ArgumentParser, db: bool) -> None:
+    """--lang (and --db, where the action uses it) after the action as well; SUPPRESS keeps the value given
+    before it."""
+    common.add_lang_after_action(parser)
+    if db:
+        common.add_db_argument(parser, default=argparse.SUPPRESS)
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.action == "copy" and args.db is not None:
+        common.err(Msg(N_("db copy takes the databases as --from and --to, not --db.")).render(args.lang))
+        return common.EXIT_UNREADABLE
     return _copy(args) if args.action == "copy" else _upgrade(args)
 
 

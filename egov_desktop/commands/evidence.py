@@ -40,11 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _common(parser: argparse.ArgumentParser, indicator_required: bool) -> None:
-    from egov_desktop.core.i18n import LANGUAGES
-
-    # --lang after the action too; SUPPRESS keeps the value given before it.
-    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
-                        help=_("language of the messages (default bn)"))
+    common.add_lang_after_action(parser)
     common.add_plan_arguments(parser, file=False)
     parser.add_argument("--indicator", required=indicator_required, metavar="CODE", type=to_latin_digits,
                         help=_("indicator code"))

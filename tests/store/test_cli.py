@@ -71,3 +71,21 @@ def test_refusals_and_exit_codes_in_both_languages(tmp_path):
 
     p = egov("export-json", "--fiscal-year", "2023-24", "--out", tmp_path / "no" / "such" / "dir.json", "--db", db)
     assert p.returncode == 2 and "লেখা যায়নি" in _text(p)[1]
+
+
+def test_db_takes_lang_and_db_before_or_after_its_action(tmp_path):
+    db = tmp_path / "egov.sqlite"
+    assert egov("import", PIB, "--db", db).returncode == 0
+    for args in (("db", "upgrade", "--lang", "en", "--db", db), ("db", "--lang", "en", "--db", db, "upgrade"),
+                 ("db", "--db", db, "upgrade", "--lang", "en")):
+        p = egov(*args)
+        out, err = _text(p)
+        assert p.returncode == 0 and "The database is at the newest schema" in out, (args, err)
+    p = egov("db", "--db", tmp_path / "nowhere" / "x.sqlite", "upgrade", "--db", db)  # the later one counts
+    assert p.returncode == 0 and not (tmp_path / "nowhere").exists()
+    p = egov("db", "--db", db, "copy", "--from", db, "--to", tmp_path / "copy.sqlite", "--lang", "en")
+    out, err = _text(p)
+    assert p.returncode == 2 and "--from and --to, not --db" in err and not (tmp_path / "copy.sqlite").exists()
+    p = egov("db", "copy", "--lang", "en", "--from", db, "--to", tmp_path / "copy.sqlite")
+    out, err = _text(p)
+    assert p.returncode == 0 and "Copied and verified" in out, err
