@@ -226,6 +226,9 @@ class Entry:
     numerator: int | float | None = None
     denominator: int | float | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # The store's row id of the entry's indicator (None in a document read from a file, which names the code
+    # only): of two indicators with one code, it says whose entry this is. Not exchanged, ignored by equality.
+    indicator_key: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -276,6 +279,15 @@ class Report:
 
     def entry(self, code: str) -> Entry | None:
         return next((e for e in self.entries if e.indicator == code), None)
+
+    def entries_of(self, plan: Plan) -> list[Entry | None]:
+        """Each of the plan's indicators' entry (None: nothing entered), in plan order. Of two indicators with
+        one code (an error the rules report), each has its own when the entries name their indicator's key
+        (read from the database); when they name only the code (read from a file), the first takes it, so it
+        is not counted twice."""
+        by_key = {e.indicator_key: e for e in self.entries if e.indicator_key is not None}
+        by_code = {e.indicator: e for e in reversed(self.entries) if e.indicator_key is None}
+        return [by_key[ind.key] if ind.key in by_key else by_code.pop(ind.code, None) for ind in plan.indicators()]
 
 
 @dataclass

@@ -290,16 +290,14 @@ def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> 
             cutoff = None
     result = ReportScore(period=report.period)
     total = out_of = 0.0
-    # One lookup table: report.entry() scans the entries, which made scoring quadratic in the plan size.
-    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in entry()
+    # Matched once: report.entry() scans the entries, which made scoring quadratic in the plan size.
+    entries = iter(report.entries_of(plan))
     quarter_entries = _quarter_entries(plan, report, reports)
     for area in plan.areas:
         area_total = area_out_of = 0.0
         for activity in area.activities:
             for ind in activity.indicators:
-                # Taken, not looked up: of two indicators with one code (an error the rules report), only
-                # the first gets the entry, so it is not counted twice.
-                entry = entries.pop(ind.code, None)
+                entry = next(entries)  # its own, also of two indicators with one code (Report.entries_of)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
                 if ind.unit == "percent" and ind.code in quarter_entries:

@@ -452,8 +452,8 @@ def _column(body: list[list[Cell]], c: int) -> list[str]:
 def rows_of(ctx: Context) -> list[Row]:
     """The table's rows in plan order; an area's indicators share its serial (a flat plan numbers each)."""
     # Taken in plan order, as scoring does: of two indicators with one code (an error the rules report),
-    # the first has the entry and each its own score, so the twins do not show each other's figures.
-    entries = {e.indicator: e for e in reversed(ctx.report.entries)}
+    # each has its own entry and score (Report.entries_of), so the twins do not show each other's figures.
+    entries = iter(ctx.report.entries_of(ctx.plan))
     scores = iter(ctx.score.indicators) if ctx.score else None
     rows, serial = [], 0
     for area in ctx.plan.areas:
@@ -463,7 +463,7 @@ def rows_of(ctx: Context) -> list[Row]:
             for ind in act.indicators:
                 if ctx.plan.is_flat:
                     serial += 1
-                rows.append(Row(serial, area, act, ind, entries.pop(ind.code, None),
+                rows.append(Row(serial, area, act, ind, next(entries),
                                 next(scores) if scores is not None else None))
     return rows
 

@@ -915,7 +915,7 @@ class ProgressModel(GridModel):
         """The evidence files attached to the row's entry (core.evidence.attached)."""
         from egov_desktop.core.evidence import attached
 
-        return attached(self._entries.get(self._rows[row].code))
+        return attached(self._entries.get(self._rows[row].key))
 
     def _build(self) -> None:
         doc = self._doc
@@ -927,8 +927,10 @@ class ProgressModel(GridModel):
         self._report = report
         self._rows = doc.plan.indicators()
         self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
-        self._area_of = {i.code: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
-        self._entries = {e.indicator: e for e in report.entries}
+        self._area_of = {i.key: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
+        # By the indicator's key, not its code: two indicators may share one (real plans have such twins).
+        self._entries = {ind.key: e for ind, e in zip(self._rows, report.entries_of(doc.plan)) if e is not None}
+        self._entered = {e.indicator for e in report.entries}
         self._chain = chain = ReportChain(doc, self.period)
         own = chain.before is not None and any(chain.base(ind) for ind in self._rows)
         levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
@@ -955,12 +957,11 @@ class ProgressModel(GridModel):
     def _rescore(self) -> None:
         # The other reports too: a percent's year to date may come from the quarters' own figures.
         self._saved_score = scoring.score_report(self._doc.plan, self._report, self._doc.reports)
-        self._saved_scores = {s.code: s for s in self._saved_score.indicators}
         self._show_score(self._saved_score)
 
     def _show_score(self, score: scoring.ReportScore) -> None:
         self._score = score
-        self._scores = {s.code: s for s in score.indicators}
+        self._scores = score.indicators  # one an indicator, in plan order: a row's is at its row
         self.scored.emit()
 
     def preview(self, index: QModelIndex, text: str) -> None:
@@ -968,33 +969,35 @@ class ProgressModel(GridModel):
         part follow every keystroke."""
         if self.column_key(index.column()) != "value":
             return
-        ind = self._rows[index.row()]
-        entry = self._entries.get(ind.code)
+        row = index.row()
+        ind = self._rows[row]
+        entry = self._entries.get(ind.key)
         base = self._chain.base(ind)
         try:
             value = parse_cell(VALUE, ind.unit, text, base=base[0] if base else None)
         except CellError:
             value = entry.value if entry else None
-        trial = replace(entry, value=value) if entry else Entry(ind.code, value)
+        trial = replace(entry, value=value) if entry else Entry(ind.code, value, indicator_key=ind.key)
         self._trial = trial
-        self._show_score(self._score_with(ind, trial))
-        self._emit_scores(index.row())
+        self._show_score(self._score_with(row, trial))
+        self._emit_scores(row)
 
-    def _score_with(self, ind, trial: Entry) -> scoring.ReportScore:
-        """The saved score with one indicator scored on a trial entry. Only that indicator is scored
-        again (the core scores a one-indicator plan); the sums move by its difference, so a keystroke
+    def _score_with(self, row: int, trial: Entry) -> scoring.ReportScore:
+        """The saved score with one indicator (the row's) scored on a trial entry. Only that indicator is
+        scored again (the core scores a one-indicator plan); the sums move by its difference, so a keystroke
         costs the same in a plan of 10 or 500 indicators."""
-        area_code = self._area_of[ind.code]
+        ind = self._rows[row]
+        area_code = self._area_of[ind.key]
         alone = replace(self._doc.plan, areas=[Area(area_code, None, None, [Activity(ind.code, "", [ind])])])
         new = scoring.score_report(alone, Report(self.period, entries=[trial])).indicators[0]
         saved = self._saved_score
-        old = self._saved_scores[ind.code]
-        delta = new.score - old.score
+        delta = new.score - saved.indicators[row].score
         area = saved.areas[area_code]
         areas = dict(saved.areas)
         areas[area_code] = scoring.AreaScore(area_code, round(area.total + delta, 9), area.out_of)
-        return scoring.ReportScore(saved.period, [new if s.code == ind.code else s for s in saved.indicators],
-                                   areas, round(saved.total + delta, 9), saved.out_of)
+        indicators = list(saved.indicators)
+        indicators[row] = new
+        return scoring.ReportScore(saved.period, indicators, areas, round(saved.total + delta, 9), saved.out_of)
 
     def end_preview(self, index: QModelIndex) -> None:
         """The editor closed: show the saved value's score again."""
@@ -1039,7 +1042,7 @@ class ProgressModel(GridModel):
             return Cell(VALUE, (ind.quarter_targets or [None] * 4)[QUARTERS.index(self.period)], unit=ind.value_unit)
         if col == "previous":
             return Cell(VALUE, self._chain.previous_value(ind.code), unit=ind.unit)
-        entry = self._entries.get(ind.code)
+        entry = self._entries.get(ind.key)
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._chain.base(ind))
         if col == "dates":
@@ -1047,15 +1050,15 @@ class ProgressModel(GridModel):
                 return None
             return Cell(VALUE, entry.dates if entry else None, editable, unit="dates")
         if col == "own":
-            if self._trial is not None and self._trial.indicator == ind.code:
+            if self._trial is not None and self._trial.indicator_key == ind.key:
                 entry = self._trial
             return Cell(COMPUTED, self._chain.own(ind, entry), unit="percent" if ind.unit == "percent" else None)
         if col in ("narrative", "evidence", "remarks"):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)
         if col == "not_applicable":
             return Cell(CHECK, bool(entry and entry.not_applicable), editable)
-        found = self._scores.get(ind.code)
-        if found is None or found.not_applicable:
+        found = self._scores[row]
+        if found.not_applicable:
             return Cell(COMPUTED, None)
         if col == "percent":
             return Cell(COMPUTED, found.percent, unit="percent")
@@ -1081,7 +1084,7 @@ class ProgressModel(GridModel):
         count = len(ind.target_dates or ())
         if len(dates) > count:
             raise InvalidValue(Msg(N_("This indicator has {count} target dates."), {"count": count}))
-        entry = self._entries.get(ind.code)
+        entry = self._entries.get(ind.key)
         old = list(entry.dates or [None] * count) if entry else [None] * count
         new = list(dates) + [None] * (count - len(dates))
         with self.store.group(Msg(N_("Change the achievement of {code}"), {"code": ind.code})) as group:
@@ -1091,12 +1094,13 @@ class ProgressModel(GridModel):
         return group.change
 
     def _apply(self, row: int, col: str, value) -> None:
-        code = self._rows[row].code
-        entry = self._entries.get(code)
+        ind = self._rows[row]
+        entry = self._entries.get(ind.key)
         if entry is None:
-            entry = Entry(code)
+            entry = Entry(ind.code, indicator_key=ind.key)
             self._report.entries.append(entry)
-            self._entries[code] = entry
+            self._entries[ind.key] = entry
+            self._entered.add(ind.code)
         if col == "dates":
             count = len(self._rows[row].target_dates or ())
             value = list(value or []) + [None] * (count - len(value or []))
@@ -1118,16 +1122,16 @@ class ProgressModel(GridModel):
 
     def _entry_code(self, where: str) -> str | None:
         a = Address.parse(where)
-        return a.code if a is not None and a.period == self.period and a.code in self._entries else None
+        return a.code if a is not None and a.period == self.period and a.code in self._entered else None
 
     def _check_rows(self, rows: range) -> list | None:
         # The report's rules look at one entry at a time (and at the memo, which the grid does not edit),
         # so only the edited entries are checked again; the list keeps the order a full check gives.
         # (test_models_recheck compares with the full check.)
         for row in rows:
-            code = self._rows[row].code
-            entry = self._entries.get(code)
-            self._entry_findings[code] = [] if entry is None else rules.check_report(
+            ind = self._rows[row]
+            entry = self._entries.get(ind.key)
+            self._entry_findings[ind.code] = [] if entry is None else rules.check_report(
                 self._doc.plan, Report(self.period, entries=[entry]))
         return [f for e in self._report.entries for f in self._entry_findings.get(e.indicator, ())] + self._other_findings
 

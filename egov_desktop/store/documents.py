@@ -164,6 +164,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
                 numerator=r["numerator"],
                 denominator=r["denominator"],
                 extras=_with_files(r["extras"] or {}, files.get(r["id"])),
+                indicator_key=r["indicator_id"],
             )
         )
     for r in rows(conn, "memo", "report_id", reports):
