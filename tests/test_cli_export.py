@@ -321,3 +321,16 @@ def test_a_file_saved_again_by_libreoffice_still_verifies(capsys, tmp_path, db):
     # Re-saving reshuffles runs, empty paragraphs and footers; the text a reader sees is the same.
     code, text, _ = run(capsys, "verify", resaved / "signed.docx", "--db", db)
     assert code == 0 and "সংস্করণ ১" in text
+
+
+def test_sign_off_and_reopen_record_the_officer_named_in_the_database(capsys, db):
+    from egov_desktop.store.audit import OFFICER_NAME
+
+    with Store.open(db) as store:
+        store.set_setting(OFFICER_NAME, "রহিমা খাতুন")
+    plan = ["--fiscal-year", "2021-22", "--period", "H1", "--db", db]
+    assert run(capsys, "sign-off", *plan, "--signatory", "মুনিরা সুলতানা")[0] == 0
+    assert run(capsys, "reopen", *plan, "--reason", "একটি অর্জন সংশোধন")[0] == 0
+    with Store.open(db) as store:
+        [signed] = store.signed_revisions(store.find_plan("2021-22", "egov_innovation"), "H1")
+    assert (signed.signed_by, signed.reopened_by) == ("রহিমা খাতুন", "রহিমা খাতুন")

@@ -2,7 +2,9 @@
 
 N is the signatory's number in the office profile (1, 2, ...) or their name. Refused
 (exit 1, with the errors listed) while the report has errors; the sealed report is
-read-only until reopened. Exit 2 when the database cannot be read.
+read-only until reopened. Exit 2 when the database cannot be read. The seal records who signed it off as
+the audit log names them: the officer's name kept in the database (office profile: your name), else the
+computer's login; on a server the officer's own role.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PlanDocument, Signatory, Signoff
 from egov_desktop.store import backup, dialect
 from egov_desktop.store import documents as docs
-from egov_desktop.store.audit import user_name
+from egov_desktop.store.audit import who
 from egov_desktop.store.errors import ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import UnitOfWork, Work, no_plan, period_name, raise_
@@ -148,7 +148,7 @@ class Sealing:
             s = TABLES["signoff"]
             sid = w.tx.conn.execute(select(s.c.id).where(s.c.report_id == row["id"], s.c.revision == revision)).scalar()
             if sid is not None:
-                w.tx.update("signoff", sid, {"reopened_at": docs.now_iso(), "reopened_by": user_name(),
+                w.tx.update("signoff", sid, {"reopened_at": docs.now_iso(), "reopened_by": who(w.tx.conn),
                                              "reopen_reason": reason})
             w.audit("reopen", "report", row["id"], plan_key, period=period, field="status",
                     old={"status": row["status"], "revision": revision}, new={"status": "draft", "reason": reason})
@@ -177,7 +177,7 @@ class Sealing:
 def record_signoff(w: Work, report_id: int, revision: int, s: Signoff, snapshot: str) -> None:
     w.tx.insert("signoff", {
         "report_id": report_id, "revision": revision, "name": s.name, "designation": s.designation,
-        "signed_at": s.signed_at.isoformat(), "signed_by": user_name(), "digest": s.digest, "snapshot": snapshot,
+        "signed_at": s.signed_at.isoformat(), "signed_by": who(w.tx.conn), "digest": s.digest, "snapshot": snapshot,
     })
 
 
