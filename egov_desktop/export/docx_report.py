@@ -462,12 +462,15 @@ def _custom_properties(document, meta: dict) -> None:
 
 
 def _footer(document, lang: str, seal: str | None) -> None:
-    """Every page's footer: "পৃষ্ঠা ১/৩" (Word's PAGE and NUMPAGES fields), under the seal of a signed
+    """Every page's footer: "পৃষ্ঠা 1/3" (Word's PAGE and NUMPAGES fields), under the seal of a signed
     report. The memo's section sets it; the report's inherits it.
 
     The numbers are fields, so Word and LibreOffice count the pages themselves; both draw them in Latin
-    digits, as neither has a Bangla number format for fields (w:pgNumType offers Hindi and Thai, not
-    Bengali; LibreOffice ignores even those)."""
+    digits. OOXML has no Bengali number format (w:pgNumType's w:fmt, a field's \\* switch), and LibreOffice
+    (7.4) maps none of its 62 w:fmt values nor any switch to its native numbering, the one way it draws
+    Bengali digits (an .odt's page style can ask for it; its .docx export loses it). Its digit shaping by
+    language is a setting of the reader's program (Tools > Options > Complex Text Layout > Numerals), not
+    of the file."""
     from docx.oxml.parser import parse_xml
 
     footer = document.sections[0].footer
