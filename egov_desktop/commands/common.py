@@ -75,6 +75,11 @@ def add_db_argument(parser: argparse.ArgumentParser, default=None) -> None:
                                "postgresql://USER@HOST[:PORT]/DBNAME"))
 
 
+def copied(msgid: str, counts: dict[str, int], lang: str) -> str:
+    """A copy's message (db copy, a server's backup or restore) with what it copied: plans, reports, audit."""
+    return Msg(msgid, {"plans": counts["plan"], "reports": counts["report"], "audit": counts["audit"]}).render(lang)
+
+
 def add_lang_after_action(parser: argparse.ArgumentParser) -> None:
     """--lang after a command's action too (`evidence add ... --lang en`); SUPPRESS keeps the value given
     before the action."""

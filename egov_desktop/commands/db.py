@@ -71,8 +71,8 @@ def _copy(args: argparse.Namespace) -> int:
             target.close()
     finally:
         source.close()
-    common.out(Msg(N_("Copied and verified: {plans} plans, {reports} reports, {audit} audit rows."),
-                   {"plans": counts["plan"], "reports": counts["report"], "audit": counts["audit"]}).render(args.lang))
+    common.out(common.copied(N_("Copied and verified: {plans} plans, {reports} reports, {audit} audit rows."),
+                             counts, args.lang))
     return common.EXIT_OK
 
 

@@ -64,6 +64,15 @@ def locking(query, conn):
     return query.with_for_update() if is_postgresql(conn) else query
 
 
+def snapshot(conn):
+    """`conn` made to read one consistent state for a whole transaction, whatever others commit meanwhile
+    (a backup, a copy): REPEATABLE READ, read-only, on a server; on SQLite a deferred BEGIN, whose first
+    read fixes its snapshot of the WAL."""
+    if is_postgresql(conn):
+        return conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return conn.execution_options(egov_read=True)
+
+
 def server_role(conn) -> str | None:
     """Who writes, on a server: each officer connects as their own role, and the audit names it (a name
     kept in the database's settings would be one name for the whole office). None on SQLite."""
@@ -77,11 +86,6 @@ def after_copy(conn, tables) -> None:
         for t in tables:
             conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('\"{t.name}\"', 'id'), "
                                  f"COALESCE((SELECT MAX(id) FROM \"{t.name}\"), 0) + 1, false)")
-
-
-# The file backups (backup.py) are of SQLite files; a server's are its IT person's (README).
-SERVER_BACKUP = N_("A database on the server is backed up on the server (pg_dump; README), or copied to a "
-                   "file with \"egov-desktop db copy\".")
 
 
 # ---------------------------------------------------------------- connecting

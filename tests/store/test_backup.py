@@ -63,6 +63,18 @@ def test_backup_and_restore_round_trip_through_the_cli(loaded, db_path, tmp_path
     assert code == 0 and out.count("ফেরত আনার আগে") == 2
 
 
+def test_backup_into_a_named_file_replaces_it_only_with_a_good_copy(loaded, db_path, tmp_path, capsys):
+    store, modmr, pib = loaded
+    out = tmp_path / "nightly.sqlite"
+    code, said, _ = _run(capsys, "backup", "--db", str(db_path), "--out", str(out))
+    assert code == 0 and str(out) in said
+    store.delete_plan(modmr)
+    code, _, _ = _run(capsys, "backup", "--db", str(db_path), "--out", str(out))  # the next night's
+    assert code == 0 and [p.name for p in tmp_path.iterdir() if p.name.startswith("nightly")] == ["nightly.sqlite"]
+    assert _documents(out) == _documents(db_path) and len(_documents(out)) == 1
+    assert backup.list_backups(db_path) == [] or all(b.reason != "manual" for b in backup.list_backups(db_path))
+
+
 def test_backup_of_a_missing_database_and_restore_of_a_missing_file(tmp_path, capsys):
     code, _, err = _run(capsys, "backup", "--db", str(tmp_path / "none.sqlite"))
     assert code == 2 and "নেই" in err
