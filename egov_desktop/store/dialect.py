@@ -58,10 +58,11 @@ def is_postgresql(engine_or_conn) -> bool:
     return engine_or_conn.dialect.name == "postgresql"
 
 
-def locking(query, conn):
+def locking(query, conn, shared: bool = False):
     """A read inside a write transaction, made to lock its rows on a server until the commit (on SQLite
-    the whole file is already locked by BEGIN IMMEDIATE)."""
-    return query.with_for_update() if is_postgresql(conn) else query
+    the whole file is already locked by BEGIN IMMEDIATE). `shared` (FOR SHARE): many such readers may
+    hold the rows at once, but none while one holds them to change them (FOR UPDATE)."""
+    return query.with_for_update(read=shared) if is_postgresql(conn) else query
 
 
 def snapshot(conn):

@@ -79,6 +79,12 @@ class Sealing:
             raise check.FieldError(Msg(N_("The signatory's name and designation are needed to sign off.")))
 
         def body(w: Work) -> int:
+            # The report row locked first, on a server: an edit of it in flight (Work.check_lock holds the
+            # row shared) commits before the document is read and digested; one that comes later waits,
+            # then finds the report sealed.
+            r = TABLES["report"]
+            w.tx.conn.execute(dialect.locking(select(r.c.id).where(r.c.plan_id == plan_key, r.c.period == period),
+                                              w.tx.conn)).all()
             doc = docs.read_document(w.tx.conn, plan_key) or raise_(no_plan())
             report = doc.report(period)
             if report is None:
@@ -184,7 +190,8 @@ def record_signoff(w: Work, report_id: int, revision: int, s: Signoff, snapshot:
 def _sealed_report(w: Work, plan_key: int, period: str) -> dict:
     """The report row of a signed-off or submitted report, else StoreError."""
     r = TABLES["report"]
-    row = w.tx.conn.execute(select(r).where(r.c.plan_id == plan_key, r.c.period == period)).mappings().first()
+    row = w.tx.conn.execute(dialect.locking(select(r).where(r.c.plan_id == plan_key, r.c.period == period),
+                                            w.tx.conn)).mappings().first()
     if row is None or row["status"] == "draft":
         raise StoreError(Msg(N_("The {period} report is not signed off."), {"period": period_name(period)}))
     return dict(row)

@@ -23,6 +23,7 @@ from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS
 from egov_desktop.store import documents as docs
 from egov_desktop.store.audit import write_audit
+from egov_desktop.store.dialect import locking
 from egov_desktop.store.errors import ReportLocked, StoreError
 from egov_desktop.store.journal import Mutation, Tx, batches
 from egov_desktop.store.lock import storage_error, translate_storage_errors
@@ -189,13 +190,17 @@ class Work:
         })
 
     def check_lock(self, plan_id: int, period: str | None) -> None:
-        """Signed-off or submitted reports refuse edits; so does their plan (the seal covers it)."""
+        """Signed-off or submitted reports refuse edits; so does their plan (the seal covers it).
+        On a server the report rows read stay locked (shared) until the commit: a sign-off, which locks
+        its report to change it (sealing.py), waits for this edit and then digests it, or this edit waits
+        for the sign-off and is refused; never an edit landing after the digest was taken."""
         self.locks.add((plan_id, period))
         t = TABLES["report"]
-        q = select(t.c.period).where(t.c.plan_id == plan_id, t.c.status != "draft")
+        q = select(t.c.period, t.c.status).where(t.c.plan_id == plan_id)
         if period is not None:
             q = q.where(t.c.period == period)
-        locked = self.tx.conn.execute(q.order_by(t.c.position)).scalars().first()
+        rows = self.tx.conn.execute(locking(q.order_by(t.c.position), self.tx.conn, shared=True)).all()
+        locked = next((p for p, status in rows if status != "draft"), None)
         if locked is None:
             return
         if period is not None:
