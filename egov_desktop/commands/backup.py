@@ -3,7 +3,7 @@ pen drive, or a server's nightly backup).
 
 A file is copied with SQLite's online backup API, so the copy is consistent even while the program is
 open. A server database is written into one of our own SQLite files from one snapshot, verified row by
-row (store/backup.py backup_server): `restore --db URL FILE` puts it back. Exit 0 when written, 1 when it
+row (store/server_backup.py): `restore --db URL FILE` puts it back. Exit 0 when written, 1 when it
 could not be made, 2 when there is no database (or the server cannot be used).
 """
 from __future__ import annotations
@@ -80,7 +80,9 @@ def _server(args: argparse.Namespace, url: str) -> int:
         else:
             args.to.mkdir(parents=True, exist_ok=True)
             dest = backup.new_name(args.to, stem, "manual", None, dt.datetime.now())
-        counts = backup.backup_server(store, dest)
+        from egov_desktop.store.server_backup import backup_server
+
+        counts = backup_server(store, dest)
     except StoreError as exc:  # the copy does not verify: nothing is left at dest
         common.err(f"{shown(url)}: {exc.render(args.lang)}")
         return common.EXIT_ERRORS

@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _server(args: argparse.Namespace, url: str) -> int:
     from egov_desktop.store.copy import TargetNotEmpty
+    from egov_desktop.store.server_backup import restore_server
 
     lang = args.lang
     if args.backup is None:
@@ -77,7 +78,7 @@ def _server(args: argparse.Namespace, url: str) -> int:
     if store is None:
         return common.EXIT_UNREADABLE
     try:
-        counts = backup.restore_server(args.backup, store, replace=args.replace)
+        counts = restore_server(args.backup, store, replace=args.replace)
     except TargetNotEmpty:
         common.err(f"{shown(url)}: " + Msg(N_("The database on the server already holds data. To replace it "
                                                "with the backup, run the command again with --replace."))

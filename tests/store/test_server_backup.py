@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from egov_desktop.core import evidence, exchange
-from egov_desktop.store import backup
+from egov_desktop.store.server_backup import backup_server
 from egov_desktop.store.service import Store
 from tests import evidence_files as make
 from tests.conftest import MODMR, PIB
@@ -141,7 +141,7 @@ def test_a_backup_taken_while_another_process_edits_is_the_state_of_one_moment(p
         for n in range(3):
             out = tmp_path / f"b{n}.sqlite"
             with Store.open(pg_url, readonly=True) as server:
-                backup.backup_server(server, out)
+                backup_server(server, out)
             with Store.open(out, readonly=True) as copy:
                 doc = copy.get_document(pib)
                 code = next(i.code for i in doc.plan.indicators() if i.key == key)
