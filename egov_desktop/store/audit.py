@@ -49,16 +49,19 @@ class AuditEntry:
 def who(conn: Connection) -> str:
     """Who is making a change, as the audit log, a sign-off and a reopening record it: on a server the
     officer's own role, else the officer's name kept in the database, else the computer's login."""
-    s = TABLES["setting"]
-    officer = conn.execute(select(s.c.value).where(s.c.key == OFFICER_NAME, s.c.plan_id.is_(None),
-                                                   s.c.fiscal_year.is_(None))).scalar_one_or_none()
-    return server_role(conn) or officer or user_name()
+    return server_role(conn) or officer_name(conn) or user_name()  # on a server, no read of the setting
 
 
 def write_audit(conn: Connection, rows: list[dict]) -> None:
     if rows:
         at, user = now_iso(), who(conn)
         conn.execute(insert(TABLES["audit"]), [r | {"at": at, "user": user} for r in rows])
+
+
+def officer_name(conn: Connection) -> str | None:
+    s = TABLES["setting"]
+    return conn.execute(select(s.c.value).where(s.c.key == OFFICER_NAME, s.c.plan_id.is_(None),
+                                                s.c.fiscal_year.is_(None))).scalar_one_or_none()
 
 
 def read_audit(conn: Connection, plan_key: int | None = None, indicator_key: int | None = None) -> list[AuditEntry]:

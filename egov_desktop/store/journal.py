@@ -51,11 +51,17 @@ class Tx:
         self.journal: list[Mutation] = []
         self.seen = {} if seen is None else seen
         self.versions: dict[tuple[str, int], int] = {}
+        # What this transaction read of each row ((table, id) -> columns), later writes not applied: the
+        # change's summary finds a row's parent here instead of reading it again (work.summarize).
+        self.known: dict[tuple[str, int], dict[str, Any]] = {}
 
     def row(self, table: str, key: int) -> dict[str, Any] | None:
         t = TABLES[table]
         r = self.conn.execute(locking(select(t).where(t.c.id == key), self.conn)).mappings().first()
-        return dict(r) if r is not None else None
+        if r is None:
+            return None
+        self.known.setdefault((table, key), {}).update(r)
+        return dict(r)
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         # Values as parameters (one cached compiled statement per table) and journaled as given

@@ -10,6 +10,7 @@ from egov_desktop.core import fields as check
 from egov_desktop.core.evidence import EvidenceFile
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS
+from egov_desktop.store.dialect import locking
 from egov_desktop.store.documents import entry_files
 from egov_desktop.store.errors import InvalidValue
 from egov_desktop.store.tables import TABLES
@@ -40,17 +41,15 @@ class Progress:
             raise check.unknown_field(field_name)
 
         def body(w: Work) -> None:
-            ind = w.row("indicator", indicator_key)
-            if w.plan_of("indicator", indicator_key) != plan_key:
-                raise no_row()
+            ind = _indicator_of(w, plan_key, indicator_key)
             new = check.check_value(value, ind["unit"]) if field_name in ("value", "period_value") else value
             if field_name == "period_value" and ind["unit"] == "date":
                 raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
             w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
             w.check_lock(plan_key, period)
-            entry_id = _entry_of(w, plan_key, period, indicator_key)
-            w.set("set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
-                  period=period, indicator=ind)
+            entry = _entry_row(w, plan_key, period, indicator_key)
+            w.set("set_entry_field", "entry", entry["id"], {field_name: new}, plan_key, field_name,
+                  period=period, indicator=ind, before=entry)
 
         return self.uow.run(Msg(N_("Change an achievement")), body)
 
@@ -60,19 +59,17 @@ class Progress:
         day = check.check_value(value, "date")
 
         def body(w: Work) -> None:
-            ind = w.row("indicator", indicator_key)
-            if w.plan_of("indicator", indicator_key) != plan_key:
-                raise no_row()
+            ind = _indicator_of(w, plan_key, indicator_key)
             count = len(ind["target_dates"] or ())
             if not (isinstance(index, int) and 0 <= index < count):
                 raise InvalidValue(Msg(N_("There is no target date {index}."), {"index": index + 1}))
             w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
             w.check_lock(plan_key, period)
-            entry_id = _entry_of(w, plan_key, period, indicator_key)
-            dates = list(w.row("entry", entry_id)["dates"] or [None] * count)
+            entry = _entry_row(w, plan_key, period, indicator_key)
+            dates = list(entry["dates"] or [None] * count)
             dates[index] = day
-            w.set("set_entry_date", "entry", entry_id, {"dates": dates}, plan_key, f"dates[{index}]",
-                  period=period, indicator=ind)
+            w.set("set_entry_date", "entry", entry["id"], {"dates": dates}, plan_key, f"dates[{index}]",
+                  period=period, indicator=ind, before=entry)
 
         return self.uow.run(Msg(N_("Change an achievement")), body)
 
@@ -115,7 +112,7 @@ class Progress:
             ind = _indicator_of(w, plan_key, indicator_key)
             w.description = Msg(N_("Attach evidence to {code}"), {"code": ind["code"]})
             w.check_lock(plan_key, period)
-            entry_id = _entry_of(w, plan_key, period, indicator_key)
+            entry_id = _entry_row(w, plan_key, period, indicator_key)["id"]
             have = entry_files(w.tx.conn, [entry_id]).get(entry_id, [])
             taken = {f["name"] for f in have}
             for position, f in enumerate(files, start=len(have)):
@@ -182,8 +179,10 @@ class Progress:
 
 
 def _indicator_of(w: Work, plan_key: int, indicator_key: int) -> dict:
-    ind = w.row("indicator", indicator_key)
-    if w.plan_of("indicator", indicator_key) != plan_key:
+    """The indicator's row (locked on a server), refused unless it is of the plan. Its area and activity are
+    not locked: an achievement changes no structure."""
+    ind, plan_id = w.row_and_plan("indicator", indicator_key)
+    if plan_id != plan_key:
         raise no_row()
     return ind
 
@@ -198,19 +197,24 @@ def _stored_file(w: Work, f: EvidenceFile) -> int:
                                          "size": f.size})
 
 
-def _entry_of(w: Work, plan_id: int, period: str, indicator_key: int) -> int:
-    """The indicator's entry in the period's report, both created when first written."""
+def _entry_row(w: Work, plan_id: int, period: str, indicator_key: int) -> dict:
+    """The indicator's whole entry row in the period's report (locked on a server), both created when first
+    written: one statement when they are there."""
     report_id = _ensure_report(w, plan_id, period)
     e = TABLES["entry"]
-    entry_id = w.tx.conn.execute(
-        select(e.c.id).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key)
-    ).scalar_one_or_none()
-    return entry_id if entry_id is not None else _add_entry(w, plan_id, report_id, indicator_key)
+    row = w.tx.conn.execute(locking(select(e).where(e.c.report_id == report_id, e.c.indicator_id == indicator_key),
+                                    w.tx.conn)).mappings().first()
+    if row is None:
+        return w.row("entry", _add_entry(w, plan_id, report_id, indicator_key))
+    w.tx.known.setdefault(("entry", row["id"]), {}).update(row)
+    return dict(row)
 
 
 def _ensure_report(w: Work, plan_id: int, period: str) -> int:
     r = TABLES["report"]
-    rid = w.tx.conn.execute(select(r.c.id).where(r.c.plan_id == plan_id, r.c.period == period)).scalar_one_or_none()
+    rid = w.reports.get((plan_id, period))  # w.check_lock has read it
+    if rid is None:
+        rid = w.tx.conn.execute(select(r.c.id).where(r.c.plan_id == plan_id, r.c.period == period)).scalar_one_or_none()
     if rid is not None:
         return rid
     position = w.tx.conn.execute(select(func.count()).where(r.c.plan_id == plan_id)).scalar()

@@ -105,6 +105,8 @@ class Work:
     locks: set[tuple[int, str | None]] = field(default_factory=set)
     # Set by an operation whose description needs what it read (e.g. an indicator's code).
     description: Msg | None = None
+    # (plan id, period) -> report id, of the reports check_lock read.
+    reports: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def row(self, table: str, key: int) -> dict:
         """The row, else StoreError (it was deleted)."""
@@ -114,13 +116,29 @@ class Work:
         return self.tx.row("plan", plan_key) or raise_(no_plan())
 
     def plan_of(self, table: str, key: int) -> int:
-        """The plan a row belongs to."""
+        """The plan a row belongs to. On a server the row and those above it stay locked until the commit
+        (a structural edit keeps the tree it renumbers to itself)."""
         while True:
             row = self.row(table, key)
             up, col = PARENT[table]
             if up == "plan":
                 return row[col]
             table, key = up, row[col]
+
+    def row_and_plan(self, table: str, key: int) -> tuple[dict, int]:
+        """The row (locked on a server, as `row`) and its plan, in one statement: for an edit that changes no
+        structure, which leaves the rows above it unlocked (a row never moves to another plan)."""
+        start = below = TABLES[table]
+        joined = start
+        while (up := PARENT[below.name])[0] != "plan":
+            parent = TABLES[up[0]]
+            joined = joined.join(parent, parent.c.id == below.c[up[1]])
+            below = parent
+        q = select(start, below.c[up[1]].label("_plan_id")).select_from(joined).where(start.c.id == key)
+        found = self.tx.conn.execute(locking(q, self.tx.conn, of=start)).mappings().first() or raise_(no_row())
+        row = {k: v for k, v in found.items() if k != "_plan_id"}
+        self.tx.known.setdefault((table, key), {}).update(row)
+        return row, found["_plan_id"]
 
     def children(self, table: str, column: str, parent: int) -> list[int]:
         t = TABLES[table]
@@ -171,10 +189,12 @@ class Work:
             self.tx.delete_many("evidence_file", unused)
 
     def set(self, operation: str, table: str, key: int, values: dict[str, Any], plan_id: int | None,
-            field_name: str, period: str | None = None, indicator: dict | None = None) -> None:
-        """Write one column of a row, audited when it changes."""
-        before = self.row(table, key)
-        if self.tx.update(table, key, values):
+            field_name: str, period: str | None = None, indicator: dict | None = None,
+            before: dict | None = None) -> None:
+        """Write one column of a row, audited when it changes. `before`: the whole row, already read (locked)
+        in this transaction."""
+        before = before or self.row(table, key)
+        if self.tx.update_many(table, {key: values}, before={key: before}):
             column = next(iter(values))
             self.audit(operation, table, key, plan_id, period=period, field=field_name,
                        old=before[column], new=values[column], indicator=indicator)
@@ -196,11 +216,14 @@ class Work:
         for the sign-off and is refused; never an edit landing after the digest was taken."""
         self.locks.add((plan_id, period))
         t = TABLES["report"]
-        q = select(t.c.period, t.c.status).where(t.c.plan_id == plan_id)
+        q = select(t.c.id, t.c.period, t.c.status).where(t.c.plan_id == plan_id)
         if period is not None:
             q = q.where(t.c.period == period)
         rows = self.tx.conn.execute(locking(q.order_by(t.c.position), self.tx.conn, shared=True)).all()
-        locked = next((p for p, status in rows if status != "draft"), None)
+        for key, p, _ in rows:  # read already: what the summary and progress.py need of them
+            self.tx.known.setdefault(("report", key), {})["plan_id"] = plan_id
+            self.reports[(plan_id, p)] = key
+        locked = next((p for _, p, status in rows if status != "draft"), None)
         if locked is None:
             return
         if period is not None:
@@ -252,14 +275,14 @@ class UnitOfWork:
                 key = body(self._group)
                 journal = self._group.tx.journal[start:]
                 return Change(description, _group_member_undo, key, _touched(journal),
-                              summarize(self._group.tx.conn, journal))
+                              summarize(self._group.tx.conn, journal, self._group.tx.known))
             with translate_storage_errors(), self.engine.connect() as conn:
                 try:
                     with conn.begin():
                         work = Work(Tx(conn, self.seen))
                         key = body(work)
                         write_audit(conn, work.audits)
-                        summary = summarize(conn, work.tx.journal)
+                        summary = summarize(conn, work.tx.journal, work.tx.known)
                     self.seen.update(work.tx.versions)
                 except IntegrityError as exc:
                     raise conflict(exc) from None
@@ -312,22 +335,23 @@ class UnitOfWork:
                     try:
                         yield grp
                         write_audit(conn, work.audits)
-                        summary = summarize(conn, work.tx.journal)
+                        summary = summarize(conn, work.tx.journal, work.tx.known)
                     finally:
                         self._group = None
                 self.seen.update(work.tx.versions)
         grp.change = self._change(description, work, None, summary)
 
 
-def summarize(conn: Connection, journal: list[Mutation]) -> ChangeSummary:
+def summarize(conn: Connection, journal: list[Mutation], read: dict | None = None) -> ChangeSummary:
     """The summary of a journal, read inside its transaction: a row the journal does not show its
-    parent of (an update of a code or value) is looked up, one query per table and level."""
-    known: dict[tuple[str, int], dict] = {}
+    parent of (an update of a code or value), nor the transaction has `read` ((table, id) -> columns), is
+    looked up, one query per table and level."""
+    known: dict[tuple[str, int], dict] = {k: dict(v) for k, v in (read or {}).items()}
     for m in journal:
         known.setdefault((m.table, m.key), {}).update({**(m.before or {}), **(m.after or {})})
     found: dict[str, set[int]] = {}
-    for table, key in known:
-        found.setdefault(table, set()).add(key)
+    for m in journal:
+        found.setdefault(m.table, set()).add(m.key)
     indicators = set(found.get("indicator", ()))
     # Walk up one level at a time: rows of a table, then their parents, until only plans are left.
     level = {t: set(keys) for t, keys in found.items() if t in PARENT}
