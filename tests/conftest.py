@@ -54,6 +54,24 @@ def pg_url(pg_cluster, request):
     pg_cluster.drop(name)
 
 
+@pytest.fixture
+def clerk(pg_cluster, pg_url):
+    """A role that must give its password (scram), as an officer's login on a real server."""
+    pg_cluster.sql("DROP ROLE IF EXISTS clerk")
+    pg_cluster.sql("CREATE ROLE clerk LOGIN PASSWORD 'সঠিক-pass'")
+    pg_cluster.sql(f'GRANT ALL ON DATABASE "{pg_url.rsplit("/", 1)[1]}" TO clerk')
+    pg_cluster.sql("GRANT ALL ON SCHEMA public TO clerk", db=pg_url.rsplit("/", 1)[1])
+    hba = pg_cluster.data / "pg_hba.conf"
+    original = hba.read_text()
+    hba.write_text("host all clerk 127.0.0.1/32 scram-sha-256\n" + original)
+    pg_cluster.sql("SELECT pg_reload_conf()")
+    yield pg_url.replace(f"{pg_cluster.user}@", "clerk@")
+    hba.write_text(original)
+    pg_cluster.sql("SELECT pg_reload_conf()")
+    pg_cluster.drop(pg_url.rsplit("/", 1)[1])
+    pg_cluster.sql("DROP ROLE IF EXISTS clerk")
+
+
 @pytest.fixture(autouse=True)
 def _bangla_default():
     """Every test starts in Bangla, the default language."""

@@ -20,10 +20,12 @@ from egov_desktop.paths import APP_NAME, default_db_path, resource_path
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
     from egov_desktop.cli import commands_line
+    from egov_desktop.store.dialect import database_target
 
     parser = argparse.ArgumentParser(prog="egov-desktop", description=_("Action plans and progress reports"),
                                      epilog=commands_line())
-    parser.add_argument("--db", type=Path, default=None, help=_("the database file"))
+    parser.add_argument("--db", type=database_target, default=None,
+                        help=_("the database file, or the office's server: postgresql://USER@HOST[:PORT]/DBNAME"))
     parser.add_argument("--demo", action="store_true", help=_("open a demo database with two sample plans"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("language of the program"))
     # For the packaged build's smoke test (packaging/smoke_test.py): quit by itself after SECONDS.
@@ -111,13 +113,15 @@ def ask_take_over(exc) -> str | None:
 
 
 # The first start's choices, in the order offered: what the buttons do, not where the file goes.
-FIRST_START = (("demo", N_("Start with the demo")), ("new", N_("Make a new plan")), ("file", N_("Bring in from a file")))
+FIRST_START = (("demo", N_("Start with the demo")), ("new", N_("Make a new plan")), ("file", N_("Bring in from a file")),
+               ("server", N_("Office server")))
 
 
 class FirstStartDialog(QDialog):
-    """What to do first, as three buttons, and the officer's name for the history (asked here, so even the
+    """What to do first, as four buttons, and the officer's name for the history (asked here, so even the
     demo's import is in their name); the database's place is said last, in small print. `choice` is "demo",
-    "new" or "file" once one is pressed, None after Cancel."""
+    "new", "file" or "server" (the office's shared database, gui/server.py) once one is pressed, None after
+    Cancel."""
 
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
@@ -157,10 +161,23 @@ class FirstStartDialog(QDialog):
 
 
 def ask_first_start(path: Path) -> tuple[str | None, str | None]:
-    """(how to start: "demo", "new" or "file", None to leave, nothing made; the officer's name or None)."""
+    """(how to start: "demo", "new", "file" or "server", None to leave, nothing made; the officer's name or None)."""
     dialog = FirstStartDialog(path)
     dialog.exec()
     return dialog.choice, dialog.officer
+
+
+def _open_server(window, url: str):
+    """The server's store; when it cannot be used, the reason in the server dialog, where the officer can
+    correct the address and try again. None when they give up."""
+    from egov_desktop.gui import server
+    from egov_desktop.store.errors import StoreError
+
+    try:
+        return server.open_server(url, window)
+    except StoreError as exc:
+        dialog = server.ServerDialog(url, exc.render(), window)
+        return dialog.store if dialog.exec() else None
 
 
 class _AfterFirstPaint(QObject):
@@ -193,10 +210,30 @@ def run_gui(argv: list[str] | None = None) -> int:
     def load() -> None:
         from egov_desktop.store.errors import StoreError
 
-        path = args.db or default_db_path()
+        from egov_desktop.gui import server
+        from egov_desktop.store.dialect import is_server
+
+        path = args.db or server.remembered_server(settings) or default_db_path()
+        if is_server(path):
+            store = _open_server(window, path)
+            if store is None:
+                app.exit(1)
+                return
+            if args.db is None:
+                server.remember_server(settings, store.path)
+            window.set_store(store)
+            return
         first, officer = (None, None) if args.demo or path.exists() else ask_first_start(path)
         if first is None and not args.demo and not path.exists():
             app.exit(1)  # left at the first question: no database made
+            return
+        if first == "server":
+            dialog = server.ServerDialog(parent=window)
+            if not dialog.exec():
+                app.exit(1)
+                return
+            server.remember_server(settings, dialog.chosen)
+            window.set_store(dialog.store)
             return
         try:
             store = open_store(path, args.demo, ask=lambda _path: first == "demo", officer=officer)

@@ -31,11 +31,14 @@ class OfficerBar(QFrame):
         self.hide()
 
     def set_store(self, store) -> None:
-        """Shown while this database has no officer's name and can be written."""
+        """Shown while this database has no officer's name and can be written. Not on the office's server: there
+        each officer connects as their own role, and the history names it (one name kept in the database would
+        name the whole office)."""
         from egov_desktop.store.audit import OFFICER_NAME  # not before the store is open: it loads SQLAlchemy
 
         self.store = store
-        self.setVisible(store is not None and not store.readonly and not store.get_setting(OFFICER_NAME))
+        self.setVisible(store is not None and not store.readonly and not store.on_server
+                        and not store.get_setting(OFFICER_NAME))
 
     def save(self) -> None:
         name = " ".join(self.name.text().split())

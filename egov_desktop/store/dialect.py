@@ -132,7 +132,8 @@ def _unreachable(kind: str, url, exc: BaseException) -> ServerUnreachable:
 
 def server_engine(target: str, ask_password=None) -> Engine:
     """An engine on the server, its first connection made (so a problem is said now, plainly).
-    `ask_password()` is asked after a refused login (by default getpass, on a terminal only)."""
+    `ask_password()` is asked after a refused login (by default getpass, on a terminal only; the window
+    asks in a dialog); None from it gives up."""
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import DBAPIError
@@ -151,8 +152,9 @@ def server_engine(target: str, ask_password=None) -> Engine:
         except DBAPIError as exc:
             engine.dispose()
             kind = _problem(exc)
-            if kind == "password" and attempt == 0 and ask_password is not None:
-                connect_args = connect_args | {"password": ask_password()}
+            password = ask_password() if kind == "password" and attempt == 0 and ask_password is not None else None
+            if password is not None:
+                connect_args = connect_args | {"password": password}
                 continue
             raise _unreachable(kind, url, exc) from None
     raise AssertionError("unreachable")

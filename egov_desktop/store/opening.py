@@ -95,11 +95,11 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
     return engine, writer
 
 
-def open_server(url: str, readonly: bool = False) -> Engine:
+def open_server(url: str, readonly: bool = False, ask_password=None) -> Engine:
     """The engine of a checked, current database on a server (dialect.py): no file lock, no pragmas, no
     file backup. A server that cannot be reached, a database of another program or of a newer program
     raises StoreError, the server untouched."""
-    engine = dialect.server_engine(url)
+    engine = dialect.server_engine(url, ask_password)
     try:
         problem, revision = dialect.server_revision(engine, known_revisions())
         if problem == "foreign":

@@ -85,7 +85,7 @@ class Store:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False, take_over: bool = False) -> "Store":
+    def open(cls, path: str | Path, readonly: bool = False, take_over: bool = False, ask_password=None) -> "Store":
         """Open (or create) the database, upgrading an older schema. A file that is not ours,
         damaged, or made by a newer program is refused with StoreError and left untouched.
 
@@ -94,9 +94,10 @@ class Store:
         says that computer crashed or is off); the take-over is written to the audit log.
 
         A `postgresql://USER@HOST[:PORT]/DBNAME` URL opens that database on the office's server
-        (dialect.py): many officers write at once, so there is no writer lock to take."""
+        (dialect.py): many officers write at once, so there is no writer lock to take. `ask_password()`
+        is asked when the server refuses the login (dialect.server_engine)."""
         if dialect.is_server(path):
-            return cls(opening.open_server(path, readonly), path, readonly)
+            return cls(opening.open_server(path, readonly, ask_password), path, readonly)
         path = Path(path)
         engine, writer = opening.open_database(path, readonly, take_over)
         store = cls(engine, path, readonly)

@@ -52,6 +52,14 @@ def settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
+def user_settings(tmp_path):
+    """run_gui uses the default QSettings: point the user scope at tmp_path for the test."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield tmp_path / "config"
+
+
+@pytest.fixture
 def undo_stack(qapp):
     return QUndoStack()
 

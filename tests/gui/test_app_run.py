@@ -8,14 +8,6 @@ from PySide6.QtWidgets import QApplication
 from egov_desktop.gui.app import open_store, parse_args, run_gui
 
 
-@pytest.fixture
-def user_settings(tmp_path):
-    """run_gui uses the default QSettings: point the user scope at tmp_path for the test."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    yield tmp_path / "config"
-
-
 def test_options_and_what_is_left_for_qt(tmp_path):
     args, rest = parse_args(["--db", str(tmp_path / "x.sqlite"), "--demo", "--lang", "en", "-style", "fusion"])
     assert (args.db, args.demo, args.lang) == (tmp_path / "x.sqlite", True, "en")
@@ -167,11 +159,12 @@ def test_the_first_start_leads_with_what_to_do_and_says_where_the_file_goes_last
 
     path = tmp_path / "egov.sqlite"
     dialog = FirstStartDialog(path)
-    assert [b.text() for b in dialog.buttons.values()] == ["ডেমো দিয়ে শুরু করুন", "নতুন পরিকল্পনা", "ফাইল থেকে আনুন"]
+    assert [b.text() for b in dialog.buttons.values()] == ["ডেমো দিয়ে শুরু করুন", "নতুন পরিকল্পনা", "ফাইল থেকে আনুন",
+                                                           "অফিসের সার্ভার"]
     assert dialog.buttons["demo"].isDefault()
     assert dialog.where.text() == f"<small>আপনার কাজ এখানে রাখা হবে: {path}</small>"  # said last, small
     dialog.deleteLater()
-    for choice in ("new", "file", "demo"):
+    for choice in ("new", "file", "server", "demo"):
         when_modal(lambda d, c=choice: (d.name.setText("  রহিমা  খাতুন "), d.buttons[c].click()))
         assert ask_first_start(path) == (choice, "রহিমা খাতুন")
     when_modal(lambda d: d.reject())

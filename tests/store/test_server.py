@@ -85,24 +85,6 @@ def test_no_such_database_is_said_plainly_exit_2(pg_cluster):
     assert done.returncode == 2 and "no_such_db" in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.fixture
-def clerk(pg_cluster, pg_url):
-    """A role that must give its password (scram), as an officer's login on a real server."""
-    pg_cluster.sql("DROP ROLE IF EXISTS clerk")
-    pg_cluster.sql("CREATE ROLE clerk LOGIN PASSWORD 'সঠিক-pass'")
-    pg_cluster.sql(f'GRANT ALL ON DATABASE "{pg_url.rsplit("/", 1)[1]}" TO clerk')
-    pg_cluster.sql("GRANT ALL ON SCHEMA public TO clerk", db=pg_url.rsplit("/", 1)[1])
-    hba = pg_cluster.data / "pg_hba.conf"
-    original = hba.read_text()
-    hba.write_text("host all clerk 127.0.0.1/32 scram-sha-256\n" + original)
-    pg_cluster.sql("SELECT pg_reload_conf()")
-    yield pg_url.replace(f"{pg_cluster.user}@", "clerk@")
-    hba.write_text(original)
-    pg_cluster.sql("SELECT pg_reload_conf()")
-    pg_cluster.drop(pg_url.rsplit("/", 1)[1])
-    pg_cluster.sql("DROP ROLE IF EXISTS clerk")
-
-
 def test_the_password_comes_from_the_pgpass_file_and_a_wrong_one_is_said_plainly(clerk, tmp_path):
     pgpass = tmp_path / "pgpass"
     pgpass.write_text("127.0.0.1:*:*:clerk:ভুল\n")
