@@ -94,3 +94,26 @@ def test_twin_codes_show_their_own_figures_in_the_report_table(tmp_path):
     twins = [r for r in rows if r.indicator.code == first.code]
     assert twins[0].entry is not None and twins[1].entry is None
     assert twins[0].score is not twins[1].score and twins[1].score.score == 0
+
+
+def test_twin_codes_from_the_database_each_show_their_own_entry(tmp_path):
+    """In the database each twin may have its own achievement (typed in the grid): the table shows each its own
+    entry and score, as the grid does."""
+    import json
+
+    from egov_desktop.export import report_table as rt
+    from egov_desktop.store.service import Store
+    from tests.documents import duplicate_code
+
+    raw = json.loads(PIB.read_text(encoding="utf-8"))
+    code = duplicate_code(raw, title="একই কোডের দ্বিতীয় সূচক")  # 1.1.1, a date: targets from 16/03/2024
+    with Store.open(tmp_path / "egov.sqlite") as store:
+        key = store.import_document(exchange.loads(json.dumps(raw, ensure_ascii=False))).key
+        first, twin = [i for i in store.get_document(key).plan.indicators() if i.code == code]
+        store.set_entry_field(key, "Q1", first.key, "value", dt.date(2024, 3, 16))
+        store.set_entry_field(key, "Q1", twin.key, "value", dt.date(2024, 4, 6))
+        saved = store.get_document(key)
+    _ctx, _cols, rows = rt.layout(saved.plan, saved.report("Q1"), "bn", include_score=True)
+    twins = [r for r in rows if r.indicator.code == code]
+    assert [r.entry.value for r in twins] == [dt.date(2024, 3, 16), dt.date(2024, 4, 6)]
+    assert [r.score.score for r in twins] == [10, 7]
