@@ -34,6 +34,7 @@ COMMANDS = {
     "import-table": "import_table",
     "mark-submitted": "mark_submitted",
     "new-plan": "new_plan",
+    "package": "package",
     "reopen": "reopen",
     "restore": "restore",
     "score": "score",

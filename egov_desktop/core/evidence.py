@@ -93,11 +93,16 @@ def from_bytes(name: str, data: bytes) -> EvidenceFile:
     if media_type is None:
         raise EvidenceRefused(Msg(N_("Only PDF, JPEG, PNG, Word (.docx) and Excel (.xlsx) files can be evidence; "
                                      "this file's content is none of them.")))
-    claimed = _EXTENSIONS.get(Path(name).suffix.lower())
+    claimed = claimed_type(name)
     if claimed is not None and claimed != media_type:
         raise EvidenceRefused(Msg(N_("The file's name says {claimed} but its content is {actual}."),
                                   {"claimed": TYPE_NAMES[claimed], "actual": TYPE_NAMES[media_type]}))
     return EvidenceFile(name, data, media_type, hashlib.sha256(data).hexdigest())
+
+
+def claimed_type(name: str) -> str | None:
+    """The type a file's name claims by its extension, if it is one of the accepted ones."""
+    return _EXTENSIONS.get(Path(name).suffix.lower())
 
 
 def read(path) -> EvidenceFile:

@@ -17,13 +17,16 @@ names the file), which the CLI reports as exit 2. What is guarded, and why:
   (and the ratio of unpacked to packed size, which a zip bomb gives away); the unpacking itself stops at the
   limit, whatever the header said;
 - a zip's directory: its size and member count are read from the end record before `zipfile` builds its list,
-  and only stored or Deflate parts, not encrypted, are read (AES, Deflate64, bzip2 ... are refused);
+  and only stored or Deflate parts, not encrypted, are read (AES, Deflate64, bzip2 ... are refused); a part
+  named outside the zip (`../x`, `/x`, `C:x`, a backslash) or stored as a symbolic link is refused, although
+  nothing here unpacks to disk: whoever lists the names, or unpacks the file with another tool, is not misled;
 - XML: a DOCTYPE is refused (no entity expansion, no billion laughs, no external entities).
 """
 from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import struct
 import zipfile
@@ -160,10 +163,19 @@ def _directory_size(fh) -> tuple[int, int]:
     return count, size
 
 
+_S_IFLNK, _UNIX = 0o120000, 3
+
+
 def _check_header(info: zipfile.ZipInfo) -> None:
-    """Refuse a part that no Word or Excel file has, whether or not it is read: every hostile file is said to
-    be unreadable, not only the ones whose bad part happens to be needed."""
+    """Refuse a part that no Word or Excel file (nor a package of ours) has, whether or not it is read: every
+    hostile file is said to be unreadable, not only the ones whose bad part happens to be needed."""
     name = info.filename
+    if (name.startswith("/") or "\\" in name or "\0" in name or re.match(r"[A-Za-z]:", name)
+            or ".." in name.split("/")):
+        raise Unreadable(Msg(N_("a part of the file ({name}) is named outside the file (an absolute path or ..)"),
+                             {"name": name}))
+    if info.create_system == _UNIX and (info.external_attr >> 16) & 0o170000 == _S_IFLNK:
+        raise Unreadable(Msg(N_("a part of the file ({name}) is a symbolic link"), {"name": name}))
     if info.flag_bits & 0x1:
         raise Unreadable(Msg(N_("a part of the file ({name}) is encrypted"), {"name": name}))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):

@@ -618,10 +618,9 @@ def report_title_text(doc: PlanDocument, period: str, lang: str | None = None) -
     return report_title(doc.plan.title, doc.plan.fiscal_year, period, lang or current_language())
 
 
-def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] = PARTS, font: str = NIKOSH,
-                settings: ExportSettings | None = None) -> Path:
-    """Write the memo and/or report of `period` to `out_path`; returns the path written."""
-    out = Path(out_path)
+def docx_bytes(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS, font: str = NIKOSH,
+               settings: ExportSettings | None = None) -> bytes:
+    """The .docx of the memo and/or report of `period`, carrying its plan and report."""
     document = build_document(doc, period, parts, font, settings)
     # The plan and report travel inside the file, for the upper office's program to read exactly.
     embedded.embed_in_docx(document, doc, period)
@@ -629,7 +628,13 @@ def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] =
     # Saved in memory first: python-docx writing a file straight onto a full disk leaves a half-closed
     # ZipFile that prints "Exception ignored in ZipFile.__del__" at exit.
     document.save(buf)
-    return write_atomic(out, buf.getvalue())
+    return buf.getvalue()
+
+
+def export_docx(doc: PlanDocument, period: str, out_path, parts: Iterable[str] = PARTS, font: str = NIKOSH,
+                settings: ExportSettings | None = None) -> Path:
+    """Write the memo and/or report of `period` to `out_path`; returns the path written."""
+    return write_atomic(Path(out_path), docx_bytes(doc, period, parts, font, settings))
 
 
 _FORBIDDEN = str.maketrans({c: " " for c in '\\/:*?"<>|'})

@@ -42,6 +42,22 @@ def verify_docx(path, store) -> Verdict:
         return _verify(z, store)
 
 
+def verify_file(path, store) -> list[tuple[str | None, Verdict]]:
+    """A .docx, or a submission package (export/package.py): read whole and checked, then each of its Word
+    files verified. (Word file's name in the package or None, its verdict) in order. Raises guarded.Unreadable
+    when the file is neither, or a package is not as its manifest says."""
+    from egov_desktop.export import package
+
+    with open_zip(path, package.PACKAGE_LIMIT) as z:
+        if not z.has(package.MANIFEST):
+            return [(None, _verify(z, store))]
+    verdicts = []
+    for plan in package.read(path).plans:
+        with open_zip(io.BytesIO(plan.word)) as z:
+            verdicts.append((plan.word_name, _verify(z, store)))
+    return verdicts
+
+
 def _verify(z: GuardedZip, store) -> Verdict:
     from egov_desktop.core import exchange
     from egov_desktop.export.docx_report import ExportSettings, build_document, read_metadata
