@@ -15,7 +15,7 @@ from typing import Iterable
 
 from egov_desktop.core.emails import addresses_in
 from egov_desktop.core.files import write_atomic
-from egov_desktop.core.guarded import ZIP_LIMIT, read_file
+from egov_desktop.core.guarded import ZIP_LIMIT, Unreadable, read_file
 from egov_desktop.core.i18n import Msg, N_, current_language
 from egov_desktop.core.model import PlanDocument
 from egov_desktop.export.docx_report import ExportError, ExportSettings, memo_text
@@ -36,10 +36,20 @@ def draft_addresses(doc: PlanDocument, period: str, profile: dict | None = None)
     return to, list(profile.get("copy_emails") or [])
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """A file to attach; guarded.Unreadable naming it when it cannot be read."""
+    try:
+        return read_file(path, limit)
+    except Unreadable as exc:
+        raise Unreadable(exc.msg, where=str(path)) from None
+
+
 def write_eml(doc: PlanDocument, period: str, docx_path, out_path, to: Iterable[str] = (),
-              settings: ExportSettings | None = None, cc: Iterable[str] = ()) -> Path:
+              settings: ExportSettings | None = None, cc: Iterable[str] = (), package_path=None) -> Path:
     """Write the draft to `out_path`; `to` may be empty (the user fills it in the mail program). An address
-    of `cc` that is also in `to` is left out of Cc. Raises guarded.Unreadable when `docx_path` cannot be read."""
+    of `cc` that is also in `to` is left out of Cc. `package_path`, a submission package (export/package.py),
+    is attached after the Word file: the Word file stays for reading at once, the package is for the upper
+    office's program. Raises guarded.Unreadable when `docx_path` or `package_path` cannot be read."""
     report = doc.report(period)
     if report is None or report.memo is None:
         from egov_desktop.core.periods import period_name
@@ -56,6 +66,12 @@ def write_eml(doc: PlanDocument, period: str, docx_path, out_path, to: Iterable[
         msg["Cc"] = ", ".join(cc)
     msg["Subject"] = report.memo.subject or ""
     msg.set_content(memo_text(doc, period, settings))
-    msg.add_attachment(read_file(docx_path, ZIP_LIMIT), maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
+    msg.add_attachment(_read(docx_path, ZIP_LIMIT), maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
                        filename=docx_path.name)
+    if package_path is not None:
+        from egov_desktop.export.package import PACKAGE_LIMIT
+
+        package_path = Path(package_path)
+        msg.add_attachment(_read(package_path, PACKAGE_LIMIT), maintype="application", subtype="zip",
+                           filename=package_path.name)
     return write_atomic(out, msg.as_bytes())

@@ -143,41 +143,73 @@ def build(docs: list[PlanDocument], period: str, word: Callable[[PlanDocument], 
     return buf.getvalue()
 
 
-def from_store(store, keys: list[int], period: str, font: str, settings_of, lang: str,
-               several: bool = False) -> tuple[bytes, Msg]:
-    """The package of the `period` report of the plans `keys` in an open Store (the `package` command and the
-    GUI's action), and a line saying what it holds. `settings_of(key, doc)` gives a plan's export settings.
-    With `several` (--all-plans), a plan without a report of the period is left out, and a report without a
-    memo goes as the report alone (the memo of another plan forwards them all); one of them must have a memo.
-    ExportError says why a package cannot be made."""
-    from egov_desktop.core.periods import period_name
-    from egov_desktop.export.docx_report import ExportError, docx_bytes
+@dataclass
+class Sources:
+    """What a package is made of, read from the store (gather) so that making it (make) needs no store: the
+    window makes it off the GUI thread."""
+    period: str
+    docs: list[PlanDocument]
+    settings: list  # each doc's docx_report.ExportSettings
+    content: dict[str, bytes]  # SHA-256 -> an evidence file's bytes
+    several: bool
 
-    docs, settings, content = [], {}, {}
+
+def gather(store, keys: list[int], period: str, settings_of, lang: str, several: bool = False) -> Sources:
+    """The `period` reports of the plans `keys` in an open Store, their export settings (`settings_of(key,
+    doc)`) and evidence files. With `several` (--all-plans), a plan without a report of the period is left
+    out, and a report without a memo goes as the report alone (the memo of another plan forwards them all);
+    one of them must have a memo. ExportError says why a package cannot be made."""
+    from egov_desktop.core.periods import period_name
+    from egov_desktop.export.docx_report import ExportError
+
+    docs, settings, content = [], [], {}
     for key in keys:
         doc = store.document_as_signed(key, period)
         if several and doc.report(period) is None:
             continue
         docs.append(doc)
-        settings[id(doc)] = settings_of(key, doc)
+        settings.append(settings_of(key, doc))
         for files in store.evidence_files(key, period).values():
-            content.update((f["sha256"], f["file_id"]) for f in files)
+            for f in files:
+                if f["sha256"] not in content:
+                    content[f["sha256"]] = store.evidence_content(f["file_id"])
     when = {"period": period_name(period, lang)}
     if not docs:
         raise ExportError(Msg(N_("No plan of this year has a {period} report."), when))
+    # Said now, as the Word export would say it, before a file is chosen or anything is made.
+    if not several and docs[0].report(period) is None:
+        raise ExportError(Msg(N_("There is no {period} report in this plan."), when))
+    if not several and docs[0].report(period).memo is None:
+        raise ExportError(Msg(N_("The {period} report has no forwarding memo. Write the memo first, or export "
+                                 "the report alone."), when))
     if several and all(d.report(period).memo is None for d in docs):
         raise ExportError(Msg(N_("None of the {period} reports has a forwarding memo. Write one first, or "
                                  "export the reports alone."), when))
+    return Sources(period, docs, settings, content, several)
+
+
+def make(sources: Sources, font: str, lang: str) -> tuple[bytes, Msg]:
+    """The package, and a line saying what it holds. ExportError when a Word file cannot be made."""
+    from egov_desktop.export.docx_report import docx_bytes
+
+    period = sources.period
+    settings = {id(doc): s for doc, s in zip(sources.docs, sources.settings)}
 
     def word(doc: PlanDocument) -> bytes:
-        parts = ("report",) if several and doc.report(period).memo is None else ("memo", "report")
+        parts = ("report",) if sources.several and doc.report(period).memo is None else ("memo", "report")
         return docx_bytes(doc, period, parts, font=font, settings=settings[id(doc)])
 
-    data = build(docs, period, word, lambda sha256: store.evidence_content(content[sha256]), lang)
-    n_files = sum(len(evidence.attached(e)) for doc in docs for e in doc.report(period).entries)
+    data = build(sources.docs, period, word, sources.content.__getitem__, lang)
+    n_files = sum(len(evidence.attached(e)) for doc in sources.docs for e in doc.report(period).entries)
     summary = Msg(N_("The package holds {plans} Word file(s) and {files} evidence file(s): {size} MB."),
-                  {"plans": len(docs), "files": n_files, "size": f"{len(data) / guarded.MB:.1f}"})
+                  {"plans": len(sources.docs), "files": n_files, "size": f"{len(data) / guarded.MB:.1f}"})
     return data, summary
+
+
+def from_store(store, keys: list[int], period: str, font: str, settings_of, lang: str,
+               several: bool = False) -> tuple[bytes, Msg]:
+    """gather, then make (the `package` and `email-draft --package` commands)."""
+    return make(gather(store, keys, period, settings_of, lang, several), font, lang)
 
 
 def size_warning(size: int) -> Msg | None:

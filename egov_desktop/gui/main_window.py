@@ -190,7 +190,9 @@ class MainWindow(QMainWindow):
         ui.memoButton.clicked.connect(self.edit_memo)
         ui.actionExportWord.triggered.connect(self.export_word)
         ui.exportButton.clicked.connect(self.export_word)
-        ui.actionEmail.triggered.connect(self.email_draft)
+        ui.actionEmail.triggered.connect(lambda: self.email_draft())
+        ui.actionEmailPackage.triggered.connect(lambda: self.email_draft(with_package=True))
+        ui.actionPackage.triggered.connect(self.make_package)
         ui.actionSignOff.triggered.connect(self.sign_off)
         ui.signOffButton.clicked.connect(self.sign_off)
         ui.actionMarkSubmitted.triggered.connect(self.mark_submitted)
@@ -879,28 +881,38 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self._show_error(exc)
 
-    def email_draft(self) -> None:
-        """Write the report and an .eml draft beside it, then open the draft in the mail program."""
+    def email_draft(self, with_package: bool = False) -> None:
+        """Write the report and an .eml draft beside it (with the submission package too, when asked), then open
+        the draft in the mail program."""
+        from egov_desktop.core.files import write_atomic
+        from egov_desktop.export import package
         from egov_desktop.export.docx_report import default_file_name, export_docx, saved_settings
         from egov_desktop.export.email_draft import draft_addresses, write_eml
+        from egov_desktop.export.fonts import NIKOSH
 
         if self.plan_key is None or self._stopped_by_not_saved():
+            return
+        sources = self._package_sources() if with_package else None
+        if with_package and sources is None:
             return
         doc = self.store.document_as_signed(self.plan_key, self.period)
         profile = self.store.office_profile(self.store.office_of(self.plan_key))
         to, cc = draft_addresses(doc, self.period, profile)
         folder = Path(tempfile.mkdtemp(prefix="egov-email-"))
         docx_path = folder / default_file_name(doc, self.period)
-        period = self.period
+        period, lang = self.period, current_language()
         settings = saved_settings(self.store, self.plan_key)
 
         def work(token):
             eml = None
             try:
                 export_docx(doc, period, docx_path, settings=settings)
-                if not token.cancelled:  # cancelled already: the second step is not needed
+                package_path = None
+                if sources is not None and not token.cancelled:
+                    package_path = write_atomic(docx_path.with_suffix(".zip"), package.make(sources, NIKOSH, lang)[0])
+                if not token.cancelled:  # cancelled already: the next step is not needed
                     draft = write_eml(doc, period, docx_path, docx_path.with_suffix(".eml"), to=to, cc=cc,
-                                      settings=settings)
+                                      settings=settings, package_path=package_path)
                     eml = draft if token.commit() else None
                 return eml
             finally:
@@ -908,6 +920,53 @@ class MainWindow(QMainWindow):
                     shutil.rmtree(folder, ignore_errors=True)
 
         self._run_task(_("Preparing the e-mail…"), work, on_done=self._draft_written)
+
+    def _package_sources(self):
+        """What the submission package of the current report is made of (export.package.gather), read here on the
+        GUI thread; None after saying why there is none."""
+        from egov_desktop.export import package
+        from egov_desktop.export.docx_report import ExportError, saved_settings
+
+        try:
+            return package.gather(self.store, [self.plan_key], self.period,
+                                  lambda key, _doc: saved_settings(self.store, key), current_language())
+        except (ExportError, StoreError) as exc:
+            self._show_error(exc)
+            return None
+
+    def make_package(self) -> None:
+        """The submission package (export/package.py) of the current report, to a file chosen in a dialog."""
+        from egov_desktop.export import package
+        from egov_desktop.export.docx_report import default_file_name
+        from egov_desktop.export.fonts import NIKOSH
+
+        if self.plan_key is None or self._stopped_by_not_saved():
+            return
+        sources = self._package_sources()
+        if sources is None:
+            return
+        name = default_file_name(sources.docs[0], self.period, suffix=".zip")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Submission package"), str(Path(documents_folder()) / name),
+                                                     _("Zip package (*.zip)"))
+        if not path:
+            return
+        lang = current_language()
+
+        def work(token):
+            data, summary = package.make(sources, NIKOSH, lang)
+            written = write_staged(token, Path(path), lambda staged: staged.write_bytes(data))
+            return written, len(data), summary
+
+        self._run_task(_("Making the submission package…"), work, on_done=self._package_written, path=Path(path))
+
+    def _package_written(self, result) -> None:
+        from egov_desktop.export.package import size_warning
+
+        path, size, summary = result
+        self.ui.statusbar.showMessage(_("Package written: {path}").format(path=path) + " " + summary.render(), 10000)
+        warning = size_warning(size)
+        if warning is not None:
+            self._warn(_("Submission package"), warning.render())
 
     def _draft_written(self, eml: Path) -> None:
         """Hand the draft to the mail program and always say where it is: a computer with no mail program set

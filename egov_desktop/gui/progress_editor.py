@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QToolBar
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.periods import period_name
@@ -22,6 +22,9 @@ _SIGNED_OFF = N_("signed off: reopen the report to change it")
 _SUBMITTED = N_("submitted: reopen the report to change it")
 _FILL = N_("Fill from the previous report")
 _OPEN_EVIDENCE = N_("Open the evidence files")
+_ATTACH_EVIDENCE = N_("Attach evidence files…")
+_REMOVE_EVIDENCE = N_("Remove an evidence file…")
+_EVIDENCE_TITLE = N_("Evidence files")
 _FILL_TIP = N_("Fill the empty achievements with the latest earlier report's year-to-date figures (and its "
                "progress and evidence where those are empty). Nothing already typed is changed.")
 
@@ -48,7 +51,14 @@ class ProgressEditor(GridEditor):
         separator.setSeparator(True)
         self.open_evidence_action = QAction(_(_OPEN_EVIDENCE), self)
         self.open_evidence_action.triggered.connect(self.open_evidence)
-        self.view.addActions([separator, self.fill_action, self.open_evidence_action])
+        # Attaching and removing: in the grid's menu and as buttons, each one undo step.
+        self.attach_evidence_action = QAction(_(_ATTACH_EVIDENCE), self)
+        self.attach_evidence_action.triggered.connect(lambda: self.attach_evidence())
+        self.remove_evidence_action = QAction(_(_REMOVE_EVIDENCE), self)
+        self.remove_evidence_action.triggered.connect(lambda: self.remove_evidence())
+        self.toolbar.addActions([self.attach_evidence_action, self.remove_evidence_action])
+        self.view.addActions([separator, self.fill_action, self.open_evidence_action, self.attach_evidence_action,
+                              self.remove_evidence_action])
         # The indicator of the current row, in words: its title scrolls out of view on the way to the
         # achievement and narrative columns of a wide grid.
         self.row_line = QLabel(self)
@@ -107,10 +117,89 @@ class ProgressEditor(GridEditor):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return written
 
+    def attach_evidence(self, paths: list[str] | None = None) -> bool:
+        """Attach files (chosen in a file dialog when `paths` is None) to the current row's entry: checked by
+        their content, all in one undo step or none, refused with a message while the report is sealed."""
+        from egov_desktop.core import evidence
+        from egov_desktop.core.guarded import Unreadable
+        from egov_desktop.gui.labels import documents_folder
+
+        row = self._evidence_row()
+        if row is None:
+            return False
+        if paths is None:
+            paths, _filter = QFileDialog.getOpenFileNames(
+                self, _("Attach evidence files"), documents_folder(),
+                _("Evidence (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx);;All files (*)"))
+        if not paths:
+            return False
+        files = []
+        for path in paths:
+            try:
+                files.append(evidence.read(path))
+            except Unreadable as exc:
+                self._evidence_refused(f"{Path(path).name}: {exc.render()}")
+                return False
+        return self._evidence_step(lambda store, key: store.attach_evidence(
+            self.model.plan_key, self.period, key, files))
+
+    def remove_evidence(self, name: str | None = None) -> bool:
+        """Remove one of the current row's evidence files (asked which when it has several): one undo step,
+        refused with a message while the report is sealed."""
+        row = self._evidence_row()
+        if row is None:
+            return False
+        names = [f["name"] for f in self.model.evidence_files(row)]
+        if not names:
+            self.status.emit(_("This indicator has no evidence files in this report."))
+            return False
+        if name is None:
+            if len(names) == 1:
+                name = names[0]
+            else:
+                name, ok = QInputDialog.getItem(self, _(_EVIDENCE_TITLE), _("Which file is to be removed?"), names, 0,
+                                                False)
+                if not ok:
+                    return False
+        return self._evidence_step(lambda store, key: store.remove_evidence(self.model.plan_key, self.period, key, name))
+
+    def _evidence_row(self) -> int | None:
+        """The current row, when its files may change; else None after saying why (a sealed report: a box)."""
+        row = self.view.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            self.status.emit(_("Choose an indicator's row first."))
+            return None
+        if self.model.locked or self.model.store.readonly:
+            self._evidence_refused(_("The report is signed off: reopen it to attach or remove evidence files.")
+                                   if self.model.locked else _("The database is open read-only."))
+            return None
+        return row
+
+    def _evidence_step(self, operation) -> bool:
+        from egov_desktop.store.service import StoreError
+
+        row = self.view.currentIndex().row()
+        try:
+            change = operation(self.model.store, self.model.indicator(row).key)
+        except StoreError as exc:
+            self._evidence_refused(exc.render())
+            return False
+        # Pushed as no grid's own edit: this grid reads its row again, as every other view does.
+        self.model.session.push(change)
+        self.status.emit(change.description.render())
+        return True
+
+    def _evidence_refused(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _(_EVIDENCE_TITLE), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def retranslate(self) -> None:
         super().retranslate()
         self.fill_action.setText(_(_FILL))
         self.open_evidence_action.setText(_(_OPEN_EVIDENCE))
+        self.attach_evidence_action.setText(_(_ATTACH_EVIDENCE))
+        self.remove_evidence_action.setText(_(_REMOVE_EVIDENCE))
         self._update_banner()
         self._update_row_line()
 

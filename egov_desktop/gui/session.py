@@ -21,7 +21,7 @@ UNDO_LIMIT = 500
 
 # The store's tables by what they mean to a view.
 _PLAN_TABLES = frozenset({"plan", "level", "area", "activity", "indicator"})
-_PROGRESS_TABLES = frozenset({"report", "entry", "memo", "signoff"})
+_PROGRESS_TABLES = frozenset({"report", "entry", "memo", "signoff", "entry_evidence", "evidence_file"})
 
 
 @dataclass(frozen=True)

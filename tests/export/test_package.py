@@ -166,3 +166,28 @@ def test_evidence_names_are_safe_and_keep_their_type():
     long = package.evidence_path("1.1.1", 1, "ক" * 300 + ".pdf", "application/pdf")
     assert len(long) < 120 and long.endswith(".pdf")
     assert package.evidence_path("1.1.1", 1, "e\u0301.pdf", "application/pdf").endswith("-\u00e9.pdf")  # NFC
+
+
+def test_the_email_draft_attaches_the_package(capsys, tmp_path, db):
+    from email import message_from_bytes
+    from email.policy import default
+
+    _attach(capsys, tmp_path, db, "1.1.1", ("চিঠি.pdf", make.pdf()))
+    draft = tmp_path / "draft.eml"
+    code, _, err = run(capsys, "email-draft", *PLAN, "--db", db, "--out", draft, "--package")
+    assert code == 0, err
+    message = message_from_bytes(draft.read_bytes(), policy=default)
+    parts = list(message.iter_attachments())
+    assert [p.get_filename() for p in parts] == ["draft.docx", "draft.zip"]
+    assert parts[1].get_content() == (tmp_path / "draft.zip").read_bytes()
+    assert [e.file.name for e in package.read(tmp_path / "draft.zip").plans[0].evidence] == ["চিঠি.pdf"]
+    # A package given is attached as it is; one that does not exist is said before anything is written.
+    again = tmp_path / "again.eml"
+    assert run(capsys, "email-draft", *PLAN, "--db", db, "--out", again, "--package", tmp_path / "draft.zip")[0] == 0
+    assert list(message_from_bytes(again.read_bytes(), policy=default).iter_attachments())[1].get_content() == \
+        (tmp_path / "draft.zip").read_bytes()
+    code, _, err = run(capsys, "email-draft", *PLAN, "--db", db, "--out", tmp_path / "x.eml", "--package",
+                       tmp_path / "নেই.zip")
+    assert code == 2 and "নেই.zip" in err and not (tmp_path / "x.eml").exists()
+    code, _, err = run(capsys, "email-draft", MODMR, "--period", "H1", "--out", tmp_path / "x.eml", "--package")
+    assert code == 2 and "--fiscal-year" in err
