@@ -324,6 +324,16 @@ def _achieved(value: Value) -> bool:
     return is_number(value) and value > 0
 
 
+def evidence_missing(entry: Entry | None) -> bool:
+    """Something is achieved (a value or a date met) and no evidence (প্রমাণক) is named or attached."""
+    if entry is None or entry.not_applicable:
+        return False
+    from egov_desktop.core.evidence import attached
+
+    achieved = _achieved(entry.value) or any(entry.dates or ())
+    return achieved and not (entry.evidence or "").strip() and not attached(entry)
+
+
 def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> list[Finding]:
     """Findings on a report's entries and memo texts. `today` enables the "period has not started" and
     "date in the future" warnings."""
@@ -351,7 +361,7 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
             findings.append(_warning(f"{base}/value", "period_not_started", msgid, date=format_date(starts, "en")))
         findings.extend(_achievement_date_findings(entry.value, ends, today, f"{base}/value"))
         findings.extend(_entry_shape_findings(ind, entry, fy, ends, today, base))
-        if (_achieved(entry.value) or any(entry.dates or ())) and not (entry.evidence or "").strip():
+        if evidence_missing(entry):
             msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
             findings.append(_warning(f"{base}/evidence", "evidence_missing", msgid))
     if report.memo is not None:

@@ -1,0 +1,205 @@
+"""Consolidation (issue 11.5): the subordinate offices' reports of one plan kind, fiscal year and period
+side by side, offices × indicators, as an upper office compiles them.
+
+Each office's report is scored by core.scoring, as the office itself scores it (its own plan, targets,
+weights and settings): nothing is scored twice, and an office's total here is the total of its own
+Word report. Indicators are matched across offices by code; where one plan uses a code twice (PLANS.md
+§4.6: two [১.১.১] in one real plan) the titles tell the two apart, and failing that their order does.
+An office's status is "on_time" when its report was received by the period's deadline (the office's
+editable deadline table), "late" after it, "missing" when there is none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from egov_desktop.core.i18n import N_
+from egov_desktop.core.model import Indicator, PlanDocument, Report, Value
+from egov_desktop.core.rules import evidence_missing
+from egov_desktop.core.scoring import IndicatorScore, score_report
+
+ON_TIME, LATE, MISSING = "on_time", "late", "missing"
+STATUSES = (ON_TIME, LATE, MISSING)
+STATUS_NAMES = {ON_TIME: N_("On time"), LATE: N_("Late"), MISSING: N_("Missing")}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One subordinate office's collected report: its exchange document (plan + the period's report),
+    when it was received, and whatever the caller needs to open it again (`key`, e.g. the store's row)."""
+
+    office: str
+    document: PlanDocument
+    received: dt.datetime | dt.date | None
+    key: Any = None
+    signed: bool = False
+    verified: bool | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    """An indicator as it appears across the offices' plans: the code and title of its first appearance."""
+
+    code: str
+    title: str
+    unit: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Value
+    percent: float
+    score: float
+    weight: float
+    not_applicable: bool = False
+    scorable: bool = True
+    evidence_missing: bool = False
+    dates: tuple = ()
+
+    @property
+    def below_target(self) -> bool:
+        """Short of full marks (the best target level), where it counts."""
+        return self.scorable and not self.not_applicable and self.percent < 100.0
+
+
+@dataclass
+class OfficeRow:
+    office: str
+    status: str
+    received: dt.datetime | dt.date | None = None
+    total: float | None = None
+    out_of: float | None = None
+    # Column index -> the office's cell; an indicator its plan does not have has none.
+    cells: dict[int, Cell] = field(default_factory=dict)
+    submission: Submission | None = None
+    # False for a report from an office that is not (or no longer) in the list of subordinate offices.
+    listed: bool = True
+
+    @property
+    def percent(self) -> float | None:
+        if self.total is None or not self.out_of:
+            return None
+        return round(self.total / self.out_of * 100.0, 9)
+
+
+@dataclass
+class Consolidation:
+    period: str
+    deadline: dt.date | None
+    columns: list[Column]
+    rows: list[OfficeRow]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+
+def _normal(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
+
+
+def _code_order(code: str) -> tuple:
+    """"1.10.1" after "1.9.1": the numeric parts compared as numbers, anything else after them as text."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\s]+", code))
+
+
+def status_of(received: dt.datetime | dt.date | None, deadline: dt.date | None) -> str:
+    """on_time by the deadline's day (inclusive), late after it, missing without a report; with no deadline
+    known, a received report is on time."""
+    if received is None:
+        return MISSING
+    day = received.date() if isinstance(received, dt.datetime) else received
+    return ON_TIME if deadline is None or day <= deadline else LATE
+
+
+class _Columns:
+    """The columns, matched as the offices' plans come in."""
+
+    def __init__(self) -> None:
+        self.columns: list[Column] = []
+        self._by_code: dict[str, list[int]] = {}
+
+    def match(self, indicators: Sequence[Indicator]) -> list[int]:
+        """The column index of each of one plan's indicators (in plan order), adding columns for new ones:
+        the column of the same code and title, else of the same code not yet taken by this plan, else new."""
+        taken: set[int] = set()
+        out = []
+        for ind in indicators:
+            candidates = [i for i in self._by_code.get(ind.code, []) if i not in taken]
+            title = _normal(ind.title)
+            index = next((i for i in candidates if _normal(self.columns[i].title) == title), None)
+            if index is None and candidates:
+                index = candidates[0]
+            if index is None:
+                index = len(self.columns)
+                self.columns.append(Column(ind.code, ind.title, ind.unit, ind.weight))
+                self._by_code.setdefault(ind.code, []).append(index)
+            taken.add(index)
+            out.append(index)
+        return out
+
+
+def _cells(doc: PlanDocument, report: Report, scores: Sequence[IndicatorScore]) -> list[Cell]:
+    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in scoring
+    out = []
+    seen: set[str] = set()
+    for ind, s in zip(doc.plan.indicators(), scores):
+        # Of two indicators with one code only the first has the entry (as scoring takes it).
+        entry = entries.get(ind.code) if ind.code not in seen else None
+        seen.add(ind.code)
+        out.append(Cell(s.value, s.percent, s.score, s.weight, s.not_applicable, s.scorable,
+                        evidence_missing(entry), tuple(entry.dates or ()) if entry else ()))
+    return out
+
+
+def consolidate(submissions: Sequence[Submission], offices: Sequence[str], period: str,
+                deadline: dt.date | None) -> Consolidation:
+    """The matrix of the subordinate `offices` (in their order, then any other office that sent a report)
+    × the indicators of their plans, for the reports of `period`. Of two reports of one office the one
+    received last counts. An office whose document has no report of the period is missing."""
+    latest: dict[str, Submission] = {}
+    for sub in submissions:
+        name = _normal(sub.office)
+        known = latest.get(name)
+        if known is None or _when(sub) >= _when(known):
+            latest[name] = sub
+    listed = {_normal(o) for o in offices}
+    names = list(offices) + [s.office for n, s in latest.items() if n not in listed]
+    columns = _Columns()
+    rows = []
+    placed: set[str] = set()
+    for name in names:
+        key = _normal(name)
+        if key in placed:
+            continue
+        placed.add(key)
+        sub = latest.get(key)
+        report = sub.document.report(period) if sub is not None else None
+        if sub is None or report is None:
+            rows.append(OfficeRow(name, MISSING, None, submission=sub, listed=key in listed))
+            continue
+        result = score_report(sub.document.plan, report, sub.document.reports)
+        indexes = columns.match(sub.document.plan.indicators())
+        cells = _cells(sub.document, report, result.indicators)
+        row = OfficeRow(name, status_of(sub.received, deadline), sub.received, result.total, result.out_of,
+                        {}, sub, key in listed)
+        for index, cell in zip(indexes, cells):
+            row.cells.setdefault(index, cell)
+        rows.append(row)
+    order = sorted(range(len(columns.columns)), key=lambda i: (_code_order(columns.columns[i].code), i))
+    renumber = {old: new for new, old in enumerate(order)}
+    for row in rows:
+        row.cells = {renumber[i]: c for i, c in sorted(row.cells.items(), key=lambda kv: renumber[kv[0]])}
+    return Consolidation(period, deadline, [columns.columns[i] for i in order], rows)
+
+
+def _when(sub: Submission) -> dt.datetime:
+    r = sub.received
+    if r is None:
+        return dt.datetime.min
+    if isinstance(r, dt.datetime):
+        return r.replace(tzinfo=None)
+    return dt.datetime.combine(r, dt.time())

@@ -1,0 +1,134 @@
+"""Consolidation: subordinate offices' reports side by side, scored by each office's own plan."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.core.consolidate import LATE, MISSING, ON_TIME, Submission, consolidate, status_of
+from egov_desktop.core.scoring import score_report
+from tests.documents import duplicate_code
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+DEADLINE = dt.date(2021, 10, 15)
+
+
+def raw_cc() -> dict:
+    return json.loads((FIXTURES / "cc-fid-2021-22.plan.json").read_text(encoding="utf-8"))
+
+
+def office_doc(name: str, values: dict[str, float | None], raw: dict | None = None):
+    raw = copy.deepcopy(raw or raw_cc())
+    raw["office"]["name"] = name
+    raw["reports"][0]["entries"] = [{"indicator": code, "value": v} for code, v in values.items()]
+    return exchange.from_dict(raw)
+
+
+def test_matrix_scores_each_office_by_its_own_plan_and_says_who_is_late_or_missing():
+    a = office_doc("ক দপ্তর", {"1.2.1": 4, "2.1.1": 2, "2.2.1": 1})
+    b = office_doc("খ দপ্তর", {"1.2.1": 1})
+    subs = [Submission("ক দপ্তর", a, dt.datetime(2021, 10, 15, 23, 50)),
+            Submission("খ দপ্তর", b, dt.datetime(2021, 10, 16, 9, 0))]
+    c = consolidate(subs, ["ক দপ্তর", "খ দপ্তর", "গ দপ্তর"], "Q1", DEADLINE)
+
+    assert [r.office for r in c.rows] == ["ক দপ্তর", "খ দপ্তর", "গ দপ্তর"]
+    assert [r.status for r in c.rows] == [ON_TIME, LATE, MISSING]
+    assert [col.code for col in c.columns] == ["1.1.1", "1.2.1", "2.1.1", "2.2.1"]
+    row_a = c.rows[0]
+    own = score_report(a.plan, a.reports[0], a.reports)
+    assert (row_a.total, row_a.out_of) == (own.total, own.out_of)
+    # 5 × 4/4 + 5 × 2/4 + 7 × 1/2; 1.1.1's target is damaged: not scorable, out of 17.
+    assert row_a.total == pytest.approx(5 + 2.5 + 3.5)
+    assert row_a.out_of == 17
+    cell = row_a.cells[2]
+    assert (cell.value, cell.percent, cell.score) == (2, 50.0, 2.5)
+    assert cell.below_target and not row_a.cells[1].below_target
+    assert not row_a.cells[0].scorable and not row_a.cells[0].below_target
+    assert c.rows[1].total == pytest.approx(1.25)
+    assert c.rows[2].total is None and c.rows[2].cells == {}
+    assert c.count(MISSING) == 1
+
+
+def test_duplicate_codes_are_told_apart_by_title_and_matched_across_offices():
+    raw = raw_cc()
+    code = duplicate_code(raw, title="কমিটি পুনর্গঠিত", unit="count", targets=[4], weight=3)
+    # The other office lists its two same-coded indicators the other way round.
+    raw_b = copy.deepcopy(raw)
+    first = raw_b["plan"]["areas"][0]["activities"][0]["indicators"]
+    first.reverse()
+    a = office_doc("ক", {"1.2.1": 2}, raw)
+    b = office_doc("খ", {"1.2.1": 3}, raw_b)
+    c = consolidate([Submission("ক", a, dt.date(2021, 10, 1)), Submission("খ", b, dt.date(2021, 10, 2))],
+                    ["ক", "খ"], "Q1", DEADLINE)
+    same = [i for i, col in enumerate(c.columns) if col.code == code]
+    assert len(same) == 2
+    titles = {c.columns[i].title for i in same}
+    assert titles == {"সিদ্ধান্ত বাস্তবায়িত", "কমিটি পুনর্গঠিত"}
+    for i in same:
+        weights = {c.rows[0].cells[i].weight, c.rows[1].cells[i].weight}
+        assert len(weights) == 1  # the same indicator in both offices, not crossed over
+    assert {c.rows[0].cells[i].weight for i in same} == {8, 3}
+
+
+def test_an_indicator_one_office_lacks_is_a_column_with_no_cell_for_it():
+    raw = raw_cc()
+    raw_b = copy.deepcopy(raw)
+    raw_b["plan"]["areas"][1]["activities"].pop()  # no 2.2.1
+    c = consolidate([Submission("ক", office_doc("ক", {"2.2.1": 2}, raw), dt.date(2021, 10, 1)),
+                     Submission("খ", office_doc("খ", {"1.2.1": 1}, raw_b), dt.date(2021, 10, 1))],
+                    ["ক", "খ"], "Q1", DEADLINE)
+    last = [col.code for col in c.columns].index("2.2.1")
+    assert c.rows[0].cells[last].score == 7
+    assert last not in c.rows[1].cells
+
+
+def test_columns_follow_the_codes_numerically():
+    raw = raw_cc()
+    ind = raw["plan"]["areas"][0]["activities"][0]["indicators"]
+    ind.append(copy.deepcopy(ind[0]) | {"code": "1.1.10", "title": "দশম"})
+    ind.append(copy.deepcopy(ind[0]) | {"code": "1.1.9", "title": "নবম"})
+    c = consolidate([Submission("ক", office_doc("ক", {}, raw), None)], ["ক"], "Q1", DEADLINE)
+    assert [col.code for col in c.columns][:3] == ["1.1.1", "1.1.9", "1.1.10"]
+
+
+def test_the_latest_of_two_reports_of_an_office_counts_and_an_unlisted_office_is_shown_after_the_list():
+    old = office_doc("ক", {"1.2.1": 1})
+    new = office_doc("ক", {"1.2.1": 4})
+    stranger = office_doc("ঘ", {"1.2.1": 2})
+    c = consolidate([Submission(" ক ", new, dt.datetime(2021, 10, 20)), Submission("ক", old, dt.datetime(2021, 10, 2)),
+                     Submission("ঘ", stranger, dt.datetime(2021, 10, 3))], ["ক"], "Q1", DEADLINE)
+    assert [(r.office, r.listed) for r in c.rows] == [("ক", True), ("ঘ", False)]
+    assert c.rows[0].status == LATE and c.rows[0].total == 5
+
+
+def test_a_document_without_the_periods_report_is_missing():
+    doc = office_doc("ক", {"1.2.1": 1})
+    c = consolidate([Submission("ক", doc, dt.date(2021, 10, 1))], ["ক"], "Q2", dt.date(2022, 1, 15))
+    assert c.rows[0].status == MISSING and c.rows[0].submission is not None
+
+
+def test_evidence_missing_is_an_achievement_without_named_or_attached_evidence():
+    raw = raw_cc()
+    raw["reports"][0]["entries"] = [
+        {"indicator": "1.2.1", "value": 2},
+        {"indicator": "2.1.1", "value": 1, "evidence": "হাজিরা"},
+        {"indicator": "2.2.1", "value": 0},
+    ]
+    doc = exchange.from_dict(raw)
+    c = consolidate([Submission("ক", doc, dt.date(2021, 10, 1))], ["ক"], "Q1", DEADLINE)
+    cells = c.rows[0].cells
+    by_code = {col.code: cells[i] for i, col in enumerate(c.columns)}
+    assert by_code["1.2.1"].evidence_missing
+    assert not by_code["2.1.1"].evidence_missing
+    assert not by_code["2.2.1"].evidence_missing  # nothing achieved, nothing to prove
+
+
+def test_status_by_the_deadline_day():
+    assert status_of(dt.datetime(2021, 10, 15, 23, 59), DEADLINE) == ON_TIME
+    assert status_of(dt.date(2021, 10, 16), DEADLINE) == LATE
+    assert status_of(None, DEADLINE) == MISSING
+    assert status_of(dt.date(2030, 1, 1), None) == ON_TIME
