@@ -111,6 +111,8 @@ def status_of(received: dt.datetime | dt.date | None, deadline: dt.date | None) 
     known, a received report is on time."""
     if received is None:
         return MISSING
+    if isinstance(received, dt.datetime) and received.tzinfo is not None:
+        received = received.astimezone()  # the office's own day (the store keeps UTC)
     day = received.date() if isinstance(received, dt.datetime) else received
     return ON_TIME if deadline is None or day <= deadline else LATE
 
@@ -203,3 +205,14 @@ def _when(sub: Submission) -> dt.datetime:
     if isinstance(r, dt.datetime):
         return r.replace(tzinfo=None)
     return dt.datetime.combine(r, dt.time())
+
+
+def from_store(store, kind: str, fiscal_year: str, period: str) -> Consolidation:
+    """The consolidation of the reports collected in an open store (duck-typed: its subordinate offices and
+    collected reports, issue 11.4) for the office of the database, against its deadline of the period."""
+    office = store.current_office()
+    offices = [s.name for s in store.subordinates(office)] if office is not None else []
+    submissions = [Submission(c.office, c.document(), c.received_at, c.key, c.signed, c.verified)
+                   for c in store.collected_documents(kind, fiscal_year, period)]
+    deadline = store.deadlines(fiscal_year=fiscal_year).get(period)
+    return consolidate(submissions, offices, period, deadline)
