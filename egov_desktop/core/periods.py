@@ -142,6 +142,15 @@ def quarter_of(d: dt.date) -> tuple[FiscalYear, str]:
     return FiscalYear.of(d), QUARTERS[((d.month - 7) % 12) // 3]
 
 
+def report_quarter(d: dt.date, fy: FiscalYear | str) -> str:
+    """The quarter a dated target stands under in the quarter columns: the quarter it falls in, except that a
+    date on or before a quarter's report deadline (DEFAULT_DEADLINES: 15 October for the first) belongs to the
+    quarter just ended, as the NIS quarterly report dates do (1.6: 15 October is the first quarter's report).
+    Before the fiscal year: the first quarter; after it: the fourth."""
+    deadlines = default_deadlines(fy)
+    return next((q for q in QUARTERS if d <= deadlines[q]), QUARTERS[-1])
+
+
 def period_name(period: str, lang: str | None = None) -> str:
     """১ম ত্রৈমাসিক, ২য় ত্রৈমাসিক, …, অর্ধবার্ষিক, বার্ষিক."""
     _check_period(period)

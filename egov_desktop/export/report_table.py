@@ -248,9 +248,21 @@ def _target_text(ind: Indicator, lang: str) -> str:
     return "; ".join(texts) or "-"
 
 
+def _dates_in_quarter(ind: Indicator, i: int, fiscal_year: str) -> list[int]:
+    """The indexes of the indicator's target dates that stand under quarter `i` (periods.report_quarter of the
+    date due): NIS 1.7's 31 October and 31 December both under the second quarter, 1.5's 30 June under the
+    fourth, not by their order."""
+    from egov_desktop.core.model import due_date
+    from egov_desktop.core.periods import QUARTERS, report_quarter
+
+    return [n for n, target in enumerate(ind.target_dates or ())
+            if (day := due_date(target)) is not None and report_quarter(day, fiscal_year) == QUARTERS[i]]
+
+
 def _quarter_figures(ctx: Context) -> Callable[[Row, int], str]:
     """Each quarter's own figure of a row, from that quarter's report, up to the report's period; an
-    indicator with a dated target per quarter shows the date met for that quarter's target."""
+    indicator with several dated targets shows, under the quarter each target stands in, the date it was met
+    (the report's dates are year-to-date)."""
     from egov_desktop.core.periods import QUARTERS
     from egov_desktop.core.values import format_value
 
@@ -263,25 +275,32 @@ def _quarter_figures(ctx: Context) -> Callable[[Row, int], str]:
         ind, quarter = r.indicator, QUARTERS[i]
         report = reports.get(quarter) if quarter in shown else None
         entry = next((e for e in report.entries if e.indicator == ind.code), None) if report else None
+        if ind.is_multi_date:
+            if quarter not in shown or r.entry is None or r.entry.not_applicable:
+                return _figure(ind, entry, lang) if entry is not None and entry.not_applicable else ""
+            parts = [format_value(entry.period_value, ind.value_unit, lang)] \
+                if entry is not None and entry.period_value is not None else []
+            met = r.entry.dates or ()
+            parts += [format_value(met[n], "date", lang) for n in _dates_in_quarter(ind, i, ctx.plan.fiscal_year)
+                      if n < len(met) and met[n] is not None]
+            return ", ".join(parts)
         if entry is not None and entry.period_value is not None:
             return format_value(entry.period_value, ind.value_unit, lang)
-        if entry is not None and ind.is_multi_date and not entry.not_applicable and ind.unit == "date":
-            dates = entry.dates or ()
-            return format_value(dates[i], "date", lang) if i < len(dates) and dates[i] is not None else ""
         return _figure(ind, entry, lang)
 
     return figure
 
 
-def _quarter_target(ind: Indicator, i: int, lang: str) -> str:
-    """A quarter's target: its share of the annual target, or the date due in that quarter."""
+def _quarter_target(ind: Indicator, i: int, lang: str, fiscal_year: str) -> str:
+    """A quarter's target: its share of the annual target, and the dates due in that quarter."""
     from egov_desktop.core.values import format_value
 
+    texts = []
     if ind.quarter_targets and i < len(ind.quarter_targets) and ind.quarter_targets[i] is not None:
-        return format_value(ind.quarter_targets[i], ind.value_unit, lang)
-    if ind.is_multi_date and ind.target_dates and i < len(ind.target_dates) and ind.target_dates[i] is not None:
-        return format_value(ind.target_dates[i], "date", lang)
-    return ""
+        texts.append(format_value(ind.quarter_targets[i], ind.value_unit, lang))
+    if ind.is_multi_date:
+        texts += [format_value(ind.target_dates[n], "date", lang) for n in _dates_in_quarter(ind, i, fiscal_year)]
+    return ", ".join(texts)
 
 
 def nis_columns(ctx: Context) -> list[Column]:
@@ -327,7 +346,7 @@ def nis_columns(ctx: Context) -> list[Column]:
     ]
     group = ctx.t(N_("Implementation progress monitoring, {fiscal_year}"), fiscal_year=ctx.fiscal_year)
     for i, name in enumerate((N_("Quarter 1"), N_("Quarter 2"), N_("Quarter 3"), N_("Quarter 4"))):
-        cols.append(Column(ctx.t(name), lambda r, i=i: Cell(_quarter_target(r.indicator, i, lang), CENTRE),
+        cols.append(Column(ctx.t(name), lambda r, i=i: Cell(_quarter_target(r.indicator, i, lang, ctx.plan.fiscal_year), CENTRE),
                            group=group, second=lambda r, i=i: Cell(figure(r, i), CENTRE)))
     cols += [
         Column(ctx.t(N_("Total achievement")), blank,

@@ -114,3 +114,31 @@ def test_the_spreadsheet_keeps_one_row_an_indicator_with_its_quarters(tmp_path):
     ws = openpyxl.load_workbook(export_xlsx(nis(), "Q1", tmp_path / "nis.xlsx")).active
     row = next(r for r in ws.iter_rows(values_only=True) if any(str(v).startswith("[১.১.১]") for v in r if v))
     assert "লক্ষ্যমাত্রা: ১\nঅর্জন: ১" in row  # Q1: the quarter's target over its achievement, as before
+
+
+def test_dated_targets_stand_under_the_quarter_they_fall_in(tmp_path):
+    # 1.5: 31/12/2021 is in the second quarter, 30/06/2022 in the fourth; 1.7: 31/10 and 31/12/2021 both in the
+    # second, 31/03/2022 in the third. 1.6's report dates stay under the quarter whose report they are
+    # (15/10/2021 is the first quarter's report, due by that day).
+    import datetime as dt
+
+    from egov_desktop.core.model import Entry
+
+    doc = nis()
+    q3 = doc.report("Q1")
+    q3.period = "Q3"
+    for e in q3.entries:
+        e.period_value = None
+    q3.entries.append(Entry("1.7.1", dates=[dt.date(2021, 10, 30), dt.date(2021, 12, 29), None]))
+    q3.entries.append(Entry("1.5.1", value=1, dates=[dt.date(2021, 12, 20), None]))
+    out = export_docx(doc, "Q3", tmp_path / "nis.docx", parts=("report",))
+    rows = [_texts(tr) for tr in docx.Document(out).tables[-1]._tbl.tr_lst]
+
+    def quarters(code: str) -> tuple[list[str], list[str]]:
+        at = next(i for i, r in enumerate(rows) if r[0][0].startswith(code + " "))
+        return [t for t, _ in rows[at][7:11]], [t for t, _ in rows[at + 1][7:11]]
+
+    assert quarters("১.৫") == (["", "৩১/১২/২০২১", "", "৩০/০৬/২০২২"], ["", "২০/১২/২০২১", "", ""])
+    assert quarters("১.৭") == (["", "৩১/১০/২০২১, ৩১/১২/২০২১", "৩১/০৩/২০২২", ""],
+                               ["", "৩০/১০/২০২১, ২৯/১২/২০২১", "", ""])
+    assert quarters("১.৬")[0] == ["১৫/১০/২০২১", "১৫/০১/২০২২", "১৫/০৪/২০২২", ""]
