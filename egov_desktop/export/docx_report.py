@@ -143,6 +143,8 @@ def _styles_xml(font: str, settings: ExportSettings, text_width_memo: int) -> tu
         style("EgovSignature", "Egov Signature", f'<w:ind w:left="{sign_indent}"/><w:jc w:val="center"/>'),
         style("EgovSignSpace", "Egov Signature Space",
               f'<w:spacing w:before="600"/><w:ind w:left="{sign_indent}"/><w:jc w:val="center"/>'),
+        style("EgovEnd", "Egov End", '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>',
+              size(2)),
         style("EgovListItem", "Egov List Item", '<w:ind w:left="720" w:hanging="360"/><w:jc w:val="both"/>'),
         style("EgovCell", "Egov Cell", "", size(cell)),
         style("EgovCellCenter", "Egov Cell Centre", '<w:jc w:val="center"/>', "", based="EgovCell"),
@@ -399,7 +401,13 @@ def _report_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSe
     else:
         signatory = report.memo.signatory if report.memo else None
     dated = report.memo.date if report.memo and report.memo.date else _signed_on(report)
-    out += [para(b.text, b.style) for b in _signature_blocks(signatory, dated, lang, contacts=False)]
+    signature = _signature_blocks(signatory, dated, lang, contacts=False)
+    if any(b.text for b in signature):
+        out += [para(b.text, b.style) for b in signature]
+    else:
+        # Nothing to sign under: only the paragraph Word wants after a table, too small to spill onto a page of
+        # its own (an empty signature space did, after a table ending at the foot of a page).
+        out.append(para("", "EgovEnd"))
     out += _evidence_annex(doc, report, lang)
     return out, size
 

@@ -142,3 +142,23 @@ def test_dated_targets_stand_under_the_quarter_they_fall_in(tmp_path):
     assert quarters("১.৭") == (["", "৩১/১০/২০২১, ৩১/১২/২০২১", "৩১/০৩/২০২২", ""],
                                ["", "৩০/১০/২০২১, ২৯/১২/২০২১", "", ""])
     assert quarters("১.৬")[0] == ["১৫/১০/২০২১", "১৫/০১/২০২২", "১৫/০৪/২০২২", ""]
+
+
+def test_no_blank_last_page_after_a_table_that_fills_its_page(tmp_path):
+    # In the sans font the FID form's table ends at the foot of its second page; the empty signature space after
+    # it (30 points above an empty line: the report has no memo to take a signatory from) made a third page with
+    # nothing but the page number.
+    import re
+
+    soffice = require_tool("soffice")
+    pdfinfo, pdftotext = require_tool("pdfinfo"), require_tool("pdftotext")
+    out = export_docx(exchange.load(FIXTURES / "nis-fid-2021-22.plan.json"), "Q1", tmp_path / "nis.docx",
+                      parts=("report",), font="Noto Sans Bengali")
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, check=True, timeout=240)
+    info = subprocess.run([pdfinfo, str(tmp_path / "nis.pdf")], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    last = subprocess.run([pdftotext, "-f", str(pages), "-l", str(pages), str(tmp_path / "nis.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"পৃষ্ঠা\s*\S+\s*/\s*\S+", "", last)  # the footer's page number is on every page
+    assert pages == 2 and "৩.৫" in text.replace(" ", ""), (pages, last)
