@@ -68,10 +68,15 @@ def test_grs_worked_example_3_9():
 
 
 def test_cc_worked_example_4_8():
-    result, by = scores(load("cc-fid-2021-22"))
-    assert by["1.2.1"].score == 1.25 and by["2.1.1"].score == 0 and by["2.2.1"].score == 0
-    assert not by["1.1.1"].scorable
+    # Codes as printed (PLANS.md §4.6): the training indicator is a second [১.১.১], under activity [২.১].
+    doc = load("cc-fid-2021-22")
+    result, _by = scores(doc)
+    got = [(s.code, s.score, s.scorable) for s in result.indicators]
+    assert got == [("1.1.1", 0, False), ("1.2.1", 1.25, True), ("1.1.1", 0, True), ("1.3.1", 0, True)]
     assert (result.total, result.out_of) == (1.25, 17)
+    # The duplicate is an error to fix in the grid, named once, at its second place.
+    [dup] = [f for f in check_document(doc) if f.rule == "duplicate_code"]
+    assert dup.severity == "error" and dup.where.startswith("1.1.1")
 
 
 def test_rti_worked_example_5_8_betagi():

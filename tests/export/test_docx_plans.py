@@ -48,6 +48,10 @@ def test_every_kind_exports(tmp_path, name, period):
         assert rows[1][levels + 1] == "অতি উত্তম\n৯০%"
     if name == "rti-betagi-2023-24":
         assert any("০১/১২/২০২৩ থেকে ৩১/১২/২০২৩" in c for r in rows for c in r)
+    if name == "cc-fid-2021-22":  # the codes as printed, the duplicate [১.১.১] with its own row and score
+        codes = [c.split("]")[0] + "]" for r in rows for c in r if c.startswith("[১.") and c.count(".") == 2]
+        assert codes == ["[১.১.১]", "[১.২.১]", "[১.১.১]", "[১.৩.১]"]
+        assert "১.২৫" in rows[-1][-1]
 
 
 def _database_with_the_five_plans(tmp_path):
