@@ -7,11 +7,13 @@ an indicator with nothing entered.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.kinds import KIND_DEFAULTS
-from egov_desktop.core.model import PlanDocument
+from egov_desktop.core.model import SIGNATORY_FIELDS, Memo, PlanDocument, Signatory
 from egov_desktop.core.scoring import scorable, score_report
 
 # The five plans in annex order (সংযোজনী ৪–৮).
@@ -80,3 +82,45 @@ def apa_overview(docs: Sequence[PlanDocument], fiscal_year: str, period: str) ->
             standing.missing = [i.code for i in doc.plan.indicators() if not _entered(entries.get(i.code))]
         standings.append(standing)
     return ApaOverview(fiscal_year, period, standings)
+
+
+def in_annex_order(docs: Sequence[PlanDocument], period: str) -> list[PlanDocument]:
+    """The five plans among `docs` that have a `period` report, in annex order (সংযোজনী ৪–৮)."""
+    order = {kind: i for i, kind in enumerate(APA_KINDS)}
+    return sorted((d for d in docs if d.plan.kind in order and d.report(period) is not None),
+                  key=lambda d: order[d.plan.kind])
+
+
+def memo_from_profile(profile: dict, subject: str, today: dt.date, number: str | None = None) -> Memo:
+    """What a memo not yet written starts from: the office profile (its first signatory, standard paragraphs,
+    recipients, attention line and copies), the date and subject given, and a number (the next of a series)."""
+    first = (profile["signatories"] or [{}])[0]
+    return Memo(
+        number=number,
+        date=today,
+        subject=subject,
+        signatory=Signatory(**{k: first.get(k) for k in SIGNATORY_FIELDS}),
+        body=list(profile.get("standard_paragraphs") or []),
+        recipient=list(profile["default_recipients"]),
+        attention=profile.get("default_attention"),
+        copies=list(profile["default_copies"]),
+        copies_purpose=profile.get("default_copies_purpose"),
+    )
+
+
+def all_plans_subject(fiscal_year: str, period: str, lang: str = "bn") -> str:
+    """The subject of the memo forwarding all five plans' reports of a period."""
+    from egov_desktop.core.periods import FiscalYear, period_name
+
+    return Msg(N_("Sending the {period} reports of the governance and reform action plans of {fiscal_year}"),
+               {"period": period_name(period, lang), "fiscal_year": FiscalYear.parse(fiscal_year).label(lang)}
+               ).render(lang)
+
+
+def all_plans_memo(profile: dict, fiscal_year: str, period: str, saved: Memo | None, today: dt.date,
+                   number: str | None = None) -> Memo:
+    """The memo of the all-plans file (export-docx --all-plans): the one the office wrote for the period
+    (`saved`), else one made from its profile with the next `number` of its memo series, dated `today`."""
+    if saved is not None:
+        return saved
+    return memo_from_profile(profile, all_plans_subject(fiscal_year, period), today, number)

@@ -21,7 +21,7 @@ from xml.sax.saxutils import quoteattr
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
-from egov_desktop.core.model import PlanDocument, Report, Signatory
+from egov_desktop.core.model import Memo, PlanDocument, Report, Signatory
 from egov_desktop.export import embedded, ooxml
 from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
 from egov_desktop.export.ooxml import Cell, para
@@ -555,19 +555,17 @@ def build_document(doc: PlanDocument, period: str, parts: Iterable[str] = PARTS,
 
 
 def build_all_plans(docs: list[PlanDocument], period: str, parts: Iterable[str] = PARTS, font: str = NIKOSH,
-                    settings: ExportSettings | None = None, embed: bool = True):
+                    settings: ExportSettings | None = None, embed: bool = True, memo: Memo | None = None):
     """One Document with the `period` report of every governance plan in `docs` (issue 9): the forwarding
-    memo naming the annexes (the memo of the first plan in annex order that has one), then each plan's
-    report in its own landscape section, in annex order (সংযোজনী ৪–৮), each starting on a new page."""
-    from egov_desktop.core.apa import APA_KINDS
+    `memo` (the office's for all plans, core.apa.all_plans_memo), its attachment naming the annexes, then each
+    plan's report in its own landscape section, in annex order (সংযোজনী ৪–৮), each starting on a new page."""
+    from egov_desktop.core.apa import in_annex_order
     from egov_desktop.core.kinds import KIND_DEFAULTS
 
     settings = settings or ExportSettings()
     lang = settings.lang or current_language()
     parts = [p for p in PARTS if p in set(parts)]
-    order = {kind: i for i, kind in enumerate(APA_KINDS)}
-    plans = sorted((d for d in docs if d.plan.kind in order and d.report(period) is not None),
-                   key=lambda d: order[d.plan.kind])
+    plans = in_annex_order(docs, period)
     if not plans:
         raise ExportError(Msg(N_("No plan of this year has a {period} report."), {"period": _period(period)}))
     import docx
@@ -575,15 +573,14 @@ def build_all_plans(docs: list[PlanDocument], period: str, parts: Iterable[str] 
     document = docx.Document()
     xml: list[str] = []
     if "memo" in parts:
-        first = next((d for d in plans if d.report(period).memo is not None), None)
-        if first is None:
-            raise ExportError(Msg(N_("None of the {period} reports has a forwarding memo. Write one first, or "
-                                     "export the reports alone."), {"period": _period(period)}))
+        if memo is None:
+            raise ExportError(Msg(N_("The memo of all plans is not written. Write it first, or export the "
+                                     "reports alone.")))
         annexes = "; ".join(_t(lang, N_("Annex {number}: {title}"), number=_num(lang, KIND_DEFAULTS[d.plan.kind].annex),
                                   title=d.plan.title) for d in plans)
-        report = first.report(period)
-        memo = dataclasses.replace(report.memo, attachment=annexes)
-        xml += _memo_xml(first, dataclasses.replace(report, memo=memo), lang, settings)
+        first = plans[0]
+        memo = dataclasses.replace(memo, attachment=annexes)
+        xml += _memo_xml(first, Report(period, memo=memo), lang, settings)
         xml.append(f"<w:p><w:pPr>{_sect_pr(False)}</w:pPr></w:p>")
     sizes = []
     if "report" in parts:
@@ -613,10 +610,10 @@ def build_all_plans(docs: list[PlanDocument], period: str, parts: Iterable[str] 
 
 
 def export_all_plans(docs: list[PlanDocument], period: str, out_path, parts: Iterable[str] = PARTS,
-                     font: str = NIKOSH, settings: ExportSettings | None = None) -> Path:
+                     font: str = NIKOSH, settings: ExportSettings | None = None, memo: Memo | None = None) -> Path:
     """Write build_all_plans' document to `out_path`; returns the path written."""
     buf = io.BytesIO()
-    build_all_plans(docs, period, parts, font, settings).save(buf)
+    build_all_plans(docs, period, parts, font, settings, memo=memo).save(buf)
     return write_atomic(Path(out_path), buf.getvalue())
 
 

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from egov_desktop.core import fields as check
 from egov_desktop.core.evidence import EvidenceFile
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS
+from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS, Memo
 from egov_desktop.store.dialect import locking
-from egov_desktop.store.documents import entry_files
+from egov_desktop.store.documents import entry_files, memo_values, read_memo
 from egov_desktop.store.errors import InvalidValue
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_row
@@ -88,12 +88,47 @@ class Progress:
             m = TABLES["memo"]
             memo_id = w.tx.conn.execute(select(m.c.id).where(m.c.report_id == report_id)).scalar_one_or_none()
             if memo_id is None:
-                memo_id = w.tx.insert("memo", _memo_defaults(w, plan_key) | {"report_id": report_id})
+                memo_id = w.tx.insert("memo", _memo_defaults(w, w.tx.row("plan", plan_key)["office_id"])
+                                      | {"report_id": report_id})
             w.set("set_memo_field", "memo", memo_id, {column: value}, plan_key, field_name, period=period)
             if field_name == "number" and value:
-                _bump_serial(w, plan_key, value)
+                _bump_serial(w, w.tx.row("plan", plan_key)["office_id"], value)
 
         return self.uow.run(Msg(N_("Change the memo")), body)
+
+    def all_plans_memo(self, office_key: int, fiscal_year: str, period: str) -> Memo | None:
+        """The office's memo forwarding the `period` reports of all its plans of a fiscal year in one file
+        (export-docx --all-plans); None while it has not been written."""
+        from egov_desktop.store.office import _setting_row
+
+        with self.uow.read() as conn:
+            row = _setting_row(conn, _all_plans_key(office_key, period), None, fiscal_year)
+        return None if row is None else read_memo(row["value"])
+
+    def set_all_plans_memo_field(self, office_key: int, fiscal_year: str, period: str, field_name: str,
+                                 value: Any) -> Change:
+        """A field of the all-plans memo (as set_memo_field), created on first write from the office profile.
+        Kept as a setting of the fiscal year: it belongs to the office, not to one plan."""
+        from egov_desktop.store.office import _setting_row, _write_setting
+        from egov_desktop.store.plans import _check_fiscal_year
+
+        check.choice(period, PERIODS)
+        _check_fiscal_year(fiscal_year)
+        value = check.check_field(check.MEMO, field_name, value)
+        column = _MEMO_COLUMNS.get(field_name, field_name)
+
+        def body(w: Work) -> None:
+            if w.tx.row("office", office_key) is None:
+                raise no_row()
+            key = _all_plans_key(office_key, period)
+            row = _setting_row(w.tx.conn, key, None, fiscal_year)
+            memo = dict(row["value"]) if row is not None else memo_values(Memo()) | _memo_defaults(w, office_key)
+            memo[column] = value
+            _write_setting(w, key, memo, None, fiscal_year)
+            if field_name == "number" and value:
+                _bump_serial(w, office_key, value)
+
+        return self.uow.run(Msg(N_("Change the memo of all plans")), body)
 
 
     def attach_evidence(self, plan_key: int, period: str, indicator_key: int, files: list[EvidenceFile]) -> Change:
@@ -239,10 +274,15 @@ def _add_entry(w: Work, plan_id: int, report_id: int, indicator_key: int) -> int
     return key
 
 
-def _memo_defaults(w: Work, plan_id: int) -> dict[str, Any]:
+def _all_plans_key(office_key: int, period: str) -> str:
+    return f"office/{office_key}/all_plans_memo/{period}"
+
+
+def _memo_defaults(w: Work, office_id: int) -> dict[str, Any]:
+    """A new memo's columns from its office's profile."""
     from egov_desktop.store.office import standard_paragraphs
 
-    office = w.tx.row("office", w.tx.row("plan", plan_id)["office_id"])
+    office = w.tx.row("office", office_id)
     sig = (office["signatories"] or [{}])[0]
     return {
         "body": standard_paragraphs(w.tx.conn, office["id"]),
@@ -254,11 +294,10 @@ def _memo_defaults(w: Work, plan_id: int) -> dict[str, Any]:
     }
 
 
-def _bump_serial(w: Work, plan_id: int, number: str) -> None:
+def _bump_serial(w: Work, office_id: int, number: str) -> None:
     """A memo number "<prefix>.<serial>" of a known file moves that file's letter serial on."""
     from egov_desktop.core.digits import to_latin_digits
 
-    office_id = w.tx.row("plan", plan_id)["office_id"]
     prefixes = w.tx.row("office", office_id)["memo_prefixes"] or []
     changed = False
     for p in prefixes:

@@ -177,6 +177,8 @@ class Store:
     set_entry_field = _forward("_progress", Progress.set_entry_field)
     set_entry_date = _forward("_progress", Progress.set_entry_date)
     set_memo_field = _forward("_progress", Progress.set_memo_field)
+    all_plans_memo = _forward("_progress", Progress.all_plans_memo)
+    set_all_plans_memo_field = _forward("_progress", Progress.set_all_plans_memo_field)
     attach_evidence = _forward("_progress", Progress.attach_evidence)
     remove_evidence = _forward("_progress", Progress.remove_evidence)
     evidence_files = _forward("_progress", Progress.evidence_files)

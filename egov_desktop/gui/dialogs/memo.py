@@ -10,8 +10,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog
 
+from egov_desktop.core.apa import memo_from_profile
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import SIGNATORY_FIELDS, Memo, Signatory
+from egov_desktop.core.model import SIGNATORY_FIELDS, Memo
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
 from egov_desktop.gui.delegates import mark
@@ -30,18 +31,8 @@ LISTS = ("recipient", "copies")
 
 def new_memo(doc, period: str, profile: dict, today: dt.date) -> Memo:
     """What a memo not yet written starts from."""
-    first = (profile["signatories"] or [{}])[0]
     title = report_title(doc.plan.title, doc.plan.fiscal_year, period, "bn")
-    return Memo(
-        date=today,
-        subject=Msg(N_("Sending the {title}"), {"title": title}).render("bn"),
-        signatory=Signatory(**{k: first.get(k) for k in SIGNATORY_FIELDS}),
-        body=list(profile.get("standard_paragraphs") or []),
-        recipient=list(profile["default_recipients"]),
-        attention=profile.get("default_attention"),
-        copies=list(profile["default_copies"]),
-        copies_purpose=profile.get("default_copies_purpose"),
-    )
+    return memo_from_profile(profile, Msg(N_("Sending the {title}"), {"title": title}).render("bn"), today)
 
 
 def memo_values(memo: Memo) -> dict:
