@@ -42,7 +42,7 @@ def _rows(table) -> list[list[str]]:
 
 @pytest.fixture
 def cc(tmp_path):
-    subs = _docs("cc-fid-2021-22.plan.json", 4, lambda i: {"1.2.1": i + 1, "2.2.1": 1})
+    subs = _docs("cc-fid-2021-22.plan.json", 4, lambda i: {"1.2.1": i + 1, "1.3.1": 1})
     cons = consolidate(subs, [s.office for s in subs] + ["উপজেলা দপ্তর ৫"], "Q1", DEADLINE)
     return cons, export_docx(cons, _heading("citizen_charter"), tmp_path / "cc.docx", lang="bn")
 
