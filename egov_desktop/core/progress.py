@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from egov_desktop.core.model import Entry, Indicator, PlanDocument, Report, is_number
+from egov_desktop.core.periods import QUARTERS
+from egov_desktop.core.scoring import ScoringOptions, aggregate, year_to_date_percent
 
 # The reports an achievement so far can be read from, nearest first.
 EARLIER = {"Q2": ("Q1",), "H1": ("Q1",), "Q3": ("Q2", "H1", "Q1"), "Q4": ("Q3", "Q2", "H1", "Q1"),
@@ -30,6 +32,10 @@ class ReportChain:
         # By code: the grid reads them cell by cell while painting.
         self._previous = {e.indicator: e.value for e in self.previous.entries} if self.previous else {}
         self._before = {e.indicator: e.value for e in self.before.entries} if self.before else {}
+        # The quarters before this one, in order, for the year-to-date their own figures make.
+        self._quarters = [r for q in QUARTERS[:QUARTERS.index(period)] if (r := doc.report(q)) is not None] \
+            if period in QUARTERS else []
+        self._percent_total = ScoringOptions.of(doc.plan).percent_total
 
     def previous_value(self, code: str) -> Any:
         """The indicator's year-to-date in the latest earlier report (None: none, or nothing entered)."""
@@ -52,6 +58,35 @@ class ReportChain:
             return None
         own = value - base[0]
         return round(own, 9) if isinstance(own, float) else own
+
+    def own_fields(self, ind: Indicator, entry: Entry) -> dict[str, Any]:
+        """What typing a quarter's own figure (`entry.period_value`) or a percent's counts (`entry.numerator`,
+        `entry.denominator`) saves besides: a percent's rate of the quarter from its counts, and the year-to-date
+        the quarters' own figures make (PLANS.md §2.4): a sum's own figure added to the previous quarter's
+        year-to-date, an average's averaged with the earlier quarters', a cumulative figure as it is, a percent's
+        rates by the plan's percent_total (scoring.year_to_date_percent, as the score takes it). Only fields that
+        can be worked out: nothing for a date, nor from a count pair without a denominator or above it."""
+        if ind.unit == "date" or self.period not in QUARTERS:
+            return {}
+        out: dict[str, Any] = {}
+        own = entry.period_value
+        if ind.unit == "percent" and is_number(entry.numerator) and is_number(entry.denominator):
+            if 0 < entry.denominator and entry.numerator <= entry.denominator:
+                own = out["period_value"] = round(entry.numerator / entry.denominator * 100.0, 9)
+        if not is_number(own):
+            return out
+        earlier = [e for r in self._quarters if (e := r.entry(ind.code)) is not None]
+        mine = Entry(ind.code, period_value=own, numerator=entry.numerator, denominator=entry.denominator)
+        if ind.unit == "percent":
+            value = year_to_date_percent([*earlier, mine], self._percent_total)
+        elif ind.effective_aggregation == "sum":
+            before = self._before.get(ind.code)
+            value = (before if is_number(before) else 0) + own
+        else:
+            value = aggregate([*(e.period_value for e in earlier), own], ind.effective_aggregation)
+        if is_number(value):
+            out["value"] = round(value, 9) if isinstance(value, float) else value
+        return out
 
     def fill(self, indicators: list[Indicator], report: Report) -> list[tuple[str, str, Any]]:
         """(code, field, value) that start `report` from the earlier ones: each empty achievement gets the latest

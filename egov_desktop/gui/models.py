@@ -27,7 +27,9 @@ from egov_desktop.core.address import Address, row_code
 from egov_desktop.core.kinds import KIND_DEFAULTS
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
-from egov_desktop.core.model import AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report
+from egov_desktop.core.model import (
+    AGGREGATIONS, SCORINGS, UNIT_NAMES, UNITS, Activity, Area, Entry, PlanDocument, Report, is_number,
+)
 from egov_desktop.core.periods import QUARTERS, FiscalYear, period_name
 from egov_desktop.core.progress import ReportChain
 from egov_desktop.core.values import format_number, format_percent, format_value
@@ -64,6 +66,9 @@ _COLUMN_TIPS = {
     "own": N_("This quarter's own figure: the achievement minus the previous quarter's, for indicators whose "
               "quarters add up (sum). Type a figure with + in the achievement (+২) to add it to the previous "
               "quarter's"),
+    "numerator": N_("Of a percent: the quarter's count achieved (e.g. decisions carried out); with the denominator "
+                    "it makes the quarter's rate and the year-to-date"),
+    "denominator": N_("Of a percent: the quarter's count it is out of (e.g. decisions taken)"),
     "percent": N_("The percent of the indicator's weight earned, from the target levels"),
     "score": N_("The marks earned: weight × percent ÷ 100"),
     "not_applicable": N_("Tick when the indicator does not apply to this office; it is left out of the score"),
@@ -621,6 +626,18 @@ def has_target_dates(plan) -> bool:
     return KIND_DEFAULTS[plan.kind].quarter_targets or any(i.target_dates for i in plan.indicators())
 
 
+def has_quarter_figures(doc: PlanDocument) -> bool:
+    """Whether a quarter's progress grid takes the quarter's own figures and a percent's counts (PLANS.md §2.4):
+    the plan splits its targets by quarter (NIS), or a report of it has such figures already."""
+    return has_quarter_targets(doc.plan) or any(
+        is_number(e.period_value) or is_number(e.numerator) or is_number(e.denominator)
+        for r in doc.reports for e in r.entries)
+
+
+# Progress cells that hold a quarter's own figures, and the entry field each writes.
+_FIGURE_FIELDS = {"own": "period_value", "numerator": "numerator", "denominator": "denominator"}
+
+
 def _plan_rows(doc: PlanDocument) -> list[tuple]:
     # First the plan itself (title, total weight, level names), then the percent of each level.
     rows = [(PLAN, None, None, None), (LEVELS, None, None, None)]
@@ -881,6 +898,7 @@ class ProgressModel(GridModel):
         self.period = period
         self._score: scoring.ReportScore | None = None
         self._trial: Entry | None = None  # the achievement being typed (preview), not saved yet
+        self._trial_column: str | None = None  # the column it is typed in (its own cell shows the editor)
         super().__init__(session, plan_key, parent)
 
     @property
@@ -899,7 +917,8 @@ class ProgressModel(GridModel):
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels),
                                                                           has_quarter_targets(doc.plan),
-                                                                          has_target_dates(doc.plan)]
+                                                                          has_target_dates(doc.plan),
+                                                                          has_quarter_figures(doc)]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         value = super().data(index, role)
@@ -932,7 +951,11 @@ class ProgressModel(GridModel):
         self._entries = {ind.key: e for ind, e in zip(self._rows, report.entries_of(doc.plan)) if e is not None}
         self._entered = {e.indicator for e in report.entries}
         self._chain = chain = ReportChain(doc, self.period)
-        own = chain.before is not None and any(chain.base(ind) for ind in self._rows)
+        # A quarter's own figures are typed where the plan is in quarters (NIS); elsewhere the part a sum's
+        # quarter adds is worked out from the year-to-date.
+        self._figures = self.period in QUARTERS and has_quarter_figures(doc)
+        own = self._figures or chain.before is not None and any(chain.base(ind) for ind in self._rows)
+        counts = self._figures and any(ind.unit == "percent" for ind in self._rows)
         levels = [(f"target:{i}", "") for i in range(len(doc.plan.levels))]
         self._columns = [
             ("title", N_("Performance indicator")),
@@ -944,6 +967,7 @@ class ProgressModel(GridModel):
             ("value", N_("Achievement")),
             *([("dates", N_("Dates met"))] if has_target_dates(doc.plan) else []),
             *([("own", N_("This period's part"))] if own else []),
+            *([("numerator", N_("Numerator")), ("denominator", N_("Denominator"))] if counts else []),
             ("narrative", N_("Progress")),
             ("evidence", N_("Evidence")),
             ("remarks", N_("Remarks")),
@@ -965,22 +989,31 @@ class ProgressModel(GridModel):
         self.scored.emit()
 
     def preview(self, index: QModelIndex, text: str) -> None:
-        """Score the achievement being typed before it is saved, so percent, score and the quarter's own
-        part follow every keystroke."""
-        if self.column_key(index.column()) != "value":
+        """Score the achievement being typed before it is saved, so percent, score, the year-to-date and the
+        quarter's own part follow every keystroke."""
+        col = self.column_key(index.column())
+        if col != "value" and col not in _FIGURE_FIELDS:
             return
         row = index.row()
         ind = self._rows[row]
-        entry = self._entries.get(ind.key)
-        base = self._chain.base(ind)
+        entry = self._entries.get(ind.key) or Entry(ind.code, indicator_key=ind.key)
+        cell = self._cell(row, col)
+        field = _FIGURE_FIELDS.get(col, "value")
         try:
-            value = parse_cell(VALUE, ind.unit, text, base=base[0] if base else None)
+            value = parse_cell(VALUE, cell.unit, text, base=cell.base[0] if cell.base else None)
         except CellError:
-            value = entry.value if entry else None
-        trial = replace(entry, value=value) if entry else Entry(ind.code, value, indicator_key=ind.key)
-        self._trial = trial
-        self._show_score(self._score_with(row, trial))
-        self._emit_scores(row)
+            value = getattr(entry, field)
+        self._trial = self._figure_entry(ind, entry, field, value)
+        self._trial_column = col
+        self._show_score(self._score_with(row, self._trial))
+        self._emit_row(row)
+
+    def _figure_entry(self, ind, entry: Entry, field: str, value) -> Entry:
+        """The entry with `field` set to `value`, and what a quarter's own figure or count makes besides."""
+        trial = replace(entry, **{field: value})
+        if field in _FIGURE_FIELDS.values():
+            trial = replace(trial, **self._chain.own_fields(ind, trial))
+        return trial
 
     def _score_with(self, row: int, trial: Entry) -> scoring.ReportScore:
         """The saved score with one indicator (the row's) scored on a trial entry. Only that indicator is
@@ -989,7 +1022,8 @@ class ProgressModel(GridModel):
         ind = self._rows[row]
         area_code = self._area_of[ind.key]
         alone = replace(self._doc.plan, areas=[Area(area_code, None, None, [Activity(ind.code, "", [ind])])])
-        new = scoring.score_report(alone, Report(self.period, entries=[trial])).indicators[0]
+        # The other reports too: a percent's year to date may come from the quarters' own figures.
+        new = scoring.score_report(alone, Report(self.period, entries=[trial]), self._doc.reports).indicators[0]
         saved = self._saved_score
         delta = new.score - saved.indicators[row].score
         area = saved.areas[area_code]
@@ -1001,17 +1035,17 @@ class ProgressModel(GridModel):
 
     def end_preview(self, index: QModelIndex) -> None:
         """The editor closed: show the saved value's score again."""
-        self._trial = None
+        self._trial = self._trial_column = None
         self._rescore()
         if index.row() < self.rowCount():
-            self._emit_scores(index.row())
+            self._emit_row(index.row())
 
-    def _emit_scores(self, row: int) -> None:
-        first, last = self._col_index["percent"], self._col_index["score"]
-        self.dataChanged.emit(self.index(row, min(first, last)), self.index(row, max(first, last)))
-        if "own" in self._col_index:
-            own = self.index(row, self._col_index["own"])
-            self.dataChanged.emit(own, own)
+    def _emit_row(self, row: int) -> None:
+        # Not the cell being typed in: a view sets an open editor's text again from a changed cell.
+        typed = self._col_index.get(self._trial_column, -1) if self._trial is not None else -1
+        for first, last in ((0, typed - 1), (typed + 1, self.columnCount() - 1)):
+            if first <= last:
+                self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -1043,6 +1077,8 @@ class ProgressModel(GridModel):
         if col == "previous":
             return Cell(VALUE, self._chain.previous_value(ind.code), unit=ind.unit)
         entry = self._entries.get(ind.key)
+        if self._trial is not None and self._trial.indicator_key == ind.key and self._trial_column != col:
+            entry = self._trial  # what is being typed in another cell of the row, previewed
         if col == "value":
             return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._chain.base(ind))
         if col == "dates":
@@ -1050,9 +1086,14 @@ class ProgressModel(GridModel):
                 return None
             return Cell(VALUE, entry.dates if entry else None, editable, unit="dates")
         if col == "own":
-            if self._trial is not None and self._trial.indicator_key == ind.key:
-                entry = self._trial
-            return Cell(COMPUTED, self._chain.own(ind, entry), unit="percent" if ind.unit == "percent" else None)
+            worked_out = self._chain.own(ind, entry)
+            if self._figures and ind.unit != "date":
+                own = entry.period_value if entry is not None and entry.period_value is not None else worked_out
+                return Cell(VALUE, own, editable, unit=ind.value_unit)
+            return Cell(COMPUTED, worked_out, unit="percent" if ind.unit == "percent" else None)
+        if col in ("numerator", "denominator"):
+            return Cell(VALUE, getattr(entry, col) if entry else None, editable, unit="count") \
+                if ind.unit == "percent" else None
         if col in ("narrative", "evidence", "remarks"):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)
         if col == "not_applicable":
@@ -1077,7 +1118,19 @@ class ProgressModel(GridModel):
         ind = self._rows[row]
         if col == "dates":
             return self._write_dates(ind, value or [])
+        if col in _FIGURE_FIELDS:
+            return self.store.set_entry_fields(self.plan_key, self.period, ind.key, self._figure_edit(row, col, value))
         return self.store.set_entry_field(self.plan_key, self.period, ind.key, col, value)
+
+    def _figure_edit(self, row: int, col: str, value) -> dict:
+        """The entry fields a quarter's own figure or a percent's count writes: itself, and the rate and
+        year-to-date it makes where they change (core.progress.ReportChain.own_fields)."""
+        ind = self._rows[row]
+        entry = self._entries.get(ind.key) or Entry(ind.code, indicator_key=ind.key)
+        field = _FIGURE_FIELDS[col]
+        made = self._figure_entry(ind, entry, field, value)
+        return {field: value} | {name: getattr(made, name) for name in ("period_value", "value")
+                                 if name != field and getattr(made, name) != getattr(entry, name)}
 
     def _write_dates(self, ind, dates: list):
         """The dates each target date was met: one store operation per date, one undo step."""
@@ -1104,6 +1157,10 @@ class ProgressModel(GridModel):
         if col == "dates":
             count = len(self._rows[row].target_dates or ())
             value = list(value or []) + [None] * (count - len(value or []))
+        if col in _FIGURE_FIELDS:
+            for name, figure in self._figure_edit(row, col, value).items():
+                setattr(entry, name, figure)
+            return
         setattr(entry, col, value)
 
     def _after_edit(self, first: int, last: int) -> None:
@@ -1143,7 +1200,8 @@ class ProgressModel(GridModel):
         if row is None:
             return None
         if a.scope == address.ENTRY:
-            return row, a.field if a.field in self._col_index else "value"
+            field = {f: c for c, f in _FIGURE_FIELDS.items()}.get(a.field, a.field)
+            return row, field if field in self._col_index else "value"
         if a.field == "targets" and a.index is not None:
             return row, f"target:{a.index}"
         return row, "title"
@@ -1152,6 +1210,8 @@ class ProgressModel(GridModel):
         code = self._rows[row].code
         if col in ("value", "narrative", "evidence", "remarks", "not_applicable"):
             return f"{self.period}/{code}/{col}"
+        if col in _FIGURE_FIELDS:
+            return f"{self.period}/{code}/{_FIGURE_FIELDS[col]}"
         return code
 
 

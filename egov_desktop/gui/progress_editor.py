@@ -15,7 +15,7 @@ from egov_desktop.gui.models import ProgressModel
 
 # Column widths in average characters: wide for the texts people read and write, narrow for numbers.
 _WIDTHS = {"title": 30, "unit": 7, "value": 12, "own": 10, "narrative": 34, "evidence": 18,
-           "remarks": 14, "previous": 16, "not_applicable": 9, "percent": 9, "score": 7}
+           "remarks": 14, "previous": 16, "numerator": 8, "denominator": 8, "not_applicable": 9, "percent": 9, "score": 7}
 
 
 _SIGNED_OFF = N_("signed off: reopen the report to change it")

@@ -29,27 +29,27 @@ class Progress:
         value (the year-to-date figure; typed, or text as typed), not_applicable, narrative, evidence,
         remarks; and (format 1.1) period_value, the period's own figure, and a percent's numerator and
         denominator."""
+        return self.set_entry_fields(plan_key, period, indicator_key, {field_name: value})
+
+    def set_entry_fields(self, plan_key: int, period: str, indicator_key: int, values: dict[str, Any]) -> Change:
+        """Several fields of one achievement (as set_entry_field) in one operation and one undo step: a
+        quarter's own figure with the year-to-date it makes, a percent's counts with their rate."""
         check.choice(period, PERIODS)
-        if field_name == "not_applicable":
-            if not isinstance(value, bool):
-                raise check.FieldError(Msg(N_("Yes or no is expected here.")))
-        elif field_name in check.ENTRY_TEXT:
-            value = check.text(value)
-        elif field_name in ("numerator", "denominator"):
-            value = check.check_value(value, "count")
-        elif field_name not in ("value", "period_value"):
-            raise check.unknown_field(field_name)
+        values = {name: _entry_field(name, value) for name, value in values.items()}
 
         def body(w: Work) -> None:
             ind = _indicator_of(w, plan_key, indicator_key)
-            new = check.check_value(value, ind["unit"]) if field_name in ("value", "period_value") else value
-            if field_name == "period_value" and ind["unit"] == "date":
-                raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
             w.description = Msg(N_("Change the achievement of {code}"), {"code": ind["code"]})
             w.check_lock(plan_key, period)
             entry = _entry_row(w, plan_key, period, indicator_key)
-            w.set("set_entry_field", "entry", entry["id"], {field_name: new}, plan_key, field_name,
-                  period=period, indicator=ind, before=entry)
+            entry_id = entry["id"]
+            for field_name, value in values.items():
+                if field_name == "period_value" and ind["unit"] == "date":
+                    raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
+                new = check.check_value(value, ind["unit"]) if field_name in ("value", "period_value") else value
+                w.set("set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
+                      period=period, indicator=ind, before=entry)
+                entry = None  # read again: the write moved its version on
 
         return self.uow.run(Msg(N_("Change an achievement")), body)
 
@@ -211,6 +211,21 @@ class Progress:
         if data is None:
             raise no_row()
         return data
+
+
+def _entry_field(field_name: str, value: Any) -> Any:
+    """An entry field's value checked as far as it can be without its indicator (the unit checks the rest)."""
+    if field_name == "not_applicable":
+        if not isinstance(value, bool):
+            raise check.FieldError(Msg(N_("Yes or no is expected here.")))
+        return value
+    if field_name in check.ENTRY_TEXT:
+        return check.text(value)
+    if field_name in ("numerator", "denominator"):
+        return check.check_value(value, "count")
+    if field_name not in ("value", "period_value"):
+        raise check.unknown_field(field_name)
+    return value
 
 
 def _indicator_of(w: Work, plan_key: int, indicator_key: int) -> dict:

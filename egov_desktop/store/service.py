@@ -175,6 +175,7 @@ class Store:
 
     # ------------------------------------------------------------ progress and memo
     set_entry_field = _forward("_progress", Progress.set_entry_field)
+    set_entry_fields = _forward("_progress", Progress.set_entry_fields)
     set_entry_date = _forward("_progress", Progress.set_entry_date)
     set_memo_field = _forward("_progress", Progress.set_memo_field)
     all_plans_memo = _forward("_progress", Progress.all_plans_memo)
