@@ -78,7 +78,7 @@ def _run_all_plans(args: argparse.Namespace) -> int:
         keys = [p.key for p in store.list_plans() if p.fiscal_year == args.fiscal_year]
         docs = [store.document_as_signed(key, args.period) for key in keys]
         settings = settings_from(args, common.Source(None, store, None))
-        memo = office_memo(store, docs, args.fiscal_year, args.period)
+        memo = _office_memo(store, docs, args.fiscal_year, args.period)
     finally:
         store.close()
     try:
@@ -92,23 +92,17 @@ def _run_all_plans(args: argparse.Namespace) -> int:
     return common.written(args.out, args.lang)
 
 
-def office_memo(store, docs, fiscal_year: str, period: str):
-    """The memo of the all-plans file: the one written for the period by the office of the first plan in annex
-    order, else one made from its profile, numbered next in its first memo series and dated today (None
-    when no plan has a report of the period)."""
+def _office_memo(store, docs, fiscal_year: str, period: str):
+    """The memo of the all-plans file: of the office of the first plan in annex order (None when no plan has
+    a report of the period: the export says so)."""
     import datetime as dt
 
-    from egov_desktop.core.apa import all_plans_memo, in_annex_order
+    from egov_desktop.core.apa import in_annex_order
 
     plans = in_annex_order(docs, period)
     if not plans:
         return None
-    office = store.office_of(plans[0].plan.key)
-    profile = store.office_profile(office)
-    series = profile["memo_prefixes"]
-    number = store.next_memo_number(office, series[0]["file"]) if series else None
-    return all_plans_memo(profile, fiscal_year, period, store.all_plans_memo(office, fiscal_year, period),
-                          dt.date.today(), number)
+    return store.all_plans_memo_or_new(store.office_of(plans[0].plan.key), fiscal_year, period, dt.date.today())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -673,6 +673,13 @@ def default_file_name(doc: PlanDocument, period: str | None = None, lang: str | 
     return name(office, _cut(title, room - len(office.encode("utf-8"))))
 
 
+def all_plans_file_name(doc: PlanDocument, period: str, lang: str | None = None) -> str:
+    """The name suggested for the all-plans file of `doc`'s office, year and period."""
+    lang = lang or current_language()
+    plans = dataclasses.replace(doc.plan, title=gettext_for(lang, N_("Governance and reform action plans")))
+    return default_file_name(dataclasses.replace(doc, plan=plans), period, lang)
+
+
 _NAME_BYTES = 240  # 255 less room for the temporary suffix
 
 

@@ -817,23 +817,31 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ report actions
 
     def edit_memo(self) -> None:
+        self._edit_memo(False, self)
+
+    def edit_all_plans_memo(self, parent=None) -> None:
+        """The office's memo of all the plans of the year (from the Word export dialog, `parent`)."""
+        self._edit_memo(True, parent or self)
+
+    def _edit_memo(self, all_plans: bool, parent) -> None:
         from egov_desktop.gui.dialogs.memo import MemoDialog
 
         if self.plan_key is None:
             return
-        dialog = MemoDialog(self.store, self.plan_key, self.period, self)
+        dialog = MemoDialog(self.store, self.plan_key, self.period, parent, all_plans=all_plans)
         if dialog.exec() and dialog.change is not None:
             self.session.push(dialog.change)
 
     def export_word(self) -> None:
         from egov_desktop.gui.dialogs.export import ExportDialog
-        from egov_desktop.export.docx_report import export_docx, saved_settings
+        from egov_desktop.export.docx_report import export_all_plans, export_docx, saved_settings
 
         if self.plan_key is None or self._stopped_by_not_saved():
             return
         doc = self.store.document_as_signed(self.plan_key, self.period)
         saved = saved_settings(self.store, self.plan_key)
-        dialog = ExportDialog(doc, self.period, saved, self)
+        dialog = ExportDialog(doc, self.period, saved, self,
+                              edit_all_plans_memo=lambda: self.edit_all_plans_memo(dialog))
         if not dialog.exec():
             return
         open_after = dialog.open_after
@@ -846,9 +854,23 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
         period, parts, font, settings = self.period, dialog.parts, dialog.font, dialog.settings
-        self._run_task(_("Writing the Word file…"), lambda token: write_staged(
-            token, dialog.path, lambda staged: export_docx(doc, period, staged, parts=parts, font=font,
-                                                           settings=settings)), on_done=written, path=dialog.path)
+        if dialog.all_plans:
+            import datetime as dt
+
+            fiscal_year = doc.plan.fiscal_year
+            docs = [self.store.document_as_signed(p.key, period) for p in self.store.list_plans()
+                    if p.fiscal_year == fiscal_year]
+            # The memo the export dialog edits: of this plan's office.
+            memo = self.store.all_plans_memo_or_new(self.store.office_of(self.plan_key), fiscal_year, period,
+                                                    dt.date.today())
+
+            def write(staged):
+                return export_all_plans(docs, period, staged, parts=parts, font=font, settings=settings, memo=memo)
+        else:
+            def write(staged):
+                return export_docx(doc, period, staged, parts=parts, font=font, settings=settings)
+        self._run_task(_("Writing the Word file…"), lambda token: write_staged(token, dialog.path, write),
+                       on_done=written, path=dialog.path)
 
     def export_excel(self) -> None:
         from egov_desktop.export.docx_report import default_file_name, saved_settings

@@ -24,6 +24,7 @@ from typing import Iterator
 
 from egov_desktop.core.fields import FieldError
 from egov_desktop.core.i18n import Msg
+from egov_desktop.core.model import Memo
 from egov_desktop.store import dialect, opening
 from egov_desktop.store.audit import AuditEntry, read_audit
 from egov_desktop.store.engine import check_integrity
@@ -133,6 +134,18 @@ class Store:
         then `g.change`. An exception inside rolls everything back."""
         with self._uow.group(description) as grp:
             yield grp
+
+    def all_plans_memo_or_new(self, office_key: int, fiscal_year: str, period: str, today) -> Memo:
+        """The memo of the office's all-plans file for the period: the one written (all_plans_memo), else one
+        made from its profile with the next number of its first memo series, dated `today`
+        (core.apa.all_plans_memo)."""
+        from egov_desktop.core.apa import all_plans_memo
+
+        profile = self.office_profile(office_key)
+        series = profile["memo_prefixes"]
+        number = self.next_memo_number(office_key, series[0]["file"]) if series else None
+        return all_plans_memo(profile, fiscal_year, period, self.all_plans_memo(office_key, fiscal_year, period),
+                              today, number)
 
     def audit(self, plan_key: int | None = None, indicator_key: int | None = None) -> list[AuditEntry]:
         """The audit log, oldest first: of a plan, of one indicator, or (no arguments) all of it."""

@@ -254,3 +254,48 @@ def test_the_short_attention_line_is_chosen_in_the_word_export_dialog(qtbot, dem
 
     when_modal(check)
     window.ui.actionExportWord.trigger()
+
+
+def test_all_plans_in_one_file_with_the_memo_written_for_them_in_the_export_dialog(qtbot, demo, settings, tmp_path,
+                                                                                    opened):
+    import copy
+
+    from egov_desktop.core.exchange import load
+    from tests.conftest import FIXTURES
+
+    nis = load(FIXTURES / "nis-fid-2021-22.plan.json")
+    nis.reports = [copy.deepcopy(nis.report("Q1"))]
+    nis.reports[0].period = "H1"
+    demo.import_document(nis)
+    window = make_window(qtbot, demo, settings, select="2021-22/egov_innovation")
+    assert window.period == "H1"
+    out = tmp_path / "all.docx"
+    seen = {}
+
+    def write_memo(memo):
+        seen["memo summary"] = memo.ui.summary.text()
+        assert not memo.ui.attachment.isVisible()  # the annexes are listed at export
+        memo.ui.number.setText("০৭.০০.০০০০.১১১.২২.০০১.২১.৫০")
+        memo.ui.subject.setText("সব কর্মপরিকল্পনার অর্ধবার্ষিক প্রতিবেদন")
+        memo.ui.buttons.accepted.emit()
+
+    def choose(dialog):
+        ui = dialog.ui
+        assert ui.allPlans.isVisible() and not ui.allPlansMemo.isEnabled()
+        ui.allPlans.setChecked(True)
+        assert ui.allPlansMemo.isEnabled() and "সুশাসন ও সংস্কারমূলক ২০২১-২২" in ui.file.text()
+        when_modal(write_memo)
+        ui.allPlansMemo.click()
+        ui.file.setText(str(out))
+        ui.buttons.accepted.emit()
+
+    when_modal(choose)
+    window.ui.actionExportWord.trigger()
+    qtbot.waitUntil(lambda: bool(opened.urls), timeout=60000)
+    assert "সব কর্মপরিকল্পনা" in seen["memo summary"]
+    # The memo was saved for the office and the period, one undo step.
+    assert window.undo_stack.undoText() == "অগ্রায়ণপত্র পরিবর্তন"
+    text = _docx_texts(out)
+    assert "স্মারক নং-০৭.০০.০০০০.১১১.২২.০০১.২১.৫০" in text and "সব কর্মপরিকল্পনার অর্ধবার্ষিক প্রতিবেদন" in text
+    assert "সংযোজনী ৪: " in text and "সংযোজনী ৫: " in text  # NIS and e-Gov, each its annex
+    assert len(docx.Document(out).sections) == 3  # the memo, then the two reports

@@ -44,23 +44,38 @@ def memo_values(memo: Memo) -> dict:
 
 
 class MemoDialog(QDialog):
-    def __init__(self, store, plan_key: int, period: str, parent=None, today: dt.date | None = None):
+    """The memo of the plan's `period` report; with `all_plans`, the office's memo forwarding the reports of
+    all the plans of the plan's fiscal year in one file (export-docx --all-plans), whose attachment line is
+    the list of annexes, made at export."""
+
+    def __init__(self, store, plan_key: int, period: str, parent=None, today: dt.date | None = None,
+                 all_plans: bool = False):
         super().__init__(parent)
-        self.store, self.plan_key, self.period = store, plan_key, period
+        self.store, self.plan_key, self.period, self.all_plans = store, plan_key, period, all_plans
         self.change = None
         self.ui = ui = Ui_MemoDialog()
         ui.setupUi(self)
         doc = store.get_document(plan_key)
-        report = doc.report(period)
+        self.fiscal_year = doc.plan.fiscal_year
         self.office_key = store.office_of(plan_key)
         profile = store.office_profile(self.office_key)
-        existing = report.memo if report is not None else None
-        memo = existing or new_memo(doc, period, profile, today or dt.date.today())
+        today = today or dt.date.today()
+        lang = current_language()
+        if all_plans:
+            existing = store.all_plans_memo(self.office_key, self.fiscal_year, period)
+            memo = store.all_plans_memo_or_new(self.office_key, self.fiscal_year, period, today)
+            summary = Msg(N_("The memo that forwards the {period} reports of all the plans of the year in one file; "
+                             "its attachment lists them as annexes."), {"period": period_name(period, lang)})
+            for widget in (ui.attachment, ui.attachmentLabel):
+                widget.setVisible(False)
+        else:
+            report = doc.report(period)
+            existing = report.memo if report is not None else None
+            memo = existing or new_memo(doc, period, profile, today)
+            summary = Msg(N_("The memo that forwards the {period} report."), {"period": period_name(period, lang)})
         # A memo not in the database yet is written whole; an existing one only where it changed.
         self._original = memo_values(existing) if existing else {}
-        lang = current_language()
-        ui.summary.setText(show_digits(Msg(N_("The memo that forwards the {period} report."),
-                                           {"period": period_name(period, lang)}).render(lang)))
+        ui.summary.setText(show_digits(summary.render(lang)))
         for field, widget in LINES.items():
             getattr(ui, widget).setText(getattr(memo, field) or "")
         ui.date.setText(show_digits(format_date(memo.date, lang)) if memo.date else "")
@@ -106,7 +121,8 @@ class MemoDialog(QDialog):
     def values(self) -> dict:
         """The memo as the form shows it; ParseError when the date is not a date."""
         ui = self.ui
-        values = {field: getattr(ui, widget).text().strip() or None for field, widget in LINES.items()}
+        values = {field: getattr(ui, widget).text().strip() or None for field, widget in LINES.items()
+                  if not (self.all_plans and field == "attachment")}
         values["date"] = parse_date(ui.date.text()) if ui.date.text().strip() else None
         values["body"] = text_paragraphs(ui.body.toPlainText())
         values["recipient"] = text_lines(ui.recipient.toPlainText())
@@ -128,7 +144,11 @@ class MemoDialog(QDialog):
             try:
                 with self.store.group(Msg(N_("Change the forwarding memo"))) as group:
                     for field, value in changed.items():
-                        self.store.set_memo_field(self.plan_key, self.period, field, value)
+                        if self.all_plans:
+                            self.store.set_all_plans_memo_field(self.office_key, self.fiscal_year, self.period,
+                                                                field, value)
+                        else:
+                            self.store.set_memo_field(self.plan_key, self.period, field, value)
             except StoreError as exc:
                 show_error(self.ui.error, exc.render())
                 return

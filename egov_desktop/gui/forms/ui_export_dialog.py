@@ -25,7 +25,7 @@ class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog):
         if not ExportDialog.objectName():
             ExportDialog.setObjectName(u"ExportDialog")
-        ExportDialog.resize(640, 380)
+        ExportDialog.resize(640, 410)
         self.form = QFormLayout(ExportDialog)
         self.form.setObjectName(u"form")
         self.partsLabel = QLabel(ExportDialog)
@@ -54,20 +54,41 @@ class Ui_ExportDialog(object):
 
         self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.partsLayout)
 
+        self.plansLabel = QLabel(ExportDialog)
+        self.plansLabel.setObjectName(u"plansLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.plansLabel)
+
+        self.plansLayout = QHBoxLayout()
+        self.plansLayout.setObjectName(u"plansLayout")
+        self.allPlans = QCheckBox(ExportDialog)
+        self.allPlans.setObjectName(u"allPlans")
+
+        self.plansLayout.addWidget(self.allPlans)
+
+        self.allPlansMemo = QPushButton(ExportDialog)
+        self.allPlansMemo.setObjectName(u"allPlansMemo")
+        self.allPlansMemo.setEnabled(False)
+
+        self.plansLayout.addWidget(self.allPlansMemo)
+
+
+        self.form.setLayout(1, QFormLayout.ItemRole.FieldRole, self.plansLayout)
+
         self.fontLabel = QLabel(ExportDialog)
         self.fontLabel.setObjectName(u"fontLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.fontLabel)
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.fontLabel)
 
         self.font = QComboBox(ExportDialog)
         self.font.setObjectName(u"font")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.font)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.font)
 
         self.layoutLabel = QLabel(ExportDialog)
         self.layoutLabel.setObjectName(u"layoutLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.layoutLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.layoutLabel)
 
         self.layoutOptions = QVBoxLayout()
         self.layoutOptions.setObjectName(u"layoutOptions")
@@ -97,12 +118,12 @@ class Ui_ExportDialog(object):
         self.layoutOptions.addWidget(self.includeScore)
 
 
-        self.form.setLayout(2, QFormLayout.ItemRole.FieldRole, self.layoutOptions)
+        self.form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.layoutOptions)
 
         self.fileLabel = QLabel(ExportDialog)
         self.fileLabel.setObjectName(u"fileLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.fileLabel)
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.fileLabel)
 
         self.fileLayout = QHBoxLayout()
         self.fileLayout.setObjectName(u"fileLayout")
@@ -117,19 +138,19 @@ class Ui_ExportDialog(object):
         self.fileLayout.addWidget(self.browse)
 
 
-        self.form.setLayout(3, QFormLayout.ItemRole.FieldRole, self.fileLayout)
+        self.form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.fileLayout)
 
         self.openAfter = QCheckBox(ExportDialog)
         self.openAfter.setObjectName(u"openAfter")
         self.openAfter.setChecked(True)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.openAfter)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.openAfter)
 
         self.buttons = QDialogButtonBox(ExportDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.buttons)
+        self.form.setWidget(6, QFormLayout.ItemRole.SpanningRole, self.buttons)
 
 #if QT_CONFIG(shortcut)
         self.fontLabel.setBuddy(self.font)
@@ -147,6 +168,9 @@ class Ui_ExportDialog(object):
         self.memoAndReport.setText(_(u"Memo and report"))
         self.reportOnly.setText(_(u"Report only"))
         self.memoOnly.setText(_(u"Memo only"))
+        self.plansLabel.setText(_(u"Plans:"))
+        self.allPlans.setText(_(u"All the plans of the year in one file (annexes 4\u20138)"))
+        self.allPlansMemo.setText(_(u"Memo of all plans\u2026"))
         self.fontLabel.setText(_(u"Bangla font:"))
         self.layoutLabel.setText(_(u"Layout:"))
         self.oneLineDate.setText(_(u"Memo date on one line, Gregorian only (10/01/2022 AD)"))
