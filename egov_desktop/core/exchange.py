@@ -43,6 +43,7 @@ from egov_desktop.core.model import (
     TIERS,
     UNITS,
     Activity,
+    Alternative,
     Area,
     DateWindow,
     Entry,
@@ -411,8 +412,27 @@ def _indicator(obj: Any, path: str, n_levels: int) -> Indicator:
                              _missing(p), None),
         previous_actuals=_values(r, "previous_actuals", lambda v, p: _value(v, value_unit, p), PREVIOUS_YEARS),
     )
+    if r.raw("alternative") is not None:
+        _since_1_1(f"{path}.alternative")
+        ind.alternative = _alternative(r.raw("alternative"), f"{path}.alternative", n_levels)
     ind.extras = r.extras()
     return ind
+
+
+def _alternative(obj: Any, path: str, n_levels: int) -> Alternative:
+    """An indicator's alternative (format 1.1): code, title, unit (not count_and_date), a target per level,
+    and the condition in words."""
+    r = _Reader(obj, path)
+    unit = r.choice("unit", UNITS[:3], True)
+    raw_targets = r.raw("targets", True)
+    if not isinstance(raw_targets, list) or len(raw_targets) != n_levels:
+        raise ExchangeError(Msg(N_("expected a list of one target per level ({levels})"), {"levels": n_levels}),
+                            f"{path}.targets")
+    alt = Alternative(code=r.text("code", True, NAME_LIMIT), title=r.text("title", True, TITLE_LIMIT), unit=unit,
+                      targets=[_target(v, unit, f"{path}.targets[{i}]") for i, v in enumerate(raw_targets)],
+                      condition=r.text("condition", limit=TITLE_LIMIT))
+    alt.extras = r.extras()
+    return alt
 
 
 def _missing(path: str) -> None:
@@ -526,9 +546,15 @@ def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
     ind = indicators.get(code)
     if ind is None:
         raise ExchangeError(Msg(N_("no indicator {code} in the plan"), {"code": code}), f"{path}.indicator")
+    alternative = r.boolean("alternative")
+    if alternative:
+        _since_1_1(f"{path}.alternative")
+        if ind.alternative is None:
+            raise ExchangeError(Msg(N_("indicator {code} has no alternative"), {"code": code}), f"{path}.alternative")
     entry = Entry(
         indicator=code,
-        value=_value(r.raw("value"), ind.value_unit, f"{path}.value"),
+        alternative=alternative,
+        value=_value(r.raw("value"), ind.reported(Entry(code, alternative=alternative)).value_unit, f"{path}.value"),
         not_applicable=r.boolean("not_applicable"),
         narrative=r.text("narrative"),
         evidence=r.text("evidence"),
@@ -717,6 +743,12 @@ def _indicator_dict(i: Indicator) -> dict:
         _put(out, key, getattr(i, key))
     for key in ("quarter_targets", "target_dates", "previous_actuals"):
         _put(out, key, _list_json(getattr(i, key)))
+    if i.alternative is not None:
+        a = i.alternative
+        out["alternative"] = {"code": a.code, "title": a.title, "unit": a.unit,
+                              "targets": [_value_json(t) for t in a.targets]}
+        _put(out["alternative"], "condition", a.condition)
+        out["alternative"] |= a.extras
     return out | i.extras
 
 
@@ -751,6 +783,8 @@ def _entry_dict(e: Entry) -> dict:
     out: dict[str, Any] = {"indicator": e.indicator, "value": _value_json(e.value)}
     if e.not_applicable:
         out["not_applicable"] = True
+    if e.alternative:
+        out["alternative"] = True
     for key in ("narrative", "evidence", "remarks"):
         _put(out, key, getattr(e, key))
     _put(out, "dates", _list_json(e.dates))
@@ -801,10 +835,12 @@ def uses_1_1(doc: PlanDocument) -> bool:
     for ind in plan.indicators():
         if ind.unit == "count_and_date" or any(isinstance(t, DateWindow) for t in ind.targets):
             return True
-        if ind.quarter_targets is not None or ind.target_dates is not None or ind.previous_actuals is not None:
+        if ind.quarter_targets is not None or ind.target_dates is not None or ind.previous_actuals is not None \
+                or ind.alternative is not None:
             return True
     return any(
         e.dates is not None or e.period_value is not None or e.numerator is not None or e.denominator is not None
+        or e.alternative
         for r in doc.reports
         for e in r.entries
     )

@@ -118,6 +118,22 @@ class Level:
 
 
 @dataclass
+class Alternative:
+    """The indicator an office reports instead of another when a condition holds (format 1.1). GRS: "যদি কোনো
+    দপ্তর / সংস্থায় জিআরএস সিস্টেমে কোনো অভিযোগ পাওয়া না যায়" the complaints-disposed indicator gives way to
+    "[১.১.১.১] স্টেকহোল্ডারের সমন্বয়ে সভা" (PLANS.md §3.4, G3). It takes the indicator's weight and scoring;
+    its targets are per level, as the indicator's."""
+
+    code: str
+    title: str
+    unit: str
+    targets: list[Value]
+    # When it applies, in the plan's words.
+    condition: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Indicator:
     code: str
     title: str
@@ -137,9 +153,20 @@ class Indicator:
     target_dates: list[Value] | None = None
     # The actual achievement of the two fiscal years before the plan's, oldest first (RTI, PLANS.md §5.1).
     previous_actuals: list[Value] | None = None
+    # Format 1.1: the indicator reported instead when its condition holds (GRS with no complaint received).
+    alternative: Alternative | None = None
     # The store's row id; not part of the exchange format, ignored by equality.
     key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
+
+    def reported(self, entry: "Entry | None") -> "Indicator":
+        """The indicator as `entry` reports it: its alternative (with this code, weight and scoring, the
+        alternative's unit and targets) when the entry says the condition held, else itself."""
+        alt = self.alternative
+        if alt is None or entry is None or not entry.alternative:
+            return self
+        return Indicator(self.code, alt.title, alt.unit, self.weight, list(alt.targets), self.scoring,
+                         evidence=self.evidence, responsible=self.responsible, key=self.key)
 
     @property
     def value_unit(self) -> str:
@@ -225,6 +252,9 @@ class Entry:
     # so the year's rate can be the pooled one (scoring.ScoringOptions.percent_total).
     numerator: int | float | None = None
     denominator: int | float | None = None
+    # Format 1.1: the indicator's condition for its alternative held this period (a GRS office received no
+    # complaint), so `value` is the alternative's achievement.
+    alternative: bool = False
     extras: dict[str, Any] = field(default_factory=dict)
     # The store's row id of the entry's indicator (None in a document read from a file, which names the code
     # only): of two indicators with one code, it says whose entry this is. Not exchanged, ignored by equality.

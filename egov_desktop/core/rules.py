@@ -352,9 +352,12 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
             continue
         for name in ("narrative", "evidence", "remarks"):
             findings.extend(_bijoy(f"{base}/{name}", getattr(entry, name)))
+        if entry.alternative and ind.alternative is None:
+            msgid = N_("indicator {code} has no alternative to report instead")
+            findings.append(_error(f"{base}/alternative", "no_alternative", msgid, code=entry.indicator))
         if entry.not_applicable:
             continue
-        findings.extend(_value_findings(ind, entry.value, f"{base}/value"))
+        findings.extend(_value_findings(ind.reported(entry), entry.value, f"{base}/value"))
         findings.extend(_date_in_year(entry.value, fy, f"{base}/value"))
         if not_started and entry.value is not None:
             msgid = N_("an achievement is entered for a period that starts on {date}")

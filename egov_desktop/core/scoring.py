@@ -300,11 +300,12 @@ def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> 
                 entry = next(entries)  # its own, also of two indicators with one code (Report.entries_of)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
-                if ind.unit == "percent" and ind.code in quarter_entries:
+                reported = ind.reported(entry)  # GRS with no complaint: its alternative indicator
+                if reported is ind and ind.unit == "percent" and ind.code in quarter_entries:
                     derived = year_to_date_percent(quarter_entries[ind.code], options.percent_total)
                     value = derived if derived is not None else value
-                target_ind = replace(ind, targets=due_targets(ind, report.period)) if due_basis else ind
-                can_score = scorable(ind, plan.levels)
+                target_ind = replace(reported, targets=due_targets(reported, report.period)) if due_basis else reported
+                can_score = scorable(reported, plan.levels)
                 index = None
                 if na or not can_score:
                     percent = score = 0.0

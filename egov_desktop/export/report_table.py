@@ -136,13 +136,31 @@ def _lead_columns(ctx: Context) -> list[Column]:
     cols += [
         Column(ctx.t(N_("Activity")), lambda r: Cell(f"{_code(r.activity.code, lang)} {r.activity.title}"),
                merge=lambda r: id(r.activity)),
-        Column(ctx.t(N_("Performance indicator")), lambda r: Cell(f"{_code(r.indicator.code, lang)} "
-                                                                   f"{r.indicator.title}")),
-        Column(ctx.t(N_("Unit")), lambda r: Cell(unit_label(r.indicator.unit, lang), CENTRE)),
+        Column(ctx.t(N_("Performance indicator")), lambda r: Cell(
+            [f"{_code(r.indicator.code, lang)} {r.indicator.title}", *_alternative_lines(r.indicator, ctx)])),
+        Column(ctx.t(N_("Unit")), lambda r: Cell(
+            [unit_label(u, lang) for u in (r.indicator.unit, *(a.unit for a in _alternatives(r.indicator)))],
+            CENTRE)),
         Column(ctx.t(N_("Indicator weight")), lambda r: Cell(format_number(r.indicator.weight, lang), CENTRE),
                value=lambda r: r.indicator.weight),
     ]
     return cols
+
+
+def _alternatives(ind: Indicator) -> list:
+    """The indicator's alternative (GRS with no complaint) as a list of one, or none: printed on a line of its
+    own under the indicator's, in each column that describes it."""
+    return [ind.alternative] if ind.alternative is not None else []
+
+
+def _alternative_lines(ind: Indicator, ctx: Context) -> list[str]:
+    """Under an indicator with an alternative (GRS, PLANS.md §3.4), the alternative and when it applies."""
+    alt = ind.alternative
+    if alt is None:
+        return []
+    label = ctx.t(N_("Alternative:"))
+    text = f"{label} {_code(alt.code, ctx.lang)} {alt.title}"
+    return [f"{text} ({alt.condition})" if alt.condition else text]
 
 
 def _level_columns(ctx: Context) -> list[Column]:
@@ -153,8 +171,9 @@ def _level_columns(ctx: Context) -> list[Column]:
     target = ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year)
     for i, level in enumerate(plan.levels):
         def level_cell(r: Row, i=i) -> Cell:
-            targets = r.indicator.targets
-            return Cell((format_value(targets[i], r.indicator.unit, lang) if i < len(targets) else None) or "-",
+            ind = r.indicator
+            pairs = [(ind.targets, ind.unit), *((a.targets, a.unit) for a in _alternatives(ind))]
+            return Cell([(format_value(t[i], unit, lang) if i < len(t) else None) or "-" for t, unit in pairs],
                         CENTRE)
 
         def level_value(r: Row, i=i):
@@ -234,8 +253,10 @@ def _figure(ind: Indicator, entry: Entry | None, lang: str) -> str:
         return ""
     if entry.not_applicable:
         return gettext_for(lang, N_("Not applicable"))
-    parts = [format_value(entry.value, ind.value_unit, lang)] if entry.value is not None else []
+    parts = [format_value(entry.value, ind.reported(entry).value_unit, lang)] if entry.value is not None else []
     parts += [format_value(d, "date", lang) for d in entry.dates or () if d is not None]
+    if ind.reported(entry) is not ind:  # the alternative's achievement: said so, by its code
+        return f"{_code(ind.alternative.code, lang)} {', '.join(parts)}".rstrip()
     return ", ".join(parts)
 
 
@@ -381,7 +402,9 @@ def quarterly_columns(ctx: Context) -> list[Column]:
         cols += _level_columns(ctx)
     else:
         cols.append(Column(ctx.t(N_("Target {fiscal_year}"), fiscal_year=ctx.fiscal_year),
-                           lambda r: Cell(_target_text(r.indicator, lang), CENTRE),
+                           lambda r: Cell([_target_text(r.indicator, lang), *(
+                               format_value(a.targets[0], a.unit, lang) or "-"
+                               for a in _alternatives(r.indicator) if a.targets)], CENTRE),
                            value=lambda r: typed(r.indicator.targets[0] if r.indicator.targets else None,
                                                  r.indicator.value_unit)))
     reports = {r.period: r for r in ctx.reports}

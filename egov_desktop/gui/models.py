@@ -72,6 +72,9 @@ _COLUMN_TIPS = {
     "percent": N_("The percent of the indicator's weight earned, from the target levels"),
     "score": N_("The marks earned: weight × percent ÷ 100"),
     "not_applicable": N_("Tick when the indicator does not apply to this office; it is left out of the score"),
+    "alternative": N_("Tick when the indicator's condition for its alternative held this period (GRS: no complaint "
+                      "was received): the achievement is then the alternative indicator's, scored against its "
+                      "targets with this indicator's weight"),
     "aggregation": N_("How the quarters add up to the year: sum, average, latest figure or date of completion"),
 }
 UNIT_LABELS = {**UNIT_NAMES, "percent": "%"}
@@ -922,6 +925,12 @@ class ProgressModel(GridModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         value = super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and not value \
+                and self._columns[index.column()][0] == "alternative":
+            alt = self._rows[index.row()].alternative
+            if alt is not None:  # which indicator, and when it applies
+                text = f"{localize_digits(alt.code, digits_language())} {alt.title}"
+                return f"{text}: {alt.condition}" if alt.condition else text
         # The evidence column says how many files are attached under what was typed (opened from the menu).
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and self._columns[index.column()][0] == "evidence":
             count = len(self.evidence_files(index.row()))
@@ -972,6 +981,7 @@ class ProgressModel(GridModel):
             ("evidence", N_("Evidence")),
             ("remarks", N_("Remarks")),
             ("not_applicable", N_("Not applicable")),
+            *([("alternative", N_("Alternative indicator"))] if any(i.alternative for i in self._rows) else []),
             ("percent", N_("Percent achieved")),
             ("score", N_("Score")),
         ]
@@ -1080,7 +1090,8 @@ class ProgressModel(GridModel):
         if self._trial is not None and self._trial.indicator_key == ind.key and self._trial_column != col:
             entry = self._trial  # what is being typed in another cell of the row, previewed
         if col == "value":
-            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.unit, base=self._chain.base(ind))
+            return Cell(VALUE, entry.value if entry else None, editable, unit=ind.reported(entry).unit,
+                        base=self._chain.base(ind))
         if col == "dates":
             if not ind.target_dates:
                 return None
@@ -1098,6 +1109,8 @@ class ProgressModel(GridModel):
             return Cell(TEXT, getattr(entry, col) if entry else None, editable)
         if col == "not_applicable":
             return Cell(CHECK, bool(entry and entry.not_applicable), editable)
+        if col == "alternative":
+            return Cell(CHECK, bool(entry and entry.alternative), editable) if ind.alternative else None
         found = self._scores[row]
         if found.not_applicable:
             return Cell(COMPUTED, None)
@@ -1208,7 +1221,7 @@ class ProgressModel(GridModel):
 
     def _where(self, row: int, col: str) -> str | None:
         code = self._rows[row].code
-        if col in ("value", "narrative", "evidence", "remarks", "not_applicable"):
+        if col in ("value", "narrative", "evidence", "remarks", "not_applicable", "alternative"):
             return f"{self.period}/{code}/{col}"
         if col in _FIGURE_FIELDS:
             return f"{self.period}/{code}/{_FIGURE_FIELDS[col]}"

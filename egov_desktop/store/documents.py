@@ -16,6 +16,7 @@ from egov_desktop.core.evidence import EVIDENCE_KEY
 from egov_desktop.core.model import (
     OFFICE_TEXT_FIELDS,
     Activity,
+    Alternative,
     Area,
     DateWindow,
     Entry,
@@ -121,8 +122,9 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
             evidence=r["evidence"],
             responsible=r["responsible"],
             key=r["id"],
-            extras=r["extras"] or {},
+            extras=dict(r["extras"] or {}),
         )
+        ind.alternative = _alternative_from_json(ind.extras.pop(ALTERNATIVE_KEY, None))
         unit = ind.value_unit
         ind.targets = [value_from_json(v, unit) for v in r["targets"]]
         ind.quarter_targets = _list_from_json(r["quarter_targets"], unit)
@@ -151,10 +153,13 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
     files = entry_files(conn, [r["id"] for r in entry_rows])
     for r in entry_rows:
         ind = indicators[r["indicator_id"]][1]
+        extras = dict(r["extras"] or {})
+        alternative = bool(extras.pop(ALTERNATIVE_KEY, False))
         reports[r["report_id"]].entries.append(
             Entry(
                 indicator=ind.code,
-                value=value_from_json(r["value"], ind.value_unit),
+                alternative=alternative,
+                value=value_from_json(r["value"], ind.reported(Entry(ind.code, alternative=alternative)).value_unit),
                 not_applicable=bool(r["not_applicable"]),
                 narrative=r["narrative"],
                 evidence=r["evidence"],
@@ -163,7 +168,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
                 period_value=r["period_value"],
                 numerator=r["numerator"],
                 denominator=r["denominator"],
-                extras=_with_files(r["extras"] or {}, files.get(r["id"])),
+                extras=_with_files(extras, files.get(r["id"])),
                 indicator_key=r["indicator_id"],
             )
         )
@@ -331,8 +336,30 @@ def indicator_values(ind: Indicator) -> dict[str, Any]:
         "quarter_targets": _list_to_json(ind.quarter_targets),
         "target_dates": _list_to_json(ind.target_dates),
         "previous_actuals": _list_to_json(ind.previous_actuals),
-        "extras": ind.extras or None,
+        "extras": (ind.extras | _alternative_to_json(ind.alternative)) or None,
     }
+
+
+# Format 1.1's alternative indicator (GRS with no complaint) and an entry's "it applied", kept in the rows' extras
+# (JSON) under this key, which no exchange extension ("x-...") can take: no migration for them this session
+# (0006 and 0007 are being written elsewhere).
+ALTERNATIVE_KEY = "alternative"
+
+
+def _alternative_to_json(alt) -> dict:
+    if alt is None:
+        return {}
+    return {ALTERNATIVE_KEY: {"code": alt.code, "title": alt.title, "unit": alt.unit,
+                              "targets": [value_to_json(v) for v in alt.targets], "condition": alt.condition,
+                              "extras": alt.extras or None}}
+
+
+def _alternative_from_json(raw: dict | None):
+    if not raw:
+        return None
+    return Alternative(code=raw["code"], title=raw["title"], unit=raw["unit"],
+                       targets=[value_from_json(v, raw["unit"]) for v in raw["targets"]],
+                       condition=raw.get("condition"), extras=raw.get("extras") or {})
 
 
 def indicator_ids_by_code(conn: Connection, plan_id: int) -> dict[str, int]:
@@ -383,7 +410,7 @@ def write_report(tx: Tx, plan_id: int, position: int, report: Report, codes: dic
                 "period_value": e.period_value,
                 "numerator": e.numerator,
                 "denominator": e.denominator,
-                "extras": e.extras or None,
+                "extras": (e.extras | ({ALTERNATIVE_KEY: True} if e.alternative else {})) or None,
             },
         )
     if report.memo is not None:

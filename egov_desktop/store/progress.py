@@ -44,9 +44,13 @@ class Progress:
             entry = _entry_row(w, plan_key, period, indicator_key)
             entry_id = entry["id"]
             for field_name, value in values.items():
+                if field_name == "alternative":
+                    _set_alternative(w, plan_key, period, ind, entry_id, value)
+                    continue
                 if field_name == "period_value" and ind["unit"] == "date":
                     raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
-                new = check.check_value(value, ind["unit"]) if field_name in ("value", "period_value") else value
+                new = check.check_value(value, _reported_unit(w, ind, entry_id)) \
+                    if field_name in ("value", "period_value") else value
                 w.set("set_entry_field", "entry", entry_id, {field_name: new}, plan_key, field_name,
                       period=period, indicator=ind, before=entry)
                 entry = None  # read again: the write moved its version on
@@ -213,9 +217,30 @@ class Progress:
         return data
 
 
+def _reported_unit(w: Work, ind: dict, entry_id: int) -> str:
+    """The unit the entry's figures are in: its indicator's, or its alternative's when the entry reports that."""
+    from egov_desktop.store.documents import ALTERNATIVE_KEY
+
+    alternative = (ind["extras"] or {}).get(ALTERNATIVE_KEY)
+    if alternative and (w.row("entry", entry_id)["extras"] or {}).get(ALTERNATIVE_KEY):
+        return alternative["unit"]
+    return ind["unit"]
+
+
+def _set_alternative(w: Work, plan_key: int, period: str, ind: dict, entry_id: int, on: bool) -> None:
+    """Whether the entry reports the indicator's alternative (documents.ALTERNATIVE_KEY in its extras)."""
+    from egov_desktop.store.documents import ALTERNATIVE_KEY
+
+    if on and not (ind["extras"] or {}).get(ALTERNATIVE_KEY):
+        raise InvalidValue(Msg(N_("indicator {code} has no alternative to report instead"), {"code": ind["code"]}))
+    extras = {k: v for k, v in (w.row("entry", entry_id)["extras"] or {}).items() if k != ALTERNATIVE_KEY}
+    w.set("set_entry_field", "entry", entry_id, {"extras": (extras | ({ALTERNATIVE_KEY: True} if on else {})) or None},
+          plan_key, "alternative", period=period, indicator=ind)
+
+
 def _entry_field(field_name: str, value: Any) -> Any:
     """An entry field's value checked as far as it can be without its indicator (the unit checks the rest)."""
-    if field_name == "not_applicable":
+    if field_name in ("not_applicable", "alternative"):
         if not isinstance(value, bool):
             raise check.FieldError(Msg(N_("Yes or no is expected here.")))
         return value

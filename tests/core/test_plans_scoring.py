@@ -138,3 +138,47 @@ def test_settings_default_and_travel_with_the_plan():
     doc.plan.extras["x-scoring"] = {"interpolation": "step"}
     doc.plan.scoring = {"quarterly_basis": "due"}
     assert ScoringOptions.of(doc.plan) == ScoringOptions("step", "exclude", "due", "mean")
+
+
+def test_grs_no_complaints_alternative_indicator_3_4():
+    # PLANS.md §3.4 (G3): "যদি কোনো দপ্তর / সংস্থায় জিআরএস সিস্টেমে কোনো অভিযোগ পাওয়া না যায়" the office reports
+    # "[১.১.১.১] স্টেকহোল্ডারের সমন্বয়ে সভা" instead of the disposal rate (weight ১২, target ৯০, §3.8).
+    doc = load("grs-dhaka-2023-24")
+    ind = doc.plan.indicator("1.1.1")
+    assert (ind.alternative.code, ind.alternative.title, ind.alternative.unit) == (
+        "1.1.1.1", "স্টেকহোল্ডারের সমন্বয়ে সভা", "count")
+    assert "কোনো অভিযোগ পাওয়া না যায়" in ind.alternative.condition
+    # Q1, no complaint: 1 of the alternative's 2 meetings, with the indicator's weight: 12 × 1/2.
+    _, q1 = scores(doc, "Q1")
+    assert (q1["1.1.1"].score, q1["1.1.1"].percent) == (6.0, 50.0)
+    # Q2, complaints received: the rate against 90%, as before: 12 × 85/90.
+    _, q2 = scores(doc, "Q2")
+    assert q2["1.1.1"].score == pytest.approx(12 * 85 / 90)
+    assert not [f for f in check_document(doc) if f.is_error]
+    # The alternative's achievement is checked by its own unit: a count, not a percent.
+    doc.report("Q1").entries[0].value = 1.5
+    assert any(f.rule == "count_whole" and f.where == "Q1/1.1.1/value" for f in check_document(doc))
+    # An entry that says the condition held, for an indicator without an alternative: an error.
+    other = load("grs-fid-2021-22")
+    other.report("Q1").entries[0].alternative = True
+    assert any(f.rule == "no_alternative" and f.severity == "error" for f in check_document(other))
+
+
+def test_the_alternative_is_format_1_1_and_goes_round_the_store(tmp_path):
+    import json
+
+    from egov_desktop.store.service import Store
+
+    doc = load("grs-dhaka-2023-24")
+    assert json.loads(exchange.dumps(doc)) == json.loads((FIXTURES / "grs-dhaka-2023-24.plan.json").read_text())
+    with Store.open(tmp_path / "egov.sqlite") as store:
+        key = store.import_document(doc).key
+        back = store.get_document(key)
+    assert back.plan.indicator("1.1.1").alternative == doc.plan.indicator("1.1.1").alternative
+    assert back.report("Q1").entries[0].alternative and not back.report("Q2").entries[0].alternative
+    assert exchange.dumps(back) == exchange.dumps(doc)
+    # A file that says version 1 cannot carry it.
+    raw = json.loads(exchange.dumps(doc))
+    raw["version"] = 1
+    with pytest.raises(exchange.ExchangeError, match=r"indicators\[0\]\.alternative"):
+        exchange.loads(json.dumps(raw))

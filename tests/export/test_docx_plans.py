@@ -93,3 +93,18 @@ def test_all_plans_of_a_period_in_one_file(tmp_path):
     code, _out, err = run("export-docx", FIXTURES / "nis-fid-2021-22.plan.json", "--all-plans", "--period", "Q1",
                           "--out", out)
     assert code == 2 and "--fiscal-year" in err
+
+
+def test_the_grs_alternative_indicator_is_printed_with_the_achievement_it_had(tmp_path):
+    # PLANS.md §3.4: the no-complaint alternative under the disposal indicator, its unit and target beside it;
+    # Q1 reported it (1 meeting, 12 × ½ = 6), Q2 the disposal rate again (85%).
+    doc = load("grs-dhaka-2023-24")
+    out = export_docx(doc, "Q2", tmp_path / "grs.docx", parts=("report",))
+    rows = _rows(out)
+    row = next(r for r in rows if any(c.startswith("[১.১.১] অভিযোগ নিষ্পত্তিকৃত") for c in r))
+    indicator = next(c for c in row if c.startswith("[১.১.১]"))
+    assert "বিকল্প: [১.১.১.১] স্টেকহোল্ডারের সমন্বয়ে সভা (যদি কোনো দপ্তর / সংস্থায় জিআরএস সিস্টেমে কোনো অভিযোগ পাওয়া না যায়)" \
+        in indicator
+    assert "%\nসংখ্যা" in row and "৯০%\n২" in row  # each unit and target on its own line
+    q1, q2 = rows[1].index("১ম ত্রৈমাসিক"), rows[1].index("২য় ত্রৈমাসিক")
+    assert (row[q1], row[q2]) == ("[১.১.১.১] ১", "৮৫%")
