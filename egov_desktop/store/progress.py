@@ -46,6 +46,7 @@ class Progress:
             for field_name, value in values.items():
                 if field_name == "alternative":
                     _set_alternative(w, plan_key, period, ind, entry_id, value)
+                    entry = None
                     continue
                 if field_name == "period_value" and ind["unit"] == "date":
                     raise InvalidValue(Msg(N_("A date indicator has no figure of its own per period.")))
