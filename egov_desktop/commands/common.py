@@ -103,6 +103,14 @@ def report_store_error(path: Path | str, exc: "StoreError", lang: str) -> None:
         err(Msg(N_("To take it over, run the command again with --take-over.")).render(lang))
 
 
+def refused(exc: "StoreError") -> int:
+    """The exit code of an operation the store did not do: 2 when the database could not be reached (the
+    server went down meanwhile), 1 when the store refused it."""
+    from egov_desktop.store.dialect import ServerUnreachable
+
+    return EXIT_UNREADABLE if isinstance(exc, ServerUnreachable) else EXIT_ERRORS
+
+
 def open_store(args: argparse.Namespace, readonly: bool = False, create: bool = False) -> "Store | None":
     """The store at --db (or the default), or None after printing why it cannot be opened. Commands that
     only read open it read-only (so they work while the program has it open); only `create` makes a new one

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             _list(store.evidence_files(plan, args.period), keys, args)
     except StoreError as exc:
         common.err(exc.render(args.lang))
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         store.close()
     return common.EXIT_OK

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         common.import_plan(store, doc, args.replace)
     except StoreError as exc:
         common.err(f"{args.file}: {exc.render(args.lang)}")
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         store.close()
     # Paths keep their own digits: they are printed beside the message, not inside it.

@@ -112,7 +112,7 @@ def _import(args, doc) -> int | None:
         common.import_plan(store, doc, args.replace)
     except StoreError as exc:
         common.err(f"{args.file}: {exc.render(args.lang)}")
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         store.close()
     return None

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         source.store.mark_submitted(source.plan_key, args.period)
     except StoreError as exc:
         common.err(exc.render(args.lang))
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         source.close()
     common.out(Msg(N_("The {period} report is marked as submitted."),

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         title = store.get_document(key).plan.title
     except StoreError as exc:
         common.err(f"{store.path}: {exc.render(lang)}")
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         store.close()
     year = FiscalYear.parse(fiscal_year).label(lang)

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         revision = source.store.get_document(source.plan_key).report(args.period).revision
     except StoreError as exc:
         common.err(exc.render(args.lang))
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         source.close()
     common.out(Msg(N_("Reopened; the next sign-off will be revision {revision}."), {"revision": revision})

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return common.EXIT_ERRORS
     except StoreError as exc:
         common.err(exc.render(lang))
-        return common.EXIT_ERRORS
+        return common.refused(exc)
     finally:
         source.close()
     # The code keeps its Latin hex digits: it is compared, not read aloud.

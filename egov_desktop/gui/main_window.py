@@ -121,9 +121,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_tasks)
         self.saved_label = QLabel(self)
         self.deadline_label = QLabel(self)
+        # On a server whose connection is lost: others' changes are not shown until it is back.
+        self.server_label = QLabel(self)
+        self.server_label.setStyleSheet("color: #b00020;")
+        self._server_lost = False
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.server_label)
         bar.addPermanentWidget(self.deadline_label)
         bar.addPermanentWidget(self.saved_label)
         self._set_busy()
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
         ui.actionAbout.triggered.connect(self.about)
         self.undo_stack.indexChanged.connect(self._on_saved)
         self.session.changed.connect(self._on_changed)
+        self.session.following.connect(self._on_following)
 
     def _restore_window(self) -> None:
         geometry = self.settings.value(S_GEOMETRY)
@@ -257,6 +263,7 @@ class MainWindow(QMainWindow):
         self._update_deadline()
         self._on_saved()
         self._set_busy()
+        self._show_following()
         if self.plan_key is None:
             self._show_empty_page()
 
@@ -420,6 +427,20 @@ class MainWindow(QMainWindow):
             self._show_current_findings()
         self._update_report_state()
         self._update_deadline()
+
+    def _on_following(self, following: bool) -> None:
+        """On the office's server: the connection that brings others' changes was lost, or is back."""
+        if following and self._server_lost:
+            self.ui.statusbar.showMessage(_("The database server can be reached again."), 15000)
+        self._server_lost = not following
+        self._show_following()
+
+    def _show_following(self) -> None:
+        from egov_desktop.store.dialect import LOST_FOLLOW
+
+        self.server_label.setText(_("No connection to the server") if self._server_lost else "")
+        self.server_label.setToolTip(_(LOST_FOLLOW) if self._server_lost else "")
+        self.server_label.setVisible(self._server_lost)
 
     def progress_editor(self) -> ProgressEditor | None:
         return self.progress_editors.get(self.period)

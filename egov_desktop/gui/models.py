@@ -14,6 +14,7 @@ or refused input on it.
 """
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import cache
@@ -35,7 +36,7 @@ from egov_desktop.core.progress import ReportChain
 from egov_desktop.core.values import format_number, format_percent, format_value
 from egov_desktop.gui.i18n_qt import state as language_state
 from egov_desktop.gui.validators import CHECK, CHOICE, COMPUTED, NUMBER, TEXT, VALUE, CellError, parse_cell
-from egov_desktop.store.errors import InvalidValue, StoreError
+from egov_desktop.store.errors import InvalidValue, StaleEdit, StoreError
 
 
 def digits_language() -> str:
@@ -290,8 +291,9 @@ class GridModel(QAbstractTableModel):
                 for index, value in edits:
                     self._write(index.row(), self.column_key(index.column()), value)
         except StoreError as exc:
-            self._reload()
             self.status.emit(exc.msg.render())
+            with suppress(StoreError):  # the server went down: the cells keep what they showed, nothing was saved
+                self._reload()
             return False
         for index, value in edits:
             self._refused.pop(self._spot(index), None)
@@ -443,10 +445,12 @@ class GridModel(QAbstractTableModel):
         except CellError as exc:
             self.refuse(index, str(text), exc.render())
             return False
-        return self.save(index, parsed)
+        return self.save(index, parsed, str(text) if role == Qt.ItemDataRole.EditRole else None)
 
-    def save(self, index: QModelIndex, value) -> bool:
-        """Write one parsed value: one store operation, one undo step."""
+    def save(self, index: QModelIndex, value, text: str | None = None) -> bool:
+        """Write one parsed value: one store operation, one undo step. When the store cannot write it (the
+        server is down, the disk full) the cell keeps `text`, as typed, marked as not saved: the officer
+        tries again later (Enter on it) or abandons it (Esc)."""
         row, col = index.row(), self.column_key(index.column())
         cell = self._cell(row, col)
         if self._refused.pop((self._row_id(row), col), None) is not None:
@@ -456,8 +460,11 @@ class GridModel(QAbstractTableModel):
             return True
         try:
             change = self._write(row, col, value)
-        except StoreError as exc:
+        except StaleEdit as exc:
             self.refuse(index, self._display(cell), exc.msg.render())
+            return False
+        except StoreError as exc:
+            self.refuse(index, self._display(cell) if text is None else text, exc.msg.render())
             return False
         self._apply(row, col, value)
         self._after_edit(row, row)

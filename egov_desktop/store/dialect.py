@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import getpass
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.errors import StoreError
@@ -158,6 +158,66 @@ def server_engine(target: str, ask_password=None) -> Engine:
                 continue
             raise _unreachable(kind, url, exc) from None
     raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------- a server lost while working
+
+LOST_WRITE = N_("The database server cannot be reached (it may be switched off, or the network is down): the change "
+                "was NOT saved. Try again when the server is back.")
+LOST_READ = N_("The database server cannot be reached (it may be switched off, or the network is down). Try again "
+               "when the server is back.")
+LOST_FOLLOW = N_("The connection to the database server was lost: changes made by others are not shown until it is "
+                 "back.")
+
+
+def is_server_lost(exc: BaseException) -> bool:
+    """A failure of the connection to the server (switched off, restarted, the network), not of the data: no SQL
+    state (the connection itself failed), a connection exception (08xxx) or the server shutting down (57P0x)."""
+    orig = getattr(exc, "orig", exc)
+    if not type(orig).__module__.startswith("psycopg"):  # SQLite's errors are the disk's or the file's
+        return False
+    import psycopg
+
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    if not isinstance(orig, (psycopg.OperationalError, psycopg.InterfaceError)):
+        return False
+    state = getattr(orig, "sqlstate", None)
+    return state is None or state.startswith("08") or state.startswith("57P0")
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Around a read: the server lost becomes a plain ServerUnreachable (LOST_READ)."""
+    try:
+        yield
+    except Exception as exc:
+        if is_server_lost(exc):
+            raise ServerUnreachable(Msg(LOST_READ)) from exc
+        raise
+
+
+CHANNEL = "egov_changes"
+# PostgreSQL refuses a payload of 8000 bytes or more: a change too big to list (an import of a whole plan)
+# names its plans only, which is what a view needs to read them again.
+PAYLOAD_LIMIT = 7900
+NOTICE_DETAILS = ("indicators", "reports", "entries")
+
+
+def notify(conn, sender: str, summary, tables) -> None:
+    """The change summary (work.ChangeSummary) of the open transaction as a notice to the listeners (store/live.py,
+    which reads it): the server delivers it when, and only if, the transaction commits."""
+    import json
+
+    from sqlalchemy import text
+
+    doc = {"by": sender, "tables": sorted(tables), "structure": summary.structure, "settings": summary.settings,
+           "plans": sorted(summary.plans), "offices": sorted(summary.offices),
+           **{name: sorted(getattr(summary, name)) for name in NOTICE_DETAILS}}
+    payload = json.dumps(doc, separators=(",", ":"))
+    if len(payload.encode()) > PAYLOAD_LIMIT:
+        payload = json.dumps({**doc, **{name: [] for name in NOTICE_DETAILS}, "partial": True}, separators=(",", ":"))
+    conn.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload})
 
 
 # ---------------------------------------------------------------- is it ours, how new

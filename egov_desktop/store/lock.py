@@ -28,6 +28,7 @@ from typing import Iterator
 
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store.dialect import LOST_WRITE, ServerUnreachable, is_server_lost
 from egov_desktop.store.errors import StoreError
 
 if sys.platform == "win32":
@@ -349,6 +350,8 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
     """A failed write (sqlite3 or SQLAlchemy error, or OSError) as a StoreError that says, in plain
     words, that the change was NOT saved and why. `path`, the database, lets an I/O error that is
     really a full disk (SQLite cannot make its -shm file) be called that."""
+    if is_server_lost(exc):
+        return ServerUnreachable(Msg(LOST_WRITE))
     orig = getattr(exc, "orig", None) or exc
     primary = _primary_code(exc)
     text = str(orig).lower()
@@ -373,8 +376,12 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StoreError:
 
 
 def is_storage_failure(exc: BaseException) -> bool:
-    """Errors of the disk or the database file (not of the data): what storage_error explains."""
+    """Errors of the disk, the database file or the connection to the server (not of the data): what
+    storage_error explains."""
     from sqlalchemy.exc import DBAPIError
+
+    if is_server_lost(exc):
+        return True
 
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     return isinstance(orig, (sqlite3.OperationalError, sqlite3.DatabaseError, OSError)) and not isinstance(

@@ -75,6 +75,8 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._writer: WriterLock | None = None
+        self._listeners: list = []
+        self._closed = False
         self._uow = uow = UnitOfWork(engine, readonly)
         self._offices = Offices(uow)
         self._settings = Settings(uow)
@@ -114,7 +116,27 @@ class Store:
     def on_server(self) -> bool:
         return dialect.is_server(self.path)
 
+    def listen(self):
+        """On a server, a Listener of the changes others commit (store/live.py); None on an SQLite file. It is
+        closed with the store."""
+        if not self.on_server:
+            return None
+        from egov_desktop.store.live import Listener
+
+        if self._closed:
+            raise StoreError(Msg(dialect.LOST_FOLLOW))
+        listener = Listener(self._engine, self._uow.sender)
+        self._listeners.append(listener)
+        return listener
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
+        for listener in self._listeners:
+            listener.close()
         self._engine.dispose()
         if self._writer is not None:
             self._writer.release()

@@ -10,6 +10,7 @@ the views can tell whether it concerns them.
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS
+from egov_desktop.store import dialect
 from egov_desktop.store import documents as docs
 from egov_desktop.store.audit import write_audit
 from egov_desktop.store.dialect import locking
@@ -243,11 +245,13 @@ class UnitOfWork:
         self._group: Work | None = None
         # The version of every row as last read (documents.rows): an edit is checked against it (Tx).
         self.seen: dict[tuple[str, int], int] = {}
+        # Who wrote, in the notices of changes on a server: a program leaves its own out (store/live.py).
+        self.sender = secrets.token_hex(8)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         # A deferred BEGIN: reading never waits for the write lock.
-        with self.engine.connect().execution_options(egov_read=True) as conn:
+        with dialect.reading(), self.engine.connect().execution_options(egov_read=True) as conn:
             conn.info[docs.SEEN] = self.seen
             try:
                 with conn.begin():
@@ -283,12 +287,20 @@ class UnitOfWork:
                         key = body(work)
                         write_audit(conn, work.audits)
                         summary = summarize(conn, work.tx.journal, work.tx.known)
+                        self._announce(conn, work.tx.journal, summary)
                     self.seen.update(work.tx.versions)
                 except IntegrityError as exc:
                     raise conflict(exc) from None
                 except DBAPIError as exc:  # locked by another program, disk full, file damaged
                     raise storage_error(exc) from None
         return self._change(work.description or description, work, key, summary)
+
+    def _announce(self, conn: Connection, journal: list[Mutation], summary: ChangeSummary | None = None) -> None:
+        """On a server, tell the other officers' programs what this transaction changed (store/live.py): the
+        notice goes out with the commit, or not at all."""
+        if journal and dialect.is_postgresql(conn):
+            summary = summary if summary is not None else summarize(conn, journal)
+            dialect.notify(conn, self.sender, summary, {m.table for m in journal})
 
     def _change(self, description: Msg, work: Work, key: int | None, summary: ChangeSummary) -> Change:
         journal, audits, locks = list(work.tx.journal), list(work.audits), set(work.locks)
@@ -315,6 +327,7 @@ class UnitOfWork:
                     w = Work(Tx(conn, self.seen))
                     result = body(w)
                     write_audit(conn, w.audits)
+                    self._announce(conn, w.tx.journal)
                 self.seen.update(w.tx.versions)
         except IntegrityError as exc:
             raise conflict(exc) from None
@@ -336,6 +349,7 @@ class UnitOfWork:
                         yield grp
                         write_audit(conn, work.audits)
                         summary = summarize(conn, work.tx.journal, work.tx.known)
+                        self._announce(conn, work.tx.journal, summary)
                     finally:
                         self._group = None
                 self.seen.update(work.tx.versions)

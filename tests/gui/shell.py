@@ -21,6 +21,19 @@ def make_window(qtbot, store, settings, select: str | None = "2023-24/egov_innov
     return window
 
 
+def delete_windows() -> None:
+    """Delete the main windows left (closed, not deleted): one on a server database that a test dropped would read
+    it at its next event (a language change), failing a later test."""
+    from PySide6.QtCore import QEvent
+
+    from egov_desktop.gui.main_window import MainWindow
+
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def when_modal(callback, timeout_ms: int = 5000) -> None:
     """Run `callback(dialog)` once the next modal dialog is showing (exec() blocks the test)."""
     waited = [0]

@@ -15,7 +15,7 @@ from egov_desktop.gui.app import run_gui
 from egov_desktop.gui.server import SETTING_SERVER, ServerDialog
 from egov_desktop.store.service import Store
 from tests.conftest import PIB
-from tests.gui.shell import when_modal
+from tests.gui.shell import delete_windows, when_modal
 
 
 @pytest.fixture
@@ -29,17 +29,10 @@ def no_pgpass(tmp_path, monkeypatch):
 @pytest.fixture
 def first_start(tmp_path, monkeypatch, user_settings):
     """A PC where the program has never run: no database file, no settings. run_gui's windows go at the end (in a
-    real run the process ends; here a window left behind would read a dropped database at its next event)."""
-    from PySide6.QtCore import QEvent
-
-    from egov_desktop.gui.main_window import MainWindow
-
+    real run the process ends)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     yield tmp_path / "data"
-    for window in QApplication.topLevelWidgets():
-        if isinstance(window, MainWindow):
-            window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    delete_windows()
 
 
 class NoQuestions:
