@@ -159,7 +159,7 @@ class Progress:
                 if f.name in taken:
                     raise InvalidValue(Msg(N_("{code} already has an evidence file named {name}."),
                                            {"code": ind["code"], "name": f.name}))
-                file_id = _stored_file(w, f)
+                file_id = w.stored_file(f)
                 link = w.tx.insert("entry_evidence", {"entry_id": entry_id, "file_id": file_id, "name": f.name,
                                                        "position": position})
                 w.audit("attach_evidence", "entry_evidence", link, plan_key, period=period, field="evidence_file",
@@ -261,16 +261,6 @@ def _indicator_of(w: Work, plan_key: int, indicator_key: int) -> dict:
     if plan_id != plan_key:
         raise no_row()
     return ind
-
-
-def _stored_file(w: Work, f: EvidenceFile) -> int:
-    """The id of the stored file with `f`'s content, stored now when new (deduplicated by SHA-256)."""
-    t = TABLES["evidence_file"]
-    file_id = w.tx.conn.execute(select(t.c.id).where(t.c.sha256 == f.sha256)).scalar_one_or_none()
-    if file_id is not None:
-        return file_id
-    return w.tx.insert("evidence_file", {"content": f.content, "sha256": f.sha256, "media_type": f.media_type,
-                                         "size": f.size})
 
 
 def _entry_row(w: Work, plan_id: int, period: str, indicator_key: int) -> dict:

@@ -13,7 +13,8 @@ The work is done in rooms, each a module of its own; `Store` only forwards:
   - `structure.py`: target levels, areas, activities, indicators, their codes and targets;
   - `progress.py`: achievements and the forwarding memo;
   - `sealing.py`: sign-off, submitted, reopen, signed revisions;
-  - `office.py`: the office profile and the settings.
+  - `office.py`: the office profile and the settings;
+  - `collected.py`: the subordinate offices and the reports collected from them.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from egov_desktop.core.i18n import Msg
 from egov_desktop.core.model import Memo
 from egov_desktop.store import dialect, opening
 from egov_desktop.store.audit import AuditEntry, read_audit
+from egov_desktop.store.collected import Collected, CollectedReport, Subordinate
 from egov_desktop.store.engine import check_integrity
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.lock import WriterLock
@@ -48,6 +50,8 @@ __all__ = [
     "PlanSummary",
     "SignedRevision",
     "AuditEntry",
+    "Subordinate",
+    "CollectedReport",
 ]
 
 
@@ -84,6 +88,7 @@ class Store:
         self._structure = Structure(uow)
         self._progress = Progress(uow)
         self._sealing = Sealing(uow, path, self._plans)
+        self._collected = Collected(uow)
 
     # ------------------------------------------------------------ opening
 
@@ -239,3 +244,18 @@ class Store:
     mark_submitted = _forward("_sealing", Sealing.mark_submitted)
     reopen = _forward("_sealing", Sealing.reopen)
     signed_revisions = _forward("_sealing", Sealing.signed_revisions)
+
+    # ------------------------------------------------------------ subordinate offices, collected reports
+    subordinates = _forward("_collected", Collected.subordinates)
+    get_subordinate = _forward("_collected", Collected.get_subordinate)
+    find_subordinate = _forward("_collected", Collected.find_subordinate)
+    add_subordinate = _forward("_collected", Collected.add_subordinate)
+    set_subordinate_field = _forward("_collected", Collected.set_subordinate_field)
+    remove_subordinate = _forward("_collected", Collected.remove_subordinate)
+    list_collected = _forward("_collected", Collected.list_collected)
+    collected_documents = _forward("_collected", Collected.collected_documents)
+    get_collected = _forward("_collected", Collected.get_collected)
+    find_collected = _forward("_collected", Collected.find_collected)
+    collect_report = _forward("_collected", Collected.collect_report)
+    remove_collected = _forward("_collected", Collected.remove_collected)
+    collected_evidence = _forward("_collected", Collected.collected_evidence)

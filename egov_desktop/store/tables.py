@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (Boolean, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+                        TypeDecorator, UniqueConstraint)
 
 # Named constraints, so Alembic batch migrations on SQLite can find and drop them.
 metadata = MetaData(naming_convention={
@@ -40,7 +41,7 @@ class JSONText(TypeDecorator):
 # The tables whose rows an officer edits: each row carries a version that every change moves on, so an
 # edit made on a value someone else has changed since is refused (journal.Tx.update_many, issue 12).
 VERSIONED = frozenset(("office", "plan", "level", "area", "activity", "indicator", "report", "entry", "memo",
-                       "setting"))
+                       "setting", "subordinate", "collected"))
 
 
 def _table(name: str, *columns, unique: tuple[str, ...] = ()) -> Table:
@@ -159,6 +160,35 @@ _table(
     _parent("entry"), Column("file_id", Integer, ForeignKey("evidence_file.id"), nullable=False, index=True),
     _text("name", False), _position(),
     unique=("entry_id", "name"),
+)
+# The office's subordinate offices (issue 11.4): whose reports it collects.
+_table(
+    "subordinate",
+    _parent("office"), _position(), _text("name", False), _text("tier", False), _text("email"), _text("code"),
+    unique=("office_id", "name"),
+)
+# A subordinate office's report as collected: the exchange document (its plan with that one report), kept
+# apart from the office's own plans, one per office, plan kind, fiscal year and period.
+_table(
+    "collected",
+    Column("subordinate_id", Integer, ForeignKey("subordinate.id"), nullable=False, index=True),
+    _text("kind", False), _text("fiscal_year", False), _text("period", False),
+    _text("document", False),  # the exchange JSON as received (core.exchange reads it)
+    _text("source_name", False),  # the file's name (no folder)
+    _text("source_kind", False),  # json, embedded (.docx/.xlsx data), table (read from its table), package
+    _text("received_at", False),  # ISO date-time, UTC
+    _text("status", False), Column("revision", Integer), _text("digest"),
+    Column("signed", Boolean, nullable=False), Column("verified", Boolean, nullable=False),
+    _text("content_sha256", False),  # of the document's canonical JSON: the same report collected twice
+    Index("ix_collected_kind_fiscal_year_period", "kind", "fiscal_year", "period"),
+    unique=("subordinate_id", "kind", "fiscal_year", "period"),
+)
+# A collected report's evidence files (from a package), stored once per content with the office's own.
+_table(
+    "collected_evidence",
+    _parent("collected"), Column("file_id", Integer, ForeignKey("evidence_file.id"), nullable=False, index=True),
+    _text("indicator", False), _text("name", False), _position(),
+    unique=("collected_id", "indicator", "name"),
 )
 # A setting for one plan, one fiscal year, or everything (both null), e.g. the deadline table.
 _table("setting", _parent("plan", nullable=True), _text("fiscal_year"), _text("key", False), _json("value"))

@@ -46,6 +46,8 @@ class ChangeSummary:
     structure: bool = False
     # A setting row (deadlines, ...) was written.
     settings: bool = False
+    # A subordinate office or a collected report was written.
+    collected: bool = False
 
 
 @dataclass
@@ -91,7 +93,14 @@ CHILDREN = {
     "report": (("entry", "report_id"), ("memo", "report_id"), ("signoff", "report_id")),
     "entry": (("entry_evidence", "entry_id"),),
     "level": (), "setting": (), "memo": (), "signoff": (), "office": (), "entry_evidence": (),
+    "subordinate": (("collected", "subordinate_id"),),
+    "collected": (("collected_evidence", "collected_id"),),
+    "collected_evidence": (),
 }
+# The tables that link evidence files: a file goes with the last link to it.
+_EVIDENCE_LINKS = ("entry_evidence", "collected_evidence")
+# Subordinate offices and their collected reports (ChangeSummary.collected).
+_COLLECTED = frozenset(("subordinate", "collected", "collected_evidence"))
 _STRUCTURE = frozenset(("area", "activity", "indicator", "level"))
 # The tables above a row of the plan's tree, nearest first, up to the area (which holds the plan id).
 _UP = {"area": (), "activity": ("area",), "indicator": ("activity", "area")}
@@ -176,7 +185,7 @@ class Work:
                      for k in self.tx.conn.execute(select(t.c.id).where(t.c[col].in_(part)).order_by(t.c.id)).scalars()]
             if below:
                 self.delete_tree(child, below)
-        files = self.tx.rows("entry_evidence", keys, ("file_id",)) if table == "entry_evidence" else {}
+        files = self.tx.rows(table, keys, ("file_id",)) if table in _EVIDENCE_LINKS else {}
         self.tx.delete_many(table, keys)
         self.drop_unused_files({r["file_id"] for r in files.values()})
 
@@ -184,11 +193,21 @@ class Work:
         """Delete the evidence files among `file_ids` that no entry links to any more (journaled)."""
         if not file_ids:
             return
-        t = TABLES["entry_evidence"]
-        used = set(self.tx.conn.execute(select(t.c.file_id).where(t.c.file_id.in_(list(file_ids)))).scalars())
+        used = {f for name in _EVIDENCE_LINKS for t in (TABLES[name],)
+                for f in self.tx.conn.execute(select(t.c.file_id).where(t.c.file_id.in_(list(file_ids)))).scalars()}
         unused = sorted(set(file_ids) - used)
         if unused:
             self.tx.delete_many("evidence_file", unused)
+
+    def stored_file(self, f) -> int:
+        """The id of the stored evidence file with `f`'s content (core.evidence.EvidenceFile), stored now when
+        new (deduplicated by SHA-256)."""
+        t = TABLES["evidence_file"]
+        file_id = self.tx.conn.execute(select(t.c.id).where(t.c.sha256 == f.sha256)).scalar_one_or_none()
+        if file_id is not None:
+            return file_id
+        return self.tx.insert("evidence_file", {"content": f.content, "sha256": f.sha256,
+                                                "media_type": f.media_type, "size": f.size})
 
     def set(self, operation: str, table: str, key: int, values: dict[str, Any], plan_id: int | None,
             field_name: str, period: str | None = None, indicator: dict | None = None,
@@ -396,6 +415,7 @@ def summarize(conn: Connection, journal: list[Mutation], read: dict | None = Non
         structure=any(m.table in _STRUCTURE and (m.before is None or m.after is None
                                                  or "position" in m.after or "code" in m.after) for m in journal),
         settings="setting" in found,
+        collected=any(t in _COLLECTED for t in found),
     )
 
 
