@@ -24,6 +24,7 @@ from egov_desktop.core.i18n import LANGUAGES, N_, Msg, _, set_language
 COMMANDS = {
     "backup": "backup",
     "check": "check",
+    "collect": "collect",
     "db": "db",
     "email-draft": "email_draft",
     "evidence": "evidence",

@@ -1,0 +1,177 @@
+"""`egov-desktop collect` as a real process, on files made by our own exporters from a subordinate office's database
+(the MoDMR plan under another office's name): Word and Excel with their data, exchange files, a Word file edited by
+hand, a tampered signed report, a file of a newer program, the same report twice, a newer revision."""
+import datetime as dt
+import json
+import shutil
+
+import docx
+import pytest
+
+from egov_desktop.core import exchange
+from egov_desktop.store.service import Store
+from tests.conftest import MODMR, PIB
+from tests.store.conftest import table_dump
+from tests.store.test_cli import _text, egov
+
+SUB = "জেলা প্রশাসকের কার্যালয়, বরিশাল"
+YEAR = "2021-22"
+
+
+def _ok(p):
+    _text(p)
+    assert p.returncode == 0, p.stderr.decode()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """The subordinate office's files, made by its own program: name -> path."""
+    d = tmp_path_factory.mktemp("subordinate")
+    plan = json.loads(MODMR.read_text(encoding="utf-8"))
+    plan["office"].update(name=SUB, tier="field", email="dcbarishal@mopa.gov.bd")
+    (d / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    db = d / "sub.sqlite"
+    year = ("--fiscal-year", YEAR, "--db", db)
+    _ok(egov("import", d / "plan.json", "--db", db))
+    _ok(egov("export-docx", *year, "--period", "H1", "--out", d / "draft.docx"))
+    _ok(egov("export-xlsx", *year, "--period", "H1", "--out", d / "draft.xlsx"))
+    _ok(egov("sign-off", *year, "--period", "H1", "--signatory", "মুনিরা সুলতানা"))
+    _ok(egov("export-docx", *year, "--period", "H1", "--out", d / "signed.docx"))
+    _ok(egov("export-json", *year, "--out", d / "signed.json"))
+    _ok(egov("reopen", *year, "--period", "H1", "--reason", "সংশোধন"))
+    _ok(egov("sign-off", *year, "--period", "H1", "--signatory", "মুনিরা সুলতানা"))
+    _ok(egov("export-xlsx", *year, "--period", "H1", "--out", d / "revision2.xlsx"))
+    # Edited by hand in Word: an achievement (১.৩.১'s date) typed over.
+    edited = docx.Document(d / "draft.docx")
+    table = max(edited.tables, key=lambda t: len(t.rows))
+    table.rows[4].cells[10].text = "২৮/১২/২০২১"
+    edited.save(d / "edited.docx")
+    # Changed after signing: a narrative, the seal left as it was.
+    signed = json.loads((d / "signed.json").read_text(encoding="utf-8"))
+    signed["reports"][0]["entries"][0]["narrative"] = "পরে বদলানো বিবরণ"
+    (d / "tampered.json").write_text(json.dumps(signed, ensure_ascii=False), encoding="utf-8")
+    newer = json.loads((d / "signed.json").read_text(encoding="utf-8")) | {"version": 99}
+    (d / "newer.json").write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
+    return {p.name: p for p in d.iterdir()}
+
+
+@pytest.fixture
+def upper(tmp_path):
+    """The upper office's database: its own plan (PIB) and the subordinate office in its profile."""
+    db = tmp_path / "upper.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+        store.add_subordinate(store.current_office(), SUB, "field", "dcbarishal@mopa.gov.bd")
+    return db
+
+
+def collect(db, *args):
+    p = egov("collect", *args, "--db", db, "--json", "--lang", "en")
+    out, _ = _text(p)
+    return p.returncode, json.loads(out)["results"]
+
+
+def _collected(db):
+    with Store.open(db, readonly=True) as store:
+        return store.collected_documents("egov_innovation", YEAR, "H1")
+
+
+def test_word_and_excel_files_with_data_are_collected_exactly_and_the_same_report_twice_is_a_no_op(files, upper):
+    code, [r] = collect(upper, files["signed.docx"])
+    assert code == 0
+    assert (r["status"], r["office"], r["period"], r["source"], r["signed"], r["verified"], r["revision"]) == (
+        "collected", SUB, "H1", "embedded", True, True, 1)
+    [c] = _collected(upper)
+    got = c.document()
+    sent = exchange.load(files["signed.json"])
+    assert got.plan == sent.plan and got.report("H1") == sent.report("H1")
+    # The same report again, as the Word file or as its exchange file: nothing changes.
+    before = table_dump(upper)
+    code, results = collect(upper, files["signed.docx"], files["signed.json"])
+    assert code == 0 and [r["status"] for r in results] == ["same", "same"]
+    assert table_dump(upper) == before
+    # The office's own plans are not touched: collected reports live apart.
+    with Store.open(upper, readonly=True) as store:
+        assert [(p.kind, p.fiscal_year) for p in store.list_plans()] == [("egov_innovation", "2023-24")]
+
+
+def test_a_newer_revision_replaces_only_when_the_user_agrees(files, upper):
+    assert collect(upper, files["signed.docx"])[0] == 0
+    before = table_dump(upper)
+    code, [r] = collect(upper, files["revision2.xlsx"])
+    assert code == 1 and r["status"] == "declined" and r["revision"] == 2
+    assert table_dump(upper) == before
+    p = egov("collect", files["revision2.xlsx"], "--db", upper, "--yes")
+    out, _ = _text(p)
+    assert p.returncode == 0 and "আগে সংগৃহীত প্রতিবেদনের স্থলে রাখা হয়েছে" in out
+    [c] = _collected(upper)
+    assert (c.revision, c.source_name, c.source_kind, c.verified) == (2, "revision2.xlsx", "embedded", True)
+    # An older revision after it is refused, whatever the answer.
+    code, [r] = collect(upper, files["signed.docx"], "--yes")
+    assert code == 1 and r["status"] == "refused" and r["findings"][-1]["rule"] == "collect_older"
+
+
+def test_a_hand_edited_word_file_is_read_from_its_table_with_a_warning(files, upper):
+    code, [r] = collect(upper, files["edited.docx"])
+    assert code == 0 and r["status"] == "collected" and r["source"] == "table"
+    assert "table_edited" in [f["rule"] for f in r["findings"]]
+    [c] = _collected(upper)
+    assert c.document().report("H1").entry("1.3.1").value == dt.date(2021, 12, 28)
+
+
+def test_a_tampered_signed_report_is_flagged_and_kept_out_unless_agreed(files, upper):
+    before = table_dump(upper)
+    code, [r] = collect(upper, files["tampered.json"])
+    assert code == 1 and r["status"] == "declined" and r["signed"] and not r["verified"]
+    assert "collect_tampered" in [f["rule"] for f in r["findings"]]
+    assert table_dump(upper) == before
+    code, [r] = collect(upper, files["tampered.json"], "--yes")
+    assert code == 1 and r["status"] == "collected"  # kept, marked as not verified, and said
+    [c] = _collected(upper)
+    assert (c.signed, c.verified, c.status) == (True, False, "draft")
+
+
+def test_an_unknown_office_is_added_only_when_agreed(files, tmp_path):
+    db = tmp_path / "upper.sqlite"
+    with Store.open(db) as store:
+        store.import_document(exchange.load(PIB))
+    before = table_dump(db)
+    code, [r] = collect(db, files["draft.docx"])
+    assert code == 1 and r["status"] == "declined"
+    assert "collect_unknown_office" in [f["rule"] for f in r["findings"]]
+    assert table_dump(db) == before
+    code, [r] = collect(db, files["draft.docx"], "--yes")
+    assert code == 0 and r["status"] == "collected"
+    with Store.open(db, readonly=True) as store:
+        [sub] = store.subordinates(store.current_office())
+        assert (sub.name, sub.tier, sub.email) == (SUB, "field", "dcbarishal@mopa.gov.bd")
+
+
+def test_own_office_other_year_other_period_newer_program_are_flagged_and_nothing_is_written(files, upper, tmp_path):
+    before = table_dump(upper)
+    code, results = collect(upper, PIB, files["draft.docx"], files["signed.docx"], "--fiscal-year", "2022-23", "--yes")
+    assert code == 1
+    assert [f["rule"] for f in results[0]["findings"]] == ["collect_own_office"]
+    assert [f["rule"] for f in results[1]["findings"]] == ["collect_other_year"]
+    code, [r] = collect(upper, files["draft.docx"], "--period", "Q1", "--yes")
+    assert code == 1 and r["findings"][-1]["rule"] == "collect_other_period"
+    code, [r] = collect(upper, files["newer.json"], "--yes")
+    assert code == 2 and r["status"] == "unreadable" and "update the program" in r["findings"][0]["message"]
+    assert table_dump(upper) == before
+
+
+def test_a_file_collect_does_not_take_is_refused_in_bangla(files, upper, tmp_path):
+    other = tmp_path / "plan.pdf"
+    shutil.copy(files["draft.docx"], other)
+    p = egov("collect", other, "--db", upper)
+    out, err = _text(p)
+    assert p.returncode == 2 and "পড়া যায়নি" in out and "এর কোনোটিই নয়" in out
+
+
+def test_excel_draft_then_signed_word_asks_before_replacing(files, upper):
+    code, [r] = collect(upper, files["draft.xlsx"])
+    assert code == 0 and r["source"] == "embedded" and not r["signed"]
+    code, [r] = collect(upper, files["signed.docx"], "--yes")
+    assert code == 0 and r["status"] == "replaced"
+    [c] = _collected(upper)
+    assert (c.source_name, c.signed, c.verified, c.revision) == ("signed.docx", True, True, 1)
