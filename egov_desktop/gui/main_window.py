@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         ui.actionExportExcel.triggered.connect(self.export_excel)
         ui.actionExportExchange.triggered.connect(self.export_exchange)
         ui.actionOffice.triggered.connect(self.edit_office)
+        ui.actionCollect.triggered.connect(self.collect_reports)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
         ui.actionScoring.triggered.connect(self.edit_scoring)
         ui.actionApaOverview.triggered.connect(self.show_apa_overview)
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
         summary = self._summary(key)
         self.ui.pages.setCurrentWidget(self.ui.tabs if summary else self.ui.emptyPage)
         has_plan = summary is not None
-        for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionExportWord,
+        for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionCollect, self.ui.actionExportWord,
                        self.ui.actionExportExcel, self.ui.actionEmail, self.ui.actionMemo):
             action.setEnabled(has_plan)
         if summary is None:
@@ -752,6 +753,17 @@ class MainWindow(QMainWindow):
         dialog = OfficeDialog(self.store, self.store.office_of(self.plan_key), self)
         if dialog.exec() and dialog.change is not None:
             self.session.push(dialog.change)
+
+    def collect_reports(self) -> None:
+        """The reports of subordinate offices for the current plan's kind and year (issue 11.4)."""
+        from egov_desktop.gui.dialogs.collect import CollectDialog
+
+        summary = self._summary(self.plan_key)
+        if summary is None:
+            return
+        dialog = CollectDialog(self.store, self.store.office_of(self.plan_key), summary.kind, summary.fiscal_year,
+                               self.session.push, self)
+        dialog.exec()
 
     def edit_deadlines(self) -> None:
         from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog

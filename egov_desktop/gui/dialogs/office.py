@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QTableWidgetItem
 
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.core.model import OFFICE_TEXT_FIELDS, SIGNATORY_FIELDS, TIERS
@@ -16,6 +16,8 @@ from egov_desktop.store.errors import StoreError
 HEADER_FIELDS = ("name", *OFFICE_TEXT_FIELDS)
 SIGNATORY_HEADERS = (N_("Name"), N_("Designation"), N_("Phone"), N_("E-mail"))
 PREFIX_HEADERS = (N_("File"), N_("Memo-number prefix"))
+SUBORDINATE_HEADERS = (N_("Name"), N_("Tier"), N_("E-mail"), N_("Short code"))
+SUBORDINATE_FIELDS = ("name", "tier", "email", "code")
 # The e-mail draft's To and Cc: typed as text, checked (and split into addresses) by the store.
 EMAIL_FIELDS = {"recipient_emails": "recipientEmails", "copy_emails": "copyEmails"}
 
@@ -43,6 +45,10 @@ class OfficeDialog(QDialog):
         ui.removeSignatory.clicked.connect(lambda: self._remove_row(ui.signatories))
         ui.addPrefix.clicked.connect(lambda: self._add_row(ui.prefixes))
         ui.removePrefix.clicked.connect(lambda: self._remove_row(ui.prefixes))
+        ui.subordinates.setHorizontalHeaderLabels([_(h) for h in SUBORDINATE_HEADERS])
+        ui.subordinates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.addSubordinate.clicked.connect(lambda: self._add_subordinate(None))
+        ui.removeSubordinate.clicked.connect(lambda: self._remove_row(ui.subordinates))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         show_error(ui.error, None)
@@ -71,6 +77,9 @@ class OfficeDialog(QDialog):
         for p in profile["memo_prefixes"]:
             self._add_row(ui.prefixes, [p["file"], p["prefix"]], serial=p.get("last_serial", 0))
         ui.officerName.setText(self.store.get_setting(OFFICER_NAME) or "")
+        self._subordinates = {s.key: s for s in self.store.subordinates(self.office_key)}
+        for sub in self._subordinates.values():
+            self._add_subordinate(sub)
         return self.values()
 
     def values(self) -> dict:
@@ -109,6 +118,58 @@ class OfficeDialog(QDialog):
             table.setCurrentCell(row, 0)
             table.editItem(table.item(row, 0))
 
+    def _add_subordinate(self, sub) -> None:
+        """A row of the subordinate offices' table: the office's key kept on its name (None for a new one)."""
+        table = self.ui.subordinates
+        row = table.rowCount()
+        table.insertRow(row)
+        for col, f in enumerate(SUBORDINATE_FIELDS):
+            if f == "tier":
+                box = QComboBox()
+                for tier in TIERS:
+                    box.addItem(_(TIER_LABELS[tier]), tier)
+                box.setCurrentIndex(max(0, box.findData(sub.tier if sub else "field")))
+                table.setCellWidget(row, col, box)
+            else:
+                table.setItem(row, col, QTableWidgetItem((getattr(sub, f) if sub else None) or ""))
+        table.item(row, 0).setData(Qt.ItemDataRole.UserRole, sub.key if sub else None)
+        if sub is None:
+            table.setCurrentCell(row, 0)
+            table.editItem(table.item(row, 0))
+
+    def subordinate_rows(self) -> list[tuple[int | None, dict]]:
+        """The subordinate offices as the dialog shows them: (key or None for a new one, fields)."""
+        table = self.ui.subordinates
+        out = []
+        for r in range(table.rowCount()):
+            values = {f: (table.item(r, c).text().strip() or None) if f != "tier" else table.cellWidget(r, c).currentData()
+                      for c, f in enumerate(SUBORDINATE_FIELDS)}
+            key = table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            if key is not None or values["name"]:
+                out.append((key, values))
+        return out
+
+    def _save_subordinates(self) -> None:
+        """Inside the dialog's group: removed offices go, edited fields are set, new offices are added."""
+        rows = self.subordinate_rows()
+        kept = {key for key, _values in rows}
+        for key in self._subordinates:
+            if key not in kept:
+                self.store.remove_subordinate(key)
+        for key, values in rows:
+            if key is None:
+                self.store.add_subordinate(self.office_key, **values)
+                continue
+            old = self._subordinates[key]
+            for f in SUBORDINATE_FIELDS:
+                if values[f] != getattr(old, f):
+                    self.store.set_subordinate_field(key, f, values[f])
+
+    def _subordinates_changed(self) -> bool:
+        rows = self.subordinate_rows()
+        return [k for k, _v in rows] != list(self._subordinates) or any(
+            k is None or any(v[f] != getattr(self._subordinates[k], f) for f in SUBORDINATE_FIELDS) for k, v in rows)
+
     @staticmethod
     def _remove_row(table) -> None:
         if table.currentRow() >= 0:
@@ -128,7 +189,7 @@ class OfficeDialog(QDialog):
     def accept(self) -> None:
         new = self.values()
         changed = {k: v for k, v in new.items() if v != self._original.get(k)}
-        if changed:
+        if changed or self._subordinates_changed():
             field = None
             try:
                 with self.store.group(Msg(N_("Change the office profile"))) as group:
@@ -137,9 +198,13 @@ class OfficeDialog(QDialog):
                             self.store.set_setting(OFFICER_NAME, value)
                         else:
                             self.store.set_office_field(self.office_key, field, value)
+                    field = "subordinates"
+                    self._save_subordinates()
             except StoreError as exc:
                 # Nothing was saved (the group rolled back) and every field keeps what was typed.
                 show_error(self.ui.error, exc.render())
+                if field == "subordinates":
+                    self.ui.tabs.setCurrentWidget(self.ui.subordinatesTab)
                 if field in EMAIL_FIELDS:
                     widget = getattr(self.ui, EMAIL_FIELDS[field])
                     self.ui.tabs.setCurrentWidget(self.ui.emailTab)

@@ -304,6 +304,44 @@ class Ui_OfficeDialog(object):
         self.emailForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.copyEmails)
 
         self.tabs.addTab(self.emailTab, "")
+        self.subordinatesTab = QWidget()
+        self.subordinatesTab.setObjectName(u"subordinatesTab")
+        self.subordinatesLayout = QVBoxLayout(self.subordinatesTab)
+        self.subordinatesLayout.setObjectName(u"subordinatesLayout")
+        self.subordinatesNote = QLabel(self.subordinatesTab)
+        self.subordinatesNote.setObjectName(u"subordinatesNote")
+        self.subordinatesNote.setWordWrap(True)
+
+        self.subordinatesLayout.addWidget(self.subordinatesNote)
+
+        self.subordinates = QTableWidget(self.subordinatesTab)
+        self.subordinates.setObjectName(u"subordinates")
+        self.subordinates.setColumnCount(4)
+        self.subordinates.horizontalHeader().setStretchLastSection(True)
+        self.subordinates.verticalHeader().setVisible(False)
+
+        self.subordinatesLayout.addWidget(self.subordinates)
+
+        self.subordinateButtons = QHBoxLayout()
+        self.subordinateButtons.setObjectName(u"subordinateButtons")
+        self.addSubordinate = QPushButton(self.subordinatesTab)
+        self.addSubordinate.setObjectName(u"addSubordinate")
+
+        self.subordinateButtons.addWidget(self.addSubordinate)
+
+        self.removeSubordinate = QPushButton(self.subordinatesTab)
+        self.removeSubordinate.setObjectName(u"removeSubordinate")
+
+        self.subordinateButtons.addWidget(self.removeSubordinate)
+
+        self.subordinateSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.subordinateButtons.addItem(self.subordinateSpacer)
+
+
+        self.subordinatesLayout.addLayout(self.subordinateButtons)
+
+        self.tabs.addTab(self.subordinatesTab, "")
 
         self.mainLayout.addWidget(self.tabs)
 
@@ -375,5 +413,9 @@ class Ui_OfficeDialog(object):
         self.recipientEmailsLabel.setText(_(u"To (e-mail addresses):"))
         self.copyEmailsLabel.setText(_(u"Cc (e-mail addresses):"))
         self.tabs.setTabText(self.tabs.indexOf(self.emailTab), _(u"E-mail"))
+        self.subordinatesNote.setText(_(u"The offices whose reports this office collects (File \u2192 Collect reports of subordinate offices\u2026). A report is matched to its office by the name."))
+        self.addSubordinate.setText(_(u"Add office"))
+        self.removeSubordinate.setText(_(u"Remove office"))
+        self.tabs.setTabText(self.tabs.indexOf(self.subordinatesTab), _(u"Subordinate offices"))
     # retranslateUi
 
