@@ -132,8 +132,18 @@ def _read_office_file(path: Path) -> _Read:
 
 
 def _read_package(path: Path) -> _Read:
-    raise guarded.Unreadable(Msg(N_("submission packages (.zip) cannot be collected by this version yet: collect "
-                                    "the Word file or the exchange file (.json) in the package")))
+    """Each plan of a submission package (export/package.py: read whole and checked, or refused), with its evidence
+    files by indicator code."""
+    from egov_desktop.export import package
+
+    docs, findings = [], []
+    for plan in package.read(path).plans:
+        files: dict[str, list[EvidenceFile]] = {}
+        for ev in plan.evidence:
+            files.setdefault(ev.indicator, []).append(ev.file)
+        docs.append((plan.doc, "package", files or None))
+        findings += _warning_findings(plan.doc)
+    return _Read(docs, findings)
 
 
 def _finding(rule: str, msgid: str, severity: str = ERROR, **params) -> Finding:

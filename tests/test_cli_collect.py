@@ -10,6 +10,7 @@ import pytest
 
 from egov_desktop.core import exchange
 from egov_desktop.store.service import Store
+from tests import evidence_files as make
 from tests.conftest import MODMR, PIB
 from tests.store.conftest import table_dump
 from tests.store.test_cli import _text, egov
@@ -35,8 +36,11 @@ def files(tmp_path_factory):
     _ok(egov("import", d / "plan.json", "--db", db))
     _ok(egov("export-docx", *year, "--period", "H1", "--out", d / "draft.docx"))
     _ok(egov("export-xlsx", *year, "--period", "H1", "--out", d / "draft.xlsx"))
+    (d / "চিঠি.pdf").write_bytes(make.pdf("letter"))
+    _ok(egov("evidence", "add", *year, "--period", "H1", "--indicator", "1.1.1", d / "চিঠি.pdf"))
     _ok(egov("sign-off", *year, "--period", "H1", "--signatory", "মুনিরা সুলতানা"))
     _ok(egov("export-docx", *year, "--period", "H1", "--out", d / "signed.docx"))
+    _ok(egov("package", *year, "--period", "H1", "--out", d / "signed.zip"))
     _ok(egov("export-json", *year, "--out", d / "signed.json"))
     _ok(egov("reopen", *year, "--period", "H1", "--reason", "সংশোধন"))
     _ok(egov("sign-off", *year, "--period", "H1", "--signatory", "মুনিরা সুলতানা"))
@@ -175,3 +179,14 @@ def test_excel_draft_then_signed_word_asks_before_replacing(files, upper):
     assert code == 0 and r["status"] == "replaced"
     [c] = _collected(upper)
     assert (c.source_name, c.signed, c.verified, c.revision) == ("signed.docx", True, True, 1)
+
+
+def test_a_package_is_collected_with_its_evidence_and_is_the_same_report_as_its_word_file(files, upper):
+    code, [r] = collect(upper, files["signed.zip"])
+    assert code == 0 and (r["status"], r["source"], r["signed"], r["verified"]) == ("collected", "package", True, True)
+    with Store.open(upper, readonly=True) as store:
+        [c] = store.list_collected("egov_innovation", YEAR, "H1")
+        [f] = store.collected_evidence(c.key)["1.1.1"]
+        assert f["name"] == "চিঠি.pdf" and store.evidence_content(f["file_id"]) == make.pdf("letter")
+    code, [r] = collect(upper, files["signed.docx"])
+    assert code == 0 and r["status"] == "same"

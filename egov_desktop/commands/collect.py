@@ -1,6 +1,6 @@
 """`egov-desktop collect FILES... [--db PATH] [--fiscal-year Y] [--period P] [--yes] [--json]`: take in the reports of
 subordinate offices (egov_desktop/collector.py): exchange files, .docx/.xlsx files with the data this program puts in
-them, or without it (read from their table, with the findings).
+them, or without it (read from their table, with the findings), and submission packages (.zip, with their evidence).
 
 Each file is one transaction. What needs the user's consent (an office not yet among the subordinate offices, a
 signed report changed after signing, a newer revision or other content of a report collected before) is asked on a
@@ -21,11 +21,11 @@ from egov_desktop.core.i18n import N_, Msg, _, gettext_for
 from egov_desktop.core.model import PERIODS
 
 NAME = "collect"
-HELP = N_("collect the reports of subordinate offices (.json, .docx, .xlsx)")
+HELP = N_("collect the reports of subordinate offices (.json, .docx, .xlsx, .zip)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help=_("a subordinate office's report: .json, .docx or .xlsx"))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_("a subordinate office's report: .json, .docx, .xlsx or a submission package .zip"))
     common.add_db_argument(parser)
     common.add_take_over_argument(parser)
     parser.add_argument("--fiscal-year", type=to_latin_digits,

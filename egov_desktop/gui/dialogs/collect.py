@@ -15,7 +15,7 @@ from egov_desktop.gui.labels import documents_folder, plan_label
 
 RESULT_HEADERS = (N_("File"), N_("Office"), N_("Plan"), N_("Period"), N_("Status"), N_("Findings"))
 COLLECTED_HEADERS = (N_("Office"), N_("Period"), N_("File"), N_("Received"), N_("Seal"), N_("Revision"))
-FILES_FILTER = N_("Reports (*.docx *.xlsx *.json)")
+FILES_FILTER = N_("Reports (*.docx *.xlsx *.json *.zip)")
 SEAL_LABELS = {(True, True): N_("signed, verified"), (True, False): N_("signed, NOT verified"),
                (False, False): N_("draft")}
 

@@ -95,7 +95,7 @@ class Ui_CollectDialog(object):
 
     def retranslateUi(self, CollectDialog):
         CollectDialog.setWindowTitle(_(u"Collect reports of subordinate offices"))
-        self.note.setText(_(u"Choose the reports the subordinate offices sent: Word (.docx) or Excel (.xlsx) files made by this program or not, or exchange files (.json). Each is filed under its office; a report is replaced only when you agree."))
+        self.note.setText(_(u"Choose the reports the subordinate offices sent: Word (.docx) or Excel (.xlsx) files made by this program or not, exchange files (.json) or submission packages (.zip). Each is filed under its office; a report is replaced only when you agree."))
         self.chooseFiles.setText(_(u"&Choose files\u2026"))
         self.resultsLabel.setText(_(u"Files read:"))
         self.collectedLabel.setText(_(u"Reports collected for this plan and fiscal year:"))
