@@ -8,12 +8,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from common import Figure, emit, plan_path, run_gui_child, store_with_plan
+from common import Figure, compile_bytecode, emit, plan_path, run_gui_child, store_with_plan
 
 SETTLE = 1.0
 
 
 def main() -> None:
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         db, _ = store_with_plan(200, Path(tmp) / "bench.sqlite")
         base = run_gui_child("bare", plan_path(200), settle=SETTLE).rss_mb
