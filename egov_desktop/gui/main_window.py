@@ -8,6 +8,7 @@ view of every change; the window follows it too (titles, report state, deadlines
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import shutil
 import tempfile
@@ -22,7 +23,7 @@ from egov_desktop.core import address, exchange, rules
 from egov_desktop.core.address import Address
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import PERIODS
+from egov_desktop.core.model import PERIODS, PlanDocument
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self._plans: dict = {}
         self.plan_editor: PlanEditor | None = None
         self.progress_editors: dict[str, ProgressEditor] = {}
+        # The plan as read for its plan grid, kept for the first progress grid while nothing has changed since.
+        self._read: PlanDocument | None = None
         self._tasks: dict[tasks.Task, tuple[CancelToken, str]] = {}  # running: its token and busy text
         self._last_saved: QTime | None = None
 
@@ -331,7 +334,10 @@ class MainWindow(QMainWindow):
             self._update_deadline()
             return
         self.settings.setValue(S_PLAN, f"{summary.fiscal_year}/{summary.kind}")
-        self.plan_editor = PlanEditor(self.session, key, self)
+        # Read once for both grids (the plan's and the report's); each keeps its own copy, since each applies its
+        # edits to it in place. A copy costs a fifth of a reading.
+        self._read = self.store.get_document(key)
+        self.plan_editor = PlanEditor(self.session, key, self, document=copy.deepcopy(self._read))
         self.ui.planTabLayout.addWidget(self.plan_editor)
         self._wire_editor(self.plan_editor)
         self._fill_periods(summary)
@@ -359,6 +365,7 @@ class MainWindow(QMainWindow):
             editor.deleteLater()
         self.plan_editor = None
         self.progress_editors = {}
+        self._read = None
         self.problems.set_findings([])
 
     def _editors(self) -> list:
@@ -395,7 +402,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(S_PERIOD, period)
         editor = self.progress_editors.get(period)
         if editor is None:
-            editor = ProgressEditor(self.session, self.plan_key, period, self)
+            document, self._read = self._read, None
+            editor = ProgressEditor(self.session, self.plan_key, period, self, document=document)
             self.progress_editors[period] = editor
             self.progress_stack.addWidget(editor)
             self._wire_editor(editor)
@@ -412,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, summary: Summary) -> None:
         """What the window itself shows of a change (the grids follow it on their own)."""
+        self._read = None  # read before the change
         if summary.office or summary.progress or summary.plan:
             # The plans' office names and report statuses (the picker, the title, the next deadline).
             self._plans = {p.key: p for p in self.store.list_plans()}

@@ -141,13 +141,15 @@ class GridModel(QAbstractTableModel):
     changed = Signal()
     findings_changed = Signal(list)
 
-    def __init__(self, session, plan_key: int, parent=None):
+    def __init__(self, session, plan_key: int, parent=None, document: PlanDocument | None = None):
+        """`document`: the plan as just read from the store, when the caller has it (the window reads it once for
+        both grids); the model applies its edits to it in place, so it must be the model's own."""
         super().__init__(parent)
         self.session = session
         self.store = session.store
         self.plan_key = plan_key
         self.undo_stack = session.undo_stack
-        self._doc: PlanDocument = self.store.get_document(plan_key)
+        self._doc: PlanDocument = document if document is not None else self.store.get_document(plan_key)
         self._columns: list[tuple[str, str]] = []  # (column key, header msgid or literal label)
         self._col_index: dict[str, int] = {}
         # Text typed but not saved (refused), by (row id, col key) so it outlasts a reload: (text, reason).
@@ -904,12 +906,12 @@ class ProgressModel(GridModel):
 
     scored = Signal()  # `score` is new (an edit, an undo, or a value being typed)
 
-    def __init__(self, session, plan_key: int, period: str, parent=None):
+    def __init__(self, session, plan_key: int, period: str, parent=None, document: PlanDocument | None = None):
         self.period = period
         self._score: scoring.ReportScore | None = None
         self._trial: Entry | None = None  # the achievement being typed (preview), not saved yet
         self._trial_column: str | None = None  # the column it is typed in (its own cell shows the editor)
-        super().__init__(session, plan_key, parent)
+        super().__init__(session, plan_key, parent, document)
 
     @property
     def report(self) -> Report:

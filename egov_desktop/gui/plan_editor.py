@@ -38,8 +38,8 @@ _LOCKED_HINT = N_("To change the plan, choose that report on the Progress tab an
 class PlanEditor(GridEditor):
     WIDTHS = _WIDTHS
 
-    def __init__(self, session, plan_key: int, parent=None):
-        super().__init__(PlanModel(session, plan_key), parent)
+    def __init__(self, session, plan_key: int, parent=None, document=None):
+        super().__init__(PlanModel(session, plan_key, document=document), parent)
         self.model.setParent(self)
         self.store = session.store
         self.plan_key = plan_key

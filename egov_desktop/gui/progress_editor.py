@@ -33,8 +33,8 @@ class ProgressEditor(GridEditor):
     WIDTHS = _WIDTHS
     score_changed = Signal(object)  # core.scoring.ReportScore
 
-    def __init__(self, session, plan_key: int, period: str, parent=None):
-        super().__init__(ProgressModel(session, plan_key, period), parent)
+    def __init__(self, session, plan_key: int, period: str, parent=None, document=None):
+        super().__init__(ProgressModel(session, plan_key, period, document=document), parent)
         self.model.setParent(self)
         self.period = period
         self.banner = QLabel(self)

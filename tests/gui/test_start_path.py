@@ -1,0 +1,68 @@
+"""What the program does before its first frame (issue 13.6): the plan is read once for both grids, and nothing
+that only a later action needs (migrations, Word, Excel, XML, the catalog tools, the server driver) is imported."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from egov_desktop.core.exchange import load
+from tests.conftest import MODMR
+from tests.gui.shell import make_window
+
+# Imported by menu actions, commands or upgrades only. Each costs a start-up tenths of a second.
+NOT_ON_THE_START_PATH = ("alembic", "babel", "docx", "openpyxl", "lxml", "psycopg")
+
+_CHILD = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from egov_desktop.gui.app import run_gui
+    from egov_desktop.gui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+
+    def look():
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].plan_editor is None or windows[0].progress_editor() is None:
+            QTimer.singleShot(10, look)
+            return
+        window = windows[0]
+        print(json.dumps({"rows": window.plan_editor.model.rowCount(), "modules": sorted(sys.modules)}))
+        app.exit(0)
+
+    QTimer.singleShot(0, look)
+    sys.exit(run_gui(["--db", sys.argv[1]]))
+""")
+
+
+def test_opening_the_window_on_a_plan_imports_none_of_the_heavy_libraries(tmp_path):
+    from egov_desktop.store.service import Store
+
+    db = tmp_path / "egov.sqlite"
+    with Store.open(db) as store:
+        store.import_document(load(MODMR))
+    # The window's own settings (QSettings) go to tmp_path, never the developer's.
+    env = os.environ | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(db)], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["rows"] > 10  # the plan is on screen, its grids built
+    loaded = {name.partition(".")[0] for name in shown["modules"]}
+    assert "egov_desktop" in loaded and "sqlalchemy" in loaded  # the test looks at the real program
+    assert sorted(loaded & set(NOT_ON_THE_START_PATH)) == []
+
+
+def test_opening_a_plan_reads_it_once_for_the_plan_and_the_progress_grid(qtbot, store, settings):
+    key = store.import_document(load(MODMR)).key
+    reads = []
+    real = store.get_document
+    store.get_document = lambda plan_key: reads.append(plan_key) or real(plan_key)
+    window = make_window(qtbot, store, settings, select=None)
+    assert window.plan_key == key and window.progress_editor() is not None
+    assert reads == [key]
+    # Each grid has a document of its own: an edit applied in place by one is not the other's.
+    assert window.plan_editor.model.document is not window.progress_editor().model.document
+    assert window.plan_editor.model.document.plan == window.progress_editor().model.document.plan
