@@ -187,3 +187,77 @@ def test_a_report_out_of_sight_reads_the_changes_when_it_is_shown_again(qtbot, d
     _show_period(window, "Q2")
     assert len(reloads) == 1 and _cell(q2, "2.1.1", "previous").data() == "৯"
     assert _cell(q2, "5.1.1", "previous").data() == "৪"
+
+
+def _bangla_date(day) -> str:
+    from egov_desktop.core.digits import localize_digits
+    from egov_desktop.core.values import format_date
+
+    return localize_digits(format_date(day, "en"), "bn")
+
+
+def test_a_deadline_changed_in_the_deadlines_dialog_reaches_the_status_bar_and_undo_too(qtbot, store, settings):
+    import datetime as dt
+
+    from egov_desktop.core.model import PERIODS
+    from egov_desktop.core.periods import FiscalYear
+    from egov_desktop.gui.deadlines import save_deadline_table
+    from tests.gui.shell import make_window, when_modal
+
+    # No plan open: the dialog edits this fiscal year's table, the one the status bar's next deadline is from. The
+    # tables are set first so the test does not depend on the day it runs: this year's far off, last year's done.
+    today = dt.date.today()
+    far, near = today + dt.timedelta(days=60), today + dt.timedelta(days=3)
+    this_year = FiscalYear.of(today)
+    save_deadline_table(store, this_year.previous(), {p: today - dt.timedelta(days=400) for p in PERIODS})
+    save_deadline_table(store, this_year, {p: far for p in PERIODS})
+    window = make_window(qtbot, store, settings, select=None)
+    label = window.deadline_label
+    assert _bangla_date(far) in label.text() and "#a40000" not in label.styleSheet()
+
+    def move_closer(dialog):
+        for edit in dialog.edits.values():
+            edit.setText(near.strftime("%d/%m/%Y"))
+        dialog.accept()
+        if dialog.isVisible():  # refused: the test fails on the status bar below rather than wait here
+            dialog.reject()
+
+    when_modal(move_closer)
+    window.ui.actionDeadlines.trigger()
+    # At once, without reopening anything: the new date, three days left, in the urgent colour.
+    assert _bangla_date(near) in label.text() and "৩" in label.text()
+    assert "#a40000" in label.styleSheet()
+    window.undo_stack.undo()
+    assert _bangla_date(far) in label.text() and "#a40000" not in label.styleSheet()
+    window.undo_stack.redo()
+    assert _bangla_date(near) in label.text()
+
+
+def test_a_scoring_setting_changed_in_its_dialog_reaches_the_score_panel_and_undo_too(qtbot, demo, settings):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.gui.shell import when_modal
+
+    window = _window(qtbot, demo, settings)
+    _show_period(window, "Q1")
+    panel = window.score_summary
+    before, shown = panel.score.out_of, panel.total_text()
+    # PIB's Q1 marks 6.1.1 not applicable: by default its weight is left out of the total it is scored against.
+    na_weight = demo.get_document(window.plan_key).plan.indicator("6.1.1").weight
+    assert demo.get_document(window.plan_key).report("Q1").entry("6.1.1").not_applicable and na_weight
+
+    def include(dialog):
+        dialog.ui.notApplicable.setCurrentIndex(dialog.ui.notApplicable.findData("include"))
+        dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(include)
+    window.ui.actionScoring.trigger()
+    # The panel beside the grid shows the total against the weight with 6.1.1's in it, at once.
+    assert panel.score.out_of == before + na_weight
+    assert panel.total_text() != shown
+    window.undo_stack.undo()
+    assert panel.score.out_of == before and panel.total_text() == shown
+    window.undo_stack.redo()
+    assert panel.score.out_of == before + na_weight
