@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "findings": [
-                        {"severity": f.severity, "rule": f.rule, "where": f.where, "message": f.message(lang)}
+                        {"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
                         for f in findings
                     ]
                 },

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _finding_json(f: rules.Finding, lang: str) -> dict:
-    return {"severity": f.severity, "rule": f.rule, "where": f.where, "message": f.message(lang)}
+    return {"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     # what the table said; a code problem already named at its cell is not said twice.
     checked = rules.check_plan(doc.plan) + [f for r in doc.reports for f in rules.check_report(doc.plan, r)]
     findings += [f for f in checked if not (f.rule in ("duplicate_code", "code_shape")
-                                            and f.where in result.flagged_codes)]
+                                            and str(f.where) in result.flagged_codes)]
     has_errors = bool(rules.errors(findings))
     if not args.dry_run:
         code = _import(args, doc)

@@ -1,8 +1,9 @@
-"""Where a finding points (its `where`): one type for the rules that write the address and all that read it
+"""Where a finding points (its `where`): one type for the rules that build the address and all that read it
 (the grids find the cell, the problems list names the row, the Bijoy fix finds the field, describe_where
-says it in words).
+says it in words). Findings carry the Address itself; its string form is for display and JSON output
+(`check --json`), and `Address.parse` reads a place written down as text (the history's audit rows).
 
-The shapes, as the rules write them:
+The string forms:
 
     plan.<field>                      plan.title, plan.total_weight, plan.scoring.interpolation, plan.levels[0].label
     office.<field>                    office.name
@@ -80,10 +81,10 @@ class Address:
         return self.code or ""
 
 
-def row_code(where: str) -> str:
-    """The row code a finding is about ("Q1/2.1.1/evidence" -> "2.1.1"), "" when none."""
-    address = Address.parse(where)
-    return address.row_code if address is not None else ""
+def row_code(where: Address | None) -> str:
+    """The row code a finding is about (Q1/2.1.1/evidence: "2.1.1"); "" when none, or when it has no place (text
+    not saved in a cell no rule points at)."""
+    return where.row_code if where is not None else ""
 
 
 def _int(text: str | None) -> int | None:

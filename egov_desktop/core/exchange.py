@@ -28,6 +28,7 @@ from egov_desktop.core.text import (
     TextTooLong,
     clean_text,
 )
+from egov_desktop.core.address import SIGNOFF, Address
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_
 from egov_desktop.core.model import (
@@ -85,9 +86,9 @@ class ExchangeError(MessageError):
 
 @dataclass(frozen=True)
 class ReadWarning:
-    """Something the reader changed or doubts, yet reads: `where` in the findings' terms, `rule` an id."""
+    """Something the reader changed or doubts, yet reads: `where` the place (as a finding has it), `rule` an id."""
 
-    where: str
+    where: Address
     rule: str
     msg: Msg
 
@@ -667,7 +668,7 @@ def _unseal_forged(doc: PlanDocument) -> None:
             report.status, report.signoff = "draft", None
             msgid = N_("the report is marked signed off, but its content is not what was signed (it was changed "
                        "after signing, or the mark was made up): it is read as a draft")
-            doc.warnings.append(ReadWarning(f"{report.period}/signoff", "digest_mismatch", Msg(msgid)))
+            doc.warnings.append(ReadWarning(Address(SIGNOFF, period=report.period), "digest_mismatch", Msg(msgid)))
 
 
 def loads(text: str | bytes) -> PlanDocument:

@@ -1,11 +1,12 @@
 """Validation rules, DOMAIN.md §8, as data: each rule yields `Finding`s.
 
 The same findings colour the grid cells, fill the problems panel and block
-sign-off (errors only; warnings never block saving). `where` says where to jump:
-an indicator code "1.1.1", a target "1.1.1/targets[2]", an indicator field
-"1.1.1/weight", an entry field "Q1/1.1.1/value", an area "area:1", an activity
-"activity:1.1", a memo field "Q1/memo.subject", or a plan field "plan.total_weight".
-`describe_where` turns it into words. Rule ids are stable snake_case strings;
+sign-off (errors only; warnings never block saving). `where` is the Address
+(core/address.py) of the place to jump to: an indicator, one of its targets or
+fields, an entry field, an area, an activity, a memo field, a plan or office field.
+Its string form ("1.1.1/targets[2]", "Q1/1.1.1/value", "area:1", "Q1/memo.subject",
+"plan.total_weight") is for display and JSON output only; `describe_where` puts it
+into words. Rule ids are stable snake_case strings;
 scripts and the GUI rely on them.
 
 Whether a typed date is a real calendar date is the parser's job (values.py):
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from egov_desktop.core.address import ACTIVITY, AREA, MEMO, OFFICE, PLAN, SIGNOFF, Address
+from egov_desktop.core.address import ACTIVITY, AREA, ENTRY, INDICATOR, MEMO, OFFICE, PLAN, SIGNOFF, Address
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
@@ -48,7 +49,8 @@ _EPSILON = 1e-6
 
 @dataclass(frozen=True)
 class Finding:
-    where: str
+    # The place in the plan; a table import's findings name a cell of the file it read (`GRS!L9`) as text.
+    where: Address | str
     rule: str
     severity: str  # "error" | "warning"
     msg: Msg
@@ -65,11 +67,11 @@ def errors(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
 
 
-def _error(where: str, rule: str, msgid: str, **params) -> Finding:
+def _error(where: Address, rule: str, msgid: str, **params) -> Finding:
     return Finding(where, rule, ERROR, Msg(msgid, params))
 
 
-def _warning(where: str, rule: str, msgid: str, **params) -> Finding:
+def _warning(where: Address, rule: str, msgid: str, **params) -> Finding:
     return Finding(where, rule, WARNING, Msg(msgid, params))
 
 
@@ -85,7 +87,15 @@ def _fiscal_year(plan: Plan) -> FiscalYear | None:
         return None
 
 
-def _bijoy(where: str, text: str | None) -> Iterator[Finding]:
+def _indicator(code: str, field: str | None = None, index: int | None = None) -> Address:
+    return Address(INDICATOR, code, field, index)
+
+
+def _entry(period: str, code: str, field: str | None = None, index: int | None = None) -> Address:
+    return Address(ENTRY, code, field, index, period)
+
+
+def _bijoy(where: Address, text: str | None) -> Iterator[Finding]:
     if text and looks_like_bijoy(text):
         msgid = N_("this looks like Bijoy (SutonnyMJ) text, not Unicode Bangla; convert it")
         yield _warning(where, "bijoy_text", msgid)
@@ -94,7 +104,7 @@ def _bijoy(where: str, text: str | None) -> Iterator[Finding]:
 # ------------------------------------------------------------------ values
 
 
-def _value_findings(ind: Indicator, value: Value, where: str, unit: str | None = None) -> Iterator[Finding]:
+def _value_findings(ind: Indicator, value: Value, where: Address, unit: str | None = None) -> Iterator[Finding]:
     """A target or an achievement of the right type and range for the indicator's unit (or `unit`)."""
     if value is None:
         return
@@ -115,7 +125,7 @@ def _value_findings(ind: Indicator, value: Value, where: str, unit: str | None =
         yield _error(where, "count_whole", msgid, value=_num(value))
 
 
-def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[Finding]:
+def _date_in_year(value: Value, fy: FiscalYear | None, where: Address | None) -> Iterator[Finding]:
     days = (value.start, value.end) if isinstance(value, DateWindow) else (value,)
     for day in days:
         if fy and isinstance(day, dt.date) and day not in fy:
@@ -131,7 +141,7 @@ def _date_in_year(value: Value, fy: FiscalYear | None, where: str) -> Iterator[F
 
 def date_outside_year(value: Value, fy: FiscalYear) -> Msg | None:
     """Why a date (or window) is marked while it is typed: outside the fiscal year; None inside it."""
-    finding = next(_date_in_year(value, fy, ""), None)
+    finding = next(_date_in_year(value, fy, None), None)
     return finding.msg if finding else None
 
 
@@ -140,17 +150,17 @@ def date_outside_year(value: Value, fy: FiscalYear) -> Msg | None:
 
 def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
     for i, target in enumerate(ind.targets):
-        where = f"{ind.code}/targets[{i}]"
+        where = _indicator(ind.code, "targets", i)
         yield from _value_findings(ind, target, where)
         yield from _date_in_year(target, fy, where)
     # A window is compared by the day it is due (its end).
     typed = [
         (i, due_date(t) if ind.value_unit == "date" else t)
         for i, t in enumerate(ind.targets)
-        if t is not None and not any(f.is_error for f in _value_findings(ind, t, ""))
+        if t is not None and not any(f.is_error for f in _value_findings(ind, t, _indicator(ind.code)))
     ]
     if not typed and not (ind.unit == "date" and ind.target_dates):
-        yield _error(ind.code, "no_targets", N_("indicator {code} has no target"), code=ind.code)
+        yield _error(_indicator(ind.code), "no_targets", N_("indicator {code} has no target"), code=ind.code)
     # Best level first: counts and percents must not rise, dates must not get earlier. Blank levels are skipped.
     for (_, better), (i, worse) in zip(typed, typed[1:]):
         if (worse < better) if ind.value_unit == "date" else (worse > better):
@@ -160,16 +170,16 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
                 else N_("the target for “{level}” is higher than the one for a better level")
             )
             label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
-            yield _error(f"{ind.code}/targets[{i}]", "targets_not_monotone", msgid, level=label)
+            yield _error(_indicator(ind.code, "targets", i), "targets_not_monotone", msgid, level=label)
     if (ind.effective_aggregation == "date") != (ind.unit == "date"):
         yield _error(
-            f"{ind.code}/aggregation",
+            _indicator(ind.code, "aggregation"),
             "aggregation_unit",
             N_("a date indicator rolls up by its completion date, and only a date indicator does"),
         )
     if ind.effective_scoring == "proportional" and ind.unit == "date":
         yield _error(
-            f"{ind.code}/scoring",
+            _indicator(ind.code, "scoring"),
             "proportional_date",
             N_("a date indicator cannot be scored proportionally; use the target levels"),
         )
@@ -179,7 +189,7 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
 def _shape_findings(ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
     """Format 1.1's shapes: quarter targets, several target dates, previous years' actuals (PLANS.md)."""
     for i, q in enumerate(ind.quarter_targets or ()):
-        where = f"{ind.code}/quarter_targets[{i}]"
+        where = _indicator(ind.code, "quarter_targets", i)
         yield from _value_findings(ind, q, where)
         day = due_date(q)
         if fy and day is not None:
@@ -194,27 +204,27 @@ def _shape_findings(ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
     if ind.value_unit == "count" and quarters and is_number(annual) and all(is_number(q) for q in quarters):
         if abs(sum(quarters) - annual) > _EPSILON:
             msgid = N_("the quarter targets of {code} add up to {sum}, but its annual target is {target}")
-            yield _warning(f"{ind.code}/quarter_targets", "quarter_targets_sum", msgid,
+            yield _warning(_indicator(ind.code, "quarter_targets"), "quarter_targets_sum", msgid,
                            code=ind.code, sum=_num(sum(quarters)), target=_num(annual))
     if ind.target_dates and ind.unit not in ("date", "count_and_date"):
         msgid = N_("only a date or a count-and-date indicator has target dates")
-        yield _error(f"{ind.code}/target_dates", "target_dates_unit", msgid)
+        yield _error(_indicator(ind.code, "target_dates"), "target_dates_unit", msgid)
     elif ind.unit == "count_and_date" and not ind.target_dates:
         msgid = N_("a count-and-date indicator needs its completion dates")
-        yield _error(f"{ind.code}/target_dates", "target_dates_missing", msgid)
+        yield _error(_indicator(ind.code, "target_dates"), "target_dates_missing", msgid)
     days = []
     for i, target in enumerate(ind.target_dates or ()):
-        where = f"{ind.code}/target_dates[{i}]"
+        where = _indicator(ind.code, "target_dates", i)
         yield from _value_findings(ind, target, where, "date")
         yield from _date_in_year(target, fy, where)
         days.append(due_date(target))
     for i, (before, after) in enumerate(zip(days, days[1:]), start=1):
         if before is not None and after is not None and after <= before:
             msgid = N_("the target dates of {code} are out of order: {date} comes after a later one")
-            yield _error(f"{ind.code}/target_dates[{i}]", "target_dates_order", msgid,
+            yield _error(_indicator(ind.code, "target_dates", i), "target_dates_order", msgid,
                          code=ind.code, date=format_date(after, "en"))
     for i, value in enumerate(ind.previous_actuals or ()):
-        yield from _value_findings(ind, value, f"{ind.code}/previous_actuals[{i}]")
+        yield from _value_findings(ind, value, _indicator(ind.code, "previous_actuals", i))
 
 
 def _code_findings(plan: Plan) -> Iterator[Finding]:
@@ -223,7 +233,7 @@ def _code_findings(plan: Plan) -> Iterator[Finding]:
     seen: set[str] = set()
     for area in plan.areas:
         for act in area.activities:
-            where = f"activity:{act.code}"
+            where = Address(ACTIVITY, act.code)
             if act.code in seen_activities:
                 yield _error(where, "duplicate_code", N_("activity code {code} appears more than once"), code=act.code)
             seen_activities.add(act.code)
@@ -233,17 +243,17 @@ def _code_findings(plan: Plan) -> Iterator[Finding]:
             for ind in act.indicators:
                 if ind.code in seen:
                     msgid = N_("indicator code {code} appears more than once")
-                    yield _error(ind.code, "duplicate_code", msgid, code=ind.code)
+                    yield _error(_indicator(ind.code), "duplicate_code", msgid, code=ind.code)
                 seen.add(ind.code)
                 if not re.fullmatch(re.escape(act.code) + r"\.\d+", ind.code):
                     msgid = N_("indicator code {code} should look like {expected}")
-                    yield _error(ind.code, "code_shape", msgid, code=ind.code, expected=f"{act.code}.1")
+                    yield _error(_indicator(ind.code), "code_shape", msgid, code=ind.code, expected=f"{act.code}.1")
 
 
 def _weight_findings(plan: Plan) -> Iterator[Finding]:
     for ind in plan.indicators():
         if ind.weight < 0:
-            yield _error(f"{ind.code}/weight", "negative_weight", N_("a weight cannot be negative"))
+            yield _error(_indicator(ind.code, "weight"), "negative_weight", N_("a weight cannot be negative"))
     overall = 0.0
     for area in plan.areas:
         indicator_sum = sum(i.weight for act in area.activities for i in act.indicators)
@@ -254,7 +264,7 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
         overall += area.weight
         if abs(indicator_sum - area.weight) > _EPSILON:
             yield _warning(
-                f"area:{area.code}",
+                Address(AREA, area.code),
                 "area_weight_sum",
                 N_("the indicator weights of area {code} add up to {sum}, but the area's weight is {weight}"),
                 code=area.code,
@@ -263,7 +273,7 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
             )
     if abs(overall - plan.total_weight) > _EPSILON:
         yield _warning(
-            "plan.total_weight",
+            Address(PLAN, field="total_weight"),
             "total_weight_sum",
             N_("the weights add up to {sum}, but the plan's total is {total}"),
             sum=_num(overall),
@@ -272,14 +282,14 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
 
 
 def _plan_text_findings(plan: Plan) -> Iterator[Finding]:
-    yield from _bijoy("plan.title", plan.title)
+    yield from _bijoy(Address(PLAN, field="title"), plan.title)
     for area in plan.areas:
-        yield from _bijoy(f"area:{area.code}/title", area.title)
+        yield from _bijoy(Address(AREA, area.code, "title"), area.title)
         for act in area.activities:
-            yield from _bijoy(f"activity:{act.code}/title", act.title)
+            yield from _bijoy(Address(ACTIVITY, act.code, "title"), act.title)
             for ind in act.indicators:
                 for name in ("title", "evidence", "responsible"):
-                    yield from _bijoy(f"{ind.code}/{name}", getattr(ind, name))
+                    yield from _bijoy(_indicator(ind.code, name), getattr(ind, name))
 
 
 def check_plan(plan: Plan) -> list[Finding]:
@@ -301,7 +311,7 @@ def _scoring_option_findings(plan: Plan) -> Iterator[Finding]:
         for name, value in plan.scoring.items():
             if value not in SCORING_SETTINGS.get(name, ()):
                 msgid = N_("the scoring setting {name} is not understood: {value}")
-                yield _error(f"plan.scoring.{name}", "scoring_options", msgid, name=name, value=str(value))
+                yield _error(Address(PLAN, field=f"scoring.{name}"), "scoring_options", msgid, name=name, value=str(value))
     raw = plan.extras.get(SCORING_KEY)
     if raw is None:
         return
@@ -310,7 +320,7 @@ def _scoring_option_findings(plan: Plan) -> Iterator[Finding]:
     if bad:
         msgid = N_("the scoring settings are not understood; allowed: interpolation {interpolations}, "
                    "not_applicable_weight {weights}")
-        yield _error(f"plan.{SCORING_KEY}", "scoring_options", msgid,
+        yield _error(Address(PLAN, field=SCORING_KEY), "scoring_options", msgid,
                      interpolations="/".join(INTERPOLATIONS), weights="/".join(NOT_APPLICABLE_WEIGHTS))
 
 
@@ -345,38 +355,40 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
     indicators = {i.code: i for i in reversed(plan.indicators())}  # the first wins, as in indicator()
     for entry in report.entries:
         ind = indicators.get(entry.indicator)
-        base = f"{report.period}/{entry.indicator}"
+        period, code = report.period, entry.indicator
         if ind is None:
             msgid = N_("no indicator {code} in the plan")
-            findings.append(_error(base, "unknown_indicator", msgid, code=entry.indicator))
+            findings.append(_error(_entry(period, code), "unknown_indicator", msgid, code=code))
             continue
         for name in ("narrative", "evidence", "remarks"):
-            findings.extend(_bijoy(f"{base}/{name}", getattr(entry, name)))
+            findings.extend(_bijoy(_entry(period, code, name), getattr(entry, name)))
         if entry.alternative and ind.alternative is None:
             msgid = N_("indicator {code} has no alternative to report instead")
-            findings.append(_error(f"{base}/alternative", "no_alternative", msgid, code=entry.indicator))
+            findings.append(_error(_entry(period, code, "alternative"), "no_alternative", msgid, code=code))
         if entry.not_applicable:
             continue
-        findings.extend(_value_findings(ind.reported(entry), entry.value, f"{base}/value"))
-        findings.extend(_date_in_year(entry.value, fy, f"{base}/value"))
+        value = _entry(period, code, "value")
+        findings.extend(_value_findings(ind.reported(entry), entry.value, value))
+        findings.extend(_date_in_year(entry.value, fy, value))
         if not_started and entry.value is not None:
             msgid = N_("an achievement is entered for a period that starts on {date}")
-            findings.append(_warning(f"{base}/value", "period_not_started", msgid, date=format_date(starts, "en")))
-        findings.extend(_achievement_date_findings(entry.value, ends, today, f"{base}/value"))
-        findings.extend(_entry_shape_findings(ind, entry, fy, ends, today, base))
+            findings.append(_warning(value, "period_not_started", msgid, date=format_date(starts, "en")))
+        findings.extend(_achievement_date_findings(entry.value, ends, today, value))
+        findings.extend(_entry_shape_findings(ind, entry, fy, ends, today, period))
         if evidence_missing(entry):
             msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
-            findings.append(_warning(f"{base}/evidence", "evidence_missing", msgid))
+            findings.append(_warning(_entry(period, code, "evidence"), "evidence_missing", msgid))
     if report.memo is not None:
-        findings.extend(_memo_text_findings(report.memo, f"{report.period}/memo"))
+        findings.extend(_memo_text_findings(report.memo, report.period))
     return findings
 
 
 def _entry_shape_findings(ind: Indicator, entry: Entry, fy: FiscalYear | None, ends: dt.date | None,
-                          today: dt.date | None, base: str) -> Iterator[Finding]:
+                          today: dt.date | None, period: str) -> Iterator[Finding]:
     """Format 1.1's entry fields: the dates each target date was met, the period's own figures."""
+    code = entry.indicator
     for i, day in enumerate(entry.dates or ()):
-        where = f"{base}/dates[{i}]"
+        where = _entry(period, code, "dates", i)
         target = (ind.target_dates or ())[i] if i < len(ind.target_dates or ()) else None
         due = due_date(target)
         yield from _date_in_year(day, fy, where)
@@ -386,17 +398,17 @@ def _entry_shape_findings(ind: Indicator, entry: Entry, fy: FiscalYear | None, e
             msgid = N_("done on {date}, before the target window opens ({start})")
             yield _warning(where, "date_before_window", msgid, date=format_date(day, "en"),
                            start=format_date(target.start, "en"))
-    yield from _value_findings(ind, entry.period_value, f"{base}/period_value")
+    yield from _value_findings(ind, entry.period_value, _entry(period, code, "period_value"))
     for name in ("numerator", "denominator"):
-        yield from _value_findings(ind, getattr(entry, name), f"{base}/{name}", "count")
+        yield from _value_findings(ind, getattr(entry, name), _entry(period, code, name), "count")
     if is_number(entry.numerator) and is_number(entry.denominator) and entry.numerator > entry.denominator:
         msgid = N_("the numerator {numerator} is larger than the denominator {denominator}")
-        yield _error(f"{base}/numerator", "numerator_above_denominator", msgid,
+        yield _error(_entry(period, code, "numerator"), "numerator_above_denominator", msgid,
                      numerator=_num(entry.numerator), denominator=_num(entry.denominator))
 
 
 def _achievement_date_findings(value: Value, ends: dt.date | None, today: dt.date | None,
-                               where: str) -> Iterator[Finding]:
+                               where: Address) -> Iterator[Finding]:
     """A completion date cannot come after the period it reports on, nor after today: likely a typo."""
     if not isinstance(value, dt.date):
         return
@@ -408,14 +420,14 @@ def _achievement_date_findings(value: Value, ends: dt.date | None, today: dt.dat
         yield _warning(where, "date_in_future", msgid, date=format_date(value, "en"))
 
 
-def _memo_text_findings(memo: Memo, prefix: str) -> Iterator[Finding]:
+def _memo_text_findings(memo: Memo, period: str) -> Iterator[Finding]:
     for name in ("number", "subject", "reference", "attachment", "attention", "copies_purpose"):
-        yield from _bijoy(f"{prefix}.{name}", getattr(memo, name))
+        yield from _bijoy(Address(MEMO, field=name, period=period), getattr(memo, name))
     for name in ("name", "designation"):
-        yield from _bijoy(f"{prefix}.signatory.{name}", getattr(memo.signatory, name))
+        yield from _bijoy(Address(MEMO, field=f"signatory.{name}", period=period), getattr(memo.signatory, name))
     for name in ("body", "recipient", "copies"):
         for i, text in enumerate(getattr(memo, name)):
-            yield from _bijoy(f"{prefix}.{name}[{i}]", text)
+            yield from _bijoy(Address(MEMO, field=name, index=i, period=period), text)
 
 
 _MEMO_FIELDS = (
@@ -432,16 +444,15 @@ def check_memo(memo: Memo | None, period: str | None = None) -> list[Finding]:
 
     With `period` the places read "Q1/memo.subject"; without, "memo.subject".
     """
-    prefix = f"{period}/memo" if period else "memo"
     if memo is None:
-        return [_error(prefix, "memo_missing", N_("the report has no forwarding memo"))]
+        return [_error(Address(MEMO, period=period), "memo_missing", N_("the report has no forwarding memo"))]
     findings = []
     for path, msgid in _MEMO_FIELDS:
         obj = memo
         for part in path.split("."):
             obj = getattr(obj, part)
         if obj is None or (isinstance(obj, str) and not obj.strip()):
-            findings.append(_error(f"{prefix}.{path}", "memo_field_missing", msgid))
+            findings.append(_error(Address(MEMO, field=path, period=period), "memo_field_missing", msgid))
     return findings
 
 
@@ -450,9 +461,9 @@ def check_office(office: Office) -> list[Finding]:
     findings: list[Finding] = []
     if not (office.name or "").strip():
         msgid = N_("the office has no name; write it in the office profile before signing off")
-        findings.append(_error("office.name", "office_name_missing", msgid))
+        findings.append(_error(Address(OFFICE, field="name"), "office_name_missing", msgid))
     for name in ("name", "parent", "unit", "address"):
-        findings.extend(_bijoy(f"office.{name}", getattr(office, name)))
+        findings.extend(_bijoy(Address(OFFICE, field=name), getattr(office, name)))
     return findings
 
 
@@ -518,12 +529,11 @@ _FIELD_NAMES = {
     "copies_purpose": N_("purpose of the copies"),
 }
 
-def describe_where(where: str, plan: Plan | None = None, lang: str | None = None) -> str:
-    """A finding's place for people: "Q1/4.1.1/value" -> "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন".
-
-    Unknown shapes come back as they are, so a new rule never breaks the display.
-    """
-    a = Address.parse(where)
+def describe_where(where: Address | str, plan: Plan | None = None, lang: str | None = None) -> str:
+    """A finding's place for people: Q1/4.1.1/value -> "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন". A string (a place
+    written down, as in the audit log) is parsed; one of no known shape comes back as it is, so the display never
+    breaks."""
+    a = where if isinstance(where, Address) else Address.parse(where)
     if a is None:
         return where
 

@@ -75,7 +75,7 @@ _TEXT_FIELDS = {address.PLAN: {"title"}, address.AREA: {"title"}, address.ACTIVI
 class BijoyText:
     """One Bijoy-looking text and the store field that holds it."""
 
-    where: str  # the finding's place, e.g. "Q1/1.1.1/narrative"
+    where: Address  # the finding's place, e.g. Q1/1.1.1/narrative
     text: str
     # The stored field: several texts may share one (the lines of a memo's body).
     slot: tuple
@@ -128,9 +128,8 @@ def _holder(store, doc: PlanDocument, a: Address):
     return owner, lambda v: store.set_memo_field(plan_key, period, field, v)
 
 
-def _resolve(store, doc: PlanDocument, where: str) -> BijoyText | None:
-    a = Address.parse(where)
-    if a is None or not a.field or a.scope == address.SIGNOFF or a.field not in _TEXT_FIELDS.get(a.scope, {a.field}):
+def _resolve(store, doc: PlanDocument, a: Address) -> BijoyText | None:
+    if not a.field or a.scope == address.SIGNOFF or a.field not in _TEXT_FIELDS.get(a.scope, {a.field}):
         return None
     held = _holder(store, doc, a)
     if not held:
@@ -143,7 +142,7 @@ def _resolve(store, doc: PlanDocument, where: str) -> BijoyText | None:
     sealed = {r.period for r in doc.reports if r.status != "draft"}
     # A signed-off report seals its own texts, and the plan's (the seal covers the plan).
     locked = a.period in sealed if a.period else (a.scope != address.OFFICE and bool(sealed))
-    return BijoyText(where, text, (a.scope, a.code, a.period, a.field), value, write, locked)
+    return BijoyText(a, text, (a.scope, a.code, a.period, a.field), value, write, locked)
 
 
 def bijoy_texts(store, doc: PlanDocument, findings: Iterable | None = None) -> list[BijoyText]:
@@ -177,12 +176,12 @@ def convert(store, texts: Iterable[BijoyText]):
 # ---------------------------------------------------------------- grids
 
 
-def _bijoy_findings(model, wheres: Iterable[str] | None = None) -> list:
+def _bijoy_findings(model, wheres: Iterable[Address] | None = None) -> list:
     wanted = None if wheres is None else set(wheres)
     return [f for f in model.findings() if f.rule == RULE and (wanted is None or f.where in wanted)]
 
 
-def convert_in_grid(model, wheres: Iterable[str] | None = None):
+def convert_in_grid(model, wheres: Iterable[Address] | None = None):
     """Convert the Bijoy texts a grid model's findings name (all, or those at `wheres`); one undo step."""
     texts = bijoy_texts(model.store, model.document, _bijoy_findings(model, wheres))
     try:
@@ -199,7 +198,7 @@ def convert_in_grid(model, wheres: Iterable[str] | None = None):
     return change
 
 
-def _cell_wheres(model, index) -> list[str]:
+def _cell_wheres(model, index) -> list[Address]:
     """The Bijoy findings shown on one cell."""
     if not index.isValid():
         return []

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from egov_desktop.core.address import Address
 from egov_desktop.core.i18n import Msg, N_, _
 from egov_desktop.gui.delegates import GridDelegate
 from egov_desktop.gui.paste import PasteResult, paste_block
@@ -208,7 +209,7 @@ class GridEditor(QWidget):
     def findings(self) -> list:
         return self.model.findings()
 
-    def select_where(self, where: str) -> bool:
+    def select_where(self, where: Address) -> bool:
         """Select and scroll to the cell a finding points at; False when it is not in this grid."""
         index = self.model.index_for_where(where)
         if not index.isValid():

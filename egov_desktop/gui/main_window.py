@@ -505,12 +505,9 @@ class MainWindow(QMainWindow):
         editor = self.progress_editor()
         return self._blockers(editor) if editor else []
 
-    def select_where(self, where: str) -> bool:
+    def select_where(self, a: Address) -> bool:
         """Go to the cell a finding points at, in whichever grid has it; the office's and the memo's fields
         open their dialogs."""
-        a = Address.parse(where)
-        if a is None:
-            return False
         if a.scope == address.OFFICE:
             self.edit_office()
             return True
@@ -521,10 +518,10 @@ class MainWindow(QMainWindow):
         # fixed on the Plan tab.
         editor, tab = (self.progress_editor(), self.ui.progressTab) if a.scope == address.ENTRY else \
             (self.plan_editor, self.ui.planTab)
-        if editor is None or not editor.model.index_for_where(where).isValid():
+        if editor is None or not editor.model.index_for_where(a).isValid():
             return False
         self.ui.tabs.setCurrentWidget(tab)
-        return editor.select_where(where)
+        return editor.select_where(a)
 
     # ------------------------------------------------------------------ status
 

@@ -187,7 +187,7 @@ class GridModel(QAbstractTableModel):
         raise NotImplementedError
 
 
-    def _locate(self, where: str) -> tuple[int, str] | None:
+    def _locate(self, where: Address) -> tuple[int, str] | None:
         """The cell a finding's `where` points at."""
         raise NotImplementedError
 
@@ -231,7 +231,7 @@ class GridModel(QAbstractTableModel):
             text, reason = self._refused[self._spot(index)]
             msg = Msg(N_("Not saved: “{text}” ({reason}). Correct it, or press Esc on the cell to keep the saved "
                          "value."), {"text": text, "reason": reason})
-            findings.append(rules.Finding(self._where(index.row(), self.column_key(index.column())) or "",
+            findings.append(rules.Finding(self._where(index.row(), self.column_key(index.column())),
                                           NOT_SAVED, rules.ERROR, msg))
         return findings
 
@@ -244,7 +244,7 @@ class GridModel(QAbstractTableModel):
     def column_key(self, column: int) -> str:
         return self._columns[column][0]
 
-    def index_for_where(self, where: str) -> QModelIndex:
+    def index_for_where(self, where: Address) -> QModelIndex:
         spot = self._locate(where)
         if spot is None or spot[1] not in self._col_index:
             return QModelIndex()
@@ -507,7 +507,7 @@ class GridModel(QAbstractTableModel):
         lines += [f.message() for f in self._by_cell.get((row, col), ())]
         return "\n".join(lines)
 
-    def _where(self, row: int, col: str) -> str | None:
+    def _where(self, row: int, col: str) -> Address | None:
         return None
 
     def _emit_all(self) -> None:
@@ -847,10 +847,7 @@ class PlanModel(GridModel):
     def _check(self) -> list:
         return rules.check_plan(self._doc.plan)
 
-    def _locate(self, where: str) -> tuple[int, str] | None:
-        a = Address.parse(where)
-        if a is None:
-            return None
+    def _locate(self, a: Address) -> tuple[int, str] | None:
         if a.scope == address.PLAN:
             if a.field == "levels" and a.index is not None:  # a level's name on the plan row, its percent below
                 return (0 if a.part == "label" else 1), f"target:{a.index}"
@@ -875,25 +872,22 @@ class PlanModel(GridModel):
             return row, f"quarter:{a.index}"
         return row, a.field if a.field in self._col_index else "title"
 
-    def _where(self, row: int, col: str) -> str | None:
+    def _where(self, row: int, col: str) -> Address | None:
         kind, area, act, ind = self._rows[row]
         if kind in (PLAN, LEVELS) and col.startswith("target:"):
-            return f"plan.levels[{col[7:]}].{'label' if kind == PLAN else 'percent'}"
+            return Address(address.PLAN, field="levels", index=int(col[7:]), part="label" if kind == PLAN else "percent")
         if kind == PLAN:
-            return "plan.total_weight" if col == "weight" else f"plan.{col}"
+            return Address(address.PLAN, field="total_weight" if col == "weight" else col)
         if kind == LEVELS:
             return None
         if kind == AREA:
-            return f"area:{area.code}/title" if col == "title" else f"area:{area.code}"
+            return Address(AREA, area.code, "title" if col == "title" else None)
         if kind == ACTIVITY:
-            return f"activity:{act.code}"
-        if col.startswith("target:"):
-            return f"{ind.code}/targets[{col[7:]}]"
-        if col.startswith("quarter:"):
-            return f"{ind.code}/quarter_targets[{col[8:]}]"
-        if col.startswith("actual:"):
-            return f"{ind.code}/previous_actuals[{col[7:]}]"
-        return ind.code if col == "title" else f"{ind.code}/{col}"
+            return Address(ACTIVITY, act.code)
+        for prefix, field in (("target:", "targets"), ("quarter:", "quarter_targets"), ("actual:", "previous_actuals")):
+            if col.startswith(prefix):
+                return Address(address.INDICATOR, ind.code, field, int(col[len(prefix):]))
+        return Address(address.INDICATOR, ind.code, None if col == "title" else col)
 
 
 # ------------------------------------------------------------- the progress
@@ -1199,9 +1193,8 @@ class ProgressModel(GridModel):
             (self._entry_findings.setdefault(code, []) if code else self._other_findings).append(finding)
         return findings
 
-    def _entry_code(self, where: str) -> str | None:
-        a = Address.parse(where)
-        return a.code if a is not None and a.period == self.period and a.code in self._entered else None
+    def _entry_code(self, a: Address) -> str | None:
+        return a.code if a.period == self.period and a.code in self._entered else None
 
     def _check_rows(self, rows: range) -> list | None:
         # The report's rules look at one entry at a time (and at the memo, which the grid does not edit),
@@ -1214,9 +1207,8 @@ class ProgressModel(GridModel):
                 self._doc.plan, Report(self.period, entries=[entry]))
         return [f for e in self._report.entries for f in self._entry_findings.get(e.indicator, ())] + self._other_findings
 
-    def _locate(self, where: str) -> tuple[int, str] | None:
-        a = Address.parse(where)
-        if a is None or a.scope not in (address.ENTRY, address.INDICATOR) or (a.period or self.period) != self.period:
+    def _locate(self, a: Address) -> tuple[int, str] | None:
+        if a.scope not in (address.ENTRY, address.INDICATOR) or (a.period or self.period) != self.period:
             return None
         row = self._row_of.get(a.code)
         if row is None:
@@ -1228,13 +1220,13 @@ class ProgressModel(GridModel):
             return row, f"target:{a.index}"
         return row, "title"
 
-    def _where(self, row: int, col: str) -> str | None:
+    def _where(self, row: int, col: str) -> Address:
         code = self._rows[row].code
         if col in ("value", "narrative", "evidence", "remarks", "not_applicable", "alternative"):
-            return f"{self.period}/{code}/{col}"
+            return Address(address.ENTRY, code, col, period=self.period)
         if col in _FIGURE_FIELDS:
-            return f"{self.period}/{code}/{_FIGURE_FIELDS[col]}"
-        return code
+            return Address(address.ENTRY, code, _FIGURE_FIELDS[col], period=self.period)
+        return Address(address.INDICATOR, code)
 
 
 # --------------------------------------------------------------- findings

@@ -13,7 +13,7 @@ from egov_desktop.gui.models import FindingsModel, Role
 class ProblemsPanel(QWidget):
     """Warnings never block anything; errors block sign-off only (the main window asks `errors()`)."""
 
-    activated = Signal(str)  # the finding's `where`
+    activated = Signal(object)  # the finding's `where` (core.address.Address)
 
     def __init__(self, parent=None):
         super().__init__(parent)

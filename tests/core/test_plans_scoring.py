@@ -88,7 +88,7 @@ def test_rti_worked_example_5_8_fid_date_before_the_fiscal_year():
     doc = load("rti-fid-2021-22")
     _, by = scores(doc)
     assert by["1.3.1"].score == 3.00  # on or before the target: full
-    [warning] = [f for f in check_document(doc) if f.where == "Q1/1.3.1/value"]
+    [warning] = [f for f in check_document(doc) if str(f.where) == "Q1/1.3.1/value"]
     assert warning.rule == "date_outside_fiscal_year" and warning.severity == "warning"
 
 

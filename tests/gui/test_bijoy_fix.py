@@ -168,7 +168,7 @@ def test_after_import_a_dialog_lists_the_bijoy_fields_and_converts_them_all_as_o
     key = store.import_document(doc).key
     imported = store.get_document(key)
     texts = bijoy_fix.bijoy_texts(store, imported)
-    assert {t.where for t in texts} == {"area:1/title", "activity:1.1/title", "1.1.1/responsible",
+    assert {str(t.where) for t in texts} == {"area:1/title", "activity:1.1/title", "1.1.1/responsible",
                                         "Q1/1.1.1/narrative", "Q1/memo.body[0]", "Q1/memo.body[2]"}
     dialog = bijoy_fix.ImportBijoyDialog(store, imported, texts)
     qtbot.addWidget(dialog)

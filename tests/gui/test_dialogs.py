@@ -5,6 +5,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from egov_desktop.core.address import Address
 from egov_desktop.core.periods import FiscalYear, default_deadlines
 from tests.gui.shell import make_window, when_modal
 
@@ -242,12 +243,13 @@ def test_sign_off_is_refused_up_front_while_the_report_has_errors(qtbot, demo, s
 
 
 def test_sign_off_dialog_refuses_at_once_when_the_grid_has_errors(qtbot, demo):
+    from egov_desktop.core import address
     from egov_desktop.core.rules import Finding
     from egov_desktop.core.i18n import Msg
     from egov_desktop.gui.dialogs.sign_off import SignOffDialog
 
-    error = Finding("Q1/4.1.1/value", "percent_range", "error", Msg("a percent must be between 0 and 100, not {value}",
-                                                                     {"value": 150}))
+    error = Finding(Address(address.ENTRY, "4.1.1", "value", period="Q1"), "percent_range", "error",
+                    Msg("a percent must be between 0 and 100, not {value}", {"value": 150}))
     key = demo.find_plan("2023-24", "egov_innovation")
     dialog = SignOffDialog(demo, key, "Q1", [{"name": "ক", "designation": "খ"}], [error])
     qtbot.addWidget(dialog)
@@ -419,7 +421,7 @@ def test_sign_off_is_refused_while_the_grid_shows_an_error(qtbot, tmp_path, sett
         assert window.ui.reportState.text() == "খসড়া: স্বাক্ষরের আগে ২টি ত্রুটি সংশোধন করতে হবে"
         # Corrected in the grid, only the memo is left to do.
         editor = window.progress_editor()
-        index = editor.model.index_for_where("Q1/4.1.1/value")
+        index = editor.model.index_for_where(Address.parse("Q1/4.1.1/value"))
         assert editor.model.setData(index, "৫৬.৯৮")
         assert [f.rule for f in window.problems.errors()] == ["memo_missing"]
     finally:

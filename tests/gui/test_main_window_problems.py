@@ -18,7 +18,7 @@ def test_a_plan_error_shows_on_the_progress_tab_and_leads_to_the_plan_cell(qtbot
         store.import_document(doc)
         window = make_window(qtbot, store, settings)
         window.ui.tabs.setCurrentWidget(window.ui.progressTab)
-        plan_errors = [f for f in window.problems.errors() if f.where.startswith("4.1.1/targets")]
+        plan_errors = [f for f in window.problems.errors() if str(f.where).startswith("4.1.1/targets")]
         assert len(plan_errors) == 1
         assert window.problems.summary.text().startswith(f"{len(window.problems.errors())}টি ত্রুটি".translate(
             str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")))

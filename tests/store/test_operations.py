@@ -370,7 +370,7 @@ def test_sign_off_refuses_while_errors_remain(loaded, db_path):
     before = table_dump(db_path)
     with pytest.raises(SignOffRefused) as info:
         store.sign_off(pib, "Q1", Signatory(name="রহিম", designation="পরিচালক"))
-    assert any(f.where == "Q1/memo" for f in info.value.findings)
+    assert any(str(f.where) == "Q1/memo" for f in info.value.findings)
     assert table_dump(db_path) == before
 
 
@@ -384,7 +384,7 @@ def test_sign_off_refuses_a_report_on_a_plan_with_errors(loaded, db_path):
     before = table_dump(db_path)
     with pytest.raises(SignOffRefused) as info:
         store.sign_off(pib, "Q1", Signatory(name="রহিম", designation="পরিচালক"))
-    assert any(f.where.startswith("2.1.1") and f.severity == "error" for f in info.value.findings)
+    assert any(str(f.where).startswith("2.1.1") and f.severity == "error" for f in info.value.findings)
     assert table_dump(db_path) == before
 
 
