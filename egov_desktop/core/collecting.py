@@ -10,6 +10,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
+from egov_desktop.core.address import SIGNOFF, Address
 from egov_desktop.core import exchange
 from egov_desktop.core.model import PlanDocument
 
@@ -61,9 +62,8 @@ def received(doc: PlanDocument, period: str, source_kind: str) -> Received:
     report = doc.report(period)
     if report is None:
         raise KeyError(period)
-    forged = any(w.rule == "digest_mismatch" and w.where == f"{period}/signoff" for w in doc.warnings)
-    one = dataclasses.replace(doc, reports=[report], warnings=[w for w in doc.warnings
-                                                                 if w.where.split("/")[0] in ("", period)])
+    forged = any(w.rule == "digest_mismatch" and w.where == Address(SIGNOFF, period=period) for w in doc.warnings)
+    one = dataclasses.replace(doc, reports=[report], warnings=[w for w in doc.warnings if w.where.period == period])
     signed = report.signoff is not None or forged
     return Received(one, period, source_kind, signed, report.signoff is not None)
 
