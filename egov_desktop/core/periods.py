@@ -224,17 +224,44 @@ def shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+# A fiscal year written in a title: "২০২১-২২", "2021-22", "২০২১-২০২২" (either digits, hyphen or en dash).
+_YEAR_MENTION = re.compile(r"(?<![0-9০-৯])([0-9০-৯]{4})([-–])([0-9০-৯]{4}|[0-9০-৯]{2})(?![0-9০-৯])")
+
+
+def shift_year_mentions(text: str, years: int) -> str:
+    """`text` with every fiscal year it names moved by `years`, each in its own digits and form; a pair of
+    numbers that is not a fiscal year (২০২১-২৩) is left alone."""
+
+    def move(m: re.Match) -> str:
+        start, end = int(to_latin_digits(m[1])), to_latin_digits(m[3])
+        if int(end) != (start + 1 if len(end) == 4 else (start + 1) % 100):
+            return m[0]
+        new_start = start + years
+        new_end = str(new_start + 1) if len(end) == 4 else f"{(new_start + 1) % 100:02d}"
+        lang = "en" if m[1] == to_latin_digits(m[1]) else "bn"
+        return localize_digits(f"{new_start}", lang) + m[2] + localize_digits(new_end, lang)
+
+    return _YEAR_MENTION.sub(move, text)
+
+
 def move_plan_dates(plan: Plan, years: int) -> None:
-    """Move every target date of a plan (level targets, quarter targets, target dates, windows) by
-    `years`, as when a plan is made for another fiscal year. Previous years' actuals stay: they are the
-    record of those years."""
+    """Move every target date of a plan (level targets, quarter targets, target dates, windows) and every
+    fiscal year its titles name ("২০২১-২২ অর্থবছরের …") by `years`, as when a plan is made for another
+    fiscal year. Previous years' actuals stay: they are the record of those years."""
 
     def move(value):
         if isinstance(value, DateWindow):
             return DateWindow(shift_years(value.start, years), shift_years(value.end, years))
         return shift_years(value, years) if isinstance(value, dt.date) else value
 
+    plan.title = shift_year_mentions(plan.title, years)
+    for area in plan.areas:
+        if area.title:
+            area.title = shift_year_mentions(area.title, years)
+        for activity in area.activities:
+            activity.title = shift_year_mentions(activity.title, years)
     for ind in plan.indicators():
+        ind.title = shift_year_mentions(ind.title, years)
         ind.targets = [move(t) for t in ind.targets]
         if ind.quarter_targets is not None:
             ind.quarter_targets = [move(t) for t in ind.quarter_targets]

@@ -467,3 +467,22 @@ def test_scoring_options_are_a_plan_setting_audited_and_undoable(loaded):
     change.undo()
     assert ScoringOptions.of(q1().plan) == ScoringOptions()
     assert score_report(q1().plan, q1().report("Q1")).out_of == 43
+
+
+def test_a_plan_made_for_another_year_names_that_year_in_its_titles(store):
+    """The RTI template's title is "তথ্য অধিকার বিষয়ে ২০২১-২২ অর্থবছরের বার্ষিক কর্মপরিকল্পনা" and an NIS
+    activity "২০২১-২২ অর্থ বছরের ক্রয়-পরিকল্পনা ওয়েবসাইটে প্রকাশ": a 2025-26 plan made from them named 2021-22."""
+    rti = store.get_document(store.create_from_template("rti-2021-22-ministry", fiscal_year="2025-26").key)
+    assert rti.plan.title == "তথ্য অধিকার বিষয়ে ২০২৫-২৬ অর্থবছরের বার্ষিক কর্মপরিকল্পনা"
+    nis = store.get_document(store.create_from_template("nis-2021-22-ministry", fiscal_year="2025-26").key)
+    titles = [a.title for area in nis.plan.areas for a in area.activities]
+    assert "২০২৫-২৬ অর্থ বছরের ক্রয়-পরিকল্পনা ওয়েবসাইটে প্রকাশ" in titles
+    assert not any("২০২১" in t for t in titles)
+    nxt = store.get_document(store.copy_to_next_year(store.find_plan("2025-26", "rti")).key)
+    assert nxt.plan.title == "তথ্য অধিকার বিষয়ে ২০২৬-২৭ অর্থবছরের বার্ষিক কর্মপরিকল্পনা"
+
+
+def test_moving_year_mentions_keeps_their_digits_and_leaves_other_numbers():
+    from egov_desktop.core.periods import shift_year_mentions
+    assert shift_year_mentions("২০২১-২২ ও 2020-21 এবং ২০২১-২০২২", 4) == "২০২৫-২৬ ও 2024-25 এবং ২০২৫-২০২৬"
+    assert shift_year_mentions("২০২১-২৩, ১২৩৪৫-৬৭, ২০২১ সাল, 2099-00", 1) == "২০২১-২৩, ১২৩৪৫-৬৭, ২০২১ সাল, 2100-01"
