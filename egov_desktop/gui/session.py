@@ -31,6 +31,7 @@ RETRY_MS = 3000
 # The store's tables by what they mean to a view.
 _PLAN_TABLES = frozenset({"plan", "level", "area", "activity", "indicator"})
 _PROGRESS_TABLES = frozenset({"report", "entry", "memo", "signoff", "entry_evidence", "evidence_file"})
+_COLLECTED_TABLES = frozenset({"subordinate", "collected", "collected_evidence"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Summary:
     progress: bool = False  # reports: entries, memos, status (a seal locks the plan too)
     office: bool = False  # the office and its profile (the letterhead, signatories)
     settings: bool = False  # deadlines, export choices
+    collected: bool = False  # subordinate offices and the reports collected from them (the consolidation)
     # The plans it touched (store.ChangeSummary.plans); None: not known, any plan may have changed.
     plans: frozenset[int] | None = None
     # The model that made the change: it has shown it already and need not read it again.
@@ -51,7 +53,7 @@ class Summary:
         return (self.plan or self.progress) and (self.plans is None or plan_key in self.plans)
 
 
-EVERYTHING = Summary(plan=True, progress=True, office=True, settings=True)
+EVERYTHING = Summary(plan=True, progress=True, office=True, settings=True, collected=True)
 
 
 def summary_of(change, origin: object | None = None) -> Summary:
@@ -63,7 +65,7 @@ def summary_of(change, origin: object | None = None) -> Summary:
 def _summary(tables, store_summary, origin: object | None = None) -> Summary:
     return Summary(plan=bool(tables & _PLAN_TABLES), progress=bool(tables & _PROGRESS_TABLES),
                    office=bool(store_summary.offices), settings=store_summary.settings,
-                   plans=store_summary.plans, origin=origin)
+                   collected=bool(tables & _COLLECTED_TABLES), plans=store_summary.plans, origin=origin)
 
 
 def summary_of_notices(notices) -> Summary:
@@ -71,7 +73,7 @@ def summary_of_notices(notices) -> Summary:
     each = [_summary(n.tables, n.summary) for n in notices]
     return Summary(plan=any(s.plan for s in each), progress=any(s.progress for s in each),
                    office=any(s.office for s in each), settings=any(s.settings for s in each),
-                   plans=frozenset().union(*(s.plans for s in each)))
+                   collected=any(s.collected for s in each), plans=frozenset().union(*(s.plans for s in each)))
 
 
 class Session(QObject):

@@ -43,3 +43,17 @@ def test_a_grid_reads_its_plan_again_only_for_a_change_to_that_plan(qtbot, store
     session.push(store.set_entry_field(pib_key, "Q1", mine.key, "remarks", "ঠিক আছে"))
     row = next(r for r in range(model.rowCount()) if model.indicator(r).code == "2.1.1")
     assert reloads and model.index(row, model.column_of("remarks")).data() == "ঠিক আছে"
+
+
+def test_a_subordinate_office_or_a_collected_report_is_said_in_the_summary_from_here_and_from_a_server(qapp, store,
+                                                                                                        pib_key):
+    """The consolidation window follows these; a collect changed neither plan, progress, office nor settings."""
+    from egov_desktop.gui.session import summary_of_notices
+    from egov_desktop.store.live import Notice
+    from egov_desktop.store.work import ChangeSummary
+
+    added = summary_of(store.add_subordinate(store.office_of(pib_key), "জেলা তথ্য অফিস, বরিশাল", "field"))
+    assert added.collected and not (added.plan or added.progress or added.settings)
+    assert not summary_of(store.set_target(store.get_document(pib_key).plan.indicator("2.1.1").key, 0, 5)).collected
+    notices = [Notice("another", ChangeSummary(), frozenset({"collected", "collected_evidence"}))]
+    assert summary_of_notices(notices).collected
