@@ -20,7 +20,7 @@ from egov_desktop.core.consolidate import STATUS_NAMES, Cell as MatrixCell, Colu
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import N_, current_language, gettext_for
-from egov_desktop.core.model import PLAN_KIND_NAMES
+from egov_desktop.core.model import PLAN_KIND_NAMES, Office
 from egov_desktop.core.values import format_date, format_number, format_percent, format_value
 from egov_desktop.export import docx_report as dr
 from egov_desktop.export import ooxml
@@ -41,6 +41,11 @@ class Heading:
     office_lines: list[str]
     kind: str
     fiscal_year: str
+
+
+def heading_of(office: Office, kind: str, fiscal_year: str) -> Heading:
+    """The heading of `office`'s consolidation of a plan kind and year: its letterhead as its own report's."""
+    return Heading(office.name, dr.office_lines(office), kind, fiscal_year)
 
 
 def title(heading: Heading, period: str, lang: str) -> str:

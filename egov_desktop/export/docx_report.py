@@ -21,7 +21,7 @@ from xml.sax.saxutils import quoteattr
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
-from egov_desktop.core.model import Memo, PlanDocument, Report, Signatory
+from egov_desktop.core.model import Memo, Office, PlanDocument, Report, Signatory
 from egov_desktop.export import embedded, ooxml
 from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
 from egov_desktop.export.ooxml import Cell, para
@@ -190,7 +190,11 @@ def _text_width(landscape: bool) -> int:
 # ------------------------------------------------------------------ memo
 
 def _header_lines(doc: PlanDocument) -> list[str]:
-    o = doc.office
+    return office_lines(doc.office)
+
+
+def office_lines(o: Office) -> list[str]:
+    """The office's letterhead, a line each (the consolidated report prints the upper office's so too)."""
     return [line for line in (o.government, o.parent, o.name, o.unit, o.address, o.website) if line]
 
 
