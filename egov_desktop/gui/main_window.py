@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._read: PlanDocument | None = None
         self._tasks: dict[tasks.Task, tuple[CancelToken, str]] = {}  # running: its token and busy text
         self._last_saved: QTime | None = None
+        self.consolidation = None  # the consolidation window while it is open (one at a time)
 
         self.progress_stack = QStackedWidget(self)
         self.score_summary = ScoreSummary(self)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         ui.actionExportExchange.triggered.connect(self.export_exchange)
         ui.actionOffice.triggered.connect(self.edit_office)
         ui.actionCollect.triggered.connect(self.collect_reports)
+        ui.actionConsolidate.triggered.connect(self.show_consolidation)
         ui.actionDeadlines.triggered.connect(self.edit_deadlines)
         ui.actionScoring.triggered.connect(self.edit_scoring)
         ui.actionApaOverview.triggered.connect(self.show_apa_overview)
@@ -324,8 +326,9 @@ class MainWindow(QMainWindow):
         summary = self._summary(key)
         self.ui.pages.setCurrentWidget(self.ui.tabs if summary else self.ui.emptyPage)
         has_plan = summary is not None
-        for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionCollect, self.ui.actionExportWord,
-                       self.ui.actionExportExcel, self.ui.actionEmail, self.ui.actionMemo):
+        for action in (self.ui.actionExportExchange, self.ui.actionOffice, self.ui.actionCollect,
+                       self.ui.actionConsolidate, self.ui.actionExportWord, self.ui.actionExportExcel,
+                       self.ui.actionEmail, self.ui.actionMemo):
             action.setEnabled(has_plan)
         if summary is None:
             self._show_empty_page()
@@ -771,6 +774,24 @@ class MainWindow(QMainWindow):
                                self.session.push, self)
         dialog.exec()
 
+    def show_consolidation(self) -> None:
+        """The subordinate offices' reports side by side (issue 11.5), at first of the plan shown's kind and year and
+        the period chosen; it stays open beside the window and follows what is collected meanwhile."""
+        from egov_desktop.gui.consolidation import ConsolidationWindow
+
+        summary = self._summary(self.plan_key)
+        if summary is None:
+            return
+        if self.consolidation is None:
+            self.consolidation = ConsolidationWindow(self.session, summary.kind, summary.fiscal_year, self.period, self)
+            self.consolidation.destroyed.connect(self._consolidation_closed)
+        self.consolidation.show()
+        self.consolidation.raise_()
+        self.consolidation.activateWindow()
+
+    def _consolidation_closed(self, *_args) -> None:
+        self.consolidation = None
+
     def edit_deadlines(self) -> None:
         from egov_desktop.gui.dialogs.deadlines import DeadlinesDialog
 
@@ -830,6 +851,8 @@ class MainWindow(QMainWindow):
             return
         path = self.store.path
         self._close_plan()
+        if self.consolidation is not None:  # it reads the database being replaced
+            self.consolidation.close()
         self.plan_key = None
         self.store.close()
         self.store = None

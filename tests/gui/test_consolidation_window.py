@@ -1,0 +1,228 @@
+"""The consolidation window (issue 11.5) on a real demo database, with subordinate reports made by our own exporters
+and collected as the collect window does: rows and statuses, sorting, filtering, an office's report opened read
+only, the Word and Excel files, and a report collected while the window is open."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from egov_desktop.collector import collect_file
+from egov_desktop.core import exchange
+from egov_desktop.core.model import PERIODS
+from egov_desktop.core.periods import FiscalYear
+from egov_desktop.export.xlsx_report import export_xlsx
+from egov_desktop.gui.deadlines import save_deadline_table
+from tests.conftest import PIB
+from tests.gui.shell import make_window, when_modal
+
+# The subordinate offices, in the office profile's order; the third sends nothing.
+GAZIPUR, TANGAIL, BARISHAL = ("জেলা তথ্য অফিস, গাজীপুর", "জেলা তথ্য অফিস, টাঙ্গাইল", "জেলা তথ্য অফিস, বরিশাল")
+# Each office's first-quarter figures for PIB's count indicators: Tangail does better than Gazipur.
+FIGURES = {GAZIPUR: {"2.1.1": 1, "5.1.1": 1}, TANGAIL: {"2.1.1": 4, "5.1.1": 3}}
+
+
+def subordinate_doc(name: str, figures: dict):
+    doc = exchange.load(PIB)
+    doc.office.name, doc.office.tier = name, "field"
+    for entry in doc.report("Q1").entries:
+        if entry.indicator in figures:
+            entry.value = figures[entry.indicator]
+    return doc
+
+
+def collect(store, office: int, name: str, folder, as_excel: bool = False) -> object:
+    """The office's Q1 report as it would send it (an exchange file, or its Excel report), collected; its Change."""
+    doc = subordinate_doc(name, FIGURES.get(name, {"2.1.1": 2}))
+    path = folder / f"{name}.xlsx" if as_excel else folder / f"{name}.json"
+    if as_excel:
+        export_xlsx(doc, "Q1", path)
+    else:
+        path.write_text(exchange.dumps(doc), encoding="utf-8")
+    outcomes, change = collect_file(store, office, path, ask=lambda question: True)
+    assert change is not None, [f.message() for o in outcomes for f in o.findings]
+    return change
+
+
+@pytest.fixture
+def collected(qtbot, demo, settings, tmp_path):
+    """The main window on the demo's 2023-24 plan, three subordinate offices, two reports collected in time."""
+    window = make_window(qtbot, demo, settings)
+    office = demo.office_of(window.plan_key)
+    for name in (GAZIPUR, TANGAIL, BARISHAL):
+        demo.add_subordinate(office, name, "field")
+    save_deadline_table(demo, FiscalYear.parse("2023-24"), {p: dt.date.today() + dt.timedelta(days=30)
+                                                            for p in PERIODS})
+    collect(demo, office, GAZIPUR, tmp_path, as_excel=True)
+    collect(demo, office, TANGAIL, tmp_path)
+    return window, office
+
+
+def open_window(qtbot, window):
+    window.ui.period.setCurrentIndex(window.ui.period.findData("Q1"))
+    window.ui.actionConsolidate.trigger()
+    cons = window.consolidation
+    qtbot.waitExposed(cons)
+    return cons
+
+
+def shown(cons, column: int = 0) -> list[str]:
+    return [cons.proxy.index(r, column).data() for r in range(cons.proxy.rowCount())]
+
+
+def test_the_menu_opens_every_office_with_its_status_marks_and_indicators(qtbot, collected):
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    assert window.ui.actionConsolidate.text() == "অধীন দপ্তরের একীভূত প্রতিবেদন (&P)…"
+    assert cons.windowTitle() == "অধীন দপ্তরের একীভূত প্রতিবেদন"
+    assert cons.selection() == ("egov_innovation", "2023-24", "Q1")
+    assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]
+    assert shown(cons, 1) == ["যথাসময়ে", "যথাসময়ে", "পাওয়া যায়নি"]
+    marks = shown(cons, 3)
+    assert marks[2] == "—" and marks[0].endswith("/ ৪৩") and not any(c.isascii() and c.isdigit() for c in "".join(marks))
+    # The missing office is there, greyed; its cells are blank.
+    missing = cons.proxy.index(2, 0)
+    assert missing.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert cons.proxy.index(2, 5).data() == ""
+    # An indicator per column: its code and title in the header and tooltip; "achievement · percent · marks".
+    model = cons.model
+    header = model.headerData(5, Qt.Orientation.Horizontal)
+    assert header.startswith("[২.১.১]")
+    assert "২.১.১" in model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert cons.proxy.index(1, 5).data() == "৪ · ১০০% · ৫"  # Tangail: 4, the best target, weight 5
+    assert cons.proxy.index(1, 4).data() == "—"  # a date not entered: nothing achieved, nothing scored
+    assert "যথাসময়ে ২টি, বিলম্বে ০টি, পাওয়া যায়নি ১টি" in cons.counts.text()
+    assert not cons.model.flags(cons.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_sorting_by_a_header_sorts_numbers_as_numbers_and_statuses_in_their_order(qtbot, collected):
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]  # the office profile's order until a header is clicked
+    header = cons.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(3) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == 3
+    cons.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # marks obtained, highest first
+    assert shown(cons) == [TANGAIL, GAZIPUR, BARISHAL]
+    cons.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert shown(cons) == [BARISHAL, GAZIPUR, TANGAIL]
+    cons.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # missing, late, on time
+    assert shown(cons)[0] == BARISHAL
+    cons.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown(cons) == sorted([GAZIPUR, TANGAIL, BARISHAL])
+
+
+def test_the_filter_takes_part_of_a_name_and_a_status(qtbot, collected):
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    cons.find.insert("টাঙ্গাইল")  # as typed (QTest cannot type Bangla letters)
+    assert shown(cons) == [TANGAIL]
+    assert cons.counts.text().endswith("৩টি দপ্তরের মধ্যে ১টি দেখানো হচ্ছে।")
+    cons.find.clear()
+    # NFC and case aside: a name typed decomposed, in capitals, with extra spaces, still matches.
+    cons.find.setText("  জেলা   তথ্য ")
+    assert len(shown(cons)) == 3
+    cons.find.setText("OFFICE")
+    assert shown(cons) == []
+    cons.find.setText(unicodedata.normalize("NFD", "বরিশাল"))
+    assert shown(cons) == [BARISHAL]
+    cons.find.setText("  জেলা   তথ্য ")
+    assert len(shown(cons)) == 3
+    cons.find.clear()
+    cons.status_filter.setCurrentIndex(cons.status_filter.findData("missing"))
+    assert shown(cons) == [BARISHAL]
+    cons.status_filter.setCurrentIndex(cons.status_filter.findData("late"))
+    assert shown(cons) == []
+    cons.status_filter.setCurrentIndex(0)
+    assert len(shown(cons)) == 3
+
+
+def test_a_report_collected_or_a_deadline_changed_while_it_is_open_shows_at_once(qtbot, collected, tmp_path):
+    from egov_desktop.gui.dialogs.collect import CollectDialog
+
+    window, office = collected
+    cons = open_window(qtbot, window)
+    cons.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    cons.find.setText("জেলা")
+    # Collected through the collect window, as the user does it: its change goes to the session.
+    path = tmp_path / "বরিশাল.json"
+    path.write_text(exchange.dumps(subordinate_doc(BARISHAL, {"2.1.1": 5, "5.1.1": 7})), encoding="utf-8")
+    dialog = CollectDialog(window.store, office, "egov_innovation", "2023-24", window.session.push)
+    qtbot.addWidget(dialog)
+    dialog.collect_files([path])
+    assert shown(cons) == [BARISHAL, TANGAIL, GAZIPUR]  # sorted by marks still, Barishal the highest now
+    assert shown(cons, 1) == ["যথাসময়ে"] * 3
+    # Undone: missing again.
+    window.undo_stack.undo()
+    assert shown(cons, 1)[-1] == "পাওয়া যায়নি"
+    # The deadline moved to before today: the reports are late.
+    window.session.push(save_deadline_table(window.store, FiscalYear.parse("2023-24"),
+                                            {p: dt.date(2023, 10, 15) for p in PERIODS}))
+    assert shown(cons, 1)[:2] == ["বিলম্বে", "বিলম্বে"]
+    assert "যথাসময়ে ০টি, বিলম্বে ২টি" in cons.counts.text()
+    # Closed, it is gone and follows nothing more; the menu opens a new one.
+    cons.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.consolidation is None
+    window.undo_stack.undo()
+    assert open_window(qtbot, window) is window.consolidation
+
+
+def test_an_office_report_opens_read_only_from_its_row(qtbot, collected):
+    from egov_desktop.gui.consolidation import CollectedReportView
+    from tests.store.conftest import table_dump
+
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    assert not cons.open_button.isEnabled()
+    cons.table.setCurrentIndex(cons.proxy.index(2, 0))  # Barishal sent nothing: nothing to open
+    assert not cons.open_button.isEnabled() and cons.open_report() is None
+    cons.table.setCurrentIndex(cons.proxy.index(1, 0))
+    assert cons.open_button.isEnabled()
+    before = table_dump(window.store.path)
+    cons.table.setFocus()
+    qtbot.keyClick(cons.table, Qt.Key.Key_Return)  # Enter opens it, as a double click does
+    [view] = cons.findChildren(CollectedReportView)
+    qtbot.waitExposed(view)
+    assert view.windowTitle() == TANGAIL
+    assert f"ফাইল {TANGAIL}.json" in view.about.text() and "শুধু দেখার জন্য" in view.about.text()
+    # Its table as its Excel report lays it out: the indicators, and the achievement it sent.
+    model = view.model
+    texts = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    row = next(r for r in texts if any(t.startswith("[২.১.১]") for t in r))
+    assert "৪" in row
+    # Its score as the consolidation has it (both are the office's own report's).
+    assert view.score.total_text().startswith(f"প্রাপ্ত নম্বর {cons.proxy.index(1, 3).data()} (")
+    # Nothing in it can be edited: no cell takes an edit, typing and F2 change nothing, the database is the same.
+    assert all(not model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+               for r in range(model.rowCount()) for c in range(model.columnCount()))
+    assert not model.setData(model.index(0, 0), "৯৯")
+    view.table.setCurrentIndex(model.index(1, model.columnCount() - 2))
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    qtbot.keyClicks(view.table, "99")
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.table.state() != view.table.State.EditingState
+    assert table_dump(window.store.path) == before
+
+
+def test_the_word_and_excel_buttons_write_the_consolidation_shown(qtbot, collected, tmp_path, monkeypatch):
+    import docx
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    out = {"docx": tmp_path / "একীভূত.docx", "xlsx": tmp_path / "একীভূত.xlsx"}
+    for fmt, button in (("docx", cons.word_button), ("xlsx", cons.excel_button)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, f=fmt, **k: (str(out[f]), ""))
+        button.click()
+        qtbot.waitUntil(lambda f=fmt: out[f].exists() and not cons._tasks, timeout=30000)
+    summary = docx.Document(str(out["docx"])).tables[0]
+    assert [row.cells[1].text for row in summary.rows[1:]] == [GAZIPUR, TANGAIL, BARISHAL]
+    sheet = openpyxl.load_workbook(out["xlsx"]).active
+    assert GAZIPUR in [c.value for c in sheet["B"]]
+    assert "লেখা হয়েছে" in cons.counts.text() or str(out["xlsx"]) in cons.counts.text()
