@@ -67,6 +67,13 @@ class ConsolidationModel(QAbstractTableModel):
         self.cons = cons
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """Every text again, in the language now chosen (the rows, their order and sort keys stay)."""
+        last = self.columnCount() - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
+
     def row_of(self, row: int) -> OfficeRow:
         return self.cons.rows[row]
 
@@ -521,9 +528,8 @@ class ConsolidationWindow(QDialog):
         self.excel_button.setText(_("E&xcel file…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         if self.model.columnCount():
-            # The texts and numbers change width with the language and its digits.
-            self.model.layoutChanged.emit()
-            self._fit_columns()
+            self.model.retranslate()
+            self._fit_columns()  # the texts and numbers change width with the language and its digits
         self._show_counts()
 
 

@@ -226,3 +226,25 @@ def test_the_word_and_excel_buttons_write_the_consolidation_shown(qtbot, collect
     sheet = openpyxl.load_workbook(out["xlsx"]).active
     assert GAZIPUR in [c.value for c in sheet["B"]]
     assert "লেখা হয়েছে" in cons.counts.text() or str(out["xlsx"]) in cons.counts.text()
+
+
+def test_a_language_switch_retranslates_it_and_it_still_opens_the_office_chosen(qtbot, collected):
+    from egov_desktop.gui.consolidation import CollectedReportView
+
+    window, _office = collected
+    cons = open_window(qtbot, window)
+    cons.table.setCurrentIndex(cons.proxy.index(1, 0))
+    try:
+        window.set_language("en")
+        qtbot.wait(50)  # painted in English
+        assert cons.windowTitle() == "Consolidated report of subordinate offices"
+        assert cons.model.headerData(3, Qt.Orientation.Horizontal) == "Marks obtained"
+        assert shown(cons, 1) == ["On time", "On time", "Missing"] and shown(cons, 3)[1].endswith("/ 43")
+        assert cons.counts.text().startswith("Deadline ")
+        assert cons.current_row().office == TANGAIL
+        view = cons.open_report()
+        assert isinstance(view, CollectedReportView) and view.windowTitle() == TANGAIL
+        qtbot.waitExposed(view)
+    finally:
+        window.set_language("bn")
+    assert shown(cons, 1)[0] == "যথাসময়ে"
