@@ -604,7 +604,7 @@ def _html(text: str) -> str:
 
 class ReportTableModel(QAbstractTableModel):
     """A report's table, read only: the columns and rows of its Excel sheet (report_table.layout), a header each
-    (a group's name above its own), the achievement's narrative under its value."""
+    (a group's name above its own), each cell's text as the Word report prints it."""
 
     def __init__(self, doc, report, parent=None):
         from egov_desktop.export import report_table as rt
@@ -631,8 +631,5 @@ class ReportTableModel(QAbstractTableModel):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         col, row = self.columns[index.column()], self.rows[index.row()]
-        text = col.cell(row).text
-        lines = [text] if isinstance(text, str) else list(text)
-        if col.detail is not None and col.detail(row):
-            lines.append(col.detail(row))
-        return show_digits("\n".join(t for t in lines if t))
+        text = col.cell(row).text  # as the Word cell shows it: an achievement with its narrative under it
+        return show_digits(text if isinstance(text, str) else "\n".join(t for t in text if t))
