@@ -15,10 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThreadPool
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
 from egov_desktop.core.collecting import office_key
-from egov_desktop.core.digits import to_latin_digits
 from egov_desktop.core.consolidate import (LATE, MISSING, ON_TIME, STATUS_NAMES, STATUSES, Consolidation, OfficeRow,
                                            from_store)
 from egov_desktop.core.digits import to_latin_digits
@@ -31,6 +30,7 @@ from egov_desktop.gui import tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.labels import EXCEL_FILTER, KIND_LABELS, documents_folder, kind_label, kind_order
+from egov_desktop.store.errors import StoreError
 
 # What a cell sorts by (a header click): numbers as numbers, the status in its order, names as written.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -356,7 +356,11 @@ class ConsolidationWindow(QDialog):
     def refresh(self, *_args) -> None:
         """Read the consolidation again, keeping the sort, the filters and the office chosen."""
         current = self.current_row()
-        self.cons = from_store(self.store, *self.selection())
+        try:
+            self.cons = from_store(self.store, *self.selection())
+        except StoreError as exc:  # the office's server cannot be reached: what was shown stays, and why is said
+            self.counts.setText(exc.msg.render())
+            return
         self.model.set_consolidation(self.cons)
         self._fit_columns()
         if current is not None:

@@ -209,6 +209,8 @@ def test_an_office_report_opens_read_only_from_its_row(qtbot, collected):
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert view.table.state() != view.table.State.EditingState
     assert table_dump(window.store.path) == before
+    cons.open_button.click()  # the button opens another, as Enter did
+    assert len(cons.findChildren(CollectedReportView)) == 2
 
 
 def test_the_word_and_excel_buttons_write_the_consolidation_shown(qtbot, collected, tmp_path, monkeypatch):
@@ -250,3 +252,21 @@ def test_a_language_switch_retranslates_it_and_it_still_opens_the_office_chosen(
     finally:
         window.set_language("bn")
     assert shown(cons, 1)[0] == "যথাসময়ে"
+
+
+def test_a_database_that_cannot_be_read_keeps_what_is_shown_and_says_why(qtbot, collected, monkeypatch):
+    from egov_desktop.core.i18n import Msg
+    from egov_desktop.gui import consolidation
+    from egov_desktop.store.dialect import LOST_FOLLOW
+    from egov_desktop.store.errors import StoreError
+
+    window, _office = collected
+    cons = open_window(qtbot, window)
+
+    def unreachable(*_args):
+        raise StoreError(Msg(LOST_FOLLOW))
+
+    monkeypatch.setattr(consolidation, "from_store", unreachable)
+    cons.refresh()
+    assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]
+    assert cons.counts.text() == Msg(LOST_FOLLOW).render()
