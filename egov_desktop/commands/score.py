@@ -112,11 +112,10 @@ def run(args: argparse.Namespace) -> int:
     common.out("")
     not_applicable = gettext_for(lang, N_("not applicable"))
     rows = [[gettext_for(lang, c) for c in COLUMNS]]
-    # One score per indicator, in plan order (by code, a code used twice would take the other's unit).
-    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in scoring
-    for s, ind in zip(result.indicators, doc.plan.indicators()):
+    # One score per indicator, in plan order (by code, a code used twice would take the other's unit), with its
+    # own entry, as scored (a twin's is its own).
+    for s, ind, entry in zip(result.indicators, doc.plan.indicators(), report.entries_of(doc.plan)):
         unit = ind.unit
-        entry = entries.get(ind.code)
         # An indicator of several target dates (NIS 1.6) shows the dates met.
         dates = format_value(entry.dates, "dates", lang) if entry is not None and entry.dates else ""
         rows.append(

@@ -541,10 +541,14 @@ def _signoff(obj: Any, path: str) -> Signoff:
     return s
 
 
-def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
+def _entry(obj: Any, path: str, indicators: dict[tuple[str, int | None], Indicator]) -> Entry:
     r = _Reader(obj, path)
     code = r.text("indicator", True, NAME_LIMIT)
-    ind = indicators.get(code)
+    occurrence = _occurrence(r.raw("occurrence"), f"{path}.occurrence")
+    ind = indicators.get((code, occurrence))
+    if ind is None and occurrence is not None and (code, None) in indicators:
+        msgid = N_("the plan has fewer than {occurrence} indicators with the code {code}")
+        raise ExchangeError(Msg(msgid, {"occurrence": occurrence, "code": code}), f"{path}.occurrence")
     if ind is None:
         raise ExchangeError(Msg(N_("no indicator {code} in the plan"), {"code": code}), f"{path}.indicator")
     alternative = r.boolean("alternative")
@@ -561,6 +565,7 @@ def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
         evidence=r.text("evidence"),
         remarks=r.text("remarks"),
         dates=_values(r, "dates", lambda v, p: _value(v, "date", p), len(ind.target_dates or ()) or None),
+        occurrence=occurrence,
     )
     if entry.dates is not None and not ind.target_dates:
         raise ExchangeError(Msg(N_("indicator {code} has no target dates"), {"code": code}), f"{path}.dates")
@@ -572,20 +577,31 @@ def _entry(obj: Any, path: str, indicators: dict[str, Indicator]) -> Entry:
     return entry
 
 
+def _occurrence(value: Any, path: str) -> int | None:
+    """An entry's "occurrence" (format 1.1): which of the indicators with its code it is of, from 1 (the first,
+    also when the key is left out, and then read as left out)."""
+    if value is None:
+        return None
+    _since_1_1(path)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < MAX_NUMBER:
+        raise ExchangeError(Msg(N_("expected a whole number from 1")), path)
+    return value if value > 1 else None
+
+
 def _report(obj: Any, path: str, plan: Plan) -> Report:
     r = _Reader(obj, path)
     report = Report(period=r.choice("period", PERIODS, True), status=r.choice("status", STATUSES, True))
     # One table for the lookups: a scan of the plan per entry is quadratic (seconds at 5,000 indicators).
-    # Of two indicators with one code, the entry is the first's (as everywhere: Plan.indicator).
-    indicators = {i.code: i for i in reversed(plan.indicators())}
+    # Of two indicators with one code, an entry is the first's unless it names its occurrence.
+    indicators = dict(zip(plan.places(), plan.indicators()))
     report.entries = r.array("entries", lambda v, p: _entry(v, p, indicators), True)
-    seen: set[str] = set()
+    seen: set[tuple[str, int | None]] = set()
     for e in report.entries:
-        if e.indicator in seen:
+        if e.place in seen:
             raise ExchangeError(
                 Msg(N_("indicator {code} has more than one entry"), {"code": e.indicator}), f"{path}.entries"
             )
-        seen.add(e.indicator)
+        seen.add(e.place)
     memo, signoff = r.raw("memo"), r.raw("signoff")
     report.memo = _memo(memo, f"{path}.memo") if memo is not None else None
     report.signoff = _signoff(signoff, f"{path}.signoff") if signoff is not None else None
@@ -781,7 +797,9 @@ def _plan_dict(p: Plan) -> dict:
 
 
 def _entry_dict(e: Entry) -> dict:
-    out: dict[str, Any] = {"indicator": e.indicator, "value": _value_json(e.value)}
+    out: dict[str, Any] = {"indicator": e.indicator}
+    _put(out, "occurrence", e.occurrence)
+    out["value"] = _value_json(e.value)
     if e.not_applicable:
         out["not_applicable"] = True
     if e.alternative:
@@ -841,7 +859,7 @@ def uses_1_1(doc: PlanDocument) -> bool:
             return True
     return any(
         e.dates is not None or e.period_value is not None or e.numerator is not None or e.denominator is not None
-        or e.alternative
+        or e.alternative or e.occurrence is not None
         for r in doc.reports
         for e in r.entries
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Iterable, Union
 
 from egov_desktop.core.i18n import N_
 
@@ -230,10 +230,27 @@ class Plan:
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators() if i.code == code), None)
 
+    def places(self) -> list[tuple[str, int | None]]:
+        """Each indicator's place as an entry names it, in plan order (see `places`)."""
+        return places(i.code for i in self.indicators())
+
     @property
     def is_flat(self) -> bool:
         """Flat plans (seed 001) have no area titles or weights: each activity stands alone."""
         return all(a.title is None and a.weight is None for a in self.areas)
+
+
+def places(codes: Iterable[str]) -> list[tuple[str, int | None]]:
+    """The place of each of a plan's indicators, given their codes in plan order, as an entry names it: (code,
+    occurrence), the occurrence None for the first indicator of its code, 2, 3, ... for the later ones of two or
+    more indicators with one code (an error the rules report, yet real plans have such twins, each with its own
+    progress)."""
+    seen: dict[str, int] = {}
+    out = []
+    for code in codes:
+        n = seen[code] = seen.get(code, 0) + 1
+        out.append((code, n if n > 1 else None))
+    return out
 
 
 @dataclass
@@ -255,10 +272,18 @@ class Entry:
     # Format 1.1: the indicator's condition for its alternative held this period (a GRS office received no
     # complaint), so `value` is the alternative's achievement.
     alternative: bool = False
+    # Format 1.1: which of two or more indicators with one code the entry is of, counted in plan order
+    # (Plan.places): 2 for the second; None for the first (or only) one.
+    occurrence: int | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     # The store's row id of the entry's indicator (None in a document read from a file, which names the code
     # only): of two indicators with one code, it says whose entry this is. Not exchanged, ignored by equality.
     indicator_key: int | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def place(self) -> tuple[str, int | None]:
+        """The indicator it is of, as Plan.places names it."""
+        return self.indicator, self.occurrence
 
 
 @dataclass
@@ -307,17 +332,17 @@ class Report:
     key: int | None = field(default=None, compare=False, repr=False)
     extras: dict[str, Any] = field(default_factory=dict)
 
-    def entry(self, code: str) -> Entry | None:
-        return next((e for e in self.entries if e.indicator == code), None)
+    def entry(self, code: str, occurrence: int | None = None) -> Entry | None:
+        return next((e for e in self.entries if e.place == (code, occurrence)), None)
 
     def entries_of(self, plan: Plan) -> list[Entry | None]:
         """Each of the plan's indicators' entry (None: nothing entered), in plan order. Of two indicators with
-        one code (an error the rules report), each has its own when the entries name their indicator's key
-        (read from the database); when they name only the code (read from a file), the first takes it, so it
-        is not counted twice."""
+        one code (an error the rules report), each has its own: by its indicator's key when the entries name
+        it (read from the database), else by its place (code and occurrence, Plan.places)."""
         by_key = {e.indicator_key: e for e in self.entries if e.indicator_key is not None}
-        by_code = {e.indicator: e for e in reversed(self.entries) if e.indicator_key is None}
-        return [by_key[ind.key] if ind.key in by_key else by_code.pop(ind.code, None) for ind in plan.indicators()]
+        by_place = {e.place: e for e in reversed(self.entries) if e.indicator_key is None}
+        return [by_key[ind.key] if ind.key in by_key else by_place.pop(place, None)
+                for ind, place in zip(plan.indicators(), plan.places())]
 
 
 @dataclass

@@ -352,9 +352,9 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
     not_started = today is not None and starts is not None and today < starts
     findings: list[Finding] = []
     # One lookup table: plan.indicator() scans the plan, which made a check quadratic in its size.
-    indicators = {i.code: i for i in reversed(plan.indicators())}  # the first wins, as in indicator()
+    indicators = dict(zip(plan.places(), plan.indicators()))  # a twin's entry names its occurrence
     for entry in report.entries:
-        ind = indicators.get(entry.indicator)
+        ind = indicators.get(entry.place)
         period, code = report.period, entry.indicator
         if ind is None:
             msgid = N_("no indicator {code} in the plan")

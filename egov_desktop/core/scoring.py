@@ -251,8 +251,9 @@ def _percent(total: float, out_of: float) -> float:
     return round(total / out_of * 100.0, _DECIMALS) if out_of else 0.0
 
 
-def _quarter_entries(plan: Plan, report: Report, reports: Sequence[Report]) -> dict[str, list[Entry]]:
-    """Each indicator's entries in the quarter reports the report's period covers (its own included)."""
+def _quarter_entries(plan: Plan, report: Report, reports: Sequence[Report]) -> dict[tuple[str, int | None], list[Entry]]:
+    """Each indicator's entries in the quarter reports the report's period covers (its own included), by its
+    place (Plan.places: a twin's entries are its own)."""
     covered = QUARTERS[:_QUARTERS_IN.get(report.period, len(QUARTERS))]
     by_period = {r.period: r for r in reports if r.period in covered}
     if report.period in covered:
@@ -261,7 +262,7 @@ def _quarter_entries(plan: Plan, report: Report, reports: Sequence[Report]) -> d
     for period in covered:
         if period in by_period:
             for e in by_period[period].entries:
-                out.setdefault(e.indicator, []).append(e)
+                out.setdefault(e.place, []).append(e)
     return out
 
 
@@ -292,17 +293,19 @@ def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> 
     total = out_of = 0.0
     # Matched once: report.entry() scans the entries, which made scoring quadratic in the plan size.
     entries = iter(report.entries_of(plan))
+    places = iter(plan.places())
     quarter_entries = _quarter_entries(plan, report, reports)
     for area in plan.areas:
         area_total = area_out_of = 0.0
         for activity in area.activities:
             for ind in activity.indicators:
                 entry = next(entries)  # its own, also of two indicators with one code (Report.entries_of)
+                place = next(places)
                 value = entry.value if entry else None
                 na = bool(entry and entry.not_applicable)
                 reported = ind.reported(entry)  # GRS with no complaint: its alternative indicator
-                if reported is ind and ind.unit == "percent" and ind.code in quarter_entries:
-                    derived = year_to_date_percent(quarter_entries[ind.code], options.percent_total)
+                if reported is ind and ind.unit == "percent" and place in quarter_entries:
+                    derived = year_to_date_percent(quarter_entries[place], options.percent_total)
                     value = derived if derived is not None else value
                 target_ind = replace(reported, targets=due_targets(reported, report.period)) if due_basis else reported
                 can_score = scorable(reported, plan.levels)

@@ -1088,7 +1088,7 @@ class ProgressModel(GridModel):
         if col == "quarter_target":
             return Cell(VALUE, (ind.quarter_targets or [None] * 4)[QUARTERS.index(self.period)], unit=ind.value_unit)
         if col == "previous":
-            return Cell(VALUE, self._chain.previous_value(ind.code), unit=ind.unit)
+            return Cell(VALUE, self._chain.previous_value(ind), unit=ind.unit)
         entry = self._entries.get(ind.key)
         if self._trial is not None and self._trial.indicator_key == ind.key and self._trial_column != col:
             entry = self._trial  # what is being typed in another cell of the row, previewed
@@ -1127,8 +1127,9 @@ class ProgressModel(GridModel):
         """The edits that start this report from the earlier ones (core.progress.ReportChain.fill)."""
         if self.locked:
             return []
-        return [(self.index(self._row_of[code], self._col_index[col]), value)
-                for code, col, value in self._chain.fill(self._rows, self._report)]
+        row_of = {place: row for row, place in enumerate(self._doc.plan.places())}
+        return [(self.index(row_of[place], self._col_index[col]), value)
+                for place, col, value in self._chain.fill(self._rows, self._report)]
 
     def _write(self, row: int, col: str, value):
         ind = self._rows[row]

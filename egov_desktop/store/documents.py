@@ -26,6 +26,7 @@ from egov_desktop.core.model import (
     Office,
     Plan,
     PlanDocument,
+    places,
     Report,
     Signatory,
     Signoff,
@@ -150,6 +151,8 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
     report_rows = rows(conn, "report", "plan_id", [plan_id])
     reports = {r["id"]: _report(r) for r in report_rows}
     entry_rows = rows(conn, "entry", "report_id", reports)
+    # The occurrence an entry carries in the exchange format, for twins (two indicators with one code).
+    occurrence = {ind.key: n for ind, (_code, n) in zip(plan.indicators(), plan.places())}
     files = entry_files(conn, [r["id"] for r in entry_rows])
     for r in entry_rows:
         ind = indicators[r["indicator_id"]][1]
@@ -168,6 +171,7 @@ def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
                 period_value=r["period_value"],
                 numerator=r["numerator"],
                 denominator=r["denominator"],
+                occurrence=occurrence[r["indicator_id"]],
                 extras=_with_files(extras, files.get(r["id"])),
                 indicator_key=r["indicator_id"],
             )
@@ -362,21 +366,23 @@ def _alternative_from_json(raw: dict | None):
                        condition=raw.get("condition"), extras=raw.get("extras") or {})
 
 
-def indicator_ids_by_code(conn: Connection, plan_id: int) -> dict[str, int]:
+def indicator_ids_by_place(conn: Connection, plan_id: int) -> dict[tuple[str, int | None], int]:
+    """The plan's indicators' row ids by their place as an entry names it (Plan.places: the code, and of two or
+    more indicators with one code the occurrence, counted in plan order)."""
     ind, act, area = TABLES["indicator"], TABLES["activity"], TABLES["area"]
     q = (
         select(ind.c.code, ind.c.id)
         .join(act, act.c.id == ind.c.activity_id)
         .join(area, area.c.id == act.c.area_id)
         .where(area.c.plan_id == plan_id)
-        .order_by(area.c.position.desc(), act.c.position.desc(), ind.c.position.desc())
+        .order_by(area.c.position, act.c.position, ind.c.position)
     )
-    # Of two indicators with one code (read, and reported by the rules), the entry is the first's: rows come
-    # last first, so the first in plan order is written last and wins.
-    return {code: key for code, key in conn.execute(q)}
+    found = conn.execute(q).all()
+    return dict(zip(places(code for code, _key in found), (key for _code, key in found)))
 
 
-def write_report(tx: Tx, plan_id: int, position: int, report: Report, codes: dict[str, int]) -> int:
+def write_report(tx: Tx, plan_id: int, position: int, report: Report,
+                 places: dict[tuple[str, int | None], int]) -> int:
     s = report.signoff
     report_id = tx.insert(
         "report",
@@ -399,7 +405,7 @@ def write_report(tx: Tx, plan_id: int, position: int, report: Report, codes: dic
             "entry",
             {
                 "report_id": report_id,
-                "indicator_id": codes[e.indicator],
+                "indicator_id": places[e.place],
                 "position": i,
                 "value": value_to_json(e.value),
                 "not_applicable": e.not_applicable,

@@ -226,9 +226,9 @@ def _import(w: Work, doc: PlanDocument, office_id: int | None = None, operation:
     except IntegrityError:
         raise StoreError(Msg(N_("There is already a plan of this kind for fiscal year {year}. "
                                 "Delete or rename it first."), {"year": doc.plan.fiscal_year})) from None
-    codes = docs.indicator_ids_by_code(w.tx.conn, plan_id)
+    places = docs.indicator_ids_by_place(w.tx.conn, plan_id)
     for i, report in enumerate(doc.reports):
-        report_id = docs.write_report(w.tx, plan_id, i, report, codes)
+        report_id = docs.write_report(w.tx, plan_id, i, report, places)
         if report.signoff is not None:
             # As signed: with the office header the seal holds with, which may be older than the file's.
             as_signed = dataclasses.replace(doc, office=exchange.sealed_office(doc, report))

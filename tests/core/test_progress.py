@@ -17,10 +17,10 @@ def test_the_latest_earlier_report_is_the_previous_one_nearest_first():
     doc = _doc(Report("H1", entries=[Entry("2.1.1", 4)]))
     q3 = ReportChain(doc, "Q3")
     assert [r.period for r in q3.earlier] == ["H1", "Q1"]  # no Q2 yet: H1 ends where Q3 starts
-    assert q3.previous.period == "H1" and q3.previous_value("2.1.1") == 4
+    assert q3.previous.period == "H1" and q3.previous_value(doc.plan.indicator("2.1.1")) == 4
     assert q3.before.period == "H1" and q3.base(doc.plan.indicator("2.1.1")) == (4, "H1")
     first = ReportChain(doc, "Q1")
-    assert first.previous is None and first.before is None and first.previous_value("2.1.1") is None
+    assert first.previous is None and first.before is None and first.previous_value(doc.plan.indicator("2.1.1")) is None
 
 
 def test_the_base_and_own_part_are_for_sum_indicators_only_and_nothing_entered_is_zero():
@@ -43,7 +43,7 @@ def test_fill_starts_a_report_from_the_earlier_ones_and_keeps_what_is_entered():
     q1.entry("2.1.1").narrative = "দুটি সভা"
     q2 = Report("Q2", entries=[Entry("5.1.1", 3), Entry("2.1.1", None, evidence="কার্যবিবরণী")])
     edits = ReportChain(doc, "Q2").fill(doc.plan.indicators(), q2)
-    assert ("2.1.1", "value", 1) in edits and ("2.1.1", "narrative", "দুটি সভা") in edits
-    assert not any(code == "2.1.1" and field == "evidence" for code, field, _v in edits)  # typed here already
-    assert not any(code == "5.1.1" for code, _f, _v in edits)  # an achievement already entered
-    assert not any(code == "1.1.1" for code, _f, _v in edits)  # nothing earlier to start from
+    assert (("2.1.1", None), "value", 1) in edits and (("2.1.1", None), "narrative", "দুটি সভা") in edits
+    assert not any(code == "2.1.1" and field == "evidence" for (code, _n), field, _v in edits)  # typed here already
+    assert not any(code == "5.1.1" for (code, _n), _f, _v in edits)  # an achievement already entered
+    assert not any(code == "1.1.1" for (code, _n), _f, _v in edits)  # nothing earlier to start from

@@ -1,0 +1,65 @@
+"""Two indicators with one code (the Citizen's Charter plan prints [১.১.১] twice, PLANS.md §4.6) each with its own
+achievement: export-json writes a file that import, check and score read with each twin's entry its own, and
+export → import → export gives the same file (issue 15)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from egov_desktop.core import exchange
+from egov_desktop.core.scoring import score_report
+from egov_desktop.store.service import Store
+from tests.conftest import FIXTURES
+
+CC = FIXTURES / "cc-fid-2021-22.plan.json"
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, "-m", "egov_desktop", *map(str, args)], capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def _twins_entered(db):
+    """The CC fixture with the first [১.১.১] (a percent) at 50% and its twin (a count, target 4) at 150: a figure
+    the first's unit would refuse, so a reader that gives the twin's entry to the first says so."""
+    with Store.open(db) as store:
+        key = store.import_document(exchange.load(CC)).key
+        first, twin = [i for i in store.get_document(key).plan.indicators() if i.code == "1.1.1"]
+        store.set_entry_field(key, "Q1", first.key, "value", 50)
+        store.set_entry_field(key, "Q1", twin.key, "value", 150)
+        return store.get_document(key)
+
+
+def test_twins_entries_travel_through_export_json_import_check_and_score(tmp_path):
+    saved = _twins_entered(tmp_path / "one.sqlite")
+    out = tmp_path / "cc.json"
+    code, _, err = run("export-json", "--fiscal-year", "2021-22", "--kind", "citizen_charter", "--out", out,
+                       "--db", tmp_path / "one.sqlite")
+    assert code == 0, err
+    entries = json.loads(out.read_text(encoding="utf-8"))["reports"][0]["entries"]
+    assert [(e["indicator"], e.get("occurrence"), e["value"]) for e in entries if e["indicator"] == "1.1.1"] == \
+        [("1.1.1", None, 50), ("1.1.1", 2, 150)]
+
+    code, _, err = run("import", out, "--db", tmp_path / "two.sqlite")
+    assert code == 0, err
+    again = tmp_path / "again.json"
+    code, _, err = run("export-json", "--fiscal-year", "2021-22", "--kind", "citizen_charter", "--out", again,
+                       "--db", tmp_path / "two.sqlite")
+    assert code == 0, err
+    assert again.read_bytes() == out.read_bytes()
+
+    code, stdout, err = run("check", out, "--json", "--lang", "en")
+    errors = {(f["rule"], f["where"]) for f in json.loads(stdout)["findings"] if f["severity"] == "error"}
+    assert ("duplicate_code", "1.1.1") in errors
+    assert [e for e in errors if e[1].startswith("Q1/")] == []  # the twin's 150 is a count, not a percent over 100
+
+    code, stdout, err = run("score", out, "--json")
+    assert code == 0, err
+    scored = json.loads(stdout)
+    twins = [s for s in scored["indicators"] if s["code"] == "1.1.1"]
+    assert [(s["value"], s["scorable"]) for s in twins] == [(50, False), (150, True)]
+    expected = score_report(saved.plan, saved.report("Q1"), saved.reports)
+    assert [s["score"] for s in scored["indicators"]] == [round(s.score, 6) for s in expected.indicators]
+    assert twins[1]["score"] == 5  # 150 of a target of 4: the full weight
+
