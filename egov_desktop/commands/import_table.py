@@ -49,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
     lang = args.lang
     overrides = Overrides(kind=args.kind, fiscal_year=args.fiscal_year, office=args.office, tier=args.tier)
+    # Nothing said instead: a file of ours is read exactly from the plan it carries, not from its table.
+    overrides = None if overrides == Overrides() else overrides
     try:
         result = read_plan_table(Path(args.file), sheet=args.sheet, table=args.table, overrides=overrides)
     except TableFileError as exc:
