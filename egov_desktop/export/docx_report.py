@@ -23,7 +23,7 @@ from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
 from egov_desktop.core.model import Memo, Office, PlanDocument, Report, Signatory
 from egov_desktop.export import embedded, ooxml
-from egov_desktop.export.fonts import NIKOSH, embed_fonts, latin_font
+from egov_desktop.export.fonts import DIGITS, NIKOSH, embed_fonts, latin_font
 from egov_desktop.export.ooxml import Cell, para
 
 PARTS = ("memo", "report")
@@ -474,20 +474,24 @@ def _custom_properties(document, meta: dict) -> None:
 
 
 def _footer(document, lang: str, seal: str | None) -> None:
-    """Every page's footer: "পৃষ্ঠা 1/3" (Word's PAGE and NUMPAGES fields), under the seal of a signed
+    """Every page's footer: "পৃষ্ঠা ১/৩" (Word's PAGE and NUMPAGES fields), under the seal of a signed
     report. The memo's section sets it; the report's inherits it.
 
-    The numbers are fields, so Word and LibreOffice count the pages themselves; both draw them in Latin
+    The numbers are fields, so Word and LibreOffice count the pages themselves; both write them in Latin
     digits. OOXML has no Bengali number format (w:pgNumType's w:fmt, a field's \\* switch), and LibreOffice
     (7.4) maps none of its 62 w:fmt values nor any switch to its native numbering, the one way it draws
     Bengali digits (an .odt's page style can ask for it; its .docx export loses it). Its digit shaping by
     language is a setting of the reader's program (Tools > Options > Complex Text Layout > Numerals), not
-    of the file."""
+    of the file. So in Bangla the results are set in the embedded "Egov Digits" font (fonts.DIGITS), whose
+    0-9 are the Bangla face's ০-৯: drawn Bangla, though a copy of the text or a search finds "1"."""
     from docx.oxml.parser import parse_xml
 
     footer = document.sections[0].footer
     footer.is_linked_to_previous = False
-    fields = {"\x00": ooxml.field("PAGE", "1"), "\x01": ooxml.field("NUMPAGES", "1")}
+    # Digits as the language shows them (core.digits.localize_digits): Bangla for "bn".
+    digits = f'<w:rFonts w:ascii="{DIGITS}" w:hAnsi="{DIGITS}" w:cs="{DIGITS}" w:eastAsia="{DIGITS}"/>' \
+        if lang == "bn" else ""
+    fields = {"\x00": ooxml.field("PAGE", "1", digits), "\x01": ooxml.field("NUMPAGES", "1", digits)}
     label = _t(lang, N_("Page {page}/{pages}"), page="\x00", pages="\x01")
     numbers = "".join(fields.get(piece) or ooxml.runs(piece) for piece in re.split("([\x00\x01])", label))
     lines = [para(seal, "EgovFooterText")] if seal else []

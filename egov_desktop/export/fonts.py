@@ -24,6 +24,13 @@ parts: one under its own name, and one under the name "Nikosh" with w:altName
 Also not verified here: on a PC that has Nikosh installed, LibreOffice may prefer the
 embedded Noto for "Nikosh"; the text is then correct but in the Noto typeface. The
 font file itself is never renamed: passing Noto off as Nikosh would mislead.
+
+Page numbers are fields (PAGE, NUMPAGES) that Word and LibreOffice fill with Latin digits: no number
+format of OOXML gives Bengali ones (docx_report._footer). So a Bangla report's field results are set in
+"Egov Digits", a font of ten glyphs made here from the bundled Bangla face: its ASCII digits 0-9 are
+drawn with the outlines (and advances) of that face's Bengali digits ০-৯. It is embedded like the others,
+under its own name: the OFL lets a modified font be shipped under a name that is not a Reserved Font
+Name (Noto declares none; the copyright and licence records are kept). See resources/fonts/OFL.txt.
 """
 from __future__ import annotations
 
@@ -44,6 +51,8 @@ RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/f
 RT_FONT_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
 
 NIKOSH = "Nikosh"
+# The page numbers' font: ASCII digits drawn as the Bangla face's Bengali digits (see above, _digits_font).
+DIGITS = "Egov Digits"
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,8 @@ FALLBACK = "Noto Serif Bengali"
 # w:sig for a font that covers Basic Latin and Bengali (usb0 bit 16 = Bengali):
 # it guides Word's substitution when the named font is missing.
 _SIG = '<w:sig w:usb0="00010003" w:usb1="00000000" w:usb2="00000000" w:usb3="00000000" w:csb0="00000001" w:csb1="00000000"/>'
+# Egov Digits covers only Basic Latin's digits (usb0 bit 0).
+_SIG_DIGITS = '<w:sig w:usb0="00000001" w:usb1="00000000" w:usb2="00000000" w:usb3="00000000" w:csb0="00000001" w:csb1="00000000"/>'
 _SIG_LATIN = '<w:sig w:usb0="E00002FF" w:usb1="4000201F" w:usb2="08000029" w:usb3="00000000" w:csb0="0000019F" w:csb1="00000000"/>'
 
 
@@ -111,13 +122,16 @@ def obfuscate(data: bytes, guid: str) -> bytes:
 
 
 @lru_cache(maxsize=None)
-def _font_file(name: str) -> tuple[bytes, str]:
+def _font_file(name: str, digits: bool = False) -> tuple[bytes, str]:
     """A bundled font's bytes as embedded, obfuscated, and its key: a GUID derived from the bytes, so
     exports are reproducible. Latin faces are cut to the Latin letters and punctuation first (their
     Greek, Cyrillic and Vietnamese would make each file half a megabyte larger). Noto Serif ships cut so
-    already (by _latin_subset; only the export uses it); Noto Sans is whole for the window."""
+    already (by _latin_subset; only the export uses it); Noto Sans is whole for the window. `digits`: the
+    "Egov Digits" font made from the (Bangla) face `name` instead."""
     data = Path(resource_path("fonts", name)).read_bytes()
-    if name in (_NOTO_SANS.regular, _NOTO_SANS.bold):
+    if digits:
+        data = digits_font(data)
+    elif name in (_NOTO_SANS.regular, _NOTO_SANS.bold):
         data = _latin_subset(data)
     guid = str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper()
     return obfuscate(data, guid), guid
@@ -146,6 +160,45 @@ def _latin_subset(data: bytes) -> bytes:
     return out.getvalue()
 
 
+_BENGALI_ZERO = 0x09E6
+
+
+def digits_font(data: bytes) -> bytes:
+    """The "Egov Digits" font made from a Bangla font file's bytes: only its Bengali digits ০-৯ (and the space),
+    mapped from the ASCII digits 0-9, named "Egov Digits" (the family, full and PostScript names; the
+    copyright, licence and designer records kept, Noto's trademark line dropped with its name). No layout
+    tables: digits need no shaping. The same bytes for the same file (no time stamp), so exports stay
+    reproducible."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "DSIG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[0x20, *range(_BENGALI_ZERO, _BENGALI_ZERO + 10)])
+    subsetter.subset(font)
+    for table in font["cmap"].tables:
+        for d in range(10):
+            table.cmap[0x30 + d] = table.cmap.pop(_BENGALI_ZERO + d)
+    name = font["name"]
+    style = name.getDebugName(2) or "Regular"  # Regular or Bold, as the face it is made from
+    for name_id in (1, 3, 4, 6, 7, 16, 17, 21, 22):
+        name.removeNames(nameID=name_id)
+    postscript = f"{DIGITS.replace(' ', '')}-{style}"
+    for name_id, text in ((1, DIGITS), (4, f"{DIGITS} {style}"), (6, postscript), (3, f"1.0;EGOV;{postscript}")):
+        name.setName(text, name_id, 3, 1, 0x409)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def embed_fonts(document, font: str) -> None:
     """Name `font` and its Latin face in fontTable.xml, embed the bundled files they need, and tell Word
     to keep them embedded."""
@@ -159,11 +212,11 @@ def embed_fonts(document, font: str) -> None:
                     parse_xml(f'<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}"/>'), package)
     count = 0
 
-    def embedded(face: Face) -> str:
+    def embedded(face: Face, digits: bool = False) -> str:
         nonlocal count
         embeds = []
         for tag, bold in (("Regular", False), ("Bold", True)):
-            blob, guid = _font_file(face.file(bold))
+            blob, guid = _font_file(face.file(bold), digits)
             count += 1
             part = Part(PackURI(f"/word/fonts/font{count}.odttf"), CT_OBFUSCATED_FONT, blob, package)
             rid = table.relate_to(part, RT_FONT)
@@ -180,6 +233,7 @@ def embed_fonts(document, font: str) -> None:
         entries.append(entry(font, bangla, extra=f'<w:altName w:val={quoteattr(fonts.family)}/>'))
     entries.append(entry(fonts.family, bangla))
     entries.append(entry(fonts.latin.family, embedded(fonts.latin), _SIG_LATIN))
+    entries.append(entry(DIGITS, embedded(fonts.bangla, digits=True), _SIG_DIGITS))
     table.element.extend(list(parse_xml(f'<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">{"".join(entries)}</w:fonts>')))
 
     # Replace the template's font table (it names fonts we do not use, and embeds nothing).

@@ -41,9 +41,11 @@ def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs(text)}</w:p>"
 
 
-def field(instruction: str, shown: str) -> str:
-    """A field Word and LibreOffice compute (PAGE, NUMPAGES), with `shown` as its last result."""
-    return f'<w:fldSimple w:instr=" {escape(instruction)} "><w:r><w:t>{escape(shown)}</w:t></w:r></w:fldSimple>'
+def field(instruction: str, shown: str, rpr: str = "") -> str:
+    """A field Word and LibreOffice compute (PAGE, NUMPAGES), with `shown` as its last result; `rpr` the
+    result's run properties (its font)."""
+    props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:fldSimple w:instr=" {escape(instruction)} "><w:r>{props}<w:t>{escape(shown)}</w:t></w:r></w:fldSimple>'
 
 
 @dataclass

@@ -194,6 +194,49 @@ def test_embedded_font_parts_for_nikosh(modmr_docx):
         assert obfuscate(stored, guid) == real
 
 
+def _footer_xml(path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
+
+
+@pytest.mark.parametrize("font, face", [("Nikosh", "NotoSerifBengali"), ("Noto Sans Bengali", "NotoSansBengali")])
+def test_page_numbers_are_set_in_an_embedded_font_that_draws_bangla_digits(tmp_path, font, face):
+    """No Word number format gives Bengali digits: the PAGE and NUMPAGES results are set in "Egov Digits",
+    embedded, whose 0-9 are the Bangla face's ০-৯ (outline and advance); in English they stay as they are."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    out = export_docx(modmr(), "H1", tmp_path / "r.docx", font=font)
+    fields = re.findall(r'<w:fldSimple w:instr=" (\w+) ">(.*?)</w:fldSimple>', _footer_xml(out))
+    assert [name for name, _ in fields] == ["PAGE", "NUMPAGES"]
+    for _, run in fields:
+        assert '<w:rFonts w:ascii="Egov Digits" w:hAnsi="Egov Digits" w:cs="Egov Digits"' in run, run
+    table = part(out, "word/fontTable.xml").decode()
+    rels = part(out, "word/_rels/fontTable.xml.rels").decode()
+    entry = re.search(r'<w:font w:name="Egov Digits">.*?</w:font>', table, re.S).group(0)
+    for tag, style in (("Regular", "Regular"), ("Bold", "Bold")):
+        rid, guid = re.search(rf'<w:embed{tag} r:id="(rId\d+)" w:fontKey="\{{([0-9A-F-]{{36}})\}}"/>', entry).groups()
+        target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)
+        digits = TTFont(io.BytesIO(obfuscate(part(out, "word/" + (target.group(1) or target.group(2))), guid)))
+        bangla = TTFont(str(resource_path("fonts", f"{face}-{style}.ttf")))
+        assert digits["name"].getDebugName(1) == "Egov Digits"
+        assert digits["name"].getDebugName(6) == f"EgovDigits-{style}"
+        assert "Open Font License" in digits["name"].getDebugName(13)
+        mine, theirs = digits.getBestCmap(), bangla.getBestCmap()
+        assert set(mine) == {0x20, *range(0x30, 0x3A)}
+        for d in range(10):
+            ours, real = mine[0x30 + d], theirs[0x9E6 + d]
+            assert digits["hmtx"][ours] == bangla["hmtx"][real]
+            assert digits["glyf"][ours].getCoordinates(digits["glyf"])[0] == \
+                bangla["glyf"][real].getCoordinates(bangla["glyf"])[0], d
+    set_language("en")
+    english = export_docx(modmr(), "H1", tmp_path / "en.docx")
+    assert "Egov Digits" not in _footer_xml(english)
+
+
 def test_signed_report_carries_revision_and_code(tmp_path):
     doc = signed(modmr(), "H1", revision=2)
     out = export_docx(doc, "H1", tmp_path / "s.docx")
