@@ -7,12 +7,21 @@ Word report. Indicators are matched across offices by code; where one plan uses 
 §4.6: two [১.১.১] in one real plan) the titles tell the two apart, and failing that their order does.
 An office's status is "on_time" when its report was received by the period's deadline (the office's
 editable deadline table), "late" after it, "missing" when there is none.
+
+Speed (issue 11.5: the view of 300 offices opens in under a second; bench/bench_consolidate.py): what costs is
+reading each collected exchange document and scoring it. A collected report never changes in place (another
+one replaces it, with another content digest), so what was read and scored of it is kept for the process,
+keyed by that digest (`Submission.digest`, the store's content_sha256): the view read again after one more
+report is collected, or for a period seen before, reads and scores only what is new. It is the same reading
+and the same scoring, done once, not a second way to score.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -37,6 +46,9 @@ class Submission:
     key: Any = None
     signed: bool = False
     verified: bool | None = None
+    # The digest of `document`'s content (store: content_sha256), when known: what consolidating it makes is
+    # then kept for the process under it (module docstring). Two documents with one digest must be the same.
+    digest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,15 @@ class _Columns:
     def __init__(self) -> None:
         self.columns: list[Column] = []
         self._by_code: dict[str, list[int]] = {}
+        # Title -> its compared form: 300 offices' plans repeat the same few dozen titles, and NFC of Bangla
+        # text is not cheap (it was a fifth of consolidating 300 offices).
+        self._normal: dict[str, str] = {}
+
+    def _title(self, title: str) -> str:
+        normal = self._normal.get(title)
+        if normal is None:
+            normal = self._normal[title] = _normal(title)
+        return normal
 
     def match(self, indicators: Sequence[Indicator]) -> list[int]:
         """The column index of each of one plan's indicators (in plan order), adding columns for new ones:
@@ -131,8 +152,8 @@ class _Columns:
         out = []
         for ind in indicators:
             candidates = [i for i in self._by_code.get(ind.code, []) if i not in taken]
-            title = _normal(ind.title)
-            index = next((i for i in candidates if _normal(self.columns[i].title) == title), None)
+            title = self._title(ind.title)
+            index = next((i for i in candidates if self._title(self.columns[i].title) == title), None)
             if index is None and candidates:
                 index = candidates[0]
             if index is None:
@@ -155,6 +176,71 @@ def _cells(doc: PlanDocument, report: Report, scores: Sequence[IndicatorScore]) 
         out.append(Cell(s.value, s.percent, s.score, s.weight, s.not_applicable, s.scorable,
                         evidence_missing(entry), tuple(entry.dates or ()) if entry else ()))
     return out
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """An office's report as consolidation scores it (by its own plan)."""
+
+    cells: tuple[Cell, ...]
+    total: float
+    out_of: float
+
+
+class _Recent:
+    """What was read and scored of the most recently consolidated documents, by content digest (module
+    docstring). Bounded: two views' worth of 300 offices (a parsed 13-indicator report takes some 27 KB)."""
+
+    SIZE = 600
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # the window may consolidate in a worker thread
+        self._items: OrderedDict[str, tuple[PlanDocument, dict[str, _Scored]]] = OrderedDict()
+
+    def document(self, digest: str) -> PlanDocument | None:
+        with self._lock:
+            item = self._items.get(digest)
+            if item is None:
+                return None
+            self._items.move_to_end(digest)
+            return item[0]
+
+    def scored(self, digest: str, document: PlanDocument, period: str) -> _Scored | None:
+        with self._lock:
+            item = self._items.get(digest)
+            return item[1].get(period) if item is not None and item[0] is document else None
+
+    def keep(self, digest: str, document: PlanDocument, period: str | None = None,
+             scored: _Scored | None = None) -> None:
+        with self._lock:
+            item = self._items.get(digest)
+            if item is None or item[0] is not document:
+                item = self._items[digest] = (document, {})
+            if period is not None:
+                item[1][period] = scored
+            self._items.move_to_end(digest)
+            while len(self._items) > self.SIZE:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+RECENT = _Recent()
+
+
+def _scored(sub: Submission, report: Report) -> _Scored:
+    """`report` of `sub` scored by its own plan; kept under the document's digest when it has one."""
+    if sub.digest is not None:
+        kept = RECENT.scored(sub.digest, sub.document, report.period)
+        if kept is not None:
+            return kept
+    result = score_report(sub.document.plan, report, sub.document.reports)
+    scored = _Scored(tuple(_cells(sub.document, report, result.indicators)), result.total, result.out_of)
+    if sub.digest is not None:
+        RECENT.keep(sub.digest, sub.document, report.period, scored)
+    return scored
 
 
 def consolidate(submissions: Sequence[Submission], offices: Sequence[str], period: str,
@@ -183,10 +269,10 @@ def consolidate(submissions: Sequence[Submission], offices: Sequence[str], perio
         if sub is None or report is None:
             rows.append(OfficeRow(name, MISSING, None, submission=sub, listed=key in listed))
             continue
-        result = score_report(sub.document.plan, report, sub.document.reports)
+        scored = _scored(sub, report)
         indexes = columns.match(sub.document.plan.indicators())
-        cells = _cells(sub.document, report, result.indicators)
-        row = OfficeRow(name, status_of(sub.received, deadline), sub.received, result.total, result.out_of,
+        cells = scored.cells
+        row = OfficeRow(name, status_of(sub.received, deadline), sub.received, scored.total, scored.out_of,
                         {}, sub, key in listed)
         for index, cell in zip(indexes, cells):
             row.cells.setdefault(index, cell)
@@ -212,7 +298,16 @@ def from_store(store, kind: str, fiscal_year: str, period: str) -> Consolidation
     collected reports, issue 11.4) for the office of the database, against its deadline of the period."""
     office = store.current_office()
     offices = [s.name for s in store.subordinates(office)] if office is not None else []
-    submissions = [Submission(c.office, c.document(), c.received_at, c.key, c.signed, c.verified)
+    submissions = [Submission(c.office, _document(c), c.received_at, c.key, c.signed, c.verified, c.content_sha256)
                    for c in store.collected_documents(kind, fiscal_year, period)]
     deadline = store.deadlines(fiscal_year=fiscal_year).get(period)
     return consolidate(submissions, offices, period, deadline)
+
+
+def _document(collected) -> PlanDocument:
+    """A collected report's exchange document: read once per process (module docstring)."""
+    document = RECENT.document(collected.content_sha256)
+    if document is None:
+        document = collected.document()
+        RECENT.keep(collected.content_sha256, document)
+    return document

@@ -139,3 +139,59 @@ def test_status_by_the_deadline_day():
     assert status_of(dt.date(2021, 10, 16), DEADLINE) == LATE
     assert status_of(None, DEADLINE) == MISSING
     assert status_of(dt.date(2030, 1, 1), None) == ON_TIME
+
+
+class _Collected:
+    """A store's collected report (store/collected.CollectedReport) as from_store reads it."""
+
+    def __init__(self, office: str, doc, received):
+        from egov_desktop.core.collecting import content_sha256
+
+        self.office, self.received_at, self.key, self.signed, self.verified = office, received, office, False, False
+        self.document_json = exchange.dumps(doc)
+        self.content_sha256 = content_sha256(doc)
+
+    def document(self):
+        return exchange.loads(self.document_json)
+
+
+class _Store:
+    """The duck-typed store from_store reads: its office, subordinate offices, collected reports, deadlines."""
+
+    def __init__(self, collected):
+        self.collected = collected
+
+    def current_office(self):
+        return 1
+
+    def subordinates(self, office):
+        return [type("Sub", (), {"name": c.office}) for c in self.collected]
+
+    def collected_documents(self, kind, fiscal_year, period):
+        return list(self.collected)
+
+    def deadlines(self, fiscal_year):
+        return {"Q1": DEADLINE}
+
+
+def test_from_store_reads_and_scores_a_collected_report_once_per_content(monkeypatch):
+    from egov_desktop.core import consolidate as module
+
+    module.RECENT.clear()
+    collected = [_Collected(name, office_doc(name, {"1.2.1": n}), dt.date(2021, 10, 1))
+                 for n, name in enumerate(("ক", "খ", "গ"), start=1)]
+    store = _Store(collected)
+    first = module.from_store(store, "citizen_charter", "2021-22", "Q1")
+    reads, scorings = [], []
+    monkeypatch.setattr(exchange, "loads", lambda text, *a, **k: reads.append(text) or exchange.from_dict(
+        json.loads(text)))
+    monkeypatch.setattr(module, "score_report", lambda *a: scorings.append(a) or score_report(*a))
+    again = module.from_store(store, "citizen_charter", "2021-22", "Q1")
+    assert reads == [] and scorings == []
+    assert [(r.office, r.total, r.out_of, r.cells) for r in again.rows] == [
+        (r.office, r.total, r.out_of, r.cells) for r in first.rows]
+    # খ's report replaced by another (another content, another digest): that one is read and scored again.
+    store.collected[1] = _Collected("খ", office_doc("খ", {"1.2.1": 4}), dt.date(2021, 10, 2))
+    third = module.from_store(store, "citizen_charter", "2021-22", "Q1")
+    assert len(reads) == 1 and len(scorings) == 1
+    assert third.rows[1].total == pytest.approx(5) and third.rows[0].total == first.rows[0].total
