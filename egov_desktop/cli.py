@@ -25,6 +25,7 @@ COMMANDS = {
     "backup": "backup",
     "check": "check",
     "collect": "collect",
+    "consolidate": "consolidate",
     "db": "db",
     "email-draft": "email_draft",
     "evidence": "evidence",

@@ -44,7 +44,8 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 1 for c in text)
 
 
-def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+def text_table(rows: list[list[str]], right: set[int]) -> list[str]:
+    """Rows of texts as aligned lines (the columns in `right` right-aligned); consolidate prints its table so too."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
@@ -56,7 +57,8 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     return lines
 
 
-def _round(x: float) -> float:
+def rounded(x: float) -> float:
+    """A figure in JSON: six places (consolidate --json rounds as score --json does, to compare them)."""
     return round(x, 6)
 
 
@@ -87,20 +89,20 @@ def run(args: argparse.Namespace) -> int:
                             "code": s.code,
                             "weight": s.weight,
                             "value": s.value.isoformat() if hasattr(s.value, "isoformat") else s.value,
-                            "percent": _round(s.percent),
-                            "score": _round(s.score),
+                            "percent": rounded(s.percent),
+                            "score": rounded(s.score),
                             "not_applicable": s.not_applicable,
                             "scorable": s.scorable,
                         }
                         for s in result.indicators
                     ],
                     "areas": [
-                        {"code": a.code, "total": _round(a.total), "out_of": _round(a.out_of)}
+                        {"code": a.code, "total": rounded(a.total), "out_of": rounded(a.out_of)}
                         for a in result.areas.values()
                     ],
-                    "total": _round(result.total),
-                    "out_of": _round(result.out_of),
-                    "percent": _round(result.percent),
+                    "total": rounded(result.total),
+                    "out_of": rounded(result.out_of),
+                    "percent": rounded(result.percent),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -127,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
                 "—" if s.not_applicable else format_number(s.score, lang),
             ]
         )
-    for line in _table(rows, right={1, 2, 3, 4}):
+    for line in text_table(rows, right={1, 2, 3, 4}):
         common.out(line)
     common.out("")
     if not doc.plan.is_flat:
