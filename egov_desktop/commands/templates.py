@@ -6,7 +6,7 @@ import argparse
 import json
 
 from egov_desktop.commands import common
-from egov_desktop.commands.score import _table
+from egov_desktop.commands.score import text_table
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import N_, gettext_for, _
 from egov_desktop.core.model import PLAN_KIND_NAMES, TIER_NAMES
@@ -34,6 +34,6 @@ def run(args: argparse.Namespace) -> int:
     for t in templates:
         rows.append([t.name, gettext_for(lang, PLAN_KIND_NAMES[t.kind]), gettext_for(lang, TIER_NAMES[t.tier]),
                      localize_digits(t.fiscal_year, lang), localize_digits(str(t.indicators), lang)])
-    for line in _table(rows, right={4}):
+    for line in text_table(rows, right={4}):
         common.out(line)
     return common.EXIT_OK
