@@ -222,8 +222,8 @@ def main() -> None:
         emit(Figure(f"consolidation view's data, {OFFICES} offices x {columns} indicators, cold (fresh process)", cold,
                     "s", bare, f"bare QTableView {OFFICES}x{7 + 3 * columns} shown", "< 1 s", cold < 1,
                     f"median of {REPEATS} processes"),
-             Figure(f"consolidation view's data, {OFFICES} offices x {columns} indicators, read again", again, "s", bare,
-                    f"bare QTableView {OFFICES}x{7 + 3 * columns} shown", "< 1 s", again < 1))
+             Figure(f"consolidation view's data, {OFFICES} offices x {columns} indicators, read again", again, "s",
+                    bare, f"bare QTableView {OFFICES}x{7 + 3 * columns} shown", "< 1 s", again < 1))
         with Store.open(db, readonly=True) as store:
             cons = from_store(store, KIND, YEAR, PERIOD)
         head = heading()

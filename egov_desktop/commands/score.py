@@ -45,7 +45,8 @@ def _width(text: str) -> int:
 
 
 def text_table(rows: list[list[str]], right: set[int]) -> list[str]:
-    """Rows of texts as aligned lines (the columns in `right` right-aligned); templates and consolidate print theirs so too."""
+    """Rows of texts as aligned lines (the columns in `right` right-aligned); templates and consolidate print
+    theirs so too."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
