@@ -133,7 +133,8 @@ class Collected:
         return self.uow.run(Msg(N_("Change the subordinate office")), body)
 
     def remove_subordinate(self, subordinate_key: int) -> Change:
-        """Remove a subordinate office; refused while reports collected from it are kept (remove those first)."""
+        """Remove a subordinate office; refused while reports collected from it or feedback memos sent to it are
+        kept (remove those first)."""
 
         def body(w: Work) -> None:
             row = w.row("subordinate", subordinate_key)
@@ -142,6 +143,11 @@ class Collected:
             if n:
                 raise StoreError(Msg(N_("{name} has {n} collected reports; remove them before the office."),
                                      {"name": row["name"], "n": n}))
+            f = TABLES["feedback"]
+            n = w.tx.conn.execute(select(func.count()).where(f.c.subordinate_id == subordinate_key)).scalar_one()
+            if n:  # the memos sent are the record NIS 1.7 is filled from: kept, with whom they went to
+                raise StoreError(Msg(N_("{n} feedback memos to {name} are recorded; remove them before the "
+                                        "office."), {"name": row["name"], "n": n}))
             w.tx.delete("subordinate", subordinate_key)
             t = TABLES["subordinate"]
             rest = list(w.tx.conn.execute(select(t.c.id).where(t.c.office_id == row["office_id"])

@@ -75,12 +75,19 @@ class Offices:
 
     def next_memo_number(self, office_key: int, file: str) -> str | None:
         """The next memo number of a file: its prefix and the next letter serial, e.g. "...২১.৯৬"."""
-        from egov_desktop.core.digits import to_bangla_digits
+        return next_number(self.office_profile(office_key)["memo_prefixes"], file)
 
-        for p in self.office_profile(office_key)["memo_prefixes"]:
-            if p["file"] == file:
-                return f"{p['prefix']}.{to_bangla_digits(str(p['last_serial'] + 1))}"
-        return None
+
+def next_number(prefixes: list[dict], file: str | None = None) -> str | None:
+    """The next memo number of a file among an office's memo series (`memo_prefixes`), the first series when
+    `file` is None: its prefix and the next letter serial. None when there is no such series. Writing the
+    number (progress._bump_serial) moves the series on."""
+    from egov_desktop.core.digits import to_bangla_digits
+
+    for p in prefixes:
+        if file is None or p["file"] == file:
+            return f"{p['prefix']}.{to_bangla_digits(str(p['last_serial'] + 1))}"
+    return None
 
 
 class Settings:

@@ -14,7 +14,8 @@ The work is done in rooms, each a module of its own; `Store` only forwards:
   - `progress.py`: achievements and the forwarding memo;
   - `sealing.py`: sign-off, submitted, reopen, signed revisions;
   - `office.py`: the office profile and the settings;
-  - `collected.py`: the subordinate offices and the reports collected from them.
+  - `collected.py`: the subordinate offices and the reports collected from them;
+  - `feedback.py`: the feedback memos sent them, and NIS 1.7 filled from those.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from egov_desktop.store import dialect, opening
 from egov_desktop.store.audit import AuditEntry, read_audit
 from egov_desktop.store.collected import Collected, CollectedReport, Subordinate
 from egov_desktop.store.engine import check_integrity
+from egov_desktop.store.feedback import Feedback, FeedbackMemo, Feedbacks
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.lock import WriterLock
 from egov_desktop.store.office import Offices, Settings
@@ -52,6 +54,8 @@ __all__ = [
     "AuditEntry",
     "Subordinate",
     "CollectedReport",
+    "Feedback",
+    "FeedbackMemo",
 ]
 
 
@@ -89,6 +93,7 @@ class Store:
         self._progress = Progress(uow)
         self._sealing = Sealing(uow, path, self._plans)
         self._collected = Collected(uow)
+        self._feedback = Feedbacks(uow, self._plans, self._progress)
 
     # ------------------------------------------------------------ opening
 
@@ -259,3 +264,10 @@ class Store:
     collect_report = _forward("_collected", Collected.collect_report)
     remove_collected = _forward("_collected", Collected.remove_collected)
     collected_evidence = _forward("_collected", Collected.collected_evidence)
+
+    # ------------------------------------------------------------ feedback to subordinate offices
+    record_feedback = _forward("_feedback", Feedbacks.record_feedback)
+    remove_feedback = _forward("_feedback", Feedbacks.remove_feedback)
+    list_feedback = _forward("_feedback", Feedbacks.list_feedback)
+    feedback_records = _forward("_feedback", Feedbacks.feedback_records)
+    fill_nis_feedback = _forward("_feedback", Feedbacks.fill_nis_feedback)

@@ -190,6 +190,20 @@ _table(
     _text("indicator", False), _text("name", False), _position(),
     unique=("collected_id", "indicator", "name"),
 )
+# A feedback memo sent to subordinate offices (issue 11.6), as written: to one subordinate office, or (subordinate
+# null) one memo to all; on which plan kind, fiscal year and period of their reports; its number (of the office's
+# memo series) and date, and the file written. NIS 1.7's achievement is filled from these.
+_table(
+    "feedback",
+    _parent("office"),
+    Column("subordinate_id", Integer, ForeignKey("subordinate.id"), nullable=True, index=True),
+    _text("recipient"),  # the subordinate office's name as the memo addressed it (null: all of them)
+    _text("kind", False), _text("fiscal_year", False), _text("period", False),
+    _text("number"), _text("memo_date", False),  # ISO date
+    _text("file_name", False),  # the file's name (no folder)
+    _text("created_at", False),  # ISO date-time, UTC
+    Index("ix_feedback_kind_fiscal_year", "kind", "fiscal_year"),
+)
 # A setting for one plan, one fiscal year, or everything (both null), e.g. the deadline table.
 _table("setting", _parent("plan", nullable=True), _text("fiscal_year"), _text("key", False), _json("value"))
 # Append-only log. No foreign keys: it outlives the rows it talks about.

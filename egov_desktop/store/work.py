@@ -46,7 +46,7 @@ class ChangeSummary:
     structure: bool = False
     # A setting row (deadlines, ...) was written.
     settings: bool = False
-    # A subordinate office or a collected report was written.
+    # A subordinate office, a collected report or a feedback record was written.
     collected: bool = False
 
 
@@ -96,11 +96,12 @@ CHILDREN = {
     "subordinate": (("collected", "subordinate_id"),),
     "collected": (("collected_evidence", "collected_id"),),
     "collected_evidence": (),
+    "feedback": (),
 }
 # The tables that link evidence files: a file goes with the last link to it.
 _EVIDENCE_LINKS = ("entry_evidence", "collected_evidence")
-# Subordinate offices and their collected reports (ChangeSummary.collected).
-_COLLECTED = frozenset(("subordinate", "collected", "collected_evidence"))
+# Subordinate offices, their collected reports and the feedback sent them (ChangeSummary.collected).
+_COLLECTED = frozenset(("subordinate", "collected", "collected_evidence", "feedback"))
 _STRUCTURE = frozenset(("area", "activity", "indicator", "level"))
 # The tables above a row of the plan's tree, nearest first, up to the area (which holds the plan id).
 _UP = {"area": (), "activity": ("area",), "indicator": ("activity", "area")}
