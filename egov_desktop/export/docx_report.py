@@ -310,10 +310,18 @@ def _number_and_date_xml(block: Block, width: int) -> str:
     return ooxml.table(widths, rows, borders=False)
 
 
-def _memo_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings) -> list[str]:
+def _memo_xml(doc: PlanDocument, report: Report, lang: str, settings: ExportSettings,
+              after_body: dict[int, str] | None = None) -> list[str]:
+    """The memo's paragraphs; `after_body`: XML (a feedback memo's table) to stand after the n-th body
+    paragraph (1 for the first)."""
     width = _text_width(False)
-    return [_number_and_date_xml(b, width) if b.style is None else para(b.text, b.style)
-            for b in memo_blocks(doc, report, lang, settings)]
+    out, body = [], 0
+    for b in memo_blocks(doc, report, lang, settings):
+        out.append(_number_and_date_xml(b, width) if b.style is None else para(b.text, b.style))
+        if b.style == "EgovBody":
+            body += 1
+            out += [after_body[body]] if after_body and body in after_body else []
+    return out
 
 
 def memo_text(doc: PlanDocument, period: str, settings: ExportSettings | None = None) -> str:
