@@ -32,6 +32,7 @@ COMMANDS = {
     "export-docx": "export_docx",
     "export-json": "export_json",
     "export-xlsx": "export_xlsx",
+    "feedback": "feedback",
     "import": "import_json",
     "import-table": "import_table",
     "mark-submitted": "mark_submitted",
