@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _send(args: argparse.Namespace) -> int:
     from egov_desktop.core.values import ParseError, parse_date
-    from egov_desktop.export.feedback_docx import FeedbackError, send_feedback
+    from egov_desktop.feedback import FeedbackError, send_feedback
     from egov_desktop.store.service import StoreError
 
     lang = args.lang

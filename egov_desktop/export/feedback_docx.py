@@ -9,8 +9,7 @@ number and date in both calendars, subject, numbered paragraphs, signature, addr
 digits and the bundled font too; its number is the next of the office's memo series, taken when the memo is
 recorded (Store.record_feedback).
 
-`send_feedback(store, ...)` does it all: consolidates, records the memos (one undoable Change), writes a file
-per memo, and gives back what it wrote. The CLI (`egov-desktop feedback`) and the window call it.
+Writing and recording them together is egov_desktop/feedback.py's `send_feedback` (export knows no store).
 """
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ from egov_desktop.core.consolidate import STATUS_NAMES, Consolidation, OfficeRow
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.feedback import Attention, all_paragraphs, attention, office_paragraphs, subject
 from egov_desktop.core.files import write_atomic
-from egov_desktop.core.i18n import MessageError, Msg, N_, current_language, gettext_for
+from egov_desktop.core.i18n import N_, current_language, gettext_for
 from egov_desktop.core.model import PLAN_KIND_NAMES, Memo, Office, Plan, PlanDocument, Report
 from egov_desktop.core.values import format_number
 from egov_desktop.export import docx_report as dr
@@ -37,10 +36,6 @@ from egov_desktop.export.report_table import CENTRE, HEAD, _target_text
 
 # The memo's tables are in the body's width, a point larger than the report's (a letter is read, not scanned).
 TABLE_SIZE = 10.0
-
-
-class FeedbackError(MessageError):
-    """The feedback cannot be sent as asked; `msg` says why."""
 
 
 @dataclass(frozen=True)
@@ -172,16 +167,14 @@ def all_memo_document(cons: Consolidation, office: Office, profile: dict, kind: 
                           embed)
 
 
-def _save(document, path: Path) -> Path:
+def save(document, path: Path) -> Path:
+    """Write a memo's document to `path` (atomically); returns the path."""
     buf = io.BytesIO()
     document.save(buf)
     return write_atomic(path, buf.getvalue())
 
 
-# ------------------------------------------------------------------ sending: record and write
-
-ALL = None  # a memo's addressee: all the subordinate offices
-
+# ------------------------------------------------------------------ the file's name
 
 def file_name(kind: str, fiscal_year: str, period: str, office: str | None, lang: str | None = None) -> str:
     """"<office> - ফিডব্যাক - <plan kind> <FY> - <period>.docx" (office: "সকল অধীন দপ্তর" for one to all), safe
@@ -192,86 +185,3 @@ def file_name(kind: str, fiscal_year: str, period: str, office: str | None, lang
     name = office if office is not None else gettext_for(lang, N_("All subordinate offices"))
     doc = PlanDocument(Office(name, "field"), Plan(kind, title, fiscal_year, 0, []))
     return dr.default_file_name(doc, period, lang)
-
-
-@dataclass(frozen=True)
-class Sent:
-    """A memo written and recorded: the store's record, the file, and the office's row (None: to all)."""
-
-    record: object  # store.feedback.Feedback
-    path: Path
-    row: OfficeRow | None
-
-
-def targets(store, office_key: int, cons: Consolidation, names: Sequence[str] | None) -> list[tuple[int, OfficeRow]]:
-    """(subordinate key, row) of each office to write to: those named (FeedbackError naming one that is not a
-    subordinate office), else every subordinate office in the consolidation (a report from an office not in the
-    list gets none: the memo is recorded against a subordinate office)."""
-    from egov_desktop.core.collecting import match_office, office_key as same
-
-    subs = {s.name: s.key for s in store.subordinates(office_key)}
-    rows = {same(r.office): r for r in cons.rows}
-    out = []
-    for name in names if names else [r.office for r in cons.rows if r.listed]:
-        key = match_office(name, subs)
-        row = rows.get(same(name))
-        if key is None or row is None:
-            raise FeedbackError(Msg(N_("{name} is not a subordinate office of this office."), {"name": name}))
-        out.append((key, row))
-    return out
-
-
-def send_feedback(store, kind: str, fiscal_year: str, period: str, out: Path | str, offices: Sequence[str] = (),
-                  all_in_one: bool = False, memo_date: dt.date | None = None, lang: str | None = None,
-                  font: str = NIKOSH, cons: Consolidation | None = None):
-    """Write and record the feedback memos on the subordinate offices' `period` reports of a plan kind and year:
-    one to each subordinate office (or those named in `offices`), or with `all_in_one` one memo to all.
-    `out` is a folder (made when missing), or the .docx of a single memo. The records are one Change (its
-    undo removes them and gives their numbers back to the series); a file that cannot be written undoes it
-    and removes the files written (OSError). Returns ([Sent], change). FeedbackError / StoreError say why not."""
-    from egov_desktop.core.consolidate import from_store
-    from egov_desktop.store.feedback import FeedbackMemo
-
-    lang = lang or current_language()
-    memo_date = memo_date or dt.date.today()
-    office_key = store.current_office()
-    if office_key is None:
-        raise FeedbackError(Msg(N_("The database has no office yet.")))
-    cons = cons if cons is not None else from_store(store, kind, fiscal_year, period)
-    if not cons.rows:
-        raise FeedbackError(Msg(N_("There is no subordinate office and no collected report of this plan and "
-                                   "period.")))
-    chosen = [] if all_in_one else targets(store, office_key, cons, offices)
-    if not all_in_one and not chosen:
-        raise FeedbackError(Msg(N_("None of the offices that sent reports is in the list of subordinate offices.")))
-    memos = [FeedbackMemo(ALL, file_name(kind, fiscal_year, period, None, lang))] if all_in_one else [
-        FeedbackMemo(key, file_name(kind, fiscal_year, period, row.office, lang)) for key, row in chosen]
-    out = Path(out)
-    single = len(memos) == 1 and out.suffix.lower() == ".docx"
-    if single:
-        memos = [dataclasses.replace(memos[0], file_name=out.name)]
-    paths = [out] if single else [out / m.file_name for m in memos]
-    if len(set(paths)) != len(paths):  # two names the same once made safe for a file system
-        paths = [p.with_stem(f"{p.stem} ({localize_digits(str(i), lang)})") for i, p in enumerate(paths, start=1)]
-        memos = [dataclasses.replace(m, file_name=p.name) for m, p in zip(memos, paths)]
-    if not single:
-        out.mkdir(parents=True, exist_ok=True)
-    office, profile = store.get_office(office_key), store.office_profile(office_key)
-    change = store.record_feedback(office_key, kind, fiscal_year, period, memo_date, memos)
-    records = store.feedback_records(change)
-    sent: list[Sent] = []
-    try:
-        for record, path, target in zip(records, paths, [None] if all_in_one else chosen):
-            if target is None:
-                document = all_memo_document(cons, office, profile, kind, fiscal_year, memo_date, record.number,
-                                             font, lang)
-            else:
-                document = office_memo_document(cons, target[1], office, profile, kind, fiscal_year, memo_date,
-                                                record.number, font, lang)
-            sent.append(Sent(record, _save(document, path), target[1] if target else None))
-    except BaseException:
-        for s in sent:
-            s.path.unlink(missing_ok=True)
-        change.undo()
-        raise
-    return sent, change

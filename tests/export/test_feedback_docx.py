@@ -11,7 +11,7 @@ import pytest
 
 from egov_desktop.core.consolidate import from_store
 from egov_desktop.core.values import format_number
-from egov_desktop.export.feedback_docx import send_feedback
+from egov_desktop.feedback import send_feedback
 from egov_desktop.store.service import Store
 from tests.conftest import require_tool
 from tests.export.helpers import texts
