@@ -127,8 +127,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _fill_nis(args: argparse.Namespace) -> int:
-    from egov_desktop.core.feedback import feedback_indicator
-    from egov_desktop.core.values import format_value
+    from egov_desktop.core.feedback import filled
     from egov_desktop.store.service import StoreError
 
     lang = args.lang
@@ -143,15 +142,10 @@ def _fill_nis(args: argparse.Namespace) -> int:
             return common.EXIT_ERRORS
         store.fill_nis_feedback(plan, args.period)
         doc = store.get_document(plan)
-        ind = feedback_indicator(doc.plan)
-        entry = doc.report(args.period).entry(ind.code)
     except StoreError as exc:
         common.err(Msg(N_("NIS {code} was not filled: {reason}"), {"code": "1.7", "reason": exc.msg}).render(lang))
         return common.refused(exc)
     finally:
         store.close()
-    shown = [format_value(entry.dates, "dates", lang)] if entry.dates else []
-    shown += [format_value(entry.value, ind.unit, lang)] if entry.value is not None else []
-    common.out(Msg(N_("{code} {title}: {achievement}"),
-                   {"code": ind.code, "title": ind.title, "achievement": "; ".join(shown)}).render(lang))
+    common.out(filled(doc, args.period, lang))
     return common.EXIT_OK

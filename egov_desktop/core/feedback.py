@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from egov_desktop.core.consolidate import LATE, MISSING, Cell, Column, Consolidation, OfficeRow
 from egov_desktop.core.i18n import Msg, N_
-from egov_desktop.core.model import PLAN_KIND_NAMES, Indicator, Plan
+from egov_desktop.core.model import PLAN_KIND_NAMES, Indicator, Plan, PlanDocument
 
 
 # ------------------------------------------------------------------ what a memo says
@@ -195,3 +195,16 @@ def nis_fill(indicator: Indicator, given: Sequence[Round]) -> NisFill:
     if not indicator.target_dates:
         return NisFill({}, given[0].date if given else None, True)
     return NisFill(dates)
+
+
+def filled(doc: PlanDocument, period: str, lang: str = "bn") -> str:
+    """What NIS 1.7 of `doc`'s `period` report holds, in a line: "১.৭.১ <title>: <dates>; <value>" (the command
+    and the window say it after filling)."""
+    from egov_desktop.core.values import format_value
+
+    ind = feedback_indicator(doc.plan)
+    entry = doc.report(period).entry(ind.code)
+    shown = [format_value(entry.dates, "dates", lang)] if entry.dates else []
+    shown += [format_value(entry.value, ind.unit, lang)] if entry.value is not None else []
+    return Msg(N_("{code} {title}: {achievement}"),
+               {"code": ind.code, "title": ind.title, "achievement": "; ".join(shown)}).render(lang)
