@@ -5,15 +5,17 @@ on a header, filtered by name and status; an office's report opened read-only fr
 consolidated reports written from what is shown.
 
 The window follows the session: a report collected (or a deadline or subordinate office changed) while it is open
-shows at once. It only reads: nothing here writes to the store, least of all a subordinate's report.
+shows at once. Nothing here writes a subordinate's report: what the window writes is the office's own feedback
+memos to them (issue 11.6, egov_desktop/feedback.py as for `egov-desktop feedback`: recorded as one undo step, the
+Word files in the thread pool), shown in the row of each office that got one, and NIS 1.7 filled from them.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThreadPool
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
@@ -22,28 +24,30 @@ from egov_desktop.core.consolidate import (LATE, MISSING, ON_TIME, STATUS_NAMES,
                                            from_store)
 from egov_desktop.core.digits import to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import PERIODS
+from egov_desktop.core.model import PERIODS, PLAN_KIND_NAMES
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.core.values import format_date, format_number, format_percent
 from egov_desktop.export.consolidated_docx import cell_value
 from egov_desktop.gui import tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
 from egov_desktop.gui.i18n_qt import show_digits
-from egov_desktop.gui.labels import EXCEL_FILTER, KIND_LABELS, documents_folder, kind_label, kind_order
+from egov_desktop.gui.labels import EXCEL_FILTER, KIND_LABELS, documents_folder, kind_label, kind_order, plan_label
 from egov_desktop.store.errors import StoreError
 
 # What a cell sorts by (a header click): numbers as numbers, the status in its order, names as written.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-OFFICE, STATUS, RECEIVED, MARKS = range(4)
-LEAD = (N_("Office"), N_("Status"), N_("Received"), N_("Marks obtained"))
+OFFICE, STATUS, RECEIVED, MARKS, FEEDBACK = range(5)
+LEAD = (N_("Office"), N_("Status"), N_("Received"), N_("Marks obtained"), N_("Feedback sent"))
 STATUS_ORDER = {ON_TIME: 0, LATE: 1, MISSING: 2}
 # Nothing to sort by (no report, not applicable) goes below every number when sorted from the highest.
 NONE_KEY = -1.0
 MISSING_TEXT, MISSING_BACK = QColor("#7a808a"), QColor("#f1f2f4")
 LATE_TEXT = QColor("#a35a00")
 WORD_FILTER = N_("Word documents (*.docx)")
+# The feedback memos to all the offices, in ConsolidationModel.sent (no office's name is empty).
+ALL_OFFICES = ""
 # An indicator's header shows its code and the start of its title; the tooltip has the whole.
 HEADER_TITLE_CHARS = 18
 # The rows measured for the columns' widths.
@@ -61,10 +65,14 @@ class ConsolidationModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cons: Consolidation | None = None
+        # office_key(name) -> the feedback memos it got on this report (store.feedback.Feedback, oldest first; a
+        # memo to all counts for every subordinate office).
+        self.sent: dict[str, list] = {}
 
-    def set_consolidation(self, cons: Consolidation) -> None:
+    def set_consolidation(self, cons: Consolidation, sent: dict[str, list] | None = None) -> None:
         self.beginResetModel()
         self.cons = cons
+        self.sent = sent or {}
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -137,6 +145,14 @@ class ConsolidationModel(QAbstractTableModel):
             if row.total is None:
                 return "—"
             return show_digits(f"{format_number(row.total, lang)} / {format_number(row.out_of or 0, lang)}")
+        if c == FEEDBACK:
+            # The last memo's date (NIS 1.7 counts by dates); its number and any earlier ones are in the tooltip.
+            sent = self.sent.get(office_key(row.office))
+            if not sent:
+                return ""
+            text = format_date(sent[-1].memo_date, lang)
+            return show_digits(text if len(sent) == 1 else Msg(N_("{date} ({n} memos)"), {
+                "date": text, "n": len(sent)}).render())
         col = self.cons.columns[c - len(LEAD)]
         cell = row.cells.get(c - len(LEAD))
         if cell is None:
@@ -155,6 +171,9 @@ class ConsolidationModel(QAbstractTableModel):
             return _when(row.received)
         if c == MARKS:
             return NONE_KEY if row.total is None else float(row.total)
+        if c == FEEDBACK:
+            sent = self.sent.get(office_key(row.office))
+            return float(sent[-1].memo_date.toordinal()) if sent else NONE_KEY
         cell = row.cells.get(c - len(LEAD))
         if cell is None or cell.not_applicable or not cell.scorable:
             return NONE_KEY
@@ -162,6 +181,8 @@ class ConsolidationModel(QAbstractTableModel):
 
     def _tooltip(self, row: OfficeRow, c: int) -> str | None:
         lang = current_language()
+        if c == FEEDBACK:
+            return "\n".join(memo_line(r, lang) for r in self.sent.get(office_key(row.office), [])) or None
         if row.status == MISSING:
             return _("No report of this period has been collected from this office.")
         if c == MARKS and row.total is not None:
@@ -182,6 +203,15 @@ class ConsolidationModel(QAbstractTableModel):
         if cell.evidence_missing:
             lines.append(_("Evidence missing"))
         return "\n".join(lines)
+
+
+def memo_line(record, lang: str) -> str:
+    """A feedback memo recorded, in a line: "স্মারক নং …, তারিখ …" (to all: said)."""
+    text = Msg(N_("Memo no. {number}, dated {date}"), {"number": record.number or "—",
+                                                       "date": format_date(record.memo_date, lang)}).render()
+    if record.subordinate_key is None:
+        text += " " + _("(one memo to all)")
+    return show_digits(text)
 
 
 def _received(row: OfficeRow, lang: str) -> str:
@@ -243,6 +273,10 @@ class ConsolidationWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         self.cons: Consolidation | None = None
         self._tasks: dict[tasks.Task, CancelToken] = {}  # the files being written
+        self._sending: dict[tasks.Task, _Sending] = {}  # feedback memos being written
+        self.message: QMessageBox | None = None  # the last thing said in a box (what was written, or why not)
+        self.sent: dict[str, list] = {}  # the feedback memos on these reports (ConsolidationModel.sent)
+        self._feedback_folder = documents_folder()
 
         self.kind_label, self.year_label, self.period_label = QLabel(self), QLabel(self), QLabel(self)
         self.kind, self.fiscal_year, self.period = QComboBox(self), QComboBox(self), QComboBox(self)
@@ -279,7 +313,8 @@ class ConsolidationWindow(QDialog):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several offices may be chosen (Ctrl, Shift) to write feedback to; the current one is opened.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -290,17 +325,18 @@ class ConsolidationWindow(QDialog):
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
 
-        # The row of actions on the consolidation: open a report, the Word and Excel files; feedback memos to the
-        # offices (issue 11.6) belong here too.
-        self.open_button, self.word_button, self.excel_button = (QPushButton(self) for _i in range(3))
+        # The row of actions on the consolidation: open a report, the Word and Excel files, feedback memos to the
+        # offices and NIS 1.7 filled from them (issue 11.6).
+        self.open_button, self.word_button, self.excel_button, self.feedback_button, self.nis_button = (
+            QPushButton(self) for _i in range(5))
         self.actions = QHBoxLayout()
-        for button in (self.open_button, self.word_button, self.excel_button):
+        for button in (self.open_button, self.word_button, self.excel_button, self.feedback_button, self.nis_button):
             self.actions.addWidget(button)
         self.actions.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.actions.addWidget(self.buttons)
         # Enter in the table opens the office's report; as a dialog's default button it would open it again, or close.
-        for button in (self.open_button, self.word_button, self.excel_button,
+        for button in (self.open_button, self.word_button, self.excel_button, self.feedback_button, self.nis_button,
                        self.buttons.button(QDialogButtonBox.StandardButton.Close)):
             button.setAutoDefault(False)
 
@@ -331,6 +367,8 @@ class ConsolidationWindow(QDialog):
         self.open_button.clicked.connect(lambda: self.open_report(self.table.currentIndex()))
         self.word_button.clicked.connect(lambda: self.choose_export("docx"))
         self.excel_button.clicked.connect(lambda: self.choose_export("xlsx"))
+        self.feedback_button.clicked.connect(self.choose_feedback)
+        self.nis_button.clicked.connect(self.fill_nis)
         self.buttons.rejected.connect(self.close)
         session.changed.connect(self._on_changed)
 
@@ -358,15 +396,36 @@ class ConsolidationWindow(QDialog):
         current = self.current_row()
         try:
             self.cons = from_store(self.store, *self.selection())
+            self.sent = self._feedback_sent_before()
         except StoreError as exc:  # the office's server cannot be reached: what was shown stays, and why is said
             self.counts.setText(exc.msg.render())
             return
-        self.model.set_consolidation(self.cons)
+        self.model.set_consolidation(self.cons, self.sent)
         self._fit_columns()
         if current is not None:
             self.select_office(current.office)
         self._show_counts()
         self._update_buttons()
+
+    def _feedback_sent_before(self) -> dict[str, list]:
+        """The feedback memos recorded on these reports (kind, year, period), by office_key of the office's name
+        now (a renamed office keeps its memos); a memo to all under ALL_OFFICES and every subordinate office."""
+        office = self.store.current_office()
+        if office is None:
+            return {}
+        kind, fiscal_year, period = self.selection()
+        names = {s.key: s.name for s in self.store.subordinates(office)}
+        sent: dict[str, list] = {}
+        for record in self.store.list_feedback(office, fiscal_year, kind):
+            if record.period != period:
+                continue
+            if record.subordinate_key is None:
+                for key in (ALL_OFFICES, *(office_key(n) for n in names.values())):
+                    sent.setdefault(key, []).append(record)
+            else:
+                name = names.get(record.subordinate_key, record.recipient or "")
+                sent.setdefault(office_key(name), []).append(record)
+        return sent
 
     def _fit_columns(self) -> None:
         """Each column as wide as its header and the first rows need (measuring 300 rows × 30 indicators at every
@@ -404,6 +463,10 @@ class ConsolidationWindow(QDialog):
         if shown != len(cons.rows):
             text += " " + Msg(N_("Showing {shown} of {count} offices."), {"shown": shown, "count": len(cons.rows)}
                               ).render()
+        to_all = self.sent.get(ALL_OFFICES)
+        if to_all:
+            text += " " + Msg(N_("Feedback to all: {memos}."), {
+                "memos": "; ".join(memo_line(r, lang) for r in to_all)}).render()
         self.counts.setText(show_digits(text))
 
     def current_row(self) -> OfficeRow | None:
@@ -424,6 +487,15 @@ class ConsolidationWindow(QDialog):
         has_rows = bool(self.cons and self.cons.rows)
         self.word_button.setEnabled(has_rows)
         self.excel_button.setEnabled(has_rows)
+        # Feedback is on reports received (send_feedback refuses without one); one round at a time.
+        self.feedback_button.setEnabled(has_rows and any(r.total is not None for r in self.cons.rows)
+                                        and not self._sending)
+        self.nis_button.setVisible(self.selection()[0] == "nis")
+
+    def selected_rows(self) -> list[OfficeRow]:
+        """The offices selected, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(OFFICE), key=lambda i: i.row())
+        return [i.data(ROW_ROLE) for i in rows]
 
     # ------------------------------------------------------------ an office's report
 
@@ -490,6 +562,129 @@ class ConsolidationWindow(QDialog):
             exc.render() if hasattr(exc, "render") else str(exc))
         QMessageBox.warning(self, _("It did not work"), text)
 
+    # ------------------------------------------------------------ feedback memos (issue 11.6)
+
+    def choose_feedback(self) -> None:
+        """Ask to whom, the date and the folder (gui/feedback.FeedbackDialog), then send."""
+        from egov_desktop.gui.feedback import FeedbackDialog
+
+        kind, fiscal_year, period = self.selection()
+        selected = [r.office for r in self.selected_rows() if r.listed]
+        offices = sum(1 for r in self.cons.rows if r.listed)
+        heading = show_digits(f"{plan_label(kind, fiscal_year)} — {period_name(period, current_language())}")
+        dialog = FeedbackDialog(heading, selected, offices, fiscal_year, self._feedback_folder, self)
+        if dialog.exec():
+            self.send_feedback(dialog.request())
+
+    def send_feedback(self, request) -> tasks.Task | None:
+        """Record the memos `request` asks for (gui/feedback.Request), as `egov-desktop feedback` does
+        (egov_desktop/feedback.py: prepare, record, write), and write them in the thread pool; the record becomes
+        an undo step once every file is written, and is undone if one cannot be (or the window is closed first),
+        with the files written removed. Returns the task (None when refused at once, said in a box)."""
+        from egov_desktop.feedback import FeedbackError, prepare, record, write
+        from egov_desktop.gui.feedback import ALL, SELECTED
+
+        kind, fiscal_year, period = self.selection()
+        offices = [r.office for r in self.selected_rows() if r.listed] if request.to == SELECTED else ()
+        try:
+            if request.to == SELECTED and not offices:
+                raise FeedbackError(Msg(N_("Select the offices to write to in the table first.")))
+            if not self._may_replace(request, kind, fiscal_year, period, offices):
+                return None
+            batch = prepare(self.store, kind, fiscal_year, period, request.folder, offices, request.to == ALL,
+                            request.memo_date, current_language(), cons=self.cons)
+            change, records = record(self.store, batch)
+        except (FeedbackError, StoreError) as exc:
+            self._say(QMessageBox.Icon.Warning, _("The feedback memos were not written"), exc.render())
+            return None
+        self._feedback_folder = str(request.folder)
+        sending = _Sending(self, self.session, change, request.folder)
+        token = CancelToken()
+        task = tasks.Task(write, batch, records, token)
+        task.setAutoDelete(False)  # kept until it reports back, so a test can wait on it
+        task.signals.done.connect(lambda sent: sending.done(task, sent))
+        task.signals.failed.connect(lambda exc: sending.failed(task, exc))
+        self._sending[task] = sending
+        sending.token = token
+        self.counts.setText(_("Writing the feedback memos…"))
+        self._update_buttons()
+        QThreadPool.globalInstance().start(task)
+        return task
+
+    def _may_replace(self, request, kind: str, fiscal_year: str, period: str, offices) -> bool:
+        """Memos of an earlier round in the folder have the same names: replace them only if the user agrees."""
+        from egov_desktop.export.feedback_docx import file_name
+        from egov_desktop.gui.feedback import ALL
+
+        lang = current_language()
+        names = [None] if request.to == ALL else list(offices) or [r.office for r in self.cons.rows if r.listed]
+        there = [n for n in names if (request.folder / file_name(kind, fiscal_year, period, n, lang)).exists()]
+        if not there:
+            return True
+        answer = QMessageBox.question(self, _("Replace the memos?"), Msg(N_(
+            "{n} memo files of the same names are already in {folder} (an earlier round?). Replace them?"),
+            {"n": len(there), "folder": str(request.folder)}).render())
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _feedback_sent(self, task, sent) -> None:
+        self._sending.pop(task, None)
+        self._update_buttons()
+        self._show_counts()
+        folder = sent[0].path.parent
+        numbers = [s.record.number for s in sent if s.record.number]
+        text = Msg(N_("{n} feedback memos written and recorded, in the folder {folder}."),
+                   {"n": len(sent), "folder": str(folder)}).render()
+        if len(numbers) > 1:
+            text += " " + Msg(N_("Memo no. {first} to {last}."), {"first": numbers[0], "last": numbers[-1]}).render()
+        elif numbers:
+            text += " " + Msg(N_("Memo no. {number}."), {"number": numbers[0]}).render()
+        if len(numbers) < len(sent):
+            text += " " + _("The office profile has no memo-number series: the memos' number is left blank. Add a "
+                            "series in the office profile, or write the number by hand.")
+        # Not show_digits: the folder's name is shown as it is (Msg gives the numbers the language's digits).
+        box = self._say(QMessageBox.Icon.Information, _("Feedback memos written"), text)
+        opener = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+
+    def _feedback_failed(self, task, exc: Exception, folder: Path) -> None:
+        from egov_desktop.core.files import os_error_msg
+
+        self._sending.pop(task, None)
+        self._update_buttons()
+        self._show_counts()
+        reason = os_error_msg(exc, exc.filename or folder).render() if isinstance(exc, OSError) else (
+            exc.render() if hasattr(exc, "render") else str(exc))
+        self._say(QMessageBox.Icon.Warning, _("The feedback memos were not written"),
+                  reason + " " + _("Nothing was recorded."))
+
+    def fill_nis(self) -> None:
+        """NIS 1.7 of the office's own NIS plan of the year, in its report of the period chosen, from the feedback
+        memos recorded (store.fill_nis_feedback, as `egov-desktop feedback --fill-nis`): one undo step."""
+        from egov_desktop.core.feedback import filled
+
+        _kind, fiscal_year, period = self.selection()
+        lang = current_language()
+        plan = self.store.find_plan(fiscal_year, "nis")
+        try:
+            if plan is None:
+                raise StoreError(Msg(N_("There is no {kind} for fiscal year {year} in the database."), {
+                    "kind": Msg(PLAN_KIND_NAMES["nis"]), "year": FiscalYear.parse(fiscal_year).label(lang)}))
+            change = self.store.fill_nis_feedback(plan, period)
+        except StoreError as exc:
+            self._say(QMessageBox.Icon.Warning, _("NIS 1.7 was not filled"), show_digits(exc.render()))
+            return
+        self.session.push(change)
+        self._say(QMessageBox.Icon.Information, _("NIS 1.7 filled"),
+                  show_digits(filled(self.store.get_document(plan), period, lang)))
+
+    def _say(self, icon, title: str, text: str) -> QMessageBox:
+        """A box over the window, not blocking (it may come from a finished task); kept as `message`."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message = box
+        return box
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # A file still being written is left unfinished: nothing half-written takes its name (gui/cancel.py), and
         # the window, deleted on close, is told nothing of it.
@@ -498,6 +693,12 @@ class ConsolidationWindow(QDialog):
             task.signals.done.disconnect()
             task.signals.failed.disconnect()
         self._tasks.clear()
+        # Feedback memos being written: cancelled, their record is undone when the task ends (_Sending), unless
+        # every memo was written by then; the window is not told.
+        for sending in self._sending.values():
+            sending.token.cancel()
+            sending.window = None
+        self._sending.clear()
         super().closeEvent(event)
 
     # ------------------------------------------------------------ language
@@ -530,11 +731,40 @@ class ConsolidationWindow(QDialog):
         self.open_button.setText(_("&Open report"))
         self.word_button.setText(_("&Word file…"))
         self.excel_button.setText(_("E&xcel file…"))
+        self.feedback_button.setText(_("Send feed&back…"))
+        self.feedback_button.setToolTip(_("Feedback memos to the offices selected, to every subordinate office, or "
+                                          "one to all: their score, the indicators below target, the evidence "
+                                          "missing"))
+        self.nis_button.setText(_("Fill &NIS 1.7"))
+        self.nis_button.setToolTip(_("Fill indicator 1.7 (feedback to subordinate offices) of the office's own "
+                                     "NIS plan, in this period's report, from the feedback memos recorded"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         if self.model.columnCount():
             self.model.retranslate()
             self._fit_columns()  # the texts and numbers change width with the language and its digits
         self._show_counts()
+
+
+class _Sending:
+    """A round of feedback memos being written: what to do when the task ends, whether or not the window is still
+    open (`window` None once closed). The record is the session's undo step only when every memo was written."""
+
+    def __init__(self, window: ConsolidationWindow, session, change, folder: Path):
+        self.window, self.session, self.change, self.folder = window, session, change, folder
+        self.token: CancelToken | None = None
+
+    def done(self, task, sent) -> None:
+        if sent is None:  # cancelled (the window closed): the files are gone, the record goes too
+            self.change.undo()
+            return
+        self.session.push(self.change)
+        if self.window is not None:
+            self.window._feedback_sent(task, sent)
+
+    def failed(self, task, exc: Exception) -> None:
+        self.change.undo()
+        if self.window is not None:
+            self.window._feedback_failed(task, exc, self.folder)
 
 
 class CollectedReportView(QDialog):

@@ -31,7 +31,8 @@ RETRY_MS = 3000
 # The store's tables by what they mean to a view.
 _PLAN_TABLES = frozenset({"plan", "level", "area", "activity", "indicator"})
 _PROGRESS_TABLES = frozenset({"report", "entry", "memo", "signoff", "entry_evidence", "evidence_file"})
-_COLLECTED_TABLES = frozenset({"subordinate", "collected", "collected_evidence"})
+# The feedback sent to subordinate offices is shown beside their reports (the consolidation window).
+_COLLECTED_TABLES = frozenset({"subordinate", "collected", "collected_evidence", "feedback"})
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Summary:
     progress: bool = False  # reports: entries, memos, status (a seal locks the plan too)
     office: bool = False  # the office and its profile (the letterhead, signatories)
     settings: bool = False  # deadlines, export choices
-    collected: bool = False  # subordinate offices and the reports collected from them (the consolidation)
+    collected: bool = False  # subordinate offices, the reports collected from them, the feedback sent them
     # The plans it touched (store.ChangeSummary.plans); None: not known, any plan may have changed.
     plans: frozenset[int] | None = None
     # The model that made the change: it has shown it already and need not read it again.

@@ -86,16 +86,16 @@ def test_the_menu_opens_every_office_with_its_status_marks_and_indicators(qtbot,
     # The missing office is there, greyed; its cells are blank.
     missing = cons.proxy.index(2, 0)
     assert missing.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert cons.proxy.index(2, 5).data() == ""
+    assert cons.proxy.index(2, 6).data() == ""
     # An indicator per column: its code and title in the header and tooltip; "achievement · percent · marks".
     model = cons.model
-    header = model.headerData(5, Qt.Orientation.Horizontal)
+    header = model.headerData(6, Qt.Orientation.Horizontal)
     assert header.startswith("[২.১.১]")
-    assert "২.১.১" in model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    assert cons.proxy.index(1, 5).data() == "৪ · ১০০% · ৫"  # Tangail: 4, the best target, weight 5
-    assert cons.proxy.index(1, 4).data() == "—"  # a date not entered: nothing achieved, nothing scored
+    assert "২.১.১" in model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert cons.proxy.index(1, 6).data() == "৪ · ১০০% · ৫"  # Tangail: 4, the best target, weight 5
+    assert cons.proxy.index(1, 5).data() == "—"  # a date not entered: nothing achieved, nothing scored
     assert "যথাসময়ে ২টি, বিলম্বে ০টি, পাওয়া যায়নি ১টি" in cons.counts.text()
-    assert not cons.model.flags(cons.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable
+    assert not cons.model.flags(cons.model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_sorting_by_a_header_sorts_numbers_as_numbers_and_statuses_in_their_order(qtbot, collected):

@@ -15,14 +15,12 @@ from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import SIGNATORY_FIELDS, Memo
 from egov_desktop.core.periods import period_name, report_title
 from egov_desktop.core.values import ParseError, format_date, parse_date
-from egov_desktop.gui.delegates import mark
-from egov_desktop.gui.dialogs import show_error, text_lines, text_paragraphs
+from egov_desktop.gui.dialogs import check_date, show_error, text_lines, text_paragraphs
 from egov_desktop.gui.forms.ui_memo_dialog import Ui_MemoDialog
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.validators import VALUE, CellValidator
 from egov_desktop.store.errors import StoreError
 
-WARNING_TEXT_STYLE = "color: #8a5a00;"
 # Store field -> line edit of the form.
 LINES = {"number": "number", "subject": "subject", "reference": "reference", "attachment": "attachment",
          "attention": "attention", "copies_purpose": "copiesPurpose"}
@@ -104,14 +102,7 @@ class MemoDialog(QDialog):
         self._check_date(ui.date.text())
 
     def _check_date(self, text: str) -> None:
-        """Red with the reason while the date cannot be saved (an unfinished one is left alone), amber with a
-        warning for a date outside the fiscal year, which is saved all the same."""
-        _state, reason = self._date_check.verdict(text)
-        warning = "" if reason else self._date_check.warning(text)
-        mark(self.ui.date, reason, warning)
-        show_error(self.ui.error, f"{_('Date:')} {reason or warning}" if reason or warning else None)
-        if warning:
-            self.ui.error.setStyleSheet(WARNING_TEXT_STYLE)
+        check_date(self.ui.date, self.ui.error, self._date_check, text)
 
     def _next_number(self) -> None:
         number = self.store.next_memo_number(self.office_key, self.ui.file.currentData())
