@@ -87,7 +87,8 @@ def test_a_duplicate_indicator_code_is_checked_imported_and_fixed_in_the_grid(tm
     code, out, err = _run(capsys, "check", src, "--json")
     assert code == 1 and err == ""
     dup = [f for f in json.loads(out)["findings"] if f["rule"] == "duplicate_code"]
-    assert [(f["where"], f["severity"]) for f in dup] == [(code_twice, "error")]
+    # At the repeat, the row to renumber; "occurrence" names it as an entry of the exchange format does.
+    assert [(f["where"], f["occurrence"], f["severity"]) for f in dup] == [(f"{code_twice}#2", 2, "error")]
     code, out, _ = _run(capsys, "score", src, "--json")
     assert code == 0 and json.loads(out)["total"] >= 0
 

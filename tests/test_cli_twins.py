@@ -51,7 +51,7 @@ def test_twins_entries_travel_through_export_json_import_check_and_score(tmp_pat
 
     code, stdout, err = run("check", out, "--json", "--lang", "en")
     errors = {(f["rule"], f["where"]) for f in json.loads(stdout)["findings"] if f["severity"] == "error"}
-    assert ("duplicate_code", "1.1.1") in errors
+    assert ("duplicate_code", "1.1.1#2") in errors  # at the repeat, the row to renumber
     assert [e for e in errors if e[1].startswith("Q1/")] == []  # the twin's 150 is a count, not a percent over 100
 
     code, stdout, err = run("score", out, "--json")
@@ -95,3 +95,32 @@ def test_a_word_file_with_twins_is_collected_and_read_back_exactly(tmp_path):
                        "--db", tmp_path / "three.sqlite", "--out", tmp_path / "three.json")
     assert code == 0, err
     assert exchange.to_dict(exchange.load(tmp_path / "three.json")) == exchange.to_dict(sent)
+
+
+def test_check_json_names_the_twin_a_finding_is_about(tmp_path):
+    """Only the second [১.১.১] has problems (a weight of -3, a count of 2.5): check --json names occurrence 2 for
+    each, beside "where" ("1.1.1#2/weight"), and the duplicate code at the repeat. The first twin's findings, and a
+    plan without twins, print no "occurrence" (the output they gave before)."""
+    raw = json.loads(CC.read_text(encoding="utf-8"))
+    raw["version"] = 2
+    twin = raw["plan"]["areas"][1]["activities"][0]["indicators"][0]
+    assert twin["code"] == "1.1.1"
+    twin["weight"] = -3
+    raw["reports"][0]["entries"].append({"indicator": "1.1.1", "occurrence": 2, "value": 2.5})
+    path = tmp_path / "twins.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+
+    code, stdout, err = run("check", path, "--json", "--lang", "en")
+    assert code == 1, err
+    found = {(f["rule"], f["where"]): f for f in json.loads(stdout)["findings"]}
+    for rule, where in (("negative_weight", "1.1.1#2/weight"), ("count_whole", "Q1/1.1.1#2/value"),
+                        ("duplicate_code", "1.1.1#2")):
+        assert found[(rule, where)]["occurrence"] == 2, (rule, where)
+    assert "occurrence" not in found[("no_targets", "1.1.1")]  # the first twin's own
+    assert not [key for key in found if key[0] == "negative_weight" and key[1] != "1.1.1#2/weight"]
+
+    code, stdout, err = run("check", path, "--lang", "en")
+    assert "indicator 1.1.1 (no. 2 of that code), weight: a weight cannot be negative" in stdout
+
+    code, stdout, err = run("check", FIXTURES / "pib-2023-24.plan.json", "--json")
+    assert stdout and not [f for f in json.loads(stdout)["findings"] if "occurrence" in f]

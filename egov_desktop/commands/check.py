@@ -41,10 +41,7 @@ def run(args: argparse.Namespace) -> int:
         common.out(
             json.dumps(
                 {
-                    "findings": [
-                        {"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
-                        for f in findings
-                    ]
+                    "findings": [common.finding_json(f, lang) for f in findings]
                 },
                 ensure_ascii=False,
                 indent=2,

@@ -98,6 +98,5 @@ def _outcome_json(o, lang: str) -> dict:
         "period": o.period, "collected": o.key,
         "source": got.source_kind if got else None, "signed": got.signed if got else None,
         "verified": got.verified if got else None, "revision": got.revision if got else None,
-        "findings": [{"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
-                     for f in o.findings],
+        "findings": [common.finding_json(f, lang) for f in o.findings],
     }

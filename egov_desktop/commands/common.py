@@ -5,6 +5,7 @@
 - output: `out`, `err` (UTF-8 whatever the console), `written`, `cannot_write`;
 - the database: `add_db_argument`, `add_take_over_argument`, `open_store`, `report_store_error`;
 - an exchange file from outside: `load_or_report`, `print_json_error`;
+- a finding as --json prints it: `finding_json`;
 - the plan a command works on, from an exchange file or the database by fiscal year and kind:
   `add_plan_arguments`, `open_plan`, `open_db_plan`, `find_plan`, `Source`.
 
@@ -165,6 +166,15 @@ def load_or_report(path: str, lang: str, as_json: bool = False) -> PlanDocument 
 def print_json_error(msg: Msg, where: str, lang: str) -> None:
     """A --json command that cannot answer still prints JSON, so a script can read why."""
     out(json.dumps({"error": {"message": msg.render(lang), "where": where}}, ensure_ascii=False, indent=2))
+
+
+def finding_json(f, lang: str) -> dict:
+    """A rules.Finding for --json: severity, rule, where (core.address's written form), message; and, of one of two
+    indicators with one code (a twin), its "occurrence" (2 for the second; as an exchange file's entry names it),
+    which "where" also carries ("1.1.1#2/weight"). Absent otherwise, so output without twins is as before."""
+    found = {"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
+    occurrence = getattr(f.where, "occurrence", None)  # a table import's findings name a file's cell, as text
+    return found if occurrence is None else found | {"occurrence": occurrence}
 
 
 # ------------------------------------------------------------------ the plan a command works on

@@ -40,10 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_('print {"plan": <exchange document>, "findings": [...]} as JSON'))
 
 
-def _finding_json(f: rules.Finding, lang: str) -> dict:
-    return {"severity": f.severity, "rule": f.rule, "where": str(f.where), "message": f.message(lang)}
-
-
 def run(args: argparse.Namespace) -> int:
     from egov_desktop.tables import Overrides, TableFileError, read_plan_table
 
@@ -65,17 +61,18 @@ def run(args: argparse.Namespace) -> int:
         return _unreadable(args, Msg(N_("The fiscal year cannot be told from the file: give --fiscal-year "
                                         "(e.g. 2021-22).")), findings)
     # The plan's and the reports' own rules too (weights adding up, dates within the year, ...), beside
-    # what the table said; a code problem already named at its cell is not said twice.
+    # what the table said; a code problem already named at its cell is not said twice (of a twin too: "1.1.1#2").
     checked = rules.check_plan(doc.plan) + [f for r in doc.reports for f in rules.check_report(doc.plan, r)]
     findings += [f for f in checked if not (f.rule in ("duplicate_code", "code_shape")
-                                            and str(f.where) in result.flagged_codes)]
+                                            and f.where.row_code in result.flagged_codes)]
     has_errors = bool(rules.errors(findings))
     if not args.dry_run:
         code = _import(args, doc)
         if code is not None:
             return code
     if args.json:
-        common.out(json.dumps({"plan": exchange.to_dict(doc), "findings": [_finding_json(f, lang) for f in findings]},
+        found = [common.finding_json(f, lang) for f in findings]
+        common.out(json.dumps({"plan": exchange.to_dict(doc), "findings": found},
                            ensure_ascii=False, indent=2))
     else:
         for f in findings:
@@ -92,7 +89,7 @@ def _unreadable(args, msg: Msg, findings: list | None = None, named: bool = Fals
     text = msg.render(args.lang) if named else f"{args.file}: {msg.render(args.lang)}"
     if args.json:
         common.out(json.dumps({"error": {"message": text, "where": args.file},
-                            "findings": [_finding_json(f, args.lang) for f in findings or []]},
+                            "findings": [common.finding_json(f, args.lang) for f in findings or []]},
                            ensure_ascii=False, indent=2))
     else:
         common.err(text)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from egov_desktop.core.address import ACTIVITY, AREA, ENTRY, INDICATOR, MEMO, OFFICE, PLAN, SIGNOFF, Address
+from egov_desktop.core.address import ACTIVITY, AREA, ENTRY, INDICATOR, MEMO, OFFICE, PLAN, SIGNOFF, Address, row_code
 from egov_desktop.core.bijoy import looks_like_bijoy
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import Msg, N_, current_language, format_message, gettext_for
@@ -87,12 +87,19 @@ def _fiscal_year(plan: Plan) -> FiscalYear | None:
         return None
 
 
-def _indicator(code: str, field: str | None = None, index: int | None = None) -> Address:
-    return Address(INDICATOR, code, field, index)
+# An indicator's place is (code, occurrence), as Plan.places names it: of two indicators with one code (twins,
+# an error yet in real plans), a finding names the one it is about.
+Place = tuple[str, int | None]
 
 
-def _entry(period: str, code: str, field: str | None = None, index: int | None = None) -> Address:
-    return Address(ENTRY, code, field, index, period)
+def _indicator(place: Place, field: str | None = None, index: int | None = None) -> Address:
+    code, occurrence = place
+    return Address(INDICATOR, code, field, index, occurrence=occurrence)
+
+
+def _entry(period: str, place: Place, field: str | None = None, index: int | None = None) -> Address:
+    code, occurrence = place
+    return Address(ENTRY, code, field, index, period, occurrence=occurrence)
 
 
 def _bijoy(where: Address, text: str | None) -> Iterator[Finding]:
@@ -148,19 +155,19 @@ def date_outside_year(value: Value, fy: FiscalYear) -> Msg | None:
 # ------------------------------------------------------------------ the plan
 
 
-def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
+def _target_findings(plan: Plan, ind: Indicator, place: Place, fy: FiscalYear | None) -> Iterator[Finding]:
     for i, target in enumerate(ind.targets):
-        where = _indicator(ind.code, "targets", i)
+        where = _indicator(place, "targets", i)
         yield from _value_findings(ind, target, where)
         yield from _date_in_year(target, fy, where)
     # A window is compared by the day it is due (its end).
     typed = [
         (i, due_date(t) if ind.value_unit == "date" else t)
         for i, t in enumerate(ind.targets)
-        if t is not None and not any(f.is_error for f in _value_findings(ind, t, _indicator(ind.code)))
+        if t is not None and not any(f.is_error for f in _value_findings(ind, t, _indicator(place)))
     ]
     if not typed and not (ind.unit == "date" and ind.target_dates):
-        yield _error(_indicator(ind.code), "no_targets", N_("indicator {code} has no target"), code=ind.code)
+        yield _error(_indicator(place), "no_targets", N_("indicator {code} has no target"), code=ind.code)
     # Best level first: counts and percents must not rise, dates must not get earlier. Blank levels are skipped.
     for (_, better), (i, worse) in zip(typed, typed[1:]):
         if (worse < better) if ind.value_unit == "date" else (worse > better):
@@ -170,26 +177,26 @@ def _target_findings(plan: Plan, ind: Indicator, fy: FiscalYear | None) -> Itera
                 else N_("the target for “{level}” is higher than the one for a better level")
             )
             label = plan.levels[i].label if i < len(plan.levels) else str(i + 1)
-            yield _error(_indicator(ind.code, "targets", i), "targets_not_monotone", msgid, level=label)
+            yield _error(_indicator(place, "targets", i), "targets_not_monotone", msgid, level=label)
     if (ind.effective_aggregation == "date") != (ind.unit == "date"):
         yield _error(
-            _indicator(ind.code, "aggregation"),
+            _indicator(place, "aggregation"),
             "aggregation_unit",
             N_("a date indicator rolls up by its completion date, and only a date indicator does"),
         )
     if ind.effective_scoring == "proportional" and ind.unit == "date":
         yield _error(
-            _indicator(ind.code, "scoring"),
+            _indicator(place, "scoring"),
             "proportional_date",
             N_("a date indicator cannot be scored proportionally; use the target levels"),
         )
-    yield from _shape_findings(ind, fy)
+    yield from _shape_findings(ind, place, fy)
 
 
-def _shape_findings(ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
+def _shape_findings(ind: Indicator, place: Place, fy: FiscalYear | None) -> Iterator[Finding]:
     """Format 1.1's shapes: quarter targets, several target dates, previous years' actuals (PLANS.md)."""
     for i, q in enumerate(ind.quarter_targets or ()):
-        where = _indicator(ind.code, "quarter_targets", i)
+        where = _indicator(place, "quarter_targets", i)
         yield from _value_findings(ind, q, where)
         day = due_date(q)
         if fy and day is not None:
@@ -204,33 +211,34 @@ def _shape_findings(ind: Indicator, fy: FiscalYear | None) -> Iterator[Finding]:
     if ind.value_unit == "count" and quarters and is_number(annual) and all(is_number(q) for q in quarters):
         if abs(sum(quarters) - annual) > _EPSILON:
             msgid = N_("the quarter targets of {code} add up to {sum}, but its annual target is {target}")
-            yield _warning(_indicator(ind.code, "quarter_targets"), "quarter_targets_sum", msgid,
+            yield _warning(_indicator(place, "quarter_targets"), "quarter_targets_sum", msgid,
                            code=ind.code, sum=_num(sum(quarters)), target=_num(annual))
     if ind.target_dates and ind.unit not in ("date", "count_and_date"):
         msgid = N_("only a date or a count-and-date indicator has target dates")
-        yield _error(_indicator(ind.code, "target_dates"), "target_dates_unit", msgid)
+        yield _error(_indicator(place, "target_dates"), "target_dates_unit", msgid)
     elif ind.unit == "count_and_date" and not ind.target_dates:
         msgid = N_("a count-and-date indicator needs its completion dates")
-        yield _error(_indicator(ind.code, "target_dates"), "target_dates_missing", msgid)
+        yield _error(_indicator(place, "target_dates"), "target_dates_missing", msgid)
     days = []
     for i, target in enumerate(ind.target_dates or ()):
-        where = _indicator(ind.code, "target_dates", i)
+        where = _indicator(place, "target_dates", i)
         yield from _value_findings(ind, target, where, "date")
         yield from _date_in_year(target, fy, where)
         days.append(due_date(target))
     for i, (before, after) in enumerate(zip(days, days[1:]), start=1):
         if before is not None and after is not None and after <= before:
             msgid = N_("the target dates of {code} are out of order: {date} comes after a later one")
-            yield _error(_indicator(ind.code, "target_dates", i), "target_dates_order", msgid,
+            yield _error(_indicator(place, "target_dates", i), "target_dates_order", msgid,
                          code=ind.code, date=format_date(after, "en"))
     for i, value in enumerate(ind.previous_actuals or ()):
-        yield from _value_findings(ind, value, _indicator(ind.code, "previous_actuals", i))
+        yield from _value_findings(ind, value, _indicator(place, "previous_actuals", i))
 
 
 def _code_findings(plan: Plan) -> Iterator[Finding]:
-    """Codes unique, and each shaped like its parent's: activity 2.1 in area 2, indicator 2.1.3 in activity 2.1."""
+    """Codes unique, and each shaped like its parent's: activity 2.1 in area 2, indicator 2.1.3 in activity 2.1.
+    A repeated indicator code is reported at the repeat (its second row), the one to renumber."""
     seen_activities: set[str] = set()
-    seen: set[str] = set()
+    places = iter(plan.places())
     for area in plan.areas:
         for act in area.activities:
             where = Address(ACTIVITY, act.code)
@@ -241,19 +249,19 @@ def _code_findings(plan: Plan) -> Iterator[Finding]:
                 msgid = N_("activity code {code} should look like {expected}")
                 yield _error(where, "code_shape", msgid, code=act.code, expected=f"{area.code}.1")
             for ind in act.indicators:
-                if ind.code in seen:
+                place = next(places)
+                if place[1] is not None:
                     msgid = N_("indicator code {code} appears more than once")
-                    yield _error(_indicator(ind.code), "duplicate_code", msgid, code=ind.code)
-                seen.add(ind.code)
+                    yield _error(_indicator(place), "duplicate_code", msgid, code=ind.code)
                 if not re.fullmatch(re.escape(act.code) + r"\.\d+", ind.code):
                     msgid = N_("indicator code {code} should look like {expected}")
-                    yield _error(_indicator(ind.code), "code_shape", msgid, code=ind.code, expected=f"{act.code}.1")
+                    yield _error(_indicator(place), "code_shape", msgid, code=ind.code, expected=f"{act.code}.1")
 
 
 def _weight_findings(plan: Plan) -> Iterator[Finding]:
-    for ind in plan.indicators():
+    for ind, place in zip(plan.indicators(), plan.places()):
         if ind.weight < 0:
-            yield _error(_indicator(ind.code, "weight"), "negative_weight", N_("a weight cannot be negative"))
+            yield _error(_indicator(place, "weight"), "negative_weight", N_("a weight cannot be negative"))
     overall = 0.0
     for area in plan.areas:
         indicator_sum = sum(i.weight for act in area.activities for i in act.indicators)
@@ -283,20 +291,22 @@ def _weight_findings(plan: Plan) -> Iterator[Finding]:
 
 def _plan_text_findings(plan: Plan) -> Iterator[Finding]:
     yield from _bijoy(Address(PLAN, field="title"), plan.title)
+    places = iter(plan.places())
     for area in plan.areas:
         yield from _bijoy(Address(AREA, area.code, "title"), area.title)
         for act in area.activities:
             yield from _bijoy(Address(ACTIVITY, act.code, "title"), act.title)
             for ind in act.indicators:
+                place = next(places)
                 for name in ("title", "evidence", "responsible"):
-                    yield from _bijoy(_indicator(ind.code, name), getattr(ind, name))
+                    yield from _bijoy(_indicator(place, name), getattr(ind, name))
 
 
 def check_plan(plan: Plan) -> list[Finding]:
     fy = _fiscal_year(plan)
     findings: list[Finding] = []
-    for ind in plan.indicators():
-        findings.extend(_target_findings(plan, ind, fy))
+    for ind, place in zip(plan.indicators(), plan.places()):
+        findings.extend(_target_findings(plan, ind, place, fy))
     findings.extend(_code_findings(plan))
     findings.extend(_weight_findings(plan))
     findings.extend(_plan_text_findings(plan))
@@ -355,19 +365,19 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
     indicators = dict(zip(plan.places(), plan.indicators()))  # a twin's entry names its occurrence
     for entry in report.entries:
         ind = indicators.get(entry.place)
-        period, code = report.period, entry.indicator
+        period, code, place = report.period, entry.indicator, entry.place
         if ind is None:
             msgid = N_("no indicator {code} in the plan")
-            findings.append(_error(_entry(period, code), "unknown_indicator", msgid, code=code))
+            findings.append(_error(_entry(period, place), "unknown_indicator", msgid, code=code))
             continue
         for name in ("narrative", "evidence", "remarks"):
-            findings.extend(_bijoy(_entry(period, code, name), getattr(entry, name)))
+            findings.extend(_bijoy(_entry(period, place, name), getattr(entry, name)))
         if entry.alternative and ind.alternative is None:
             msgid = N_("indicator {code} has no alternative to report instead")
-            findings.append(_error(_entry(period, code, "alternative"), "no_alternative", msgid, code=code))
+            findings.append(_error(_entry(period, place, "alternative"), "no_alternative", msgid, code=code))
         if entry.not_applicable:
             continue
-        value = _entry(period, code, "value")
+        value = _entry(period, place, "value")
         findings.extend(_value_findings(ind.reported(entry), entry.value, value))
         findings.extend(_date_in_year(entry.value, fy, value))
         if not_started and entry.value is not None:
@@ -377,7 +387,7 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
         findings.extend(_entry_shape_findings(ind, entry, fy, ends, today, period))
         if evidence_missing(entry):
             msgid = N_("an achievement is entered but no evidence (প্রমাণক) is named")
-            findings.append(_warning(_entry(period, code, "evidence"), "evidence_missing", msgid))
+            findings.append(_warning(_entry(period, place, "evidence"), "evidence_missing", msgid))
     if report.memo is not None:
         findings.extend(_memo_text_findings(report.memo, report.period))
     return findings
@@ -386,9 +396,9 @@ def check_report(plan: Plan, report: Report, today: dt.date | None = None) -> li
 def _entry_shape_findings(ind: Indicator, entry: Entry, fy: FiscalYear | None, ends: dt.date | None,
                           today: dt.date | None, period: str) -> Iterator[Finding]:
     """Format 1.1's entry fields: the dates each target date was met, the period's own figures."""
-    code = entry.indicator
+    place = entry.place
     for i, day in enumerate(entry.dates or ()):
-        where = _entry(period, code, "dates", i)
+        where = _entry(period, place, "dates", i)
         target = (ind.target_dates or ())[i] if i < len(ind.target_dates or ()) else None
         due = due_date(target)
         yield from _date_in_year(day, fy, where)
@@ -398,12 +408,12 @@ def _entry_shape_findings(ind: Indicator, entry: Entry, fy: FiscalYear | None, e
             msgid = N_("done on {date}, before the target window opens ({start})")
             yield _warning(where, "date_before_window", msgid, date=format_date(day, "en"),
                            start=format_date(target.start, "en"))
-    yield from _value_findings(ind, entry.period_value, _entry(period, code, "period_value"))
+    yield from _value_findings(ind, entry.period_value, _entry(period, place, "period_value"))
     for name in ("numerator", "denominator"):
-        yield from _value_findings(ind, getattr(entry, name), _entry(period, code, name), "count")
+        yield from _value_findings(ind, getattr(entry, name), _entry(period, place, name), "count")
     if is_number(entry.numerator) and is_number(entry.denominator) and entry.numerator > entry.denominator:
         msgid = N_("the numerator {numerator} is larger than the denominator {denominator}")
-        yield _error(_entry(period, code, "numerator"), "numerator_above_denominator", msgid,
+        yield _error(_entry(period, place, "numerator"), "numerator_above_denominator", msgid,
                      numerator=_num(entry.numerator), denominator=_num(entry.denominator))
 
 
@@ -529,6 +539,16 @@ _FIELD_NAMES = {
     "copies_purpose": N_("purpose of the copies"),
 }
 
+def row_label(where: Address | None, lang: str | None = None) -> str:
+    """The row a finding is about, as the problems list and the sign-off dialog name it: its code ("2.1.1"; ""
+    for the plan, office, memo, sign-off), and of a twin (a code printed twice) which of them it is."""
+    code = row_code(where)
+    if where is None or where.occurrence is None:
+        return code
+    return format_message(N_("{code} (no. {occurrence} of that code)"),
+                          {"code": code, "occurrence": where.occurrence}, lang)
+
+
 def describe_where(where: Address | str, plan: Plan | None = None, lang: str | None = None) -> str:
     """A finding's place for people: Q1/4.1.1/value -> "১ম ত্রৈমাসিক: সূচক ৪.১.১, অর্জন". A string (a place
     written down, as in the audit log) is parsed; one of no known shape comes back as it is, so the display never
@@ -556,7 +576,7 @@ def describe_where(where: Address | str, plan: Plan | None = None, lang: str | N
         scope = gettext_for(lang, N_("plan") if a.scope == PLAN else N_("office"))
         place = f"{scope}, {field(a.field)}"
     else:
-        place = format_message(N_("indicator {code}"), {"code": a.code}, lang)
+        place = format_message(N_("indicator {code}"), {"code": row_label(a, lang)}, lang)
         if a.field == "targets" and a.index is not None:
             level = plan.levels[a.index].label if plan is not None and a.index < len(plan.levels) else str(a.index + 1)
             place = f"{place}, " + format_message(N_("target “{level}”"), {"level": level}, lang)

@@ -27,6 +27,10 @@ _SHAPES = [
     ("Q1/memo.signatory.name", Address(address.MEMO, field="signatory.name", period="Q1")),
     ("memo.subject", Address(address.MEMO, field="subject")),
     ("Q2/signoff", Address(address.SIGNOFF, period="Q2")),
+    # The second of two indicators with one code (a twin), and its entry.
+    ("1.1.1#2", Address(address.INDICATOR, "1.1.1", occurrence=2)),
+    ("1.1.1#2/targets[0]", Address(address.INDICATOR, "1.1.1", "targets", 0, occurrence=2)),
+    ("Q1/1.1.1#12/value", Address(address.ENTRY, "1.1.1", "value", period="Q1", occurrence=12)),
 ]
 
 
@@ -47,3 +51,11 @@ def test_the_row_code_of_a_place():
     places = ("Q1/2.1.1/evidence", "area:1", "activity:1.2", "plan.title", "Q1/memo.subject")
     assert [row_code(Address.parse(w)) for w in places] == ["2.1.1", "1", "1.2", "", ""]
     assert Address.parse("not a place") is None and row_code(None) == ""
+
+
+def test_the_first_of_a_code_has_no_occurrence_written():
+    """The first (or only) indicator of a code is written as it always was; "#1" and "#0" are no place a rule
+    writes, so they are shown as they are."""
+    assert str(Address(address.INDICATOR, "1.1.1", "weight")) == "1.1.1/weight"
+    assert Address.parse("1.1.1#1") is None and Address.parse("Q1/1.1.1#0/value") is None
+    assert Address.parse("Q1/1.1.1#2/value").place == ("1.1.1", 2) and row_code(Address.parse("1.1.1#2")) == "1.1.1"

@@ -186,4 +186,5 @@ def test_a_duplicate_indicator_code_is_read_and_reported_at_the_code():
     doc = exchange.loads(json.dumps(raw, ensure_ascii=False))
     assert [i.code for i in doc.plan.indicators()].count(first) == 2
     dup = [f for f in rules.check_document(doc) if f.rule == "duplicate_code"]
-    assert [(str(f.where), f.severity) for f in dup] == [(first, rules.ERROR)]
+    # At the repeat, the row to renumber.
+    assert [(str(f.where), f.severity) for f in dup] == [(f"{first}#2", rules.ERROR)]

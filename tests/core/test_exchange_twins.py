@@ -87,3 +87,26 @@ def test_the_rules_score_and_progress_take_a_twins_entry_for_its_own_indicator()
     assert q2.previous_value(first) is None and q2.previous_value(twin) == 150
     assert (("1.1.1", 2), "value", 150) in q2.fill(doc.plan.indicators(), doc.report("Q2"))
     assert not any(place == ("1.1.1", None) for place, _f, _v in q2.fill(doc.plan.indicators(), doc.report("Q2")))
+
+
+def test_a_finding_about_a_twin_names_its_occurrence_and_the_repeat_is_the_duplicate():
+    """Of two indicators with one code, each finding names the one it is about (Address.occurrence, as
+    Plan.places): the plan's rules, the report's (checked against the twin's own unit) and the duplicate code
+    itself, reported at the repeat, the row to renumber. The first twin's places are written as before."""
+    raw = _with_twin_entry(_raw(), 2.5, period_value=-1)
+    twin = raw["plan"]["areas"][1]["activities"][0]["indicators"][0]
+    assert twin["code"] == "1.1.1"
+    twin.update(weight=-3, targets=[400])  # a count of 400 is allowed; the first twin (a percent) has no target
+    doc = exchange.from_dict(raw)
+    found = {(f.rule, str(f.where)): f.where for f in rules.check_document(doc)}
+    assert {("negative_weight", "1.1.1#2/weight"), ("duplicate_code", "1.1.1#2"), ("no_targets", "1.1.1"),
+            ("count_whole", "Q1/1.1.1#2/value"), ("count_whole", "Q1/1.1.1#2/period_value")} <= found.keys()
+    assert found[("negative_weight", "1.1.1#2/weight")].place == ("1.1.1", 2)
+    assert found[("no_targets", "1.1.1")].occurrence is None
+    assert not [key for key in found if key[0] in ("percent_range", "targets_not_monotone")]
+    # In words, each twin apart.
+    assert rules.describe_where(found[("negative_weight", "1.1.1#2/weight")], lang="en") == \
+        "indicator 1.1.1 (no. 2 of that code), weight"
+    assert rules.describe_where("Q1/1.1.1#2/value", lang="bn") == \
+        "১ম ত্রৈমাসিক: সূচক ১.১.১ (এই কোডের ২ নম্বরটি), অর্জন"
+    assert rules.row_label(found[("no_targets", "1.1.1")]) == "1.1.1"

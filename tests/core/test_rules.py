@@ -166,7 +166,8 @@ def test_codes(modmr):
     act.indicators.append(Indicator("2.1", "short", "count", 0, [1, None, None]))
     modmr.plan.areas[0].activities[0].code = "2.1"
     findings = check_plan(modmr.plan)
-    assert _by(findings, "duplicate_code") == [("activity:2.1", "error"), ("1.1.1", "error")]
+    # The repeated indicator code is reported at the repeat, the second 1.1.1, the row to renumber.
+    assert _by(findings, "duplicate_code") == [("activity:2.1", "error"), ("1.1.1#2", "error")]
     shapes = _by(findings, "code_shape")
     assert ("activity:2.1", "error") in shapes  # activity 2.1 inside area 1
     assert ("1.1.1", "error") in shapes  # 1.1.1 inside activity 2.1

@@ -22,6 +22,8 @@ def test_an_office_excel_sheet_is_read_with_every_damaged_cell_named(capsys, tmp
     assert "hidden_row" in at["GRS!A9"]
     assert "damaged_cell" in at["GRS!L9"]
     assert {"duplicate_code", "code_shape"} <= at["GRS!D10"]
+    # Said at the file's cell only, not again by the plan's rules at the twin ("1.1.1#2").
+    assert [f["where"] for f in result["findings"] if f["rule"] in ("duplicate_code", "code_shape")] == ["GRS!D10"] * 2
     assert "date_under_number" in at["GRS!G10"]
     damaged = next(f for f in result["findings"] if f["where"] == "GRS!L9")
     assert "$-5000445]0.2f%" in damaged["message"]  # the raw text is quoted
