@@ -111,15 +111,17 @@ def _holder(store, doc: PlanDocument, a: Address):
     if a.scope == address.ACTIVITY:
         act = _find((x for area in plan.areas for x in area.activities), a.code)
         return act and (act, lambda v: store.set_activity_field(act.key, field, v))
+    # Of two indicators with one code, the one the place names (its occurrence, Plan.places).
+    ind = dict(zip(plan.places(), plan.indicators())).get(a.place) if a.scope in (address.INDICATOR, address.ENTRY) \
+        else None
     if a.scope == address.INDICATOR:
-        ind = plan.indicator(a.code)
         return ind and (ind, lambda v: store.set_indicator_field(ind.key, field, v))
     period = a.period
     report = doc.report(period) if period else None
     if report is None:
         return None
     if a.scope == address.ENTRY:
-        ind, entry = plan.indicator(a.code), report.entry(a.code)
+        entry = report.entry(*a.place)
         return ind and entry and (entry, lambda v: store.set_entry_field(plan_key, period, ind.key, field, v))
     memo = report.memo
     if memo is None:
@@ -142,7 +144,7 @@ def _resolve(store, doc: PlanDocument, a: Address) -> BijoyText | None:
     sealed = {r.period for r in doc.reports if r.status != "draft"}
     # A signed-off report seals its own texts, and the plan's (the seal covers the plan).
     locked = a.period in sealed if a.period else (a.scope != address.OFFICE and bool(sealed))
-    return BijoyText(a, text, (a.scope, a.code, a.period, a.field), value, write, locked)
+    return BijoyText(a, text, (a.scope, a.code, a.occurrence, a.period, a.field), value, write, locked)
 
 
 def bijoy_texts(store, doc: PlanDocument, findings: Iterable | None = None) -> list[BijoyText]:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from egov_desktop.core import address, rules, scoring
-from egov_desktop.core.address import Address, row_code
+from egov_desktop.core.address import Address
 from egov_desktop.core.kinds import KIND_DEFAULTS
 from egov_desktop.core.digits import localize_digits, nfc, to_latin_digits
 from egov_desktop.core.i18n import Msg, N_, _
@@ -690,10 +690,17 @@ class PlanModel(GridModel):
             ("responsible", N_("Responsible")),
         ]
         self._col_index = {key: i for i, (key, _h) in enumerate(self._columns)}
+        # By code and, of an indicator, its occurrence (Plan.places): each of two with one code is its own row.
         self._row_of, self._row_of_key = {}, {}
+        places = iter(self._doc.plan.places())
+        self._place_of: dict[int, tuple[str, int | None]] = {}
         for row, (kind, area, act, ind) in enumerate(self._rows[2:], start=2):
             item = ind or act or area
-            self._row_of[(kind, item.code)] = row
+            occurrence = None
+            if kind == INDICATOR:
+                self._place_of[row] = place = next(places)
+                occurrence = place[1]
+            self._row_of[(kind, item.code, occurrence)] = row
             self._row_of_key[(kind, item.key)] = row
 
     def _row_count(self) -> int:
@@ -721,8 +728,10 @@ class PlanModel(GridModel):
         """(kind, area, activity, indicator) of a row."""
         return self._rows[row]
 
-    def row_of(self, kind: str, code: str) -> int | None:
-        return self._row_of.get((kind, code))
+    def row_of(self, kind: str, code: str, occurrence: int | None = None) -> int | None:
+        """The row of an area, activity or indicator by its code; of two indicators with one code, the first, or
+        the `occurrence`-th (from 2, Plan.places)."""
+        return self._row_of.get((kind, code, occurrence))
 
     def row_of_key(self, kind: str, key: int | None) -> int | None:
         return self._row_of_key.get((kind, key))
@@ -853,13 +862,13 @@ class PlanModel(GridModel):
                 return (0 if a.part == "label" else 1), f"target:{a.index}"
             return 0, "weight" if a.field == "total_weight" else "title"
         if a.scope in (AREA, ACTIVITY):
-            row = self._row_of.get((a.scope, a.code))
+            row = self._row_of.get((a.scope, a.code, None))
             if row is None:
                 return None
             return row, (a.field or "weight") if a.scope == AREA else "title"  # "area:1" is about the weights
         if a.scope != address.INDICATOR:
             return None
-        row = self._row_of.get((INDICATOR, a.code))
+        row = self._row_of.get((INDICATOR, a.code, a.occurrence))
         if row is None:
             return None
         if a.field == "targets" and a.index is not None:
@@ -884,10 +893,11 @@ class PlanModel(GridModel):
             return Address(AREA, area.code, "title" if col == "title" else None)
         if kind == ACTIVITY:
             return Address(ACTIVITY, act.code)
+        occurrence = self._place_of[row][1]
         for prefix, field in (("target:", "targets"), ("quarter:", "quarter_targets"), ("actual:", "previous_actuals")):
             if col.startswith(prefix):
-                return Address(address.INDICATOR, ind.code, field, int(col[len(prefix):]))
-        return Address(address.INDICATOR, ind.code, None if col == "title" else col)
+                return Address(address.INDICATOR, ind.code, field, int(col[len(prefix):]), occurrence=occurrence)
+        return Address(address.INDICATOR, ind.code, None if col == "title" else col, occurrence=occurrence)
 
 
 # ------------------------------------------------------------- the progress
@@ -957,11 +967,14 @@ class ProgressModel(GridModel):
             doc.reports.append(report)
         self._report = report
         self._rows = doc.plan.indicators()
-        self._row_of = {ind.code: row for row, ind in enumerate(self._rows)}
+        # Each row's place (code and occurrence, Plan.places): of two indicators with one code, the findings and
+        # entries of each name it.
+        self._places = doc.plan.places()
+        self._row_of = {place: row for row, place in enumerate(self._places)}
         self._area_of = {i.key: area.code for area in doc.plan.areas for act in area.activities for i in act.indicators}
         # By the indicator's key, not its code: two indicators may share one (real plans have such twins).
         self._entries = {ind.key: e for ind, e in zip(self._rows, report.entries_of(doc.plan)) if e is not None}
-        self._entered = {e.indicator for e in report.entries}
+        self._entered = {e.place for e in report.entries}
         self._chain = chain = ReportChain(doc, self.period)
         # A quarter's own figures are typed where the plan is in quarters (NIS); elsewhere the part a sum's
         # quarter adds is worked out from the year-to-date.
@@ -1127,8 +1140,7 @@ class ProgressModel(GridModel):
         """The edits that start this report from the earlier ones (core.progress.ReportChain.fill)."""
         if self.locked:
             return []
-        row_of = {place: row for row, place in enumerate(self._doc.plan.places())}
-        return [(self.index(row_of[place], self._col_index[col]), value)
+        return [(self.index(self._row_of[place], self._col_index[col]), value)
                 for place, col, value in self._chain.fill(self._rows, self._report)]
 
     def _write(self, row: int, col: str, value):
@@ -1167,10 +1179,11 @@ class ProgressModel(GridModel):
         ind = self._rows[row]
         entry = self._entries.get(ind.key)
         if entry is None:
-            entry = Entry(ind.code, indicator_key=ind.key)
+            code, occurrence = place = self._places[row]
+            entry = Entry(code, occurrence=occurrence, indicator_key=ind.key)
             self._report.entries.append(entry)
             self._entries[ind.key] = entry
-            self._entered.add(ind.code)
+            self._entered.add(place)
         if col == "dates":
             count = len(self._rows[row].target_dates or ())
             value = list(value or []) + [None] * (count - len(value or []))
@@ -1186,32 +1199,32 @@ class ProgressModel(GridModel):
 
     def _check(self) -> list:
         findings = rules.check_report(self._doc.plan, self._report)
-        # Kept by entry, so that an edit re-checks only its own entries (_check_rows).
-        self._entry_findings: dict[str, list] = {}
+        # Kept by entry (its place: of two indicators with one code, each its own), so that an edit re-checks only
+        # its own entries (_check_rows).
+        self._entry_findings: dict[tuple[str, int | None], list] = {}
         self._other_findings = []
         for finding in findings:
-            code = self._entry_code(finding.where)
-            (self._entry_findings.setdefault(code, []) if code else self._other_findings).append(finding)
+            place = self._entry_place(finding.where)
+            (self._entry_findings.setdefault(place, []) if place else self._other_findings).append(finding)
         return findings
 
-    def _entry_code(self, a: Address) -> str | None:
-        return a.code if a.period == self.period and a.code in self._entered else None
+    def _entry_place(self, a: Address) -> tuple[str, int | None] | None:
+        return a.place if a.period == self.period and a.place in self._entered else None
 
     def _check_rows(self, rows: range) -> list | None:
         # The report's rules look at one entry at a time (and at the memo, which the grid does not edit),
         # so only the edited entries are checked again; the list keeps the order a full check gives.
         # (test_models_recheck compares with the full check.)
         for row in rows:
-            ind = self._rows[row]
-            entry = self._entries.get(ind.key)
-            self._entry_findings[ind.code] = [] if entry is None else rules.check_report(
+            entry = self._entries.get(self._rows[row].key)
+            self._entry_findings[self._places[row]] = [] if entry is None else rules.check_report(
                 self._doc.plan, Report(self.period, entries=[entry]))
-        return [f for e in self._report.entries for f in self._entry_findings.get(e.indicator, ())] + self._other_findings
+        return [f for e in self._report.entries for f in self._entry_findings.get(e.place, ())] + self._other_findings
 
     def _locate(self, a: Address) -> tuple[int, str] | None:
         if a.scope not in (address.ENTRY, address.INDICATOR) or (a.period or self.period) != self.period:
             return None
-        row = self._row_of.get(a.code)
+        row = self._row_of.get(a.place)
         if row is None:
             return None
         if a.scope == address.ENTRY:
@@ -1222,12 +1235,12 @@ class ProgressModel(GridModel):
         return row, "title"
 
     def _where(self, row: int, col: str) -> Address:
-        code = self._rows[row].code
+        code, occurrence = self._places[row]
         if col in ("value", "narrative", "evidence", "remarks", "not_applicable", "alternative"):
-            return Address(address.ENTRY, code, col, period=self.period)
+            return Address(address.ENTRY, code, col, period=self.period, occurrence=occurrence)
         if col in _FIGURE_FIELDS:
-            return Address(address.ENTRY, code, _FIGURE_FIELDS[col], period=self.period)
-        return Address(address.INDICATOR, code)
+            return Address(address.ENTRY, code, _FIGURE_FIELDS[col], period=self.period, occurrence=occurrence)
+        return Address(address.INDICATOR, code, occurrence=occurrence)
 
 
 # --------------------------------------------------------------- findings
@@ -1264,7 +1277,7 @@ class FindingsModel(QAbstractTableModel):
             return None
         finding = self._findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            label = row_code(finding.where)
+            label = rules.row_label(finding.where)
             return f"{localize_digits(label, digits_language())}: {finding.message()}" if label else finding.message()
         if role in (Qt.ItemDataRole.ToolTipRole, Role.MESSAGE):
             return finding.message()

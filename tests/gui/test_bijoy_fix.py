@@ -323,3 +323,26 @@ def test_value_cells_keep_their_own_check_without_the_bijoy_icon(qtbot, store, p
     line = _type_into(qtbot, editor, model.index(1, model.column_of("value")), "Avgvi")
     assert line.property("invalid") is True  # the parser's reason, as before
     assert not any(b.isVisible() for b in line.findChildren(QToolButton))
+
+
+def test_bijoy_texts_of_twins_are_each_converted_in_its_own_row(store):
+    """Of two indicators with one code (the CC plan's [১.১.১]), the title and narrative of each, Bijoy, are each
+    converted in place: the second's are not taken for the first's (issue 15.3)."""
+    import json
+
+    from egov_desktop.core import exchange
+    from tests.conftest import FIXTURES
+
+    raw = json.loads((FIXTURES / "cc-fid-2021-22.plan.json").read_text(encoding="utf-8"))
+    raw["version"] = 2
+    raw["plan"]["areas"][1]["activities"][0]["indicators"][0]["title"] = BIJOY  # the second [১.১.১]
+    raw["reports"][0]["entries"].append({"indicator": "1.1.1", "occurrence": 2, "value": 2, "narrative": BIJOY})
+    key = store.import_document(exchange.from_dict(raw)).key
+    doc = store.get_document(key)
+    texts = bijoy_fix.bijoy_texts(store, doc)
+    assert sorted(str(t.where) for t in texts) == ["1.1.1#2/title", "Q1/1.1.1#2/narrative"]
+    bijoy_fix.convert(store, texts)
+    after = store.get_document(key)
+    first, twin = [i for i in after.plan.indicators() if i.code == "1.1.1"]
+    assert (first.title, twin.title) == (doc.plan.indicators()[0].title, UNICODE)
+    assert [after.report("Q1").entry("1.1.1", n).narrative for n in (None, 2)] == [None, UNICODE]

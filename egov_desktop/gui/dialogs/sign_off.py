@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from egov_desktop.core.address import row_code
+from egov_desktop.core.rules import row_label
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import Signatory
 from egov_desktop.core.periods import period_name
@@ -17,7 +17,7 @@ MAX_LISTED = 8
 def findings_text(findings: list) -> str:
     """The first few findings, one a line, for a dialog; each names its row ("4.1.1: …") as the problems list does,
     or the officer cannot tell which indicator to fix (show_digits localizes the code)."""
-    lines = [f"• {label}: {f.message()}" if (label := row_code(f.where)) else f"• {f.message()}"
+    lines = [f"• {label}: {f.message()}" if (label := row_label(f.where)) else f"• {f.message()}"
              for f in findings[:MAX_LISTED]]
     if len(findings) > MAX_LISTED:
         lines.append(Msg(N_("… and {count} more"), {"count": len(findings) - MAX_LISTED}).render())
