@@ -48,6 +48,8 @@ def copy_database(source, target, replace: bool = False) -> dict[str, int]:
             # Inside both transactions: the source's snapshot against what the target would commit.
             if _contents(src) != _contents(dst):
                 raise StoreError(Msg(N_("The copy does not read back as the original; do not use it.")))
+            # Windows open on the target (a server) show what was there: they read it all again once this commits.
+            target._uow.announce_replaced(dst, {t.name for t in tables})
     return counts
 
 

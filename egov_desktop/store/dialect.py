@@ -213,6 +213,7 @@ def notify(conn, sender: str, summary, tables) -> None:
 
     doc = {"by": sender, "tables": sorted(tables), "structure": summary.structure, "settings": summary.settings,
            "plans": sorted(summary.plans), "offices": sorted(summary.offices),
+           "added": sorted(summary.plans_added), "removed": sorted(summary.plans_removed), "all": summary.everything,
            **{name: sorted(getattr(summary, name)) for name in NOTICE_DETAILS}}
     payload = json.dumps(doc, separators=(",", ":"))
     if len(payload.encode()) > PAYLOAD_LIMIT:

@@ -2,8 +2,8 @@
 
 Every write on a server sends a notice on CHANNEL in its own transaction (`UnitOfWork`, through
 `dialect.notify`, which writes the payload read here), so it is delivered when, and only if, the change is committed. Its payload is the
-change's summary (`ChangeSummary`: the plans, indicators, reports, entries it touched), the tables it
-wrote, and who sent it: a token of the Store that wrote, so a window can leave its own changes out
+change's summary (`ChangeSummary`: the plans, indicators, reports, entries it touched, the plans it made or
+deleted, or that it wrote over the whole database), the tables it wrote, and who sent it: a token of the Store that wrote, so a window can leave its own changes out
 (it has shown them already). A `Listener` is a connection of its own, in autocommit, that LISTENs; the
 window watches its socket and reads what has come (`changes()`), never waiting on the server.
 
@@ -35,7 +35,10 @@ def notice(text: str) -> Notice | None:
         return Notice(doc["by"], ChangeSummary(
             plans=frozenset(doc["plans"]), indicators=frozenset(doc["indicators"]),
             reports=frozenset(doc["reports"]), entries=frozenset(doc["entries"]), offices=frozenset(doc["offices"]),
-            structure=bool(doc["structure"]), settings=bool(doc["settings"])), frozenset(doc["tables"]))
+            structure=bool(doc["structure"]), settings=bool(doc["settings"]),
+            # Not in the notices of a program older than these keys (on the same server, the same schema).
+            plans_added=frozenset(doc.get("added", ())), plans_removed=frozenset(doc.get("removed", ())),
+            everything=bool(doc.get("all", False))), frozenset(doc["tables"]))
     except (ValueError, KeyError, TypeError):
         return None
 

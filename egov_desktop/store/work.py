@@ -48,6 +48,12 @@ class ChangeSummary:
     settings: bool = False
     # A subordinate office, a collected report or a feedback record was written.
     collected: bool = False
+    # Plans made (import, new, copy, an undone delete) and deleted (an undone import too): the lists of plans change.
+    plans_added: frozenset[int] = frozenset()
+    plans_removed: frozenset[int] = frozenset()
+    # The whole database was written over (db copy --replace, restore onto a server): whoever shows any of it reads
+    # it all again; nothing else of the summary is listed.
+    everything: bool = False
 
 
 @dataclass
@@ -322,6 +328,12 @@ class UnitOfWork:
             summary = summary if summary is not None else summarize(conn, journal)
             dialect.notify(conn, self.sender, summary, {m.table for m in journal})
 
+    def announce_replaced(self, conn: Connection, tables) -> None:
+        """On a server, tell the other officers' programs that the whole database was written over in this open
+        transaction (copy.py: db copy --replace, restore): a notice of everything, delivered with the commit."""
+        if dialect.is_postgresql(conn):
+            dialect.notify(conn, self.sender, ChangeSummary(everything=True), tables)
+
     def _change(self, description: Msg, work: Work, key: int | None, summary: ChangeSummary) -> Change:
         journal, audits, locks = list(work.tx.journal), list(work.audits), set(work.locks)
 
@@ -417,6 +429,8 @@ def summarize(conn: Connection, journal: list[Mutation], read: dict | None = Non
                                                  or "position" in m.after or "code" in m.after) for m in journal),
         settings="setting" in found,
         collected=any(t in _COLLECTED for t in found),
+        plans_added=frozenset(m.key for m in journal if m.table == "plan" and m.before is None),
+        plans_removed=frozenset(m.key for m in journal if m.table == "plan" and m.after is None),
     )
 
 

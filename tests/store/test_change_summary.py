@@ -58,6 +58,17 @@ def test_a_deleted_plan_is_named_though_none_of_its_rows_remain(loaded):
     change = store.delete_plan(modmr)
     assert change.summary.plans == {modmr}
     assert change.summary.structure
+    # The lists of plans follow a plan made or deleted (the plan picker, the APA overview).
+    assert change.summary.plans_removed == {modmr} and not change.summary.plans_added
+    assert change.undo().summary.plans_added == {modmr}
+
+
+def test_a_plan_made_is_named_as_made(store):
+    change = store.import_document(exchange.load(PIB))
+    assert change.summary.plans_added == {change.key} and not change.summary.plans_removed
+    assert change.undo().summary.plans_removed == {change.key}
+    copied = store.copy_to_next_year(store.import_document(exchange.load(PIB)).key)
+    assert copied.summary.plans_added == {copied.key}
 
 
 def test_target_and_level_edits(loaded):
