@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QThreadPool, QTime, QTimer, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, QScrollArea, \
-    QStackedWidget, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QProgressBar, \
+    QScrollArea, QStackedWidget, QToolButton
 
 from egov_desktop.core import address, exchange, rules
 from egov_desktop.core.address import Address
@@ -31,7 +31,7 @@ from egov_desktop.gui.dialogs.shortcuts import NAME_PROPERTY
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
 from egov_desktop.gui.labels import (EXCEL_FILTER, EXCHANGE_FILTER, TABLE_FILTER, documents_folder, kind_label,
-                                    kind_order)
+                                    kind_order, plan_label)
 from egov_desktop.gui.officer import OfficerBar
 from egov_desktop.gui.plan_editor import PlanEditor
 from egov_desktop.gui.problems import ProblemsPanel
@@ -288,6 +288,10 @@ class MainWindow(QMainWindow):
     def refresh_plans(self, select: str | None = None) -> None:
         """Fill the plan picker from the store; `select` is "fiscal year/kind" of the plan to show."""
         self._plans = {p.key: p for p in self.store.list_plans()}
+        self._fill_years(select)
+
+    def _fill_years(self, select: str | None) -> None:
+        """The plan picker from the plans read (`_plans`); the plan shown stays open when it is the one selected."""
         years = sorted({p.fiscal_year for p in self._plans.values()}, reverse=True)
         fy_wanted, _sep, kind_wanted = (select or "").partition("/")
         combo = self.ui.fiscalYear
@@ -424,22 +428,73 @@ class MainWindow(QMainWindow):
     def _on_changed(self, summary: Summary) -> None:
         """What the window itself shows of a change (the grids follow it on their own)."""
         self._read = None  # read before the change
+        if summary.replaced:
+            self.ui.statusbar.showMessage(_("Another officer wrote over the whole database on the server (a copy or "
+                                            "a restore): everything shown was read again, and there is nothing to "
+                                            "undo."), 30000)
         if summary.office or summary.progress or summary.plan:
             # The plans' office names and report statuses (the picker, the title, the next deadline).
-            self._plans = {p.key: p for p in self.store.list_plans()}
+            listed, self._plans = self._plans, {p.key: p for p in self.store.list_plans()}
             if self.plan_key is not None and self.plan_key not in self._plans:
-                # The plan shown is gone (its import undone): its grids must not read it again, and another is
-                # shown once this change has been told (opening a plan clears the undo stack, mid-undo here).
+                # The plan shown is gone (its import undone, or another officer deleted it): its grids must not
+                # read it again, and another is shown once this change has been told (opening a plan clears the
+                # undo stack, mid-undo here). What was typed into it is taken now, before the grids close.
+                gone = listed.get(self.plan_key)
+                typed = self._typed_not_saved() if summary.remote else []
                 for editor in self._editors():
                     editor.model.detach()
-                QTimer.singleShot(0, self.refresh_plans)
+                QTimer.singleShot(0, lambda: self._show_instead_of(gone, summary.remote, typed))
                 return
+            if summary.plan_list:
+                shown = self._summary(self.plan_key)
+                self._fill_years(f"{shown.fiscal_year}/{shown.kind}" if shown else None)
             self._update_titles()
         if summary.office:
             # An office with no name blocks sign-off: the problems list follows it.
             self._show_current_findings()
         self._update_report_state()
         self._update_deadline()
+
+    def _show_instead_of(self, gone, remote: bool, typed: list[str]) -> None:
+        """The plan shown (`gone`, as it was listed) is no longer in the database: show the same year and kind if it
+        was imported again, else another plan; when another officer did it, say so, with what was typed into it."""
+        self.refresh_plans(select=f"{gone.fiscal_year}/{gone.kind}" if gone else None)
+        if not remote or gone is None:
+            return
+        name = plan_label(gone.kind, gone.fiscal_year)
+        now = self._summary(self.plan_key)
+        if now is not None and (now.fiscal_year, now.kind) == (gone.fiscal_year, gone.kind):
+            said = Msg(N_("Another officer replaced the plan {plan} on the server (imported it anew). The plan as it "
+                          "is now is shown."), {"plan": name})
+        elif now is not None:
+            said = Msg(N_("Another officer deleted the plan {plan} from the database on the server. {other} is shown "
+                          "instead."), {"plan": name, "other": plan_label(now.kind, now.fiscal_year)})
+        else:
+            said = Msg(N_("Another officer deleted the plan {plan} from the database on the server. There is no other "
+                          "plan in it."), {"plan": name})
+        lines = [self.language.digits(said.render())]
+        if typed:
+            lines += ["", self.language.digits(Msg(N_(
+                "What you had typed into it could not be saved ({count} cell(s)). Here it is, to copy:"),
+                {"count": len(typed)}).render()), *typed]
+        box = QMessageBox(QMessageBox.Icon.Warning, _("The plan is no longer on the server"), "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the text can be copied
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _typed_not_saved(self) -> list[str]:
+        """The text the officer typed into the grids that the store does not hold: refused texts, and the cell being
+        typed into (its editor still open)."""
+        texts = [index.data() for _editor, index in self._not_saved(self._editors())]
+        for editor in self._editors():
+            view = editor.view
+            index = view.currentIndex()
+            cell = view.indexWidget(index) if view.state() == QAbstractItemView.State.EditingState else None
+            typed = cell.text() if cell is not None and hasattr(cell, "text") else ""
+            if typed and typed != index.data(Qt.ItemDataRole.EditRole):
+                texts.append(typed)
+        return texts
 
     def _on_following(self, following: bool) -> None:
         """On the office's server: the connection that brings others' changes was lost, or is back."""
@@ -653,7 +708,7 @@ class MainWindow(QMainWindow):
         from egov_desktop.gui.dialogs.new_plan import NewPlanDialog
 
         office_key = self.store.office_of(self.plan_key) if self.plan_key is not None else None
-        dialog = NewPlanDialog(self.store, list(self._plans.values()), office_key, self)
+        dialog = NewPlanDialog(self.store, list(self._plans.values()), office_key, self, session=self.session)
         if not dialog.exec():
             return
         if dialog.source == "file":
@@ -816,7 +871,7 @@ class MainWindow(QMainWindow):
 
         summary = self._summary(self.plan_key) if self.plan_key is not None else None
         fiscal_year = summary.fiscal_year if summary else FiscalYear.of(dt.date.today()).code
-        ApaOverviewDialog(self.store, fiscal_year, self.period, self).exec()
+        ApaOverviewDialog(self.store, fiscal_year, self.period, self, session=self.session).exec()
 
     def back_up(self) -> None:
         """A copy of the database into a folder the user picks (a pen drive, another disk)."""

@@ -275,7 +275,7 @@ class GridModel(QAbstractTableModel):
         """The value `text` would save in this cell; raises CellError."""
         cell = self._cell(index.row(), self.column_key(index.column()))
         if cell is None or not cell.editable or self.store.readonly:
-            raise CellError(Msg(N_("this cell cannot be changed")))
+            raise CellError(self._fixed_reason())
         if cell.kind == CHOICE:
             if text not in dict(cell.choices):
                 raise CellError(Msg(N_("must be one of: {allowed}"), {"allowed": ", ".join(_(l) for _k, l in cell.choices)}))
@@ -283,6 +283,10 @@ class GridModel(QAbstractTableModel):
         if cell.kind == CHECK:
             return _parse_tick(text)
         return parse_cell(cell.kind, cell.unit, text, cell.required, cell.base[0] if cell.base else None)
+
+    def _fixed_reason(self) -> Msg:
+        """Why a cell takes no value."""
+        return Msg(N_("this cell cannot be changed"))
 
     def apply_many(self, edits: list[tuple[QModelIndex, Any]], description: Msg) -> bool:
         """Write several parsed values as one store transaction and one undo step (paste)."""
@@ -929,6 +933,14 @@ class ProgressModel(GridModel):
     def locked(self) -> bool:
         """A signed-off report is read-only until reopened."""
         return self._report.status != "draft"
+
+    def _fixed_reason(self) -> Msg:
+        # A seal (another officer's, on the server, may come while a cell is being typed into) is said as the store
+        # says it, so the officer knows to ask for a reopen; the typed text stays in the cell.
+        if self.locked and not self.store.readonly:
+            return Msg(N_("The {period} report is signed off. Reopen it before changing it."),
+                       {"period": period_name(self.period)})
+        return super()._fixed_reason()
 
     def _structure_of(self, doc: PlanDocument) -> list:
         return [(i.key, i.code, i.unit) for i in doc.plan.indicators()] + [len(doc.plan.levels),

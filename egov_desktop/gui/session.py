@@ -13,6 +13,7 @@ shows it within moments. A lost connection is said (`following(False)`) and trie
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 
@@ -46,6 +47,12 @@ class Summary:
     collected: bool = False  # subordinate offices, the reports collected from them, the feedback sent them
     # The plans it touched (store.ChangeSummary.plans); None: not known, any plan may have changed.
     plans: frozenset[int] | None = None
+    # Plans were made or deleted: every list of plans (the plan picker, the APA overview) is read again.
+    plan_list: bool = False
+    # Another officer's change, told by the server: not this window's own, nor its undo.
+    remote: bool = False
+    # Another officer's program wrote over the whole database (db copy --replace, restore onto the server).
+    replaced: bool = False
     # The model that made the change: it has shown it already and need not read it again.
     origin: object | None = None
 
@@ -54,7 +61,7 @@ class Summary:
         return (self.plan or self.progress) and (self.plans is None or plan_key in self.plans)
 
 
-EVERYTHING = Summary(plan=True, progress=True, office=True, settings=True, collected=True)
+EVERYTHING = Summary(plan=True, progress=True, office=True, settings=True, collected=True, plan_list=True)
 
 
 def summary_of(change, origin: object | None = None) -> Summary:
@@ -66,15 +73,19 @@ def summary_of(change, origin: object | None = None) -> Summary:
 def _summary(tables, store_summary, origin: object | None = None) -> Summary:
     return Summary(plan=bool(tables & _PLAN_TABLES), progress=bool(tables & _PROGRESS_TABLES),
                    office=bool(store_summary.offices), settings=store_summary.settings,
-                   collected=bool(tables & _COLLECTED_TABLES), plans=store_summary.plans, origin=origin)
+                   collected=bool(tables & _COLLECTED_TABLES), plans=store_summary.plans,
+                   plan_list=bool(store_summary.plans_added or store_summary.plans_removed), origin=origin)
 
 
 def summary_of_notices(notices) -> Summary:
     """What the views need to know of other officers' changes on the server (store/live.py), as one."""
+    if any(n.summary.everything for n in notices):
+        return dataclasses.replace(EVERYTHING, remote=True, replaced=True)
     each = [_summary(n.tables, n.summary) for n in notices]
     return Summary(plan=any(s.plan for s in each), progress=any(s.progress for s in each),
                    office=any(s.office for s in each), settings=any(s.settings for s in each),
-                   collected=any(s.collected for s in each), plans=frozenset().union(*(s.plans for s in each)))
+                   collected=any(s.collected for s in each), plans=frozenset().union(*(s.plans for s in each)),
+                   plan_list=any(s.plan_list for s in each), remote=True)
 
 
 class Session(QObject):
@@ -129,7 +140,12 @@ class Session(QObject):
             self._lost()
             return
         if notices:
-            self.changed.emit(summary_of_notices(notices))
+            summary = summary_of_notices(notices)
+            if summary.replaced:
+                # The steps on the stack were taken on data that is gone: undoing one would write the old rows
+                # over what was put in their place.
+                self.undo_stack.clear()
+            self.changed.emit(summary)
 
     def _lost(self) -> None:
         self._stop_following()
@@ -160,7 +176,7 @@ class Session(QObject):
             return
         self._follow(listener)
         # What others did while the connection was lost is not known change by change: every view reads again.
-        self.changed.emit(EVERYTHING)
+        self.changed.emit(dataclasses.replace(EVERYTHING, remote=True))
 
     def _stop_following(self) -> None:
         self._retry.stop()

@@ -1,6 +1,7 @@
 """View ▸ APA overview: the office's five governance plans of a fiscal year for one period (core.apa):
 each plan's score, the total of the five and what is still missing. Read only; it follows the period
-chosen in it."""
+chosen in it and, given the session, the changes other officers make meanwhile on the office's server (a plan made
+or deleted, a figure entered)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
@@ -18,9 +19,10 @@ COLUMNS = (N_("Annex"), N_("Plan"), N_("Report"), N_("Marks obtained"), N_("Stil
 
 
 class ApaOverviewDialog(QDialog):
-    def __init__(self, store, fiscal_year: str, period: str, parent=None):
+    def __init__(self, store, fiscal_year: str, period: str, parent=None, session=None):
         super().__init__(parent)
         self.store, self.fiscal_year = store, fiscal_year
+        self._keys: frozenset[int] = frozenset()  # the plans shown
         self.setWindowTitle(plain_text(_("&APA overview of the five plans…")))
         self.period = QComboBox(self)
         for p in PERIODS:
@@ -46,12 +48,16 @@ class ApaOverviewDialog(QDialog):
         layout.addWidget(self.total)
         layout.addWidget(buttons)
         self.period.currentIndexChanged.connect(self.refresh)
+        if session is not None:
+            session.changed.connect(self._on_changed)
         self.resize(900, 320)
         self.refresh()
 
     def refresh(self, *_args) -> None:
         lang = current_language()
-        docs = [self.store.get_document(p.key) for p in self.store.list_plans() if p.fiscal_year == self.fiscal_year]
+        keys = [p.key for p in self.store.list_plans() if p.fiscal_year == self.fiscal_year]
+        docs = [self.store.get_document(key) for key in keys]
+        self._keys = frozenset(keys)
         self.overview = overview = apa_overview(docs, self.fiscal_year, self.period.currentData())
         self.table.setRowCount(len(overview.plans))
         for row, p in enumerate(overview.plans):
@@ -71,3 +77,8 @@ class ApaOverviewDialog(QDialog):
         self.total.setText(Msg(N_("Total of the five plans: {total} / {out_of} ({percent})"), {
             "total": format_number(overview.total, lang), "out_of": format_number(overview.out_of, lang),
             "percent": format_percent(percent, lang)}).render())
+
+    def _on_changed(self, summary) -> None:
+        # A plan of the year made or deleted, or one shown changed (its figures, its report's status).
+        if summary.plan_list or any(summary.concerns(key) for key in self._keys):
+            self.refresh()

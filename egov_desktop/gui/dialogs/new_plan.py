@@ -25,8 +25,9 @@ SOURCES = ("template", "blank", "plan", "file")
 class NewPlanDialog(QDialog):
     """Asks how to make the plan; `create()` then makes it (the file case is the caller's, off-thread)."""
 
-    def __init__(self, store, plans: list, office_key: int | None = None, parent=None):
-        """`office_key`: the office a template plan is made for (the open plan's); None takes the template's."""
+    def __init__(self, store, plans: list, office_key: int | None = None, parent=None, session=None):
+        """`office_key`: the office a template plan is made for (the open plan's); None takes the template's. Given the
+        session, the plans to copy follow those other officers make or delete meanwhile on the office's server."""
         super().__init__(parent)
         self.store = store
         self.ui = ui = Ui_NewPlanDialog()
@@ -36,10 +37,10 @@ class NewPlanDialog(QDialog):
         for kind in sorted(PLAN_KINDS, key=kind_order):
             ui.kind.addItem(kind_label(kind), kind)
         ui.fiscalYear.setText(show_digits(FiscalYear.of(dt.date.today()).label(current_language())))
-        for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
-            ui.plan.addItem(plan_label(p.kind, p.fiscal_year), p.key)
+        self._fill_plans(plans)
         self._office_key = office_key
-        ui.fromPlan.setEnabled(bool(plans))
+        if session is not None:
+            session.changed.connect(self._on_changed)
         ui.browse.clicked.connect(self._browse)
         ui.file.textEdited.connect(lambda _t: ui.fromFile.setChecked(True))
         ui.template.activated.connect(lambda _i: ui.fromTemplate.setChecked(True))
@@ -51,6 +52,22 @@ class NewPlanDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         show_error(ui.error, None)
         self._update()
+
+    def _fill_plans(self, plans: list) -> None:
+        """The plans to copy forward, newest first; the one chosen stays chosen while it is there."""
+        ui = self.ui
+        chosen = ui.plan.currentData()
+        ui.plan.clear()
+        for p in sorted(plans, key=lambda p: (p.fiscal_year, p.kind), reverse=True):
+            ui.plan.addItem(plan_label(p.kind, p.fiscal_year), p.key)
+        ui.plan.setCurrentIndex(max(0, ui.plan.findData(chosen)))
+        ui.fromPlan.setEnabled(bool(plans))
+        if not plans and ui.fromPlan.isChecked():
+            ui.fromTemplate.setChecked(True)
+
+    def _on_changed(self, summary) -> None:
+        if summary.plan_list:
+            self._fill_plans(self.store.list_plans())
 
     @property
     def source(self) -> str:
