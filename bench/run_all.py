@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import BENCH, fmt, machine  # noqa: E402
 
-ORDER = ["startup", "keystroke", "save", "server", "structure", "export", "all_plans", "import", "import_table", "consolidate", "memory"]
+ORDER = ["startup", "keystroke", "save", "server", "server_live", "structure", "export", "all_plans", "import", "import_table", "consolidate", "memory"]
 
 
 def main(names: list[str]) -> int:
