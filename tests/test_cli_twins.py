@@ -3,6 +3,7 @@ achievement: export-json writes a file that import, check and score read with ea
 export → import → export gives the same file (issue 15)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -124,3 +125,66 @@ def test_check_json_names_the_twin_a_finding_is_about(tmp_path):
 
     code, stdout, err = run("check", FIXTURES / "pib-2023-24.plan.json", "--json")
     assert stdout and not [f for f in json.loads(stdout)["findings"] if "occurrence" in f]
+
+
+def test_a_collected_report_with_twins_consolidates_and_gets_feedback_on_each_twin_its_own(tmp_path):
+    """Collected into an upper office, each [১.১.১] keeps its own figure, evidence and place in the consolidation
+    (window, JSON, Word, Excel) and in the feedback memo: the twin's 150 without evidence is named with its own
+    title and target, the first's 50 with its minutes is not. Before, the twin's entry was looked up by code and
+    went to the first: the twin's missing evidence was not seen."""
+    import docx
+    import openpyxl
+
+    from egov_desktop.collector import COLLECTED, collect_file
+    from egov_desktop.commands.consolidate import as_json
+    from egov_desktop.core.consolidate import from_store
+    from egov_desktop.core.feedback import attention
+    from egov_desktop.export import docx_report
+    from egov_desktop.export.consolidated_docx import export_docx, heading_of
+    from egov_desktop.export.consolidated_xlsx import export_xlsx
+    from egov_desktop.feedback import send_feedback
+
+    _twins_entered(tmp_path / "sub.sqlite")
+    with Store.open(tmp_path / "sub.sqlite") as store:
+        key = store.find_plan("2021-22", "citizen_charter")
+        first, _twin = [i for i in store.get_document(key).plan.indicators() if i.code == "1.1.1"]
+        store.set_entry_field(key, "Q1", first.key, "evidence", "সভার কার্যবিবরণী")
+        sent = store.get_document(key)
+    docx_report.export_docx(sent, "Q1", tmp_path / "cc.docx", parts=("report",))
+    with Store.open(tmp_path / "upper.sqlite") as store:
+        store.import_document(exchange.load(FIXTURES / "pib-2023-24.plan.json"))
+        office = store.current_office()
+        store.add_subordinate(office, sent.office.name, sent.office.tier)
+        outcomes, _ = collect_file(store, office, tmp_path / "cc.docx")
+        assert [o.status for o in outcomes] == [COLLECTED]
+        cons = from_store(store, "citizen_charter", "2021-22", "Q1")
+        [row] = cons.rows
+        twins = [i for i, col in enumerate(cons.columns) if col.code == "1.1.1"]
+        assert [cons.columns[i].occurrence for i in twins] == [None, 2]
+        first_cell, twin_cell = (row.cells[i] for i in twins)
+        assert (first_cell.value, first_cell.evidence_missing, first_cell.place) == (50, False, ("1.1.1", None))
+        assert (twin_cell.value, twin_cell.evidence_missing, twin_cell.place) == (150, True, ("1.1.1", 2))
+        # The memo names the twin, with its own title and target (a count of 4), not the first's.
+        [item] = [a for a in attention(cons, row) if a.column.code == "1.1.1"]
+        assert item.cell is twin_cell and item.indicator.title == "প্রশিক্ষণ আয়োজিত" and item.indicator.targets == [4]
+        [memo], _change = send_feedback(store, "citizen_charter", "2021-22", "Q1", tmp_path / "memo.docx",
+                                        memo_date=dt.date(2021, 10, 25), lang="bn")
+        rows = [[c.text for c in r.cells] for r in docx.Document(str(memo.path)).tables[1].rows]
+        assert [r[1] for r in rows if r[1].startswith("[১.১.১]")] == ["[১.১.১] প্রশিক্ষণ আয়োজিত"]
+        # JSON: each its own, the twin saying which it is.
+        indicators = [i for i in as_json(cons, "citizen_charter", "2021-22")["offices"][0]["indicators"]
+                      if i["code"] == "1.1.1"]
+        assert [(i["value"], i["evidence_missing"], i.get("occurrence")) for i in indicators] == \
+            [(50, False, None), (150, True, 2)]
+        heading = heading_of(store.get_office(office), "citizen_charter", "2021-22")
+    # Word and Excel: the twin's column holds its 150, the first's its 50%.
+    export_xlsx(cons, heading, tmp_path / "cons.xlsx", lang="bn")
+    sheet = openpyxl.load_workbook(tmp_path / "cons.xlsx").active
+    cells = [[c.value for c in r] for r in sheet.iter_rows()]
+    header = next(r for r in cells if any(str(v).startswith("[১.১.১] প্রশিক্ষণ") for v in r if v))
+    office_row = next(r for r in cells if sent.office.name in r)
+    assert office_row[next(i for i, v in enumerate(header) if str(v).startswith("[১.১.১] প্রশিক্ষণ"))] == 150
+    assert office_row[next(i for i, v in enumerate(header) if str(v).startswith("[১.১.১] সিদ্ধান্ত"))] in (50, 0.5)
+    export_docx(cons, heading, tmp_path / "cons.docx", lang="bn")
+    text = "\n".join(c.text for t in docx.Document(str(tmp_path / "cons.docx")).tables for r in t.rows for c in r.cells)
+    assert "[১.১.১] প্রশিক্ষণ আয়োজিত" in text and "১৫০" in text

@@ -113,7 +113,8 @@ def json_value(value):
 
 def as_json(cons, kind: str, fiscal_year: str) -> dict:
     """The consolidation as the command prints it: an office's indicators are its plan's, matched to the columns
-    by code (and title, where a plan uses a code twice: docs/CONSOLIDATION.md), in the columns' order."""
+    by code (and title, where a plan uses a code twice: docs/CONSOLIDATION.md), in the columns' order; the later
+    of two with one code says its "occurrence" (2, 3, …, as the exchange format's entry does)."""
     offices = []
     for row in cons.rows:
         received = row.received
@@ -125,7 +126,8 @@ def as_json(cons, kind: str, fiscal_year: str) -> dict:
                 "percent": _rounded(cell.percent), "score": _rounded(cell.score), "weight": cell.weight,
                 "not_applicable": cell.not_applicable, "scorable": cell.scorable,
                 "evidence_missing": cell.evidence_missing} | (
-                {"dates": [json_value(d) for d in cell.dates]} if cell.dates else {}))
+                {"dates": [json_value(d) for d in cell.dates]} if cell.dates else {}) | (
+                {"occurrence": cell.place[1]} if cell.place[1] is not None else {}))
         sub = row.submission
         offices.append({
             "office": row.office, "status": row.status, "total": _rounded(row.total), "out_of": _rounded(row.out_of),
@@ -140,7 +142,8 @@ def as_json(cons, kind: str, fiscal_year: str) -> dict:
         "kind": kind, "fiscal_year": fiscal_year, "period": cons.period,
         "deadline": cons.deadline.isoformat() if cons.deadline else None,
         "received": sum(1 for row in cons.rows if row.total is not None),
-        "columns": [{"code": c.code, "title": c.title, "unit": c.unit, "weight": c.weight} for c in cons.columns],
+        "columns": [{"code": c.code, "title": c.title, "unit": c.unit, "weight": c.weight} | (
+            {"occurrence": c.occurrence} if c.occurrence is not None else {}) for c in cons.columns],
         "offices": offices,
     }
 

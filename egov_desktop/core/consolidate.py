@@ -4,7 +4,9 @@ side by side, offices × indicators, as an upper office compiles them.
 Each office's report is scored by core.scoring, as the office itself scores it (its own plan, targets,
 weights and settings): nothing is scored twice, and an office's total here is the total of its own
 Word report. Indicators are matched across offices by code; where one plan uses a code twice (PLANS.md
-§4.6: two [১.১.১] in one real plan) the titles tell the two apart, and failing that their order does.
+§4.6: two [১.১.১] in one real plan) the titles tell the two apart, and failing that their order does. Each
+office's cell is its own indicator's, by place (Plan.places: code and occurrence; Report.entries_of), so each of
+two same-code indicators shows its own figure, evidence and dates.
 An office's status is "on_time" when its report was received by the period's deadline (the office's
 editable deadline table), "late" after it, "missing" when there is none.
 
@@ -53,12 +55,14 @@ class Submission:
 
 @dataclass(frozen=True)
 class Column:
-    """An indicator as it appears across the offices' plans: the code and title of its first appearance."""
+    """An indicator as it appears across the offices' plans: the code and title of its first appearance, and
+    its occurrence there (None, or 2, 3, … for the later of two indicators with one code: Plan.places)."""
 
     code: str
     title: str
     unit: str
     weight: float
+    occurrence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Cell:
     scorable: bool = True
     evidence_missing: bool = False
     dates: tuple = ()
+    # The office's indicator as its own plan places it (code, occurrence): of twins, which one this is.
+    place: tuple[str, int | None] = ("", None)
 
     @property
     def below_target(self) -> bool:
@@ -145,12 +151,13 @@ class _Columns:
             normal = self._normal[title] = _normal(title)
         return normal
 
-    def match(self, indicators: Sequence[Indicator]) -> list[int]:
-        """The column index of each of one plan's indicators (in plan order), adding columns for new ones:
-        the column of the same code and title, else of the same code not yet taken by this plan, else new."""
+    def match(self, indicators: Sequence[Indicator], places: Sequence[tuple[str, int | None]]) -> list[int]:
+        """The column index of each of one plan's indicators (in plan order, with their places), adding columns
+        for new ones: the column of the same code and title, else of the same code not yet taken by this plan,
+        else new."""
         taken: set[int] = set()
         out = []
-        for ind in indicators:
+        for ind, (_code, occurrence) in zip(indicators, places):
             candidates = [i for i in self._by_code.get(ind.code, []) if i not in taken]
             title = self._title(ind.title)
             index = next((i for i in candidates if self._title(self.columns[i].title) == title), None)
@@ -158,7 +165,7 @@ class _Columns:
                 index = candidates[0]
             if index is None:
                 index = len(self.columns)
-                self.columns.append(Column(ind.code, ind.title, ind.unit, ind.weight))
+                self.columns.append(Column(ind.code, ind.title, ind.unit, ind.weight, occurrence))
                 self._by_code.setdefault(ind.code, []).append(index)
             taken.add(index)
             out.append(index)
@@ -166,15 +173,11 @@ class _Columns:
 
 
 def _cells(doc: PlanDocument, report: Report, scores: Sequence[IndicatorScore]) -> list[Cell]:
-    entries = {e.indicator: e for e in reversed(report.entries)}  # the first entry wins, as in scoring
+    # Each indicator's own entry, a twin's too (Report.entries_of), as scoring takes them.
     out = []
-    seen: set[str] = set()
-    for ind, s in zip(doc.plan.indicators(), scores):
-        # Of two indicators with one code only the first has the entry (as scoring takes it).
-        entry = entries.get(ind.code) if ind.code not in seen else None
-        seen.add(ind.code)
+    for entry, place, s in zip(report.entries_of(doc.plan), doc.plan.places(), scores):
         out.append(Cell(s.value, s.percent, s.score, s.weight, s.not_applicable, s.scorable,
-                        evidence_missing(entry), tuple(entry.dates or ()) if entry else ()))
+                        evidence_missing(entry), tuple(entry.dates or ()) if entry else (), place))
     return out
 
 
@@ -270,7 +273,7 @@ def consolidate(submissions: Sequence[Submission], offices: Sequence[str], perio
             rows.append(OfficeRow(name, MISSING, None, submission=sub, listed=key in listed))
             continue
         scored = _scored(sub, report)
-        indexes = columns.match(sub.document.plan.indicators())
+        indexes = columns.match(sub.document.plan.indicators(), sub.document.plan.places())
         cells = scored.cells
         row = OfficeRow(name, status_of(sub.received, deadline), sub.received, scored.total, scored.out_of,
                         {}, sub, key in listed)

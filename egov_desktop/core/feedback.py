@@ -41,24 +41,18 @@ def _normal(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
 
 
-def plan_indicator(plan: Plan, column: Column) -> Indicator | None:
-    """The office's indicator under a consolidation's column: the same code and title, else the same code (the
-    consolidation matched them so, core.consolidate._Columns)."""
-    same = [i for i in plan.indicators() if i.code == column.code]
-    return next((i for i in same if _normal(i.title) == _normal(column.title)), same[0] if same else None)
-
-
 def attention(cons: Consolidation, row: OfficeRow) -> list[Attention]:
     """The indicators of the office's report below target or without evidence, in the consolidation's order;
-    none for an office whose report was not received."""
+    none for an office whose report was not received. Each with the office's own indicator at the cell's place
+    (of two with one code, its own: its title and target)."""
     if row.total is None:
         return []
     plan = row.submission.document.plan if row.submission is not None else None
+    indicators = dict(zip(plan.places(), plan.indicators())) if plan is not None else {}
     out = []
     for c, cell in row.cells.items():
         if cell.below_target or (cell.evidence_missing and not cell.not_applicable):
-            col = cons.columns[c]
-            out.append(Attention(col, cell, plan_indicator(plan, col) if plan is not None else None))
+            out.append(Attention(cons.columns[c], cell, indicators.get(cell.place)))
     return out
 
 
