@@ -19,6 +19,10 @@ from egov_desktop.core.model import PLAN_KIND_NAMES, Indicator, Plan, PlanDocume
 
 # ------------------------------------------------------------------ what a memo says
 
+# What a report is compared with for "below target" (basis()).
+ANNUAL, DUE = "annual", "due"
+
+
 @dataclass(frozen=True)
 class Attention:
     """An indicator of an office's report that its feedback names: below target, or without evidence."""
@@ -27,10 +31,10 @@ class Attention:
     cell: Cell
     # The indicator as the office's own plan has it (its target); None when it cannot be told.
     indicator: Indicator | None
-
-    @property
-    def below_target(self) -> bool:
-        return self.cell.below_target
+    # Short of what it is compared with (basis(): the annual target, or what was due by the period's end).
+    below_target: bool = False
+    # The targets it was compared with when they are not the annual ones (what was due); else None.
+    due: Indicator | None = None
 
     @property
     def evidence_missing(self) -> bool:
@@ -41,19 +45,99 @@ def _normal(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
 
 
+def basis(plan: Plan, period: str) -> str:
+    """What an office's report of `period` is compared with when its memo says "below target": DUE, the targets
+    due by the period's end (the quarter targets up to it, the dates falling by then), where the plan has
+    quarter targets (NIS: the guideline speaks of the quarter target, PLANS.md §2.5) or its scoring setting
+    asks for them (quarterly_basis "due"); else ANNUAL, the annual target, as the plan's own score does by default
+    (a Q1 report is then short of most targets, and its memo says so). The annual report: ANNUAL."""
+    from egov_desktop.core.scoring import ScoringOptions
+
+    if period == "annual":
+        return ANNUAL
+    if ScoringOptions.of(plan).quarterly_basis == DUE or any(i.quarter_targets for i in plan.indicators()):
+        return DUE
+    return ANNUAL
+
+
+def _due_by(plan: Plan, report, reports, period: str) -> tuple[list[float], list[Indicator], dt.date | None]:
+    """Each indicator's percent against the targets due by the end of `period` (the plan scored by its own
+    scoring with the setting "due", core.scoring: the same scoring, not a second one), the indicators with those
+    targets, and the period's last day."""
+    import dataclasses
+
+    from egov_desktop.core.periods import FiscalYear, period_range
+    from egov_desktop.core.scoring import ScoringOptions, due_targets, score_report
+
+    settings = {**ScoringOptions.of(plan).as_settings(), "quarterly_basis": DUE}
+    scored = score_report(dataclasses.replace(plan, scoring=settings), report, reports)
+    try:
+        cutoff = period_range(FiscalYear.parse(plan.fiscal_year), period)[1]
+    except ValueError:  # a fiscal year the rules report already: every date counts
+        cutoff = None
+    due = [dataclasses.replace(i, targets=due_targets(i, period),
+                               target_dates=[d for d in i.target_dates if _due_by_day(d, cutoff)]
+                               if i.target_dates else i.target_dates) for i in plan.indicators()]
+    return [s.percent for s in scored.indicators], due, cutoff
+
+
+def _due_by_day(target, cutoff: dt.date | None) -> bool:
+    from egov_desktop.core.model import due_date
+
+    day = due_date(target)
+    return cutoff is None or day is None or day <= cutoff
+
+
+def _not_due_yet(indicator: Indicator, due: Indicator, value, cutoff: dt.date | None) -> bool:
+    """A date to be met after the period's end, not met yet: nothing was due (a date met early still counts)."""
+    if indicator.value_unit != "date" or indicator.target_dates or value is not None:
+        return False
+    return not any(_due_by_day(t, cutoff) for t in due.targets if t is not None)
+
+
 def attention(cons: Consolidation, row: OfficeRow) -> list[Attention]:
-    """The indicators of the office's report below target or without evidence, in the consolidation's order;
-    none for an office whose report was not received. Each with the office's own indicator at the cell's place
-    (of two with one code, its own: its title and target)."""
+    """The indicators of the office's report below target (by basis()) or without evidence, in the
+    consolidation's order; none for an office whose report was not received."""
     if row.total is None:
         return []
-    plan = row.submission.document.plan if row.submission is not None else None
-    indicators = dict(zip(plan.places(), plan.indicators())) if plan is not None else {}
+    doc = row.submission.document if row.submission is not None else None
+    plan = doc.plan if doc is not None else None
+    places = {place: i for i, place in enumerate(plan.places())} if plan is not None else {}
+    indicators = plan.indicators() if plan is not None else []
+    due = None
+    if plan is not None and basis(plan, cons.period) == DUE:
+        due = _due_by(plan, doc.report(cons.period), doc.reports, cons.period)
     out = []
     for c, cell in row.cells.items():
-        if cell.below_target or (cell.evidence_missing and not cell.not_applicable):
-            out.append(Attention(cons.columns[c], cell, indicators.get(cell.place)))
+        i = places.get(cell.place)
+        ind = indicators[i] if i is not None else None
+        scored = cell.scorable and not cell.not_applicable
+        if due is not None and ind is not None:
+            percents, targets, cutoff = due
+            below = scored and percents[i] < 100.0 and not _not_due_yet(ind, targets[i], cell.value, cutoff)
+            compared = targets[i] if (targets[i].targets, targets[i].target_dates) != (
+                ind.targets, ind.target_dates) else None
+        else:
+            below, compared = scored and cell.percent < 100.0, None
+        if below or (cell.evidence_missing and not cell.not_applicable):
+            out.append(Attention(cons.columns[c], cell, ind, below, compared))
     return out
+
+
+def basis_sentence(bases: Iterable[str], period: str, lang: str = "bn") -> str:
+    """What the memo compared the reports with (the bases of the offices' plans, basis())."""
+    from egov_desktop.core.periods import period_name
+
+    found = set(bases)
+    what = {"period": period_name(period, lang)}
+    if found == {DUE}:
+        return Msg(N_("Targets are those due by the end of the {period} (the quarter targets up to it, and the "
+                      "dates falling by then)."), what).render(lang)
+    if found == {ANNUAL}:
+        return Msg(N_("Targets are the annual targets, as the plan is scored (a report before the year's end is "
+                      "short of most of them).")).render(lang) if period != "annual" else ""
+    return Msg(N_("Targets are those due by the end of the {period} where an office's plan gives quarter targets "
+                  "(or is scored so), elsewhere the annual targets."), what).render(lang) if found else ""
 
 
 def subject(kind: str, fiscal_year: str, period: str, lang: str = "bn") -> str:
@@ -101,6 +185,9 @@ def office_paragraphs(cons: Consolidation, row: OfficeRow, kind: str, fiscal_yea
                               "keep up this progress.")).render(lang)], []
     intro = Msg(N_("The indicators below have not met their target, or their evidence (প্রমাণক) was not "
                    "received:")).render(lang)
+    plan = row.submission.document.plan if row.submission is not None else None
+    said = basis_sentence([basis(plan, cons.period)] if plan is not None else [], cons.period, lang)
+    intro = f"{said} {intro}" if said else intro
     close = Msg(N_("You are requested to take the steps needed to meet these targets and to send the evidence "
                    "with the next report.")).render(lang)
     return [first, intro], [close]
@@ -120,6 +207,9 @@ def all_paragraphs(cons: Consolidation, kind: str, fiscal_year: str, lang: str =
                 {"kind": Msg(PLAN_KIND_NAMES.get(kind, PLAN_KIND_NAMES["other"])),
                  "deadline": format_date(cons.deadline, lang) if cons.deadline else "—",
                  "on_time": counts[ON_TIME], "late": counts[LATE], "missing": counts[MISSING]}).render(lang)
+    said = basis_sentence([basis(r.submission.document.plan, cons.period) for r in cons.rows
+                           if r.total is not None and r.submission is not None], cons.period, lang)
+    first = f"{first} {said}" if said else first
     close = Msg(N_("Each office is requested to take the steps needed to meet the targets not met, to send the "
                    "missing evidence with its next report, and to send its reports by the deadline; an office "
                    "whose report was not received, to send it without delay.")).render(lang)

