@@ -167,3 +167,52 @@ def test_nis_1_7_is_filled_from_the_memos_in_one_undo_step(qtbot, upper, tmp_pat
     # Another plan kind has no NIS 1.7 to fill.
     cons.kind.setCurrentIndex(cons.kind.findData("apa"))
     assert not cons.nis_button.isVisible()
+
+
+def test_closing_the_window_while_the_memos_are_written_records_nothing(qtbot, upper, tmp_path, monkeypatch):
+    import threading
+
+    from egov_desktop import feedback
+
+    window, cons = upper
+    office = window.store.current_office()
+    steps = window.undo_stack.count()
+    release = threading.Event()
+    real_save = feedback.save
+
+    def slow_save(document, path):  # the first memo waits until the window is closed
+        release.wait(10)
+        return real_save(document, path)
+
+    monkeypatch.setattr(feedback, "save", slow_save)
+    task = cons.send_feedback(Request(EACH, dt.date(2021, 10, 25), tmp_path / "out"))
+    assert len(window.store.list_feedback(office)) == 3  # recorded while they are written, not yet an undo step
+    done = []
+    task.signals.done.connect(done.append)
+    cons.close()
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    qtbot.wait(50)
+    assert done == [None]  # cancelled: the files written are removed
+    assert window.store.list_feedback(office) == [] and window.undo_stack.count() == steps
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_memos_of_an_earlier_round_in_the_folder_are_replaced_only_if_the_user_agrees(qtbot, upper, tmp_path):
+    window, cons = upper
+    office = window.store.current_office()
+    folder = tmp_path / "round"
+    cons.send_feedback(Request(ALL, dt.date(2021, 10, 25), folder))
+    qtbot.waitUntil(lambda: not cons._sending, timeout=30000)
+    [memo] = list(folder.iterdir())
+    before = memo.read_bytes()
+    asked = []
+
+    def say_no(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_modal(say_no)
+    assert cons.send_feedback(Request(ALL, dt.date(2021, 10, 28), folder)) is None
+    assert "১টি" in asked[0] and "প্রতিস্থাপন" in asked[0]
+    assert memo.read_bytes() == before and len(window.store.list_feedback(office)) == 1
