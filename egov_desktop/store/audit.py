@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,23 +10,13 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.engine import Connection
 
 from egov_desktop.store.dialect import server_role
+from egov_desktop.store.lock import user_name
 from egov_desktop.store.documents import now_iso
+from egov_desktop.store.reading import OFFICER_NAME
 from egov_desktop.store.tables import TABLES
 
-
-# The setting holding the officer's own name (asked once by the program): who the audit log says made a
-# change. Until it is given, the operating-system login stands in.
-OFFICER_NAME = "officer_name"
 # The audit operations that make a plan (plans.py): the first line of every indicator's history.
 PLAN_MADE = ("import", "from_template", "blank", "copy_to_next_year")
-
-
-def user_name() -> str:
-    """The operating-system user: the login of the office PC."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment (a service account, a stripped container)
-        return "?"
 
 
 @dataclass(frozen=True)

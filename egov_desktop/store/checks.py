@@ -4,7 +4,8 @@ A database can come from outside (a backup on a pen drive, a file someone sent) 
 runs what its schema says: a trigger that deletes every entry on the next audit row, a view
 standing in for a table, a missing table or column, rows whose parent is gone. So a file is
 used only when its tables, columns (with their types), indexes and links are exactly the ones
-this program makes (`tables.metadata`, which the newest migration produces: a test checks it),
+this program makes (`tables.metadata`, which the newest migration produces, as schema.py writes it out:
+tests check both),
 with no table, trigger or view of anyone else, `PRAGMA foreign_key_check` finds no broken
 link and `PRAGMA integrity_check` finds no damage. A file of an older revision is compared
 with what the migrations make up to that revision (engine.schema_at), and the upgraded
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from egov_desktop.core.i18n import Msg, N_
+from egov_desktop.store import schema
 
 # Made by SQLite itself: the AUTOINCREMENT counters and the indexes of UNIQUE constraints.
 _SQLITE_OWN_TABLES = {"sqlite_sequence"}
@@ -35,18 +37,12 @@ class Expected:
 
 @lru_cache(maxsize=1)
 def expected() -> Expected:
-    """What this program makes, read from its tables (`tables.metadata`, not a hand-kept copy)."""
-    from sqlalchemy.dialects import sqlite
-
-    from egov_desktop.store.tables import metadata
-
-    dialect = sqlite.dialect()
-    columns = {t.name: {c.name: c.type.compile(dialect=dialect) for c in t.columns} for t in metadata.sorted_tables}
+    """What this program makes: tables.metadata's schema, as schema.py writes it out (a test checks that they
+    agree; reading tables.py here would import SQLAlchemy before the file can even be opened)."""
+    columns = {t: {c: "TEXT" if kind == schema.JSON else kind for c, kind in cols.items()}
+               for t, cols in schema.COLUMNS.items()}
     columns.update(_ALEMBIC)
-    indexes = {i.name: t.name for t in metadata.sorted_tables for i in t.indexes}
-    links = {t.name: frozenset((fk.parent.name, fk.column.table.name, fk.column.name, (fk.ondelete or "NO ACTION").upper())
-                               for fk in t.foreign_keys) for t in metadata.sorted_tables}
-    return Expected(columns, indexes, links)
+    return Expected(columns, dict(schema.INDEXES), dict(schema.LINKS))
 
 
 def schema_of(con: sqlite3.Connection) -> Expected:

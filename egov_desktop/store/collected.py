@@ -18,7 +18,7 @@ from egov_desktop.core.collecting import SOURCE_KINDS, Received, match_office
 from egov_desktop.core.evidence import EvidenceFile
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS, PLAN_KINDS, TIERS, PlanDocument
-from egov_desktop.store import documents as docs
+from egov_desktop.store import reading
 from egov_desktop.store.errors import InvalidValue, StoreError
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_office, no_row
@@ -90,7 +90,7 @@ class Collected:
     def subordinates(self, office_key: int) -> list[Subordinate]:
         """The office's subordinate offices, in the order the office keeps them."""
         with self.uow.read() as conn:
-            return [_subordinate(r) for r in docs.rows(conn, "subordinate", "office_id", [office_key])]
+            return [_subordinate(r) for r in reading.rows(conn, "subordinate", "office_id", [office_key])]
 
     def get_subordinate(self, subordinate_key: int) -> Subordinate:
         row = self.uow.read_row("subordinate", subordinate_key)

@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from egov_desktop.core import exchange
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store import dialect
-from egov_desktop.store import documents as docs
+from egov_desktop.store import reading
 from egov_desktop.store.audit import read_audit
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.tables import TABLES, metadata
@@ -56,5 +56,5 @@ def copy_database(source, target, replace: bool = False) -> dict[str, int]:
 def _contents(conn) -> tuple[dict[int, str], list]:
     """What a database says, as a reader sees it: every plan's exchange document, and the audit log."""
     p = TABLES["plan"]
-    plans = {key: exchange.dumps(docs.read_document(conn, key)) for key in conn.execute(select(p.c.id)).scalars()}
+    plans = {key: exchange.dumps(reading.read_document(conn, key)) for key in conn.execute(select(p.c.id)).scalars()}
     return plans, read_audit(conn)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from egov_desktop.core import exchange
 from egov_desktop.paths import resource_path
-from egov_desktop.store.audit import OFFICER_NAME
+from egov_desktop.store.reading import OFFICER_NAME
 from egov_desktop.store.service import Store
 
 

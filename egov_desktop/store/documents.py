@@ -1,4 +1,4 @@
-"""PlanDocument <-> rows. Writing goes through a journaling `Tx`; reading is plain selects.
+"""PlanDocument -> rows, through a journaling `Tx` (reading them back is reading.py).
 
 The mapping is exact: every field and "x-" extension of the exchange format has a
 column, numbers are JSON (int stays int), and rows keep their file order by `position`.
@@ -12,30 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from egov_desktop.core import exchange
-from egov_desktop.core.evidence import EVIDENCE_KEY
-from egov_desktop.core.model import (
-    OFFICE_TEXT_FIELDS,
-    Activity,
-    Alternative,
-    Area,
-    DateWindow,
-    Entry,
-    Indicator,
-    Level,
-    Memo,
-    Office,
-    Plan,
-    PlanDocument,
-    places,
-    Report,
-    Signatory,
-    Signoff,
-    Value,
-)
-from egov_desktop.store.journal import Tx, batches
+from egov_desktop.core.model import DateWindow, Indicator, Memo, Office, PlanDocument, Report, Value, places
+from egov_desktop.store.journal import Tx
+from egov_desktop.store.reading import ALTERNATIVE_KEY, OFFICE_FIELDS
 from egov_desktop.store.tables import TABLES
-
-OFFICE_FIELDS = ("name", "tier", *OFFICE_TEXT_FIELDS)
 
 
 def now_iso() -> str:
@@ -48,207 +28,8 @@ def value_to_json(value: Value) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def value_from_json(value: Any, unit: str) -> Value:
-    """A stored value of `unit` (an indicator's value_unit); a date target may be a window."""
-    if value is not None and unit == "date":
-        if isinstance(value, dict):
-            return DateWindow(dt.date.fromisoformat(value["from"]), dt.date.fromisoformat(value["to"]))
-        return dt.date.fromisoformat(value)
-    return value
-
-
 def _list_to_json(values: list | None) -> list | None:
     return None if values is None else [value_to_json(v) for v in values]
-
-
-def _list_from_json(values: list | None, unit: str) -> list | None:
-    return None if values is None else [value_from_json(v, unit) for v in values]
-
-
-def rows(conn: Connection, table: str, column: str, keys) -> list[dict]:
-    keys = list(keys)
-    if not keys:
-        return []
-    t = TABLES[table]
-    q = select(t).where(t.c[column].in_(keys))
-    if "position" in t.c:
-        q = q.order_by(t.c[column], t.c.position)
-    # Tuples zipped with the names: a mapping per row costs more than the query itself.
-    names = [c.name for c in t.c]
-    found = [dict(zip(names, r)) for r in conn.execute(q).all()]
-    seen = conn.info.get(SEEN)
-    if seen is not None and "version" in t.c:  # what the user is shown: an edit is checked against it
-        seen.update(((table, r["id"]), r["version"]) for r in found)
-    return found
-
-
-# conn.info's key of the versions a reading records (UnitOfWork.read): table, id -> version.
-SEEN = "egov_seen"
-
-
-# --------------------------------------------------------------------- reading
-
-
-def read_office(row: dict) -> Office:
-    return Office(**{f: row[f] for f in OFFICE_FIELDS}, extras=row["extras"] or {})
-
-
-def read_document(conn: Connection, plan_id: int) -> PlanDocument | None:
-    plan_row = next(iter(rows(conn, "plan", "id", [plan_id])), None)
-    if plan_row is None:
-        return None
-    office_row = rows(conn, "office", "id", [plan_row["office_id"]])[0]
-    levels = [
-        Level(id=r["ident"], label=r["label"], percent=r["percent"], extras=r["extras"] or {})
-        for r in rows(conn, "level", "plan_id", [plan_id])
-    ]
-    areas = {
-        r["id"]: Area(code=r["code"], title=r["title"], weight=r["weight"], key=r["id"], extras=r["extras"] or {})
-        for r in rows(conn, "area", "plan_id", [plan_id])
-    }
-    activities = {}
-    for r in rows(conn, "activity", "area_id", areas):
-        act = Activity(code=r["code"], title=r["title"], key=r["id"], extras=r["extras"] or {})
-        activities[r["id"]] = (r["area_id"], act)
-    indicators = {}
-    for r in rows(conn, "indicator", "activity_id", activities):
-        ind = Indicator(
-            code=r["code"],
-            title=r["title"],
-            unit=r["unit"],
-            weight=r["weight"],
-            targets=[],
-            scoring=r["scoring"],
-            aggregation=r["aggregation"],
-            evidence=r["evidence"],
-            responsible=r["responsible"],
-            key=r["id"],
-            extras=dict(r["extras"] or {}),
-        )
-        ind.alternative = _alternative_from_json(ind.extras.pop(ALTERNATIVE_KEY, None))
-        unit = ind.value_unit
-        ind.targets = [value_from_json(v, unit) for v in r["targets"]]
-        ind.quarter_targets = _list_from_json(r["quarter_targets"], unit)
-        ind.target_dates = _list_from_json(r["target_dates"], "date")
-        ind.previous_actuals = _list_from_json(r["previous_actuals"], unit)
-        indicators[r["id"]] = (r["activity_id"], ind)
-    # Children come ordered by (parent, position); attach in parent order below.
-    for activity_id, ind in indicators.values():
-        activities[activity_id][1].indicators.append(ind)
-    for area_id, act in activities.values():
-        areas[area_id].activities.append(act)
-    plan = Plan(
-        kind=plan_row["kind"],
-        title=plan_row["title"],
-        fiscal_year=plan_row["fiscal_year"],
-        total_weight=plan_row["total_weight"],
-        levels=levels,
-        areas=list(areas.values()),
-        scoring=plan_row["scoring"],
-        key=plan_id,
-        extras=plan_row["extras"] or {},
-    )
-    report_rows = rows(conn, "report", "plan_id", [plan_id])
-    reports = {r["id"]: _report(r) for r in report_rows}
-    entry_rows = rows(conn, "entry", "report_id", reports)
-    # The occurrence an entry carries in the exchange format, for twins (two indicators with one code).
-    occurrence = {ind.key: n for ind, (_code, n) in zip(plan.indicators(), plan.places())}
-    files = entry_files(conn, [r["id"] for r in entry_rows])
-    for r in entry_rows:
-        ind = indicators[r["indicator_id"]][1]
-        extras = dict(r["extras"] or {})
-        alternative = bool(extras.pop(ALTERNATIVE_KEY, False))
-        reports[r["report_id"]].entries.append(
-            Entry(
-                indicator=ind.code,
-                alternative=alternative,
-                value=value_from_json(r["value"], ind.reported(Entry(ind.code, alternative=alternative)).value_unit),
-                not_applicable=bool(r["not_applicable"]),
-                narrative=r["narrative"],
-                evidence=r["evidence"],
-                remarks=r["remarks"],
-                dates=_list_from_json(r["dates"], "date"),
-                period_value=r["period_value"],
-                numerator=r["numerator"],
-                denominator=r["denominator"],
-                occurrence=occurrence[r["indicator_id"]],
-                extras=_with_files(extras, files.get(r["id"])),
-                indicator_key=r["indicator_id"],
-            )
-        )
-    for r in rows(conn, "memo", "report_id", reports):
-        reports[r["report_id"]].memo = read_memo(r)
-    return PlanDocument(
-        office=read_office(office_row),
-        plan=plan,
-        reports=list(reports.values()),
-        notes=plan_row["doc_notes"],
-        extras=plan_row["doc_extras"] or {},
-    )
-
-
-def entry_files(conn: Connection, entry_ids) -> dict[int, list[dict]]:
-    """entry id -> its evidence files in order: {"name", "sha256", "type", "size", "file_id"} (no content)."""
-    link, f = TABLES["entry_evidence"], TABLES["evidence_file"]
-    out: dict[int, list[dict]] = {}
-    for part in batches(entry_ids):
-        q = (select(link.c.entry_id, link.c.name, f.c.sha256, f.c.media_type, f.c.size, f.c.id)
-             .join(f, f.c.id == link.c.file_id).where(link.c.entry_id.in_(part))
-             .order_by(link.c.entry_id, link.c.position))
-        for entry_id, name, sha, media_type, size, file_id in conn.execute(q).all():
-            out.setdefault(entry_id, []).append(
-                {"name": name, "sha256": sha, "type": media_type, "size": size, "file_id": file_id})
-    return out
-
-
-def _with_files(extras: dict, files: list[dict] | None) -> dict:
-    """The entry's extras with its attached files listed: the digest of a signed report covers them."""
-    if not files:
-        return extras
-    return extras | {EVIDENCE_KEY: [{k: f[k] for k in ("name", "sha256", "type", "size")} for f in files]}
-
-
-def _report(r: dict) -> Report:
-    signoff = None
-    if r["signoff_name"] is not None:
-        signoff = Signoff(
-            name=r["signoff_name"],
-            designation=r["signoff_designation"],
-            signed_at=dt.datetime.fromisoformat(r["signoff_at"]),
-            digest=r["signoff_digest"],
-            extras=r["signoff_extras"] or {},
-        )
-    return Report(
-        period=r["period"],
-        status=r["status"],
-        signoff=signoff,
-        revision=r["revision"],
-        key=r["id"],
-        extras=r["extras"] or {},
-    )
-
-
-def read_memo(r: dict) -> Memo:
-    return Memo(
-        number=r["number"],
-        date=dt.date.fromisoformat(r["date"]) if r["date"] else None,
-        subject=r["subject"],
-        reference=r["reference"],
-        body=list(r["body"] or []),
-        attachment=r["attachment"],
-        signatory=Signatory(
-            name=r["signatory_name"],
-            designation=r["signatory_designation"],
-            phone=r["signatory_phone"],
-            email=r["signatory_email"],
-            extras=r["signatory_extras"] or {},
-        ),
-        recipient=list(r["recipient"] or []),
-        attention=r["attention"],
-        copies=list(r["copies"] or []),
-        copies_purpose=r["copies_purpose"],
-        extras=r["extras"] or {},
-    )
 
 
 # --------------------------------------------------------------------- writing
@@ -344,26 +125,12 @@ def indicator_values(ind: Indicator) -> dict[str, Any]:
     }
 
 
-# Format 1.1's alternative indicator (GRS with no complaint) and an entry's "it applied", kept in the rows' extras
-# (JSON) under this key, which no exchange extension ("x-...") can take: no migration for them this session
-# (0006 and 0007 are being written elsewhere).
-ALTERNATIVE_KEY = "alternative"
-
-
 def _alternative_to_json(alt) -> dict:
     if alt is None:
         return {}
     return {ALTERNATIVE_KEY: {"code": alt.code, "title": alt.title, "unit": alt.unit,
                               "targets": [value_to_json(v) for v in alt.targets], "condition": alt.condition,
                               "extras": alt.extras or None}}
-
-
-def _alternative_from_json(raw: dict | None):
-    if not raw:
-        return None
-    return Alternative(code=raw["code"], title=raw["title"], unit=raw["unit"],
-                       targets=[value_from_json(v, raw["unit"]) for v in raw["targets"]],
-                       condition=raw.get("condition"), extras=raw.get("extras") or {})
 
 
 def indicator_ids_by_place(conn: Connection, plan_id: int) -> dict[tuple[str, int | None], int]:

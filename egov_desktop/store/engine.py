@@ -2,7 +2,11 @@
 
 Steps, each a function so backups/recovery can hook in between:
 `diagnose(path)` reads what is there without changing a byte (checks.py: is it ours?), `connect(path)`
-makes the engine with the durability PRAGMAs, `upgrade(engine)` runs Alembic.
+makes the engine with the durability PRAGMAs, `plain_connection(path)` the store's own sqlite3 connection
+with the same PRAGMAs (what the first frame reads through, before SQLAlchemy is imported: database.py),
+`upgrade(engine)` runs Alembic.
+
+SQLAlchemy is imported where it is used: opening a current database and reading it need none of it (13.6).
 """
 from __future__ import annotations
 
@@ -11,9 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_
@@ -21,6 +23,9 @@ from egov_desktop.store import dialect
 from egov_desktop.store.checks import Expected, broken_links, expected, listed, schema_of, structure_problems
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import is_corruption, read_only_query, storage_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -164,26 +169,34 @@ def inspect_database(path: Path, diagnosis: Diagnosis | None = None) -> Database
     return DatabaseState(path, exists, diagnosis.revision, head_revision())
 
 
+def _set_pragmas(dbapi_con: sqlite3.Connection, readonly: bool) -> None:
+    """Every connection to the file, SQLAlchemy's and the store's own: WAL, foreign keys on, durable
+    (synchronous=FULL), and pysqlite's own transaction handling off (the store says BEGIN itself)."""
+    dbapi_con.isolation_level = None
+    cur = dbapi_con.cursor()
+    if not readonly:
+        cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
 def connect(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection is WAL, foreign keys on, and durable (synchronous=FULL).
 
     pysqlite's own transaction handling is switched off so a write transaction starts with
     BEGIN IMMEDIATE: the write lock is taken up front, no deadlock when two programs write.
     """
+    from sqlalchemy import create_engine, event
+
     path = Path(path).resolve()
     url = f"sqlite:///file:{path}?{read_only_query(path)}&uri=true" if readonly else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_con, _record):
-        dbapi_con.isolation_level = None
-        cur = dbapi_con.cursor()
-        if not readonly:
-            cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.close()
+        _set_pragmas(dbapi_con, readonly)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
@@ -193,11 +206,31 @@ def connect(path: Path, readonly: bool = False) -> Engine:
     return engine
 
 
+class PlainConnection(sqlite3.Connection):
+    """The store's own sqlite3 connection. `info` is per-connection state, as on a SQLAlchemy connection
+    (reading.rows records the versions it read there)."""
+
+    info: dict
+
+
+def plain_connection(path: Path, readonly: bool = False) -> PlainConnection:
+    """A sqlite3 connection to the file with the engine's PRAGMAs, for reading only (database.py). It may be
+    used from any thread, one at a time (the caller holds a lock)."""
+    path = Path(path).resolve()
+    target = f"{path.as_uri()}?{read_only_query(path)}" if readonly else str(path)
+    con = sqlite3.connect(target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                          factory=PlainConnection)
+    con.info = {}
+    _set_pragmas(con, readonly)
+    return con
+
+
 @lru_cache(maxsize=None)
 def schema_at(revision: str) -> Expected:
     """The schema the migrations make up to `revision`, in a database in memory: what a file of that
     older revision is compared with before it is upgraded (rare, so Alembic's cost is paid only then)."""
     from alembic import command
+    from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
     engine = create_engine("sqlite://", poolclass=StaticPool)

@@ -42,9 +42,9 @@ class FeedbackMemo:
 
 
 class Feedbacks:
-    def __init__(self, uow: UnitOfWork, plans, progress):
+    def __init__(self, uow: UnitOfWork, reads, progress):
         self.uow = uow
-        self._plans = plans
+        self.reads = reads  # reading.Reads
         self._progress = progress
 
     def record_feedback(self, office_key: int, kind: str, fiscal_year: str, period: str, memo_date: dt.date,
@@ -142,7 +142,7 @@ class Feedbacks:
         from egov_desktop.core.feedback import CannotFill, feedback_indicator, nis_fill, rounds
 
         check.choice(period, PERIODS)
-        doc = self._plans.get_document(plan_key)
+        doc = self.reads.get_document(plan_key)
         if doc.plan.kind != "nis":
             raise StoreError(Msg(N_("Feedback fills the indicator of the National Integrity Strategy plan; this "
                                     "plan is not one.")))

@@ -11,7 +11,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -19,9 +19,8 @@ from sqlalchemy.engine import Connection
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store.dialect import locking
 from egov_desktop.store.errors import StaleEdit, StoreError
+from egov_desktop.store.reading import batches
 from egov_desktop.store.tables import TABLES
-
-BATCH = 10_000
 
 
 @dataclass(frozen=True)
@@ -183,10 +182,3 @@ def stale_edit(conn: Connection, table: str, key: int) -> StaleEdit:
 
 def _kind(m: Mutation) -> str:
     return "insert" if m.before is None else "delete" if m.after is None else "update"
-
-
-def batches(keys) -> Iterator[list]:
-    """Ids in lists short enough for one statement (SQLite takes at most 32,766 parameters)."""
-    keys = list(keys)
-    for i in range(0, len(keys), BATCH):
-        yield keys[i:i + BATCH]

@@ -14,6 +14,7 @@ until the user chooses to take it over.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import os
 import socket
@@ -177,10 +178,12 @@ def _read_owner(fd: int) -> LockOwner | None:
         return None  # empty (released normally) or garbage: nobody
 
 
-def _user() -> str:
-    from egov_desktop.store.audit import user_name
-
-    return user_name()
+def user_name() -> str:
+    """The operating-system user: the login of the office PC."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (a service account, a stripped container)
+        return "?"
 
 
 # Locks this process holds, by lock file: one OS lock per file, shared by every Store of the process.
@@ -238,7 +241,7 @@ class WriterLock:
                 if previous is not None and not previous.here and not force:
                     raise DatabaseInUse(previous, held=False)
                 self.recovered = previous
-                me = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+                me = {"pid": os.getpid(), "host": socket.gethostname(), "user": user_name(),
                       "since": dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")}
                 try:
                     os.ftruncate(info_fd, 0)

@@ -1,8 +1,8 @@
 """The office profile (the letterhead, signatories, memo defaults, e-mail addresses, memo-number
-prefixes) and the settings (JSON values for one plan, one fiscal year or everything)."""
+prefixes) and the settings (JSON values for one plan, one fiscal year or everything; reading them is
+reading.py's)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import Office
-from egov_desktop.store import documents as docs
+from egov_desktop.store.reading import read_office, setting_row
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_office, raise_
 
@@ -23,7 +23,7 @@ class Offices:
         self.uow = uow
 
     def get_office(self, office_key: int) -> Office:
-        return docs.read_office(self._office_row(office_key))
+        return read_office(self._office_row(office_key))
 
     def _office_row(self, office_key: int) -> dict:
         return self.uow.read_row("office", office_key) or raise_(no_office())
@@ -94,33 +94,15 @@ class Settings:
     def __init__(self, uow: UnitOfWork):
         self.uow = uow
 
-    def get_setting(self, key: str, plan_key: int | None = None, fiscal_year: str | None = None,
-                    default: Any = None) -> Any:
-        with self.uow.read() as conn:
-            row = _setting_row(conn, key, plan_key, fiscal_year)
-        return default if row is None else row["value"]
-
     def set_setting(self, key: str, value: Any, plan_key: int | None = None, fiscal_year: str | None = None) -> Change:
         """A JSON value for one plan, one fiscal year, or everything (e.g. "deadlines": {"Q1": "2023-10-15"})."""
 
         return self.uow.run(Msg(N_("Change the setting {key}"), {"key": key}),
                             lambda w: _write_setting(w, key, value, plan_key, fiscal_year))
 
-    def deadlines(self, plan_key: int | None = None, fiscal_year: str | None = None) -> dict[str, dt.date]:
-        """The report deadlines of a plan (its own table, else its fiscal year's, else the APA calendar's),
-        or of a fiscal year with no plan given (its table, else the calendar's)."""
-        fy = self.uow.plan_row(plan_key)["fiscal_year"] if plan_key is not None else fiscal_year
-        table = ((plan_key is not None and self.get_setting("deadlines", plan_key=plan_key))
-                 or self.get_setting("deadlines", fiscal_year=fy))
-        if table:
-            return {p: dt.date.fromisoformat(d) for p, d in table.items()}
-        from egov_desktop.core.periods import FiscalYear, default_deadlines
-
-        return default_deadlines(FiscalYear.parse(fy))
-
 
 def _write_setting(w: Work, key: str, value: Any, plan_key: int | None, fiscal_year: str | None) -> None:
-    row = _setting_row(w.tx.conn, key, plan_key, fiscal_year)
+    row = setting_row(w.tx.conn, key, plan_key, fiscal_year)
     if row is None:
         sid = w.tx.insert("setting", {"plan_id": plan_key, "fiscal_year": fiscal_year, "key": key, "value": value})
         old = None
@@ -139,16 +121,5 @@ def standard_paragraphs(conn, office_key: int) -> list[str]:
     from egov_desktop.core.i18n import gettext_for
     from egov_desktop.core.model import STANDARD_PARAGRAPHS
 
-    row = _setting_row(conn, _standard_key(office_key), None, None)
+    row = setting_row(conn, _standard_key(office_key), None, None)
     return list(row["value"]) if row is not None else [gettext_for("bn", p) for p in STANDARD_PARAGRAPHS]
-
-
-def _setting_row(conn, key: str, plan_key: int | None, fiscal_year: str | None) -> dict | None:
-    t = TABLES["setting"]
-    q = select(t).where(
-        t.c.key == key,
-        t.c.plan_id.is_(None) if plan_key is None else t.c.plan_id == plan_key,
-        t.c.fiscal_year.is_(None) if fiscal_year is None else t.c.fiscal_year == fiscal_year,
-    )
-    row = conn.execute(q).mappings().first()
-    return dict(row) if row else None

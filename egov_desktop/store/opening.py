@@ -1,8 +1,9 @@
 """Opening a database, and what to do with one that cannot be used: the opening room.
 
 `open_database()` is `Store.open` without the rooms: the one-writer lock, the checks
-(read-only: a refused file is left byte for byte as it was), the engine, an upgrade
-(after a backup), the start-of-day backup and the record of a lock taken over.
+(read-only: a refused file is left byte for byte as it was), an upgrade (after a backup),
+the start-of-day backup, the record of a lock taken over, and the connection the store
+reads through (database.py; the SQLAlchemy engine only when an upgrade or that record needs it).
 A database that cannot be used (not SQLite, damaged, empty, from a newer program,
 altered or someone else's) raises DatabaseUnusable naming the newest good backup;
 `recover()` keeps the file aside and restores that backup, and `with_recovery()` is
@@ -11,16 +12,17 @@ the dialogue around both that the program runs as it starts (`Store.open_with_re
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING, Callable
 
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.store import backup, dialect
+from egov_desktop.store.database import Database
 from egov_desktop.store.engine import Diagnosis, connect, head_revision, inspect_database, known_revisions, upgrade
 from egov_desktop.store.errors import StoreError
 from egov_desktop.store.lock import DatabaseInUse, ReadOnlyLocation, WriterLock
-from egov_desktop.store.work import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 class DatabaseUnusable(StoreError):
@@ -53,8 +55,8 @@ def check_database(path: Path) -> Diagnosis:
     return found
 
 
-def open_database(path: Path, readonly: bool = False, take_over: bool = False) -> tuple[Engine, WriterLock | None]:
-    """The engine of a checked, current database and the writer lock held for it (None read-only).
+def open_database(path: Path, readonly: bool = False, take_over: bool = False) -> tuple[Database, WriterLock | None]:
+    """The checked, current database and the writer lock held for it (None read-only).
     Raises DatabaseUnusable, DatabaseInUse, ReadOnlyLocation or another StoreError; nothing is
     held after a failure. See Store.open."""
     writer = None
@@ -67,23 +69,26 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
         # One writing program per database (DatabaseInUse); a read-only folder fails here (ReadOnlyLocation).
         writer = WriterLock(path)
         writer.acquire(force=take_over)
-    engine = None
+    engine = db = None
     try:
         # Damaged, empty, foreign, newer or altered: DatabaseUnusable naming the backup, nothing written.
         state = inspect_database(path, check_database(path))
         if readonly and state.needs_upgrade:
             raise StoreError(Msg(N_("The database must be upgraded before it can be opened read-only.")))
-        engine = connect(path, readonly)
         if state.needs_upgrade:
+            engine = connect(path, readonly)
             if state.exists:
                 backup.backup_now(path, "migration")
             upgrade(engine)
+        if writer is not None and state.exists:
+            backup.maybe_daily_backup(path)
+        db = Database.on_file(path, readonly, engine)
         if writer is not None:
-            if state.exists:
-                backup.maybe_daily_backup(path)
-            _log_take_over(engine, writer)
+            _log_take_over(db, writer)
     except BaseException as exc:
-        if engine is not None:
+        if db is not None:
+            db.close()
+        elif engine is not None:
             engine.dispose()
         if writer is not None:
             writer.release()
@@ -92,7 +97,7 @@ def open_database(path: Path, readonly: bool = False, take_over: bool = False) -
         # sqlite3/SQLAlchemy errors: damaged file, no permission, disk full
         raise StoreError(Msg(N_("The database cannot be opened: {reason}"),
                              {"reason": str(getattr(exc, "orig", exc))})) from exc
-    return engine, writer
+    return db, writer
 
 
 def open_server(url: str, readonly: bool = False, ask_password=None) -> Engine:
@@ -119,11 +124,13 @@ def open_server(url: str, readonly: bool = False, ask_password=None) -> Engine:
     return engine
 
 
-def _log_take_over(engine: Engine, writer: WriterLock) -> None:
+def _log_take_over(db: Database, writer: WriterLock) -> None:
     """A lock taken over from another computer goes into the audit log."""
     taken = writer.recovered
     if taken is not None and not taken.here:
-        UnitOfWork(engine, readonly=False).log(lambda w: w.audit("take_over", "lock", None, None, old={
+        from egov_desktop.store.work import UnitOfWork
+
+        UnitOfWork(db).log(lambda w: w.audit("take_over", "lock", None, None, old={
             "host": taken.host, "user": taken.user, "pid": taken.pid, "since": taken.since}))
 
 

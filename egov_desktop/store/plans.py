@@ -1,9 +1,9 @@
-"""The plans as wholes: listing, reading, importing, copying to the next year, templates, deleting,
-and the plan's own fields."""
+"""The plans as wholes: importing, copying to the next year, templates, deleting, and the plan's own
+fields (listing and reading them is reading.py's)."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -21,41 +21,17 @@ from egov_desktop.store import documents as docs
 from egov_desktop.store.errors import InvalidValue, StoreError
 from egov_desktop.store.sealing import record_signoff
 from egov_desktop.store.tables import TABLES
-from egov_desktop.store.work import Change, UnitOfWork, Work, no_plan
+from egov_desktop.store.work import Change, UnitOfWork, Work
 
 # The plan fields whose column is named otherwise.
 _COLUMNS = {"notes": "doc_notes"}
 
 
-@dataclass(frozen=True)
-class PlanSummary:
-    key: int
-    kind: str
-    title: str
-    fiscal_year: str
-    office_key: int
-    office_name: str
-    # period -> status, for the reports that exist
-    reports: dict[str, str] = field(default_factory=dict, hash=False)
-
-
 class Plans:
-    def __init__(self, uow: UnitOfWork, offices):
+    def __init__(self, uow: UnitOfWork, offices, reads):
         self.uow = uow
         self.offices = offices
-
-    def list_plans(self) -> list[PlanSummary]:
-        p, o, r = TABLES["plan"], TABLES["office"], TABLES["report"]
-        with self.uow.read() as conn:
-            rows = conn.execute(
-                select(p.c.id, p.c.kind, p.c.title, p.c.fiscal_year, o.c.id, o.c.name)
-                .join(o, o.c.id == p.c.office_id)
-                .order_by(p.c.fiscal_year.desc(), p.c.kind)
-            ).all()
-            reports: dict[int, dict[str, str]] = {}
-            for plan_id, period, status in conn.execute(select(r.c.plan_id, r.c.period, r.c.status).order_by(r.c.position)):
-                reports.setdefault(plan_id, {})[period] = status
-        return [PlanSummary(k, kind, t, fy, ok, on, reports.get(k, {})) for k, kind, t, fy, ok, on in rows]
+        self.reads = reads  # reading.Reads
 
     def find_plan(self, fiscal_year: str, kind: str) -> int | None:
         p = TABLES["plan"]
@@ -63,14 +39,6 @@ class Plans:
             return conn.execute(
                 select(p.c.id).where(p.c.fiscal_year == fiscal_year, p.c.kind == kind)
             ).scalar_one_or_none()
-
-    def get_document(self, plan_key: int) -> PlanDocument:
-        """The plan with its reports, every row's `key` set (also the document an exchange file is written from)."""
-        with self.uow.read() as conn:
-            doc = docs.read_document(conn, plan_key)
-        if doc is None:
-            raise no_plan()
-        return doc
 
     def import_document(self, doc: PlanDocument) -> Change:
         """Add a whole exchange document in one transaction; a clash with an existing plan of the same
@@ -96,7 +64,7 @@ class Plans:
     def copy_to_next_year(self, plan_key: int) -> Change:
         """The same plan for the next fiscal year: target dates a year later (29 Feb -> 28 Feb),
         no progress, same office."""
-        doc = self.get_document(plan_key)
+        doc = self.reads.get_document(plan_key)
         start = exchange.parse_fiscal_year(doc.plan.fiscal_year) + 1
         doc.plan.fiscal_year = f"{start}-{(start + 1) % 100:02d}"
         _check_fiscal_year(doc.plan.fiscal_year)  # the last year the program handles has no next

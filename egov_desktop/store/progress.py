@@ -11,7 +11,8 @@ from egov_desktop.core.evidence import EvidenceFile
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS, SIGNATORY_FIELDS, Memo
 from egov_desktop.store.dialect import locking
-from egov_desktop.store.documents import entry_files, memo_values, read_memo
+from egov_desktop.store.documents import memo_values
+from egov_desktop.store.reading import ALTERNATIVE_KEY, entry_files, read_memo, setting_row
 from egov_desktop.store.errors import InvalidValue
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import Change, UnitOfWork, Work, no_row
@@ -104,17 +105,15 @@ class Progress:
     def all_plans_memo(self, office_key: int, fiscal_year: str, period: str) -> Memo | None:
         """The office's memo forwarding the `period` reports of all its plans of a fiscal year in one file
         (export-docx --all-plans); None while it has not been written."""
-        from egov_desktop.store.office import _setting_row
-
         with self.uow.read() as conn:
-            row = _setting_row(conn, _all_plans_key(office_key, period), None, fiscal_year)
+            row = setting_row(conn, _all_plans_key(office_key, period), None, fiscal_year)
         return None if row is None else read_memo(row["value"])
 
     def set_all_plans_memo_field(self, office_key: int, fiscal_year: str, period: str, field_name: str,
                                  value: Any) -> Change:
         """A field of the all-plans memo (as set_memo_field), created on first write from the office profile.
         Kept as a setting of the fiscal year: it belongs to the office, not to one plan."""
-        from egov_desktop.store.office import _setting_row, _write_setting
+        from egov_desktop.store.office import _write_setting
         from egov_desktop.store.plans import _check_fiscal_year
 
         check.choice(period, PERIODS)
@@ -126,7 +125,7 @@ class Progress:
             if w.tx.row("office", office_key) is None:
                 raise no_row()
             key = _all_plans_key(office_key, period)
-            row = _setting_row(w.tx.conn, key, None, fiscal_year)
+            row = setting_row(w.tx.conn, key, None, fiscal_year)
             memo = dict(row["value"]) if row is not None else memo_values(Memo()) | _memo_defaults(w, office_key)
             memo[column] = value
             _write_setting(w, key, memo, None, fiscal_year)
@@ -220,8 +219,6 @@ class Progress:
 
 def _reported_unit(w: Work, ind: dict, entry_id: int) -> str:
     """The unit the entry's figures are in: its indicator's, or its alternative's when the entry reports that."""
-    from egov_desktop.store.documents import ALTERNATIVE_KEY
-
     alternative = (ind["extras"] or {}).get(ALTERNATIVE_KEY)
     if alternative and (w.row("entry", entry_id)["extras"] or {}).get(ALTERNATIVE_KEY):
         return alternative["unit"]
@@ -229,9 +226,7 @@ def _reported_unit(w: Work, ind: dict, entry_id: int) -> str:
 
 
 def _set_alternative(w: Work, plan_key: int, period: str, ind: dict, entry_id: int, on: bool) -> None:
-    """Whether the entry reports the indicator's alternative (documents.ALTERNATIVE_KEY in its extras)."""
-    from egov_desktop.store.documents import ALTERNATIVE_KEY
-
+    """Whether the entry reports the indicator's alternative (reading.ALTERNATIVE_KEY in its extras)."""
     if on and not (ind["extras"] or {}).get(ALTERNATIVE_KEY):
         raise InvalidValue(Msg(N_("indicator {code} has no alternative to report instead"), {"code": ind["code"]}))
     extras = {k: v for k, v in (w.row("entry", entry_id)["extras"] or {}).items() if k != ALTERNATIVE_KEY}

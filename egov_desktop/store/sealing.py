@@ -15,6 +15,7 @@ from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PlanDocument, Signatory, Signoff
 from egov_desktop.store import backup, dialect
 from egov_desktop.store import documents as docs
+from egov_desktop.store import reading
 from egov_desktop.store.audit import who
 from egov_desktop.store.errors import ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.tables import TABLES
@@ -39,15 +40,15 @@ class SignedRevision:
 
 
 class Sealing:
-    def __init__(self, uow: UnitOfWork, path: Path, plans):
+    def __init__(self, uow: UnitOfWork, path: Path, reads):
         self.uow = uow
         self.path = path
-        self.plans = plans
+        self.reads = reads  # reading.Reads
 
     def document_as_signed(self, plan_key: int, period: str) -> PlanDocument:
         """The document to export the `period` report from. A sealed report keeps the office header it was
         signed with: the header is part of the seal, yet stays editable for the office's other reports."""
-        doc = self.plans.get_document(plan_key)
+        doc = self.reads.get_document(plan_key)
         report = doc.report(period)
         if report is not None and report.status != "draft":
             signed = self.signed_revisions(plan_key, period)
@@ -60,7 +61,7 @@ class Sealing:
         """The document to write an exchange file from: each sealed report whose office header has changed
         since it was signed carries the header it was signed with (exchange.SEALED_OFFICE), so the reader
         finds its seal intact."""
-        doc = self.plans.get_document(plan_key)
+        doc = self.reads.get_document(plan_key)
         for report in doc.reports:
             if report.signoff is None:
                 continue
@@ -85,7 +86,7 @@ class Sealing:
             r = TABLES["report"]
             w.tx.conn.execute(dialect.locking(select(r.c.id).where(r.c.plan_id == plan_key, r.c.period == period),
                                               w.tx.conn)).all()
-            doc = docs.read_document(w.tx.conn, plan_key) or raise_(no_plan())
+            doc = reading.read_document(w.tx.conn, plan_key) or raise_(no_plan())
             report = doc.report(period)
             if report is None:
                 raise StoreError(Msg(N_("There is no {period} report to sign off."), {"period": period_name(period)}))

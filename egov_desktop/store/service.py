@@ -20,6 +20,8 @@ The work is done in rooms, each a module of its own; `Store` only forwards:
 from __future__ import annotations
 
 import functools
+import importlib
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -28,18 +30,10 @@ from egov_desktop.core.fields import FieldError
 from egov_desktop.core.i18n import Msg
 from egov_desktop.core.model import Memo
 from egov_desktop.store import dialect, opening
-from egov_desktop.store.audit import AuditEntry, read_audit
-from egov_desktop.store.collected import Collected, CollectedReport, Subordinate
-from egov_desktop.store.engine import check_integrity
-from egov_desktop.store.feedback import Feedback, FeedbackMemo, Feedbacks
+from egov_desktop.store.database import Database
 from egov_desktop.store.errors import InvalidValue, ReportLocked, SignOffRefused, StoreError
 from egov_desktop.store.lock import WriterLock
-from egov_desktop.store.office import Offices, Settings
-from egov_desktop.store.plans import PlanSummary, Plans, list_templates
-from egov_desktop.store.progress import Progress
-from egov_desktop.store.sealing import Sealing, SignedRevision
-from egov_desktop.store.structure import Structure
-from egov_desktop.store.work import Change, ChangeSummary, Group, UnitOfWork
+from egov_desktop.store.reading import PlanSummary, Reads
 
 __all__ = [
     "Store",
@@ -58,18 +52,63 @@ __all__ = [
     "FeedbackMemo",
 ]
 
+# The names this module offers from rooms that import SQLAlchemy: imported when first asked for.
+_LATER = {"Change": "work", "ChangeSummary": "work", "Group": "work", "SignedRevision": "sealing",
+          "AuditEntry": "audit", "Subordinate": "collected", "CollectedReport": "collected",
+          "Feedback": "feedback", "FeedbackMemo": "feedback"}
 
-def _forward(room: str, fn):
-    """`Store.<name>` calls the room's method; a field check's FieldError reaches callers as InvalidValue."""
 
-    @functools.wraps(fn)
+def __getattr__(name: str):
+    if name in _LATER:
+        return getattr(importlib.import_module(f"egov_desktop.store.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Room:
+    """A room of the store, made at its first use from `module`.`cls`(the store's `needs`): the rooms that
+    write import SQLAlchemy, which opening a file and showing its plan do without (13.6)."""
+
+    # One room of a kind per store, whichever thread asks first (a room asks for the rooms it needs).
+    _making = threading.RLock()
+
+    def __init__(self, module: str, cls: str, *needs: str):
+        self.module, self.cls, self.needs = module, cls, needs
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, store, owner=None):
+        if store is None:
+            return self
+        with self._making:
+            if self.name not in store.__dict__:
+                cls = getattr(importlib.import_module(f"egov_desktop.store.{self.module}"), self.cls)
+                store.__dict__[self.name] = cls(*(getattr(store, need) for need in self.needs))
+        return store.__dict__[self.name]
+
+
+def _forward(room: str, name: str):
+    """`Store.<name>` calls the room's method (its documentation is the room's); a field check's FieldError
+    reaches callers as InvalidValue."""
+
     def method(self, *args, **kwargs):
         try:
-            return fn(getattr(self, room), *args, **kwargs)
+            return getattr(getattr(self, room), name)(*args, **kwargs)
         except FieldError as exc:
             if isinstance(exc, InvalidValue):
                 raise
             raise InvalidValue(exc.msg, exc.where) from None
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _read(fn):
+    """`Store.<name>` calls the reading room's method."""
+
+    @functools.wraps(fn)
+    def method(self, *args, **kwargs):
+        return fn(self._reads, *args, **kwargs)
 
     return method
 
@@ -78,22 +117,29 @@ class Store:
     """One SQLite file or one database on a server. Open with `Store.open(path_or_url)`; close with
     `close()` (or use `with`)."""
 
-    def __init__(self, engine, path: Path | str, readonly: bool):
-        self._engine = engine
-        self.path = path
-        self.readonly = readonly
+    _uow = _Room("work", "UnitOfWork", "_db")
+    _offices = _Room("office", "Offices", "_uow")
+    _settings = _Room("office", "Settings", "_uow")
+    _plans = _Room("plans", "Plans", "_uow", "_offices", "_reads")
+    _structure = _Room("structure", "Structure", "_uow")
+    _progress = _Room("progress", "Progress", "_uow")
+    _sealing = _Room("sealing", "Sealing", "_uow", "path", "_reads")
+    _collected = _Room("collected", "Collected", "_uow")
+    _feedback = _Room("feedback", "Feedbacks", "_uow", "_reads", "_progress")
+
+    def __init__(self, db: Database):
+        self._db = db
+        self.path = db.path
+        self.readonly = db.readonly
         self._writer: WriterLock | None = None
         self._listeners: list = []
         self._closed = False
-        self._uow = uow = UnitOfWork(engine, readonly)
-        self._offices = Offices(uow)
-        self._settings = Settings(uow)
-        self._plans = Plans(uow, self._offices)
-        self._structure = Structure(uow)
-        self._progress = Progress(uow)
-        self._sealing = Sealing(uow, path, self._plans)
-        self._collected = Collected(uow)
-        self._feedback = Feedbacks(uow, self._plans, self._progress)
+        self._reads = Reads(db)
+
+    @property
+    def _engine(self):
+        """The SQLAlchemy engine (made at the first call on an SQLite file)."""
+        return self._db.engine
 
     # ------------------------------------------------------------ opening
 
@@ -110,10 +156,9 @@ class Store:
         (dialect.py): many officers write at once, so there is no writer lock to take. `ask_password()`
         is asked when the server refuses the login (dialect.server_engine)."""
         if dialect.is_server(path):
-            return cls(opening.open_server(path, readonly, ask_password), path, readonly)
-        path = Path(path)
-        engine, writer = opening.open_database(path, readonly, take_over)
-        store = cls(engine, path, readonly)
+            return cls(Database(path, readonly, engine=opening.open_server(path, readonly, ask_password)))
+        db, writer = opening.open_database(Path(path), readonly, take_over)
+        store = cls(db)
         store._writer = writer
         return store
 
@@ -147,7 +192,7 @@ class Store:
         self._closed = True
         for listener in self._listeners:
             listener.close()
-        self._engine.dispose()
+        self._db.close()
         if self._writer is not None:
             self._writer.release()
 
@@ -158,6 +203,8 @@ class Store:
         self.close()
 
     def integrity_errors(self) -> list[str]:
+        from egov_desktop.store.engine import check_integrity
+
         return check_integrity(self._engine)
 
     @contextmanager
@@ -181,93 +228,99 @@ class Store:
 
     def audit(self, plan_key: int | None = None, indicator_key: int | None = None) -> list[AuditEntry]:
         """The audit log, oldest first: of a plan, of one indicator, or (no arguments) all of it."""
+        from egov_desktop.store.audit import read_audit
+
         with self._uow.read() as conn:
             return read_audit(conn, plan_key, indicator_key)
 
     # ------------------------------------------------------------ plans
-    list_plans = _forward("_plans", Plans.list_plans)
-    find_plan = _forward("_plans", Plans.find_plan)
-    get_document = _forward("_plans", Plans.get_document)
-    import_document = _forward("_plans", Plans.import_document)
-    delete_plan = _forward("_plans", Plans.delete_plan)
-    copy_to_next_year = _forward("_plans", Plans.copy_to_next_year)
-    list_templates = staticmethod(list_templates)
-    create_from_template = _forward("_plans", Plans.create_from_template)
-    create_blank = _forward("_plans", Plans.create_blank)
-    set_plan_field = _forward("_plans", Plans.set_plan_field)
-    set_scoring_options = _forward("_plans", Plans.set_scoring_options)
+    list_plans = _read(Reads.list_plans)
+    find_plan = _forward("_plans", "find_plan")
+    get_document = _read(Reads.get_document)
+    import_document = _forward("_plans", "import_document")
+    delete_plan = _forward("_plans", "delete_plan")
+    copy_to_next_year = _forward("_plans", "copy_to_next_year")
+    @staticmethod
+    def list_templates() -> list[str]:
+        from egov_desktop.store.plans import list_templates
+
+        return list_templates()
+    create_from_template = _forward("_plans", "create_from_template")
+    create_blank = _forward("_plans", "create_blank")
+    set_plan_field = _forward("_plans", "set_plan_field")
+    set_scoring_options = _forward("_plans", "set_scoring_options")
 
     # ------------------------------------------------------------ structure
-    set_level = _forward("_structure", Structure.set_level)
-    add_level = _forward("_structure", Structure.add_level)
-    remove_level = _forward("_structure", Structure.remove_level)
-    set_area_field = _forward("_structure", Structure.set_area_field)
-    set_activity_field = _forward("_structure", Structure.set_activity_field)
-    set_indicator_field = _forward("_structure", Structure.set_indicator_field)
-    set_target = _forward("_structure", Structure.set_target)
-    set_quarter_target = _forward("_structure", Structure.set_quarter_target)
-    set_previous_actual = _forward("_structure", Structure.set_previous_actual)
-    set_target_dates = _forward("_structure", Structure.set_target_dates)
-    add_area = _forward("_structure", Structure.add_area)
-    add_activity = _forward("_structure", Structure.add_activity)
-    add_indicator = _forward("_structure", Structure.add_indicator)
-    remove_area = _forward("_structure", Structure.remove_area)
-    remove_activity = _forward("_structure", Structure.remove_activity)
-    remove_indicator = _forward("_structure", Structure.remove_indicator)
-    move_area = _forward("_structure", Structure.move_area)
-    move_activity = _forward("_structure", Structure.move_activity)
-    move_indicator = _forward("_structure", Structure.move_indicator)
+    set_level = _forward("_structure", "set_level")
+    add_level = _forward("_structure", "add_level")
+    remove_level = _forward("_structure", "remove_level")
+    set_area_field = _forward("_structure", "set_area_field")
+    set_activity_field = _forward("_structure", "set_activity_field")
+    set_indicator_field = _forward("_structure", "set_indicator_field")
+    set_target = _forward("_structure", "set_target")
+    set_quarter_target = _forward("_structure", "set_quarter_target")
+    set_previous_actual = _forward("_structure", "set_previous_actual")
+    set_target_dates = _forward("_structure", "set_target_dates")
+    add_area = _forward("_structure", "add_area")
+    add_activity = _forward("_structure", "add_activity")
+    add_indicator = _forward("_structure", "add_indicator")
+    remove_area = _forward("_structure", "remove_area")
+    remove_activity = _forward("_structure", "remove_activity")
+    remove_indicator = _forward("_structure", "remove_indicator")
+    move_area = _forward("_structure", "move_area")
+    move_activity = _forward("_structure", "move_activity")
+    move_indicator = _forward("_structure", "move_indicator")
 
     # ------------------------------------------------------------ progress and memo
-    set_entry_field = _forward("_progress", Progress.set_entry_field)
-    set_entry_fields = _forward("_progress", Progress.set_entry_fields)
-    set_entry_date = _forward("_progress", Progress.set_entry_date)
-    set_memo_field = _forward("_progress", Progress.set_memo_field)
-    all_plans_memo = _forward("_progress", Progress.all_plans_memo)
-    set_all_plans_memo_field = _forward("_progress", Progress.set_all_plans_memo_field)
-    attach_evidence = _forward("_progress", Progress.attach_evidence)
-    remove_evidence = _forward("_progress", Progress.remove_evidence)
-    evidence_files = _forward("_progress", Progress.evidence_files)
-    evidence_content = _forward("_progress", Progress.evidence_content)
+    set_entry_field = _forward("_progress", "set_entry_field")
+    set_entry_fields = _forward("_progress", "set_entry_fields")
+    set_entry_date = _forward("_progress", "set_entry_date")
+    set_memo_field = _forward("_progress", "set_memo_field")
+    all_plans_memo = _forward("_progress", "all_plans_memo")
+    set_all_plans_memo_field = _forward("_progress", "set_all_plans_memo_field")
+    attach_evidence = _forward("_progress", "attach_evidence")
+    remove_evidence = _forward("_progress", "remove_evidence")
+    evidence_files = _forward("_progress", "evidence_files")
+    evidence_content = _forward("_progress", "evidence_content")
 
     # ------------------------------------------------------------ office and settings
-    get_office = _forward("_offices", Offices.get_office)
-    office_of = _forward("_offices", Offices.office_of)
-    current_office = _forward("_offices", Offices.current_office)
-    find_office = _forward("_offices", Offices.find_office)
-    office_profile = _forward("_offices", Offices.office_profile)
-    set_office_field = _forward("_offices", Offices.set_office_field)
-    next_memo_number = _forward("_offices", Offices.next_memo_number)
-    get_setting = _forward("_settings", Settings.get_setting)
-    set_setting = _forward("_settings", Settings.set_setting)
-    deadlines = _forward("_settings", Settings.deadlines)
+    get_office = _forward("_offices", "get_office")
+    office_of = _forward("_offices", "office_of")
+    current_office = _forward("_offices", "current_office")
+    find_office = _forward("_offices", "find_office")
+    office_profile = _forward("_offices", "office_profile")
+    set_office_field = _forward("_offices", "set_office_field")
+    next_memo_number = _forward("_offices", "next_memo_number")
+    get_setting = _read(Reads.get_setting)
+    set_setting = _forward("_settings", "set_setting")
+    deadlines = _read(Reads.deadlines)
 
     # ------------------------------------------------------------ sealing
-    document_as_signed = _forward("_sealing", Sealing.document_as_signed)
-    document_to_export = _forward("_sealing", Sealing.document_to_export)
-    sign_off = _forward("_sealing", Sealing.sign_off)
-    mark_submitted = _forward("_sealing", Sealing.mark_submitted)
-    reopen = _forward("_sealing", Sealing.reopen)
-    signed_revisions = _forward("_sealing", Sealing.signed_revisions)
+    document_as_signed = _forward("_sealing", "document_as_signed")
+    document_to_export = _forward("_sealing", "document_to_export")
+    sign_off = _forward("_sealing", "sign_off")
+    mark_submitted = _forward("_sealing", "mark_submitted")
+    reopen = _forward("_sealing", "reopen")
+    signed_revisions = _forward("_sealing", "signed_revisions")
 
     # ------------------------------------------------------------ subordinate offices, collected reports
-    subordinates = _forward("_collected", Collected.subordinates)
-    get_subordinate = _forward("_collected", Collected.get_subordinate)
-    find_subordinate = _forward("_collected", Collected.find_subordinate)
-    add_subordinate = _forward("_collected", Collected.add_subordinate)
-    set_subordinate_field = _forward("_collected", Collected.set_subordinate_field)
-    remove_subordinate = _forward("_collected", Collected.remove_subordinate)
-    list_collected = _forward("_collected", Collected.list_collected)
-    collected_documents = _forward("_collected", Collected.collected_documents)
-    get_collected = _forward("_collected", Collected.get_collected)
-    find_collected = _forward("_collected", Collected.find_collected)
-    collect_report = _forward("_collected", Collected.collect_report)
-    remove_collected = _forward("_collected", Collected.remove_collected)
-    collected_evidence = _forward("_collected", Collected.collected_evidence)
+    subordinates = _forward("_collected", "subordinates")
+    get_subordinate = _forward("_collected", "get_subordinate")
+    find_subordinate = _forward("_collected", "find_subordinate")
+    add_subordinate = _forward("_collected", "add_subordinate")
+    set_subordinate_field = _forward("_collected", "set_subordinate_field")
+    remove_subordinate = _forward("_collected", "remove_subordinate")
+    list_collected = _forward("_collected", "list_collected")
+    collected_documents = _forward("_collected", "collected_documents")
+    get_collected = _forward("_collected", "get_collected")
+    find_collected = _forward("_collected", "find_collected")
+    collect_report = _forward("_collected", "collect_report")
+    remove_collected = _forward("_collected", "remove_collected")
+    collected_evidence = _forward("_collected", "collected_evidence")
 
     # ------------------------------------------------------------ feedback to subordinate offices
-    record_feedback = _forward("_feedback", Feedbacks.record_feedback)
-    remove_feedback = _forward("_feedback", Feedbacks.remove_feedback)
-    list_feedback = _forward("_feedback", Feedbacks.list_feedback)
-    feedback_records = _forward("_feedback", Feedbacks.feedback_records)
-    fill_nis_feedback = _forward("_feedback", Feedbacks.fill_nis_feedback)
+    record_feedback = _forward("_feedback", "record_feedback")
+    remove_feedback = _forward("_feedback", "remove_feedback")
+    list_feedback = _forward("_feedback", "list_feedback")
+    feedback_records = _forward("_feedback", "feedback_records")
+    fill_nis_feedback = _forward("_feedback", "fill_nis_feedback")

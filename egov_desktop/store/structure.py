@@ -11,7 +11,7 @@ from egov_desktop.core import fields as check
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PREVIOUS_YEARS, QUARTER_COUNT, UNITS
 from egov_desktop.store.errors import InvalidValue, StoreError
-from egov_desktop.store.journal import batches
+from egov_desktop.store.reading import batches
 from egov_desktop.store.tables import TABLES
 from egov_desktop.store.work import PARENT, Change, UnitOfWork, Work
 

@@ -23,11 +23,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PERIODS
 from egov_desktop.store import dialect
-from egov_desktop.store import documents as docs
 from egov_desktop.store.audit import write_audit
 from egov_desktop.store.dialect import locking
 from egov_desktop.store.errors import ReportLocked, StoreError
-from egov_desktop.store.journal import Mutation, Tx, batches
+from egov_desktop.store.journal import Mutation, Tx
+from egov_desktop.store.reading import batches, no_plan, read_row
 from egov_desktop.store.lock import storage_error, translate_storage_errors
 from egov_desktop.store.tables import TABLES
 
@@ -262,32 +262,32 @@ class Work:
 
 
 class UnitOfWork:
-    """The engine and the write discipline every room of the store shares."""
+    """The write discipline every room of the store shares, on its database.Database."""
 
-    def __init__(self, engine, readonly: bool):
-        self.engine = engine
-        self.readonly = readonly
+    def __init__(self, db):
+        self.db = db
+        self.readonly = db.readonly
         self._lock = threading.RLock()
         self._group: Work | None = None
-        # The version of every row as last read (documents.rows): an edit is checked against it (Tx).
-        self.seen: dict[tuple[str, int], int] = {}
+        # The version of every row as last read (reading.rows): an edit is checked against it (Tx).
+        self.seen = db.seen
         # Who wrote, in the notices of changes on a server: a program leaves its own out (store/live.py).
         self.sender = secrets.token_hex(8)
 
+    @property
+    def engine(self):
+        return self.db.engine
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        # A deferred BEGIN: reading never waits for the write lock.
-        with dialect.reading(), self.engine.connect().execution_options(egov_read=True) as conn:
-            conn.info[docs.SEEN] = self.seen
-            try:
-                with conn.begin():
-                    yield conn
-            finally:
-                conn.info.pop(docs.SEEN, None)
+        """A SQLAlchemy connection in a read transaction, for a room's own queries (reading.py's go through
+        `db.read()`)."""
+        with self.db.engine_read() as conn:
+            yield conn
 
     def read_row(self, table: str, key: int) -> dict | None:
-        with self.read() as conn:
-            return next(iter(docs.rows(conn, table, "id", [key])), None)
+        with self.db.read() as conn:
+            return read_row(conn, table, key)
 
     def plan_row(self, plan_key: int) -> dict:
         return self.read_row("plan", plan_key) or raise_(no_plan())
@@ -479,10 +479,6 @@ def raise_(exc: Exception):
 def conflict(exc: IntegrityError) -> StoreError:
     return StoreError(Msg(N_("The change conflicts with data already in the database: {reason}"),
                           {"reason": str(exc.orig)}))
-
-
-def no_plan() -> StoreError:
-    return StoreError(Msg(N_("The plan was not found; it may have been deleted.")))
 
 
 def no_office() -> StoreError:

@@ -8,6 +8,7 @@ and a real child process, watched with strace, syncs the write-ahead log before 
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy.pool import Pool
 
 from egov_desktop.core import exchange
 from egov_desktop.store import backup
+from egov_desktop.store.database import Database
 from egov_desktop.store.service import Store
 from tests.conftest import MODMR, PIB, require_tool
 
@@ -25,13 +27,26 @@ ROOT = Path(__file__).resolve().parents[2]
 FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL (in WAL mode a commit is not synced), 2 FULL
 
 
-def test_every_connection_the_store_uses_is_durable(db_path):
-    seen = []
+def test_every_connection_the_store_uses_is_durable(db_path, monkeypatch):
+    seen, plain = [], []
+
+    def pragmas(dbapi_con) -> tuple:
+        return tuple(dbapi_con.execute(f"PRAGMA {name}").fetchone()[0]
+                     for name in ("synchronous", "journal_mode", "foreign_keys"))
 
     def record(dbapi_con, _record, _proxy):
-        seen.append(tuple(dbapi_con.execute(f"PRAGMA {name}").fetchone()[0]
-                          for name in ("synchronous", "journal_mode", "foreign_keys")))
+        seen.append(pragmas(dbapi_con))
 
+    real_read = Database.read
+
+    @contextmanager
+    def read(db):  # the store's own sqlite3 connection, which it reads through, each time it is used
+        with real_read(db) as conn:
+            if isinstance(conn, sqlite3.Connection):
+                plain.append(pragmas(conn))
+            yield conn
+
+    monkeypatch.setattr(Database, "read", read)
     event.listen(Pool, "checkout", record)  # every pool: every connection, each time it is used
     try:
         with Store.open(db_path) as store:
@@ -51,8 +66,8 @@ def test_every_connection_the_store_uses_is_durable(db_path):
             again.list_plans()
     finally:
         event.remove(Pool, "checkout", record)
-    assert len(seen) > 10
-    assert set(seen) == {(FULL, "wal", 1)}, set(seen)
+    assert len(seen) + len(plain) > 10 and len(plain) >= 3  # list_plans twice, get_document read-only
+    assert set(seen) | set(plain) == {(FULL, "wal", 1)}, (set(seen), set(plain))
 
 
 # A real program: an edit between two markers (removing a folder: a system call strace shows by name).
