@@ -68,15 +68,16 @@ def open_store(path: Path, demo: bool, ask=None, ask_restore=None, ask_read_only
     the lock names another computer that may have crashed: the user decides.
     `officer`, the name given at the first start, is kept in the database before anything is written to it.
     """
-    from egov_desktop.store.demo import create_demo
     from egov_desktop.store.service import Store
 
     if demo or (not path.exists() and (ask or (lambda p: ask_first_start(p)[0] == "demo"))(path)):
+        from egov_desktop.store.demo import create_demo  # it writes: the rooms and SQLAlchemy come with it
+
         return create_demo(path, officer)
     store = Store.open_with_recovery(path, ask_restore or _ask_restore, ask_read_only or _ask_read_only,
                                      ask_in_use or ask_take_over)
     if store is not None and officer and not store.readonly:
-        from egov_desktop.store.audit import OFFICER_NAME
+        from egov_desktop.store.reading import OFFICER_NAME
 
         store.set_setting(OFFICER_NAME, officer)
     return store

@@ -34,7 +34,7 @@ class OfficerBar(QFrame):
         """Shown while this database has no officer's name and can be written. Not on the office's server: there
         each officer connects as their own role, and the history names it (one name kept in the database would
         name the whole office)."""
-        from egov_desktop.store.audit import OFFICER_NAME  # not before the store is open: it loads SQLAlchemy
+        from egov_desktop.store.reading import OFFICER_NAME  # not before the store is open: it reads the model
 
         self.store = store
         self.setVisible(store is not None and not store.readonly and not store.on_server
@@ -45,7 +45,7 @@ class OfficerBar(QFrame):
         if not name or self.store is None:
             self.name.setFocus()
             return
-        from egov_desktop.store.audit import OFFICER_NAME
+        from egov_desktop.store.reading import OFFICER_NAME
 
         try:
             self.store.set_setting(OFFICER_NAME, name)
