@@ -260,5 +260,11 @@ def run_gui(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         # The window's store: a restore from a backup replaces the one opened here.
-        if window.store is not None:
-            window.store.close()
+        store = window.store
+        # The window goes before its store is closed. Nothing else frees it (the slots it connects to its own
+        # widgets' signals hold it, from Qt's side, where the garbage collector does not look): left alive, it
+        # would read the closed store at the next language change, an error PySide crashes on in a changeEvent.
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if store is not None:
+            store.close()

@@ -15,7 +15,7 @@ from egov_desktop.gui.app import run_gui
 from egov_desktop.gui.server import SETTING_SERVER, ServerDialog
 from egov_desktop.store.service import Store
 from tests.conftest import PIB
-from tests.gui.shell import delete_windows, when_modal
+from tests.gui.shell import when_modal
 
 
 @pytest.fixture
@@ -28,11 +28,9 @@ def no_pgpass(tmp_path, monkeypatch):
 
 @pytest.fixture
 def first_start(tmp_path, monkeypatch, user_settings):
-    """A PC where the program has never run: no database file, no settings. run_gui's windows go at the end (in a
-    real run the process ends)."""
+    """A PC where the program has never run: no database file, no settings."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    yield tmp_path / "data"
-    delete_windows()
+    return tmp_path / "data"
 
 
 class NoQuestions:
