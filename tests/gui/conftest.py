@@ -7,13 +7,22 @@ an input method delivers to a QLineEdit.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from egov_desktop.core.exchange import load
 from tests.conftest import MODMR, PIB
+
+
+@pytest.fixture(autouse=True)
+def windows_deleted(qapp):
+    """No window outlives its test. pytest-qt closes the test's windows and asks for their deletion (deleteLater),
+    which only an event loop carries out, and none did: a main window stayed alive on its closed store, answered a
+    later test's language change by reading it, and PySide crashed on the error (SIGSEGV)."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
