@@ -65,14 +65,15 @@ def __getattr__(name: str):
 
 
 class _Room:
-    """A room of the store, made at its first use from `module`.`cls`(the store's `needs`): the rooms that
-    write import SQLAlchemy, which opening a file and showing its plan do without (13.6)."""
+    """A room of the store, made by the decorated function at its first use: the rooms that write import
+    SQLAlchemy, which opening a file and showing its plan do without (13.6). The function imports the room's
+    module itself, a plain import (tests/test_import_cycles.py reads those)."""
 
     # One room of a kind per store, whichever thread asks first (a room asks for the rooms it needs).
     _making = threading.RLock()
 
-    def __init__(self, module: str, cls: str, *needs: str):
-        self.module, self.cls, self.needs = module, cls, needs
+    def __init__(self, make):
+        self.make = make
 
     def __set_name__(self, owner, name: str) -> None:
         self.name = name
@@ -82,8 +83,7 @@ class _Room:
             return self
         with self._making:
             if self.name not in store.__dict__:
-                cls = getattr(importlib.import_module(f"egov_desktop.store.{self.module}"), self.cls)
-                store.__dict__[self.name] = cls(*(getattr(store, need) for need in self.needs))
+                store.__dict__[self.name] = self.make(store)
         return store.__dict__[self.name]
 
 
@@ -117,15 +117,59 @@ class Store:
     """One SQLite file or one database on a server. Open with `Store.open(path_or_url)`; close with
     `close()` (or use `with`)."""
 
-    _uow = _Room("work", "UnitOfWork", "_db")
-    _offices = _Room("office", "Offices", "_uow")
-    _settings = _Room("office", "Settings", "_uow")
-    _plans = _Room("plans", "Plans", "_uow", "_offices", "_reads")
-    _structure = _Room("structure", "Structure", "_uow")
-    _progress = _Room("progress", "Progress", "_uow")
-    _sealing = _Room("sealing", "Sealing", "_uow", "path", "_reads")
-    _collected = _Room("collected", "Collected", "_uow")
-    _feedback = _Room("feedback", "Feedbacks", "_uow", "_reads", "_progress")
+    @_Room
+    def _uow(self):
+        from egov_desktop.store.work import UnitOfWork
+
+        return UnitOfWork(self._db)
+
+    @_Room
+    def _offices(self):
+        from egov_desktop.store.office import Offices
+
+        return Offices(self._uow)
+
+    @_Room
+    def _settings(self):
+        from egov_desktop.store.office import Settings
+
+        return Settings(self._uow)
+
+    @_Room
+    def _plans(self):
+        from egov_desktop.store.plans import Plans
+
+        return Plans(self._uow, self._offices, self._reads)
+
+    @_Room
+    def _structure(self):
+        from egov_desktop.store.structure import Structure
+
+        return Structure(self._uow)
+
+    @_Room
+    def _progress(self):
+        from egov_desktop.store.progress import Progress
+
+        return Progress(self._uow)
+
+    @_Room
+    def _sealing(self):
+        from egov_desktop.store.sealing import Sealing
+
+        return Sealing(self._uow, self.path, self._reads)
+
+    @_Room
+    def _collected(self):
+        from egov_desktop.store.collected import Collected
+
+        return Collected(self._uow)
+
+    @_Room
+    def _feedback(self):
+        from egov_desktop.store.feedback import Feedbacks
+
+        return Feedbacks(self._uow, self._reads, self._progress)
 
     def __init__(self, db: Database):
         self._db = db
