@@ -286,12 +286,10 @@ class ConsolidationWindow(QDialog):
         for k in sorted(KIND_LABELS, key=kind_order):
             if k != "other":
                 self.kind.addItem("", k)
-        for fy in self._years(fiscal_year):
-            self.fiscal_year.addItem("", fy)
+        self._fill_years(fiscal_year)
         for p in PERIODS:
             self.period.addItem("", p)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.fiscal_year.setCurrentIndex(max(0, self.fiscal_year.findData(fiscal_year)))
         self.period.setCurrentIndex(max(0, self.period.findData(period)))
 
         self.find_label, self.show_label = QLabel(self), QLabel(self)
@@ -383,10 +381,22 @@ class ConsolidationWindow(QDialog):
     def store(self):
         return self.session.store
 
-    def _years(self, wanted: str) -> list[str]:
-        """The fiscal years of the office's plans and this one, newest first."""
-        years = {p.fiscal_year for p in self.store.list_plans()} | {wanted, FiscalYear.of(dt.date.today()).code}
-        return sorted(years, reverse=True)
+    def _fill_years(self, wanted: str | None = None) -> bool:
+        """The fiscal years of the office's plans and this one, newest first, `wanted` among them (else the year
+        chosen, while it is still there; else the newest). Whether the year chosen changed (not said by the combo's
+        signal: the caller reads the consolidation again)."""
+        chosen = self.fiscal_year.currentData()
+        years = {p.fiscal_year for p in self.store.list_plans()} | {FiscalYear.of(dt.date.today()).code}
+        if wanted is not None:
+            years.add(wanted)
+        self.fiscal_year.blockSignals(True)
+        self.fiscal_year.clear()
+        for fy in sorted(years, reverse=True):
+            self.fiscal_year.addItem("", fy)
+        self._name_years()
+        self.fiscal_year.setCurrentIndex(max(0, self.fiscal_year.findData(wanted or chosen)))
+        self.fiscal_year.blockSignals(False)
+        return self.fiscal_year.currentData() != chosen
 
     def selection(self) -> tuple[str, str, str]:
         return self.kind.currentData(), self.fiscal_year.currentData(), self.period.currentData()
@@ -436,9 +446,16 @@ class ConsolidationWindow(QDialog):
         self.table.setColumnWidth(OFFICE, max(self.table.columnWidth(OFFICE),
                                               self.fontMetrics().horizontalAdvance("ম" * 24)))
 
+    def _name_years(self) -> None:
+        lang = current_language()
+        for i in range(self.fiscal_year.count()):
+            self.fiscal_year.setItemText(i, show_digits(FiscalYear.parse(self.fiscal_year.itemData(i)).label(lang)))
+
     def _on_changed(self, summary) -> None:
+        # Plans made or deleted, here or by another officer on the server: the years offered follow them.
+        moved = summary.plan_list and self._fill_years()
         # A report collected or replaced, a subordinate office added or renamed (the office profile), the deadlines.
-        if summary.collected or summary.settings or summary.office:
+        if moved or summary.collected or summary.settings or summary.office:
             self.refresh()
 
     def _filter(self, *_args) -> None:
@@ -721,8 +738,7 @@ class ConsolidationWindow(QDialog):
         self.show_label.setText(_("&Show:"))
         for i in range(self.kind.count()):
             self.kind.setItemText(i, kind_label(self.kind.itemData(i)))
-        for i in range(self.fiscal_year.count()):
-            self.fiscal_year.setItemText(i, show_digits(FiscalYear.parse(self.fiscal_year.itemData(i)).label(lang)))
+        self._name_years()
         for i in range(self.period.count()):
             self.period.setItemText(i, show_digits(period_name(self.period.itemData(i), lang)))
         self.status_filter.setItemText(0, _("All offices"))

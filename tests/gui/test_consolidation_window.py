@@ -270,3 +270,33 @@ def test_a_database_that_cannot_be_read_keeps_what_is_shown_and_says_why(qtbot, 
     cons.refresh()
     assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]
     assert cons.counts.text() == Msg(LOST_FOLLOW).render()
+
+
+def years(cons) -> list[str]:
+    return [cons.fiscal_year.itemData(i) for i in range(cons.fiscal_year.count())]
+
+
+def test_the_years_follow_plans_made_and_deleted_keeping_the_year_chosen(qtbot, collected):
+    window, _office = collected
+    store, session = window.store, window.session
+    cons = open_window(qtbot, window)
+    today = FiscalYear.of(dt.date.today()).code
+    assert years(cons) == sorted({today, "2023-24", "2021-22"}, reverse=True)
+    # A plan of a new year made (here, or by another officer on the server): its year is offered, in Bangla, and
+    # the consolidation chosen stays as it was.
+    session.push(store.create_blank("grs", "2024-25"))
+    assert years(cons) == sorted({today, "2024-25", "2023-24", "2021-22"}, reverse=True)
+    assert cons.fiscal_year.itemText(cons.fiscal_year.findData("2024-25")) == "২০২৪-২৫"
+    assert cons.selection() == ("egov_innovation", "2023-24", "Q1")
+    assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]
+    # The year chosen loses its only plan (and nothing was collected for it): it goes, and another year is shown.
+    cons.fiscal_year.setCurrentIndex(cons.fiscal_year.findData("2021-22"))
+    old = store.find_plan("2021-22", store.list_plans()[-1].kind)
+    session.push(store.delete_plan(old))
+    assert "2021-22" not in years(cons)
+    assert cons.selection()[1] == years(cons)[0]
+    assert shown(cons, 1) == ["পাওয়া যায়নি"] * 3  # read for that year: nothing collected
+    # Undone: the year is back, the year now chosen stays.
+    chosen = cons.selection()
+    window.undo_stack.undo()
+    assert "2021-22" in years(cons) and cons.selection() == chosen

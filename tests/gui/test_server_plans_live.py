@@ -226,3 +226,24 @@ def test_the_plans_to_copy_in_the_new_plan_dialog_follow_another_officers_plans(
     when_modal(check)
     window.new_plan()
     assert seen.get("ok")
+
+
+def test_the_consolidation_window_offers_the_years_of_plans_another_officer_makes_and_deletes(qtbot, server_demo,
+                                                                                               pg_url, settings):
+    window = make_window(qtbot, server_demo, settings)
+    window.ui.actionConsolidate.trigger()
+    cons = window.consolidation
+    combo = cons.fiscal_year
+
+    def years() -> list[str]:
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    assert "2024-25" not in years() and "2021-22" in years()
+    combo.setCurrentIndex(combo.findData("2021-22"))
+    with Store.open(pg_url) as other:
+        other.create_blank("grs", "2024-25")
+        qtbot.waitUntil(lambda: "2024-25" in years(), timeout=WAIT_MS)
+        assert cons.selection()[1] == "2021-22"  # the year chosen stays chosen
+        other.delete_plan(other.find_plan("2021-22", "egov_innovation"))
+        qtbot.waitUntil(lambda: "2021-22" not in years(), timeout=WAIT_MS)
+    assert cons.selection()[1] == years()[0]
