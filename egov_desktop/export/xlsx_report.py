@@ -108,8 +108,7 @@ def build_workbook(doc: PlanDocument, period: str, font: str = NIKOSH, settings:
             elif col.value is not None:
                 _put(cell, col.value(row), col, row, lang)
             else:
-                text = col.cell(row).text
-                cell.value = text if isinstance(text, str) else "\n".join(text)
+                cell.value = _text(col, row)
             cell.font, cell.border = plain, border
             cell.alignment = centre if cell.number_format != "General" else wrap
     # Areas and activities merged down their rows, as in Word (Excel repeats no merged text on a new page).
@@ -161,12 +160,11 @@ def _put(cell, value, col, row, lang: str) -> None:
     from egov_desktop.export.report_table import PercentValue
 
     if isinstance(value, DateWindow) or isinstance(value, str):
-        cell.value = value if isinstance(value, str) else col.cell(row).text
+        cell.value = value if isinstance(value, str) else _text(col, row)
         return
     if value is None:
         # Nothing achieved yet (its narrative has a column of its own), or a level left blank ("-").
-        text = col.cell(row).text
-        cell.value = None if col.detail is not None or not isinstance(text, str) else text or None
+        cell.value = None if col.detail is not None else _text(col, row) or None
         return
     if isinstance(value, PercentValue):
         # 56.98 for 56.98%: kept as the fraction that Excel's % format shows so.
@@ -177,6 +175,13 @@ def _put(cell, value, col, row, lang: str) -> None:
         whole = float(value).is_integer()
         cell.value = int(value) if whole else value
         cell.number_format = _format("int" if whole else "decimal", lang)
+
+
+def _text(col, row) -> str:
+    """The Word cell's text in one cell: its paragraphs (a target level's lines: the indicator's, an alternative
+    indicator's) a line each."""
+    text = col.cell(row).text
+    return text if isinstance(text, str) else "\n".join(t for t in text if t)
 
 
 def _width(texts: list[str], typed: bool) -> float:

@@ -15,8 +15,12 @@ from egov_desktop.export.xlsx_report import BANGLA_DIGITS, export_xlsx
 from egov_desktop.tables import read_plan_table
 from egov_desktop.tables.grid import read_tables
 from egov_desktop.tables.recognise import find_tables, recognise
-from tests.conftest import MODMR, PIB, require_tool
+from tests.conftest import FIXTURES, MODMR, PIB, require_tool
 from tests.export.helpers import signed
+
+
+# A field office's RTI plan: one target level, and a date window (1-31 December) as 2.1.1's target.
+RTI = FIXTURES / "rti-betagi-2023-24.plan.json"
 
 
 def _cell_of(ws, text: str):
@@ -117,3 +121,15 @@ def test_twin_codes_from_the_database_each_show_their_own_entry(tmp_path):
     twins = [r for r in rows if r.indicator.code == code]
     assert [r.entry.value for r in twins] == [dt.date(2024, 3, 16), dt.date(2024, 4, 6)]
     assert [r.score.score for r in twins] == [10, 7]
+
+
+def test_a_date_window_target_is_written_as_its_text(tmp_path):
+    # The target cells became a list of texts (a line for an alternative indicator's): the window was given to
+    # Excel as that list, and the export failed ("Cannot convert [...] to Excel").
+    out = export_xlsx(exchange.load(RTI), "Q2", tmp_path / "rti.xlsx")
+    ws = openpyxl.load_workbook(out).active
+    row = _cell_of(ws, "[২.১.১]").row
+    assert "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩" in [ws.cell(row, c).value for c in range(1, ws.max_column + 1)]
+    want = exchange.load(RTI)
+    want.reports = [want.report("Q2")]
+    assert exchange.to_dict(read_plan_table(out).document) == exchange.to_dict(want)  # the plan it carries
