@@ -25,12 +25,13 @@ from egov_desktop.core.periods import period_name
 from egov_desktop.core.rules import ERROR, WARNING, Finding, errors
 
 # What became of one report of a file (Outcome.status).
-COLLECTED, REPLACED, SAME, REFUSED, DECLINED, UNREADABLE = (
-    "collected", "replaced", "same", "refused", "declined", "unreadable")
+COLLECTED, REPLACED, SAME, EVIDENCE_ADDED, REFUSED, DECLINED, UNREADABLE = (
+    "collected", "replaced", "same", "evidence_added", "refused", "declined", "unreadable")
 STATUS_LABELS = {
     COLLECTED: N_("collected"),
     REPLACED: N_("replaced the one collected before"),
     SAME: N_("already collected: nothing changed"),
+    EVIDENCE_ADDED: N_("already collected: its evidence files added from the package"),
     REFUSED: N_("not collected"),
     DECLINED: N_("not collected: you did not agree"),
     UNREADABLE: N_("cannot be read"),
@@ -63,7 +64,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.status in (COLLECTED, REPLACED, SAME) and not errors(self.findings)
+        return self.status in (COLLECTED, REPLACED, SAME, EVIDENCE_ADDED) and not errors(self.findings)
 
 
 @dataclass
@@ -207,7 +208,7 @@ def collect_file(store, office_key: int, path, fiscal_year: str | None = None, p
             got = collecting.received(doc, p, source)
             outcome = Outcome(name, REFUSED, list(found.findings), got, doc.office.name)
             outcomes.append(outcome)
-            how = _check(store, office_key, own, outcome, fiscal_year, ask)
+            how = _check(store, office_key, own, outcome, evidence, fiscal_year, ask)
             if how is not None:
                 todo.append((outcome, evidence, how))
     if not todo:
@@ -225,8 +226,10 @@ def collect_file(store, office_key: int, path, fiscal_year: str | None = None, p
     return outcomes, group.change
 
 
-def _check(store, office_key: int, own: str, outcome: Outcome, fiscal_year: str | None, ask: Ask) -> str | None:
-    """What to do with one report: "collect", "replace", "add" (the office first) or None (outcome says why)."""
+def _check(store, office_key: int, own: str, outcome: Outcome, evidence, fiscal_year: str | None,
+           ask: Ask) -> str | None:
+    """What to do with one report: "collect", "replace", "add" (the office first), "evidence" (the same report, its
+    files added) or None (outcome says why)."""
     got, doc = outcome.received, outcome.received.doc
     say = outcome.findings.append
     if not doc.office.name:
@@ -263,7 +266,9 @@ def _check(store, office_key: int, own: str, outcome: Outcome, fiscal_year: str 
     outcome.key = have.key
     if verdict == collecting.SAME:
         outcome.status = SAME
-        return None
+        # The same report in its package after its Word or Excel file, which holds no files: the package's files
+        # are taken (the report, and when it came, stay). Without files in it, or with those kept, nothing changes.
+        return "evidence" if evidence and _names(evidence) != _names(store.collected_evidence(have.key)) else None
     if verdict == collecting.OLDER:
         if got.revision is None:
             say(_finding("collect_older", N_("the report collected before is signed off (revision {have}); this file "
@@ -293,5 +298,15 @@ def _file(store, office_key: int, outcome: Outcome, evidence, how: str, source_n
         if name not in added:  # two reports of one new office in a file: added once
             added[name] = store.add_subordinate(office_key, office.name, office.tier, _one_address(office.email)).key
         sub = added[name]
+    if how == "evidence":
+        store.set_collected_evidence(outcome.key, evidence)
+        outcome.status = EVIDENCE_ADDED
+        return
     outcome.key = store.collect_report(sub, outcome.received, source_name, evidence, replace=how == "replace").key
     outcome.status = REPLACED if how == "replace" else COLLECTED
+
+
+def _names(evidence: dict) -> dict[str, list[tuple[str, str]]]:
+    """Evidence files (code -> files, read or stored) as compared: each one's name and content digest."""
+    return {code: [(f.name, f.sha256) if isinstance(f, EvidenceFile) else (f["name"], f["sha256"]) for f in files]
+            for code, files in evidence.items() if files}

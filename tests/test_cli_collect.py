@@ -190,3 +190,23 @@ def test_a_package_is_collected_with_its_evidence_and_is_the_same_report_as_its_
         assert f["name"] == "চিঠি.pdf" and store.evidence_content(f["file_id"]) == make.pdf("letter")
     code, [r] = collect(upper, files["signed.docx"])
     assert code == 0 and r["status"] == "same"
+
+
+def test_the_package_after_its_word_file_adds_its_evidence_and_keeps_the_report_and_when_it_came(files, upper):
+    # The Word file went first by e-mail, the package with the evidence after: the report is the same, so it was
+    # said "already collected: nothing changed" and its evidence files were dropped.
+    assert collect(upper, files["signed.docx"])[0] == 0
+    [before] = _collected(upper)
+    code, [r] = collect(upper, files["signed.zip"])
+    assert code == 0 and r["status"] == "evidence_added"
+    [c] = _collected(upper)
+    assert (c.key, c.received_at, c.source_name, c.content_sha256) == (
+        before.key, before.received_at, before.source_name, before.content_sha256)
+    with Store.open(upper, readonly=True) as store:
+        [f] = store.collected_evidence(c.key)["1.1.1"]
+        assert f["name"] == "চিঠি.pdf" and store.evidence_content(f["file_id"]) == make.pdf("letter")
+    # The package again, or the Word file: nothing more changes.
+    dump = table_dump(upper)
+    code, results = collect(upper, files["signed.zip"], files["signed.docx"])
+    assert code == 0 and [r["status"] for r in results] == ["same", "same"]
+    assert table_dump(upper) == dump

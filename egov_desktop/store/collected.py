@@ -218,10 +218,7 @@ class Collected:
             if old is not None:
                 w.delete_tree("collected", [old])
             key = w.tx.insert("collected", {"subordinate_id": subordinate_key, **values})
-            for code, files in (evidence or {}).items():
-                for position, f in enumerate(files):
-                    w.tx.insert("collected_evidence", {"collected_id": key, "file_id": w.stored_file(f),
-                                                       "indicator": code, "name": f.name, "position": position})
+            _insert_evidence(w, key, evidence or {})
             w.audit("replace_collected" if old is not None else "collect_report", "collected", key, None,
                     period=report.period, field=plan.kind, old=old,
                     new={"office": sub["name"], "fiscal_year": plan.fiscal_year, "source": source_name,
@@ -229,6 +226,25 @@ class Collected:
             return key
 
         return self.uow.run(Msg(N_("Collect the report of {office}"), {"office": report.doc.office.name}), body)
+
+    def set_collected_evidence(self, collected_key: int, evidence: dict[str, list[EvidenceFile]]) -> Change:
+        """A collected report's evidence files (indicator code -> files), in place of those it had: the same report
+        came again in its package, after its Word or Excel file (which holds no files). The report, and when it was
+        received (its status by the deadline), stay as they were."""
+
+        def body(w: Work) -> int:
+            row = w.row("collected", collected_key)
+            w.description = Msg(N_("Add the evidence files of the report of {office}"), {
+                "office": w.row("subordinate", row["subordinate_id"])["name"]})
+            had = w.children("collected_evidence", "collected_id", collected_key)
+            # The new links first: a file that stays is not dropped with the old link and stored again.
+            _insert_evidence(w, collected_key, evidence)
+            w.delete_tree("collected_evidence", had)
+            w.audit("collected_evidence", "collected", collected_key, None, period=row["period"], field=row["kind"],
+                    old=len(had), new=sum(len(files) for files in evidence.values()))
+            return collected_key
+
+        return self.uow.run(Msg(N_("Add the evidence files of a collected report")), body)
 
     def remove_collected(self, collected_key: int) -> Change:
         """Remove a collected report with its evidence files (the files themselves when nothing else uses them)."""
@@ -253,6 +269,13 @@ class Collected:
                 out.setdefault(r.indicator, []).append({"name": r.name, "sha256": r.sha256, "type": r.media_type,
                                                         "size": r.size, "file_id": r.file_id})
         return out
+
+
+def _insert_evidence(w: Work, collected_key: int, evidence: dict[str, list[EvidenceFile]]) -> None:
+    for code, files in evidence.items():
+        for position, f in enumerate(files):
+            w.tx.insert("collected_evidence", {"collected_id": collected_key, "file_id": w.stored_file(f),
+                                               "indicator": code, "name": f.name, "position": position})
 
 
 def _subordinate(row: dict) -> Subordinate:

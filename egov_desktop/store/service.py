@@ -361,6 +361,7 @@ class Store:
     collect_report = _forward("_collected", "collect_report")
     remove_collected = _forward("_collected", "remove_collected")
     collected_evidence = _forward("_collected", "collected_evidence")
+    set_collected_evidence = _forward("_collected", "set_collected_evidence")
 
     # ------------------------------------------------------------ feedback to subordinate offices
     record_feedback = _forward("_feedback", "record_feedback")

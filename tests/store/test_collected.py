@@ -135,3 +135,24 @@ def test_a_tampered_signed_report_reads_as_signed_but_not_verified():
     got = collecting.received(exchange.loads(exchange.dumps(doc)), "H1", "json")
     assert got.signed and not got.verified and got.tampered
     assert got.report.status == "draft" and got.digest is None
+
+
+def test_evidence_files_set_on_a_collected_report_keep_it_and_are_undone(office, db_path):
+    store, _office, (a, _b) = office
+    got = collecting.received(exchange.load(MODMR), "H1", "embedded")
+    key = store.collect_report(a, got, "modmr.docx").key
+    letter = evidence.from_bytes("চিঠি.pdf", make.pdf("letter"))
+    change = store.set_collected_evidence(key, {"1.1.1": [letter]})
+    assert change.summary.collected and "দুর্যোগ ব্যবস্থাপনা ও ত্রাণ মন্ত্রণালয়" in change.description.render()
+    [f] = store.collected_evidence(key)["1.1.1"]
+    assert (f["name"], f["sha256"]) == ("চিঠি.pdf", letter.sha256)
+    # Set again with another file: the first goes, with its stored content.
+    second = store.set_collected_evidence(key, {"1.2.1": [evidence.from_bytes("ছবি.png", make.png())]})
+    assert list(store.collected_evidence(key)) == ["1.2.1"]
+    assert query(db_path, "SELECT count(*) FROM evidence_file")[0][0] == 1
+    c = store.get_collected(key)
+    assert (c.source_name, c.content_sha256) == ("modmr.docx", got.content_sha256())
+    second.undo()
+    assert [f["name"] for f in store.collected_evidence(key)["1.1.1"]] == ["চিঠি.pdf"]
+    change.undo()
+    assert store.collected_evidence(key) == {} and query(db_path, "SELECT count(*) FROM evidence_file")[0][0] == 0
