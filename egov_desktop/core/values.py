@@ -118,6 +118,22 @@ def parse_date(text: str) -> dt.date:
     raise _fail(N_("not a date: write it as dd/mm/yyyy, e.g. 16/03/2024"))
 
 
+# A date target's window as format_value writes it ("{start} to {end}": "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩") and the
+# real plans print it (PLANS.md §5.2: "০১-১২-২০২৩ থেকে ৩১-১২-২০২৩").
+_WINDOW = re.compile(r"(.+?) (?:থেকে|to) (.+)", re.IGNORECASE)
+
+
+def parse_target_date(text: str) -> dt.date | DateWindow:
+    """A date indicator's target: a date, or a window of two dates (format_value's "{start} to {end}")."""
+    m = _WINDOW.fullmatch(_clean(text))
+    if m is None:
+        return parse_date(text)
+    window = DateWindow(parse_date(m[1]), parse_date(m[2]))
+    if window.end < window.start:
+        raise _fail(N_("the date window ends before it starts"))
+    return window
+
+
 # -------------------------------------------------------------- numbers
 
 # Whole part plain (1234567) or grouped in lakhs (12,34,567) or thousands (1,234,567).

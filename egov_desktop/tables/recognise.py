@@ -33,7 +33,7 @@ from egov_desktop.core.model import (
     is_number,
 )
 from egov_desktop.core.rules import ERROR, WARNING, Finding
-from egov_desktop.core.values import ParseError, parse_date, parse_number, parse_value
+from egov_desktop.core.values import ParseError, parse_date, parse_number, parse_target_date, parse_value
 from egov_desktop.tables.grid import Cell, Grid, excel_date
 
 # What a column can mean. "level:N" are the target levels, "achievement:P" achievement of period P.
@@ -413,8 +413,9 @@ class _Reader:
         value, na = self.value(cell, unit, Msg(N_("achievement")))
         return value, na, None
 
-    def value(self, cell: Cell | None, unit: str, what: str) -> tuple[Any, bool]:
-        """(value, not applicable) of a target or achievement cell under its unit."""
+    def value(self, cell: Cell | None, unit: str, what: str, target: bool = False) -> tuple[Any, bool]:
+        """(value, not applicable) of a target or achievement cell under its unit; a `target` of a date indicator
+        may be a window of two dates."""
         if cell is None:
             return None, False
         raw = cell.value
@@ -427,7 +428,7 @@ class _Reader:
             if date is not None:
                 return date, False
             try:
-                return parse_date(text), False
+                return (parse_target_date if target else parse_date)(text), False
             except ParseError as exc:
                 self.damaged(cell, what, exc.msg)
                 return None, False
@@ -632,6 +633,8 @@ class _Builder:
         self.rows_of: dict[str, int] = {}
         self.since_subtotal: list[float] = []
         self.subtotal_total: float | None = None
+        # (code, evidence, remarks, narrative) of the indicator rows, for the report they are of (_place_texts).
+        self.texts: list[tuple[str, str | None, str | None, str | None]] = []
 
     def read_rows(self, first: int) -> None:
         reader = self.reader
@@ -664,6 +667,25 @@ class _Builder:
                 self.achievement_row(row)
             elif not indicator_cell.merged:
                 self.indicator_row(r, row, indicator_text)
+        self._place_texts()
+
+    def _place_texts(self) -> None:
+        """The evidence, remarks and narrative columns are of the report the table was made for: the latest period
+        with a figure in the table. A quarterly report's table has a column for every quarter, the later ones empty:
+        the last column's period would be a report of its own, holding nothing but them."""
+        filled = [p for p, report in self.reports.items() if report.entries]
+        if not filled:
+            if not self.reports:
+                return
+            filled = list(self.reports)  # no figure yet: the last period column's, as the table lays them out
+        report = self.reports[max(filled, key=_PERIOD_ORDER.index)]
+        for code, evidence, remarks, narrative in self.texts:
+            entry = report.entry(code)
+            if entry is None:
+                entry = Entry(code)
+                report.entries.append(entry)
+            entry.evidence, entry.remarks = evidence, remarks
+            entry.narrative = narrative or entry.narrative
 
     def subtotal(self, row: list[Cell], texts: list[Cell]) -> None:
         reader = self.reader
@@ -772,7 +794,8 @@ class _Builder:
             weight = 0
         self.since_subtotal.append(weight)
         value_unit = "count" if unit == "count_and_date" else unit  # its dates come on the rows below
-        targets = [reader.value(reader.cell(row, c), value_unit, Msg(N_("target")))[0] for c in self.target_cols]
+        targets = [reader.value(reader.cell(row, c), value_unit, Msg(N_("target")), target=True)[0]
+                   for c in self.target_cols]
         indicator = Indicator(code, title or indicator_text, unit, weight, targets,
                               scoring=self.scoring if unit != "date" else None,
                               responsible=reader.text(row, self.resp_col) or None)
@@ -793,13 +816,7 @@ class _Builder:
             reports[period].entries.append(Entry(code, value, not_applicable=na, narrative=narrative))
         narrative = reader.text(row, self.narrative_col) or None
         if reports and (evidence or remarks or narrative):
-            last = reports[list(reports)[-1]]
-            entry = last.entry(code)
-            if entry is None:
-                entry = Entry(code)
-                last.entries.append(entry)
-            entry.evidence, entry.remarks = evidence, remarks
-            entry.narrative = narrative or entry.narrative
+            self.texts.append((code, evidence, remarks, narrative))  # placed once every row is read
 
     def continuation_row(self, row: list[Cell]) -> None:
         """A further row of an indicator whose cells are merged down over it: a date in its target column is

@@ -270,3 +270,16 @@ def test_format_value_by_unit():
     assert format_value(56.98, "percent", "en") == "56.98%"
     with pytest.raises(ValueError):
         format_number(float("nan"))
+
+
+def test_a_date_target_reads_a_window_as_the_reports_write_it():
+    from egov_desktop.core.model import DateWindow
+    from egov_desktop.core.values import format_value, parse_target_date
+
+    window = DateWindow(dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+    assert parse_target_date(format_value(window, "date", "bn")) == window  # ০১/১২/২০২৩ থেকে ৩১/১২/২০২৩
+    assert parse_target_date(format_value(window, "date", "en")) == window
+    assert parse_target_date("০১-১২-২০২৩ থেকে ৩১-১২-২০২৩") == window  # as PLANS.md §5.2 quotes a plan
+    assert parse_target_date("৩১/১২/২০২৩") == dt.date(2023, 12, 31)
+    with pytest.raises(ParseError):
+        parse_target_date("৩১/১২/২০২৩ থেকে ০১/১২/২০২৩")

@@ -12,7 +12,7 @@ from egov_desktop.core import exchange
 from egov_desktop.export.docx_report import export_docx
 from egov_desktop.export.embedded import NS
 from egov_desktop.tables import TableFileError, read_plan_table
-from tests.conftest import MODMR, PIB
+from tests.conftest import FIXTURES, MODMR, PIB
 
 
 def _report_only(path, period):
@@ -96,3 +96,26 @@ def test_hostile_word_files_are_refused_before_python_docx_reads_them(tmp_path, 
     link = tmp_path / "zero.xlsx"
     link.symlink_to("/dev/zero")
     assert cli.main(["import-table", str(link), "--dry-run"]) == 2
+
+
+def test_an_rti_word_file_edited_by_hand_keeps_its_date_window_and_its_one_report(tmp_path):
+    # Our own Word report of the RTI field plan's Q2 (Q1-Q4 columns, Q2's figures and evidence), an achievement
+    # typed over in Word: the table gave 2.1.1's window "০১/১২/২০২৩ থেকে ৩১/১২/২০২৩" as an unreadable date (an
+    # error, the target left blank), and the evidence column made an empty Q4 report (the last period column), so
+    # the upper office collected a second, blank report of the office.
+    sent = exchange.load(FIXTURES / "rti-betagi-2023-24.plan.json")
+    out = export_docx(sent, "Q2", tmp_path / "r.docx", parts=["report"])
+    d = docx.Document(out)
+    table = max(d.tables, key=lambda t: len(t.rows))
+    row = next(r for r in table.rows if r.cells[4].text.startswith("[১.১.১]"))
+    q2 = [c.text for c in table.rows[1].cells].index("২য় ত্রৈমাসিক")
+    row.cells[q2].text = "৯০%"
+    d.save(tmp_path / "edited.docx")
+    result = read_plan_table(tmp_path / "edited.docx")
+    assert not result.carried and [f.rule for f in result.findings] == ["table_edited"]
+    doc = result.document
+    assert [i.targets for i in doc.plan.indicators()] == [i.targets for i in sent.plan.indicators()]
+    assert [r.period for r in doc.reports] == ["Q1", "Q2"]  # the Q1 column holds its figures, Q3 and Q4 nothing
+    report = doc.report("Q2")
+    assert report.entry("1.1.1").value == 90 and report.entry("1.1.1").evidence == "আবেদন নিষ্পত্তির রেজিস্টার"
+    assert report.entry("2.1.1").evidence == "ওয়েবসাইটের লিংক"
