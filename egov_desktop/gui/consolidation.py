@@ -382,11 +382,12 @@ class ConsolidationWindow(QDialog):
         return self.session.store
 
     def _fill_years(self, wanted: str | None = None) -> bool:
-        """The fiscal years of the office's plans and this one, newest first, `wanted` among them (else the year
-        chosen, while it is still there; else the newest). Whether the year chosen changed (not said by the combo's
-        signal: the caller reads the consolidation again)."""
+        """The fiscal years of the office's plans, of the reports collected and this one, newest first, `wanted`
+        among them and chosen (else the year chosen, while it is still there; else the newest). Whether the year chosen changed
+        (not said by the combo's signal: the caller reads the consolidation again)."""
         chosen = self.fiscal_year.currentData()
-        years = {p.fiscal_year for p in self.store.list_plans()} | {FiscalYear.of(dt.date.today()).code}
+        years = ({p.fiscal_year for p in self.store.list_plans()} | set(self.store.collected_years())
+                 | {FiscalYear.of(dt.date.today()).code})
         if wanted is not None:
             years.add(wanted)
         self.fiscal_year.blockSignals(True)
@@ -452,8 +453,9 @@ class ConsolidationWindow(QDialog):
             self.fiscal_year.setItemText(i, show_digits(FiscalYear.parse(self.fiscal_year.itemData(i)).label(lang)))
 
     def _on_changed(self, summary) -> None:
-        # Plans made or deleted, here or by another officer on the server: the years offered follow them.
-        moved = summary.plan_list and self._fill_years()
+        # Plans made or deleted, reports collected or removed, here or by another officer on the server: the years
+        # offered follow them.
+        moved = (summary.plan_list or summary.collected) and self._fill_years()
         # A report collected or replaced, a subordinate office added or renamed (the office profile), the deadlines.
         if moved or summary.collected or summary.settings or summary.office:
             self.refresh()

@@ -166,6 +166,12 @@ class Collected:
             return [_collected(r) for r in conn.execute(_query(False).where(
                 *_slot(kind, fiscal_year, period))).mappings()]
 
+    def collected_years(self) -> list[str]:
+        """The fiscal years of the reports collected, newest first (one statement)."""
+        c = TABLES["collected"]
+        with self.uow.read() as conn:
+            return list(conn.execute(select(c.c.fiscal_year).distinct().order_by(c.c.fiscal_year.desc())).scalars())
+
     def collected_documents(self, kind: str, fiscal_year: str, period: str) -> list[CollectedReport]:
         """As list_collected, each with its document (`r.document()` reads it): what a consolidation needs."""
         with self.uow.read() as conn:

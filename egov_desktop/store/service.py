@@ -355,6 +355,7 @@ class Store:
     set_subordinate_field = _forward("_collected", "set_subordinate_field")
     remove_subordinate = _forward("_collected", "remove_subordinate")
     list_collected = _forward("_collected", "list_collected")
+    collected_years = _forward("_collected", "collected_years")
     collected_documents = _forward("_collected", "collected_documents")
     get_collected = _forward("_collected", "get_collected")
     find_collected = _forward("_collected", "find_collected")

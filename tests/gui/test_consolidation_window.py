@@ -300,3 +300,24 @@ def test_the_years_follow_plans_made_and_deleted_keeping_the_year_chosen(qtbot, 
     chosen = cons.selection()
     window.undo_stack.undo()
     assert "2021-22" in years(cons) and cons.selection() == chosen
+
+
+def test_the_years_of_reports_collected_are_offered_though_the_office_has_no_plan_of_them(qtbot, collected, tmp_path):
+    # The office collects its subordinates' 2022-23 reports late, having no plan of that year itself: the window
+    # offered only its own plans' years, and the consolidation of 2022-23 could not be chosen.
+    window, office = collected
+    cons = open_window(qtbot, window)
+    assert "2022-23" not in years(cons)
+    doc = subordinate_doc(TANGAIL, {"2.1.1": 3})
+    doc.plan.fiscal_year = "2022-23"
+    path = tmp_path / "2022-23.json"
+    path.write_text(exchange.dumps(doc), encoding="utf-8")
+    _outcomes, change = collect_file(window.store, office, path, ask=lambda question: True)
+    window.session.push(change)
+    assert "2022-23" in years(cons) and cons.selection()[1] == "2023-24"
+    cons.fiscal_year.setCurrentIndex(cons.fiscal_year.findData("2022-23"))
+    assert shown(cons, 1) == ["পাওয়া যায়নি", "বিলম্বে", "পাওয়া যায়নি"]
+    # Opened afresh, the window offers it too.
+    cons.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert "2022-23" in years(open_window(qtbot, window))
