@@ -383,8 +383,8 @@ class ConsolidationWindow(QDialog):
 
     def _fill_years(self, wanted: str | None = None) -> bool:
         """The fiscal years of the office's plans, of the reports collected and this one, newest first, `wanted`
-        among them and chosen (else the year chosen, while it is still there; else the newest). Whether the year chosen changed
-        (not said by the combo's signal: the caller reads the consolidation again)."""
+        among them and chosen (else the year chosen, while it is still there; else the newest). Whether the year
+        chosen changed (not said by the combo's signal: the caller reads the consolidation again)."""
         chosen = self.fiscal_year.currentData()
         years = ({p.fiscal_year for p in self.store.list_plans()} | set(self.store.collected_years())
                  | {FiscalYear.of(dt.date.today()).code})
