@@ -128,6 +128,10 @@ def _read_office_file(path: Path) -> _Read:
         # file carries says better than title lines (the memo's copy lines can look like an office's name).
         doc.office = carried_doc.office
         doc.plan.kind, doc.plan.fiscal_year = carried_doc.plan.kind, carried_doc.plan.fiscal_year
+        # And which report it is: a quarter's table prints the earlier quarters' figures in columns of their own,
+        # which are not reports this file sends.
+        sent = {r.period for r in carried_doc.reports}
+        doc.reports = [r for r in doc.reports if r.period in sent]
     source = "embedded" if result.carried else "table"
     return _Read([(doc, source, None)], list(result.findings) + _warning_findings(doc))
 

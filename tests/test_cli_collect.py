@@ -210,3 +210,26 @@ def test_the_package_after_its_word_file_adds_its_evidence_and_keeps_the_report_
     code, results = collect(upper, files["signed.zip"], files["signed.docx"])
     assert code == 0 and [r["status"] for r in results] == ["same", "same"]
     assert table_dump(upper) == dump
+
+
+def test_a_quarterly_word_file_edited_by_hand_is_collected_as_the_report_it_was_exported_for(tmp_path, upper):
+    # The Q2 Word report prints the Q1 figures in their own column: read from the table, they made a Q1 report
+    # too, collected as a second report of the office (a draft, received today) that it never sent as such.
+    from egov_desktop.collector import collect_file
+    from egov_desktop.export.docx_report import export_docx
+    from tests.conftest import FIXTURES
+
+    out = export_docx(exchange.load(FIXTURES / "rti-betagi-2023-24.plan.json"), "Q2", tmp_path / "r.docx",
+                      parts=["report"])
+    d = docx.Document(out)
+    table = max(d.tables, key=lambda t: len(t.rows))
+    q2 = [c.text for c in table.rows[1].cells].index("২য় ত্রৈমাসিক")
+    table.rows[2].cells[q2].text = "৯০%"
+    d.save(tmp_path / "edited.docx")
+    with Store.open(upper) as store:
+        outcomes, change = collect_file(store, store.current_office(), tmp_path / "edited.docx",
+                                        ask=lambda question: True)
+        assert [(o.period, o.status, o.received.source_kind) for o in outcomes] == [("Q2", "collected", "table")]
+        [c] = store.collected_documents("rti", "2023-24", "Q2")
+        assert c.document().report("Q2").entry("1.1.1").value == 90
+        assert store.list_collected("rti", "2023-24") == [store.list_collected("rti", "2023-24", "Q2")[0]]
