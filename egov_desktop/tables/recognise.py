@@ -954,8 +954,9 @@ def _office_from_title(lines: list[str]) -> str | None:
         if detect_kind(line):
             seen_title = True
             continue
-        words = re.sub(r"\([^)]*\)", " ", nfc(line)).strip().rstrip("।,").split()
-        if words and len(words) <= 12 and any(w in _OFFICE_ENDINGS for w in words):
+        words = re.sub(r"\([^)]*\)", " ", nfc(line)).split()
+        # "উপজেলা তথ্য অফিস, শ্রীপুর": the office's kind stands before the comma that adds its place.
+        if words and len(words) <= 12 and any(w.strip(",।:;") in _OFFICE_ENDINGS for w in words):
             if not seen_title:
                 before = nfc(line).strip()
             elif after is None:

@@ -119,3 +119,19 @@ def test_an_rti_word_file_edited_by_hand_keeps_its_date_window_and_its_one_repor
     report = doc.report("Q2")
     assert report.entry("1.1.1").value == 90 and report.entry("1.1.1").evidence == "আবেদন নিষ্পত্তির রেজিস্টার"
     assert report.entry("2.1.1").evidence == "ওয়েবসাইটের লিংক"
+
+
+def test_a_workbook_that_lost_its_carried_plan_still_says_whose_report_it_is(tmp_path):
+    # Saved again by a program that drops the carried part (openpyxl here): read from the table, the office comes
+    # from the title lines, where the Secretariat header names it "উপজেলা তথ্য অফিস, শ্রীপুর": the word before the
+    # comma was not taken for an office's ending, the name was lost, and collect refused the file ("no office").
+    import openpyxl
+
+    from egov_desktop.export.xlsx_report import export_xlsx
+
+    sent = exchange.load(FIXTURES / "rti-betagi-2023-24.plan.json")
+    sent.office.name = "উপজেলা তথ্য অফিস, শ্রীপুর"
+    out = export_xlsx(sent, "Q2", tmp_path / "r.xlsx")
+    openpyxl.load_workbook(out).save(tmp_path / "resaved.xlsx")
+    result = read_plan_table(tmp_path / "resaved.xlsx")
+    assert not result.carried and result.document.office.name == "উপজেলা তথ্য অফিস, শ্রীপুর"
