@@ -23,6 +23,7 @@ from egov_desktop.core.collecting import office_key
 from egov_desktop.core.consolidate import (LATE, MISSING, ON_TIME, STATUS_NAMES, STATUSES, Consolidation, OfficeRow,
                                            from_store)
 from egov_desktop.core.digits import to_latin_digits
+from egov_desktop.core.evidence import TYPE_NAMES
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS, PLAN_KIND_NAMES
 from egov_desktop.core.periods import FiscalYear, period_name
@@ -525,7 +526,7 @@ class ConsolidationWindow(QDialog):
         row = index.data(ROW_ROLE) if index.isValid() else None
         if row is None or row.status == MISSING or row.submission is None:
             return None
-        view = CollectedReportView(self.store.get_collected(row.submission.key), self.cons.period, self)
+        view = CollectedReportView(self.store, self.store.get_collected(row.submission.key), self.cons.period, self)
         view.show()
         return view
 
@@ -787,11 +788,11 @@ class _Sending:
 
 class CollectedReportView(QDialog):
     """A collected report as the office sent it: its table as its own Excel report lays it out (export/report_table:
-    the plan, the period's achievements, percent and marks) and its score; read only, with nothing that could
-    write to it."""
+    the plan, the period's achievements, percent and marks), its score, and the evidence files that came with it (a
+    package's), opened from the list; read only, with nothing that could write to it."""
 
-    def __init__(self, collected, period: str, parent=None):
-        from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter
+    def __init__(self, store, collected, period: str, parent=None):
+        from PySide6.QtWidgets import QFrame, QListWidget, QScrollArea, QSplitter, QWidget
 
         from egov_desktop.core.scoring import score_report
         from egov_desktop.gui.labels import plan_label
@@ -831,9 +832,26 @@ class CollectedReportView(QDialog):
         area.setWidget(self.score)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        self.store = store
+        self.stored = [(code, f) for code, files in store.collected_evidence(collected.key).items() for f in files]
+        self.files = QLabel(_("Evidence files that came with the report (Enter or a double click opens one):")
+                            if self.stored else _("No evidence files came with this report."), self)
+        self.files.setWordWrap(True)
+        self.evidence = QListWidget(self)
+        for code, f in self.stored:  # the file's name as it came (its digits too)
+            size = Msg(N_("{size} KB"), {"size": max(1, -(-f["size"] // 1024))}).render()
+            self.evidence.addItem(f"[{show_digits(code)}] {f['name']} ({TYPE_NAMES.get(f['type'], f['type'])}, {size})")
+        self.evidence.setVisible(bool(self.stored))
+        self.evidence.itemActivated.connect(lambda item: self.open_evidence(self.evidence.row(item)))
+        side = QWidget(self)
+        beside = QVBoxLayout(side)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(area, 1)
+        beside.addWidget(self.files)
+        beside.addWidget(self.evidence)
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
-        splitter.addWidget(area)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1000, 260])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -846,6 +864,13 @@ class CollectedReportView(QDialog):
         layout.addWidget(buttons)
         screen = self.screen().availableGeometry()
         self.resize(int(screen.width() * 0.85), int(screen.height() * 0.8))
+
+    def open_evidence(self, row: int) -> list[Path]:
+        """The evidence file in the list's `row`, opened with the program the system has for it (a copy in a
+        temporary folder: the database's is not touched)."""
+        from egov_desktop.gui.progress_editor import open_stored
+
+        return open_stored(self.store, [self.stored[row][1]]) if 0 <= row < len(self.stored) else []
 
 
 def _html(text: str) -> str:

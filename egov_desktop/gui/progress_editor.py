@@ -29,6 +29,19 @@ _FILL_TIP = N_("Fill the empty achievements with the latest earlier report's yea
                "progress and evidence where those are empty). Nothing already typed is changed.")
 
 
+def open_stored(store, files: list[dict]) -> list[Path]:
+    """Write stored evidence files ({"name", "file_id"}: the office's own or a collected report's) to a temporary
+    folder of their own and open each with the program the system has for it; returns the files written."""
+    folder = Path(tempfile.mkdtemp(prefix="egov-evidence-"))
+    written = []
+    for f in files:  # the names were checked when attached or collected: plain names, no folders
+        path = folder / f["name"]
+        path.write_bytes(store.evidence_content(f["file_id"]))
+        written.append(path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return written
+
+
 class ProgressEditor(GridEditor):
     WIDTHS = _WIDTHS
     score_changed = Signal(object)  # core.scoring.ReportScore
@@ -108,14 +121,7 @@ class ProgressEditor(GridEditor):
             self.status.emit(_("This indicator has no evidence files in this report."))
             return []
         stored = self.model.store.evidence_files(self.model.plan_key, self.period).get(self.model.indicator(row).key, [])
-        folder = Path(tempfile.mkdtemp(prefix="egov-evidence-"))
-        written = []
-        for f in stored:  # the names were checked when attached: plain names, no folders
-            path = folder / f["name"]
-            path.write_bytes(self.model.store.evidence_content(f["file_id"]))
-            written.append(path)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return written
+        return open_stored(self.model.store, stored)
 
     def attach_evidence(self, paths: list[str] | None = None) -> bool:
         """Attach files (chosen in a file dialog when `paths` is None) to the current row's entry: checked by

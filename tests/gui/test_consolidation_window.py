@@ -321,3 +321,35 @@ def test_the_years_of_reports_collected_are_offered_though_the_office_has_no_pla
     cons.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert "2022-23" in years(open_window(qtbot, window))
+
+
+def test_the_evidence_files_that_came_with_a_report_are_listed_and_opened_from_it(qtbot, collected, monkeypatch):
+    # A package's evidence files were kept in the database, but nothing showed them: the upper office, which
+    # checks the evidence, could not see what came.
+    from PySide6.QtGui import QDesktopServices
+
+    from egov_desktop.core import evidence
+    from egov_desktop.gui.consolidation import CollectedReportView
+    from tests import evidence_files as make
+
+    window, _office = collected
+    store = window.store
+    [tangail] = [c for c in store.list_collected("egov_innovation", "2023-24", "Q1") if c.office == TANGAIL]
+    window.session.push(store.set_collected_evidence(tangail.key, {"2.1.1": [
+        evidence.from_bytes("চিঠি.pdf", make.pdf("letter")), evidence.from_bytes("ছবি.png", make.png())]}))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    cons = open_window(qtbot, window)
+    cons.table.setCurrentIndex(cons.proxy.index(0, 0))  # Gazipur: its Excel file, no evidence files
+    view = cons.open_report()
+    assert view.evidence.count() == 0 and not view.evidence.isVisible() and "কোনো প্রমাণক ফাইল" in view.files.text()
+    cons.table.setCurrentIndex(cons.proxy.index(1, 0))
+    view = cons.open_report()
+    qtbot.waitExposed(view)
+    texts = [view.evidence.item(i).text() for i in range(view.evidence.count())]
+    assert texts[0].startswith("[২.১.১] চিঠি.pdf (PDF, ") and texts[1].startswith("[২.১.১] ছবি.png (PNG, ")
+    view.evidence.setCurrentRow(1)
+    view.evidence.setFocus()
+    qtbot.keyClick(view.evidence, Qt.Key.Key_Return)
+    [path] = opened
+    assert path.endswith("ছবি.png") and open(path, "rb").read() == make.png()
