@@ -306,8 +306,24 @@ def _file(store, office_key: int, outcome: Outcome, evidence, how: str, source_n
         store.set_collected_evidence(outcome.key, evidence)
         outcome.status = EVIDENCE_ADDED
         return
+    if how == "replace" and not evidence:
+        evidence = _still_listed(store, outcome.key, outcome.received)
     outcome.key = store.collect_report(sub, outcome.received, source_name, evidence, replace=how == "replace").key
     outcome.status = REPLACED if how == "replace" else COLLECTED
+
+
+def _still_listed(store, collected_key: int, got: Received) -> dict[str, list[EvidenceFile]] | None:
+    """The evidence files of the collected report being replaced that the new one still lists (code, name and
+    content digest): a revision sent as a Word or Excel file, which holds no files, keeps the same files."""
+    from egov_desktop.core import evidence
+
+    listed = {(e.indicator, f["name"], f.get("sha256")) for e in got.report.entries for f in evidence.attached(e)}
+    kept: dict[str, list[EvidenceFile]] = {}
+    for code, files in store.collected_evidence(collected_key).items():
+        for f in files:
+            if (code, f["name"], f["sha256"]) in listed:
+                kept.setdefault(code, []).append(evidence.from_bytes(f["name"], store.evidence_content(f["file_id"])))
+    return kept or None
 
 
 def _names(evidence: dict) -> dict[str, list[tuple[str, str]]]:

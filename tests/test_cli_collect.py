@@ -233,3 +233,15 @@ def test_a_quarterly_word_file_edited_by_hand_is_collected_as_the_report_it_was_
         [c] = store.collected_documents("rti", "2023-24", "Q2")
         assert c.document().report("Q2").entry("1.1.1").value == 90
         assert store.list_collected("rti", "2023-24") == [store.list_collected("rti", "2023-24", "Q2")[0]]
+
+
+def test_a_newer_revision_without_its_files_keeps_the_files_it_still_lists(files, upper):
+    # Revision 1 came as a package with its letter; revision 2 (a figure corrected, the same letter) as an Excel
+    # file: replacing the report dropped the letter, though revision 2's sealed list still names it.
+    assert collect(upper, files["signed.zip"])[0] == 0
+    code, [r] = collect(upper, files["revision2.xlsx"], "--yes")
+    assert code == 0 and r["status"] == "replaced" and r["revision"] == 2
+    with Store.open(upper, readonly=True) as store:
+        [c] = store.list_collected("egov_innovation", YEAR, "H1")
+        [f] = store.collected_evidence(c.key)["1.1.1"]
+        assert f["name"] == "চিঠি.pdf" and store.evidence_content(f["file_id"]) == make.pdf("letter")
