@@ -8,7 +8,6 @@ view of every change; the window follows it too (titles, report state, deadlines
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import shutil
 import tempfile
@@ -342,9 +341,9 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue(S_PLAN, f"{summary.fiscal_year}/{summary.kind}")
         # Read once for both grids (the plan's and the report's); each keeps its own copy, since each applies its
-        # edits to it in place. A copy costs a fifth of a reading.
+        # edits to it in place. A copy costs under half a reading.
         self._read = self.store.get_document(key)
-        self.plan_editor = PlanEditor(self.session, key, self, document=copy.deepcopy(self._read))
+        self.plan_editor = PlanEditor(self.session, key, self, document=self._read.copy())
         self.ui.planTabLayout.addWidget(self.plan_editor)
         self._wire_editor(self.plan_editor)
         self._fill_periods(summary)
