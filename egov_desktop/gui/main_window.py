@@ -22,7 +22,7 @@ from egov_desktop.core import address, exchange, rules
 from egov_desktop.core.address import Address
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import PERIODS, PlanDocument
+from egov_desktop.core.model import PERIODS, PlanDocument, Report
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.plan_key: int | None = None
         self._plans: dict = {}
         self.plan_editor: PlanEditor | None = None
+        # The reports' grids, each built when first needed (progress_editor).
         self.progress_editors: dict[str, ProgressEditor] = {}
         # The plan as read for its plan grid, kept for the first progress grid while nothing has changed since.
         self._read: PlanDocument | None = None
@@ -404,21 +405,27 @@ class MainWindow(QMainWindow):
     def _on_period_chosen(self, *_args) -> None:
         if self.plan_key is None:
             return
-        period = self.period
-        self.settings.setValue(S_PERIOD, period)
-        editor = self.progress_editors.get(period)
-        if editor is None:
-            document, self._read = self._read, None
-            editor = ProgressEditor(self.session, self.plan_key, period, self, document=document)
-            self.progress_editors[period] = editor
-            self.progress_stack.addWidget(editor)
-            self._wire_editor(editor)
-            editor.changed.connect(self._show_current_findings)
-            editor.score_changed.connect(lambda s, e=editor: self._show_score(e))
-        self.progress_stack.setCurrentWidget(editor)
-        self._show_score(editor)
+        self.settings.setValue(S_PERIOD, self.period)
+        if self.period in self.progress_editors or self.ui.tabs.currentWidget() is self.ui.progressTab:
+            self._show_report(self.progress_editor())
         self._show_current_findings()
         self._update_report_state()
+
+    def _show_report(self, editor) -> None:
+        """The chosen report's grid and its score, on the Progress tab."""
+        self.progress_stack.setCurrentWidget(editor)
+        self._show_score(editor)
+
+    def _new_progress_editor(self) -> ProgressEditor:
+        document, self._read = self._read, None  # None after a change: the grid reads the plan itself
+        editor = ProgressEditor(self.session, self.plan_key, self.period, self, document=document)
+        self.progress_editors[self.period] = editor
+        self.progress_stack.addWidget(editor)
+        self._wire_editor(editor)
+        editor.changed.connect(self._show_current_findings)
+        editor.score_changed.connect(lambda s, e=editor: self._show_score(e))
+        self._show_report(editor)
+        return editor
 
     def _show_score(self, editor) -> None:
         if editor is self.progress_editors.get(self.period):
@@ -510,7 +517,15 @@ class MainWindow(QMainWindow):
         self.server_label.setVisible(self._server_lost)
 
     def progress_editor(self) -> ProgressEditor | None:
-        return self.progress_editors.get(self.period)
+        """The grid of the report chosen on the Progress tab (None without a plan), built the first time something
+        needs it: the tab is shown, an action on the report, a finding in it, the report's state after a change.
+        The start shows the Plan tab: nothing of the report is on screen, and the first frame does not wait for its
+        grid (a copy of the plan, its rules, its score, the view). The Report menu's actions need only the report's
+        state, which the document read for the grid has (_update_report_state)."""
+        if self._summary(self.plan_key) is None:
+            return None
+        editor = self.progress_editors.get(self.period)
+        return editor if editor is not None else self._new_progress_editor()
 
     def current_editor(self):
         if self.ui.tabs.currentWidget() is self.ui.progressTab:
@@ -538,7 +553,7 @@ class MainWindow(QMainWindow):
 
     def _show_current_findings(self, *_args) -> None:
         editor = self.current_editor()
-        if editor is not None and editor is self.progress_editor():
+        if editor is not None and editor is not self.plan_editor:  # the Progress tab's
             self.problems.set_findings(self._report_findings(editor))
         else:
             self.problems.set_findings(editor.findings() if editor else [])
@@ -623,13 +638,15 @@ class MainWindow(QMainWindow):
         read_only = _("read-only") if self.store is not None and self.store.readonly else ""
         self.setWindowTitle(" — ".join(t for t in (title, office, read_only) if t))
 
-    def _report_status(self) -> str | None:
-        editor = self.progress_editor()
-        return editor.model.report.status if editor else None
-
     def _update_report_state(self, *_args) -> None:
-        status = self._report_status()
-        errors = self._sign_off_errors()
+        editor = self.progress_editors.get(self.period)
+        if editor is None and self._read is None:
+            editor = self.progress_editor()  # the document read for the grid is gone with a change: it reads its own
+        if editor is not None:
+            report = editor.model.report
+        else:  # the report the grid will be built from: a report not begun is a draft, as the grid makes it
+            report = (self._read.report(self.period) or Report(self.period)) if self._read is not None else None
+        status = report.status if report is not None else None
         # Errors or not, a draft can be asked to sign off: the dialog then lists what to fix.
         can_sign = status == "draft"
         for widget in (self.ui.actionSignOff, self.ui.signOffButton):
@@ -637,10 +654,12 @@ class MainWindow(QMainWindow):
         self.ui.actionMarkSubmitted.setEnabled(status == "signed_off")
         for widget in (self.ui.actionReopen, self.ui.reopenButton):
             widget.setEnabled(status is not None and status != "draft")
+        if editor is None and report is not None:
+            return  # the state line and the sign-off hint are on the Progress tab, written when it builds the grid
+        errors = self._blockers(editor) if editor is not None else []
         if status is None:
             text = ""
         elif status != "draft":
-            report = self.progress_editor().model.report
             sealed = N_("Submitted (revision {revision}, signed off by {name})") if status == "submitted" else \
                 N_("Signed off (revision {revision}) by {name}")
             text = Msg(sealed, {
