@@ -175,6 +175,17 @@ def test_codes(modmr):
     assert ("2.1.1", "error") not in shapes
 
 
+@pytest.mark.parametrize("code, shaped", [("2.3", True), ("2.১", True), ("2.12", True), ("2.", False), ("2", False),
+                                          ("2.1a", False), ("22.1", False), ("2x1", False), ("2.1.1", False)])
+def test_an_activity_code_is_its_areas_a_dot_and_a_number(modmr, code, shaped):
+    """As the regex the rule had (area code, \\., \\d+): any Unicode digit is a digit."""
+    act = modmr.plan.areas[1].activities[0]  # in area 2
+    act.code = code
+    for i, ind in enumerate(act.indicators, 1):
+        ind.code = f"{code}.{i}"
+    assert (("activity:" + code, "error") not in _by(check_plan(modmr.plan), "code_shape")) == shaped
+
+
 def test_clean_codes_pass(modmr, pib):
     assert _by(check_plan(modmr.plan), "code_shape") == [] and _by(check_plan(pib.plan), "code_shape") == []
 
