@@ -78,6 +78,8 @@ _COLUMN_TIPS = {
                       "targets with this indicator's weight"),
     "aggregation": N_("How the quarters add up to the year: sum, average, latest figure or date of completion"),
 }
+# The roles the headers answer (headerData); the others are None.
+_HEADER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole})
 UNIT_LABELS = {**UNIT_NAMES, "percent": "%"}
 SCORING_LABELS = {"levels": N_("by target levels"), "proportional": N_("proportional to the target")}
 AGGREGATION_LABELS = {"sum": N_("sum"), "average": N_("average"), "cumulative": N_("cumulative"), "date": N_("date of completion")}
@@ -326,6 +328,8 @@ class GridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role not in _HEADER_ROLES:
+            return None  # at once: the row header asks each row for every role, several times before the first frame
         if Qt.Orientation(orientation) == Qt.Orientation.Horizontal:  # Python callers may pass a plain int
             if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self._columns):
                 tip = _COLUMN_TIPS.get(self._columns[section][0])
