@@ -173,6 +173,14 @@ def backup_now(db_path: Path, reason: str = "manual", label: str | None = None, 
     return dest
 
 
+def _stamped(stamp: str) -> dt.datetime:
+    """The time in a backup's name (_STAMP, digits as _NAME matched them), read by hand: the first strptime of a
+    process imports its module and compiles the format's pattern, ≈ 2 ms of every start (the daily backup is looked
+    for at each opening)."""
+    return dt.datetime(int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]), int(stamp[9:11]), int(stamp[11:13]),
+                       int(stamp[13:15]))
+
+
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of this database, newest first."""
     db_path = Path(db_path)
@@ -184,7 +192,7 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
         m = _NAME.match(p.name)
         if not m or m["stem"] != db_path.stem or not p.is_file():
             continue
-        created = dt.datetime.strptime(m["stamp"], _STAMP)
+        created = _stamped(m["stamp"])
         out.append((created, int(m["n"] or 0), BackupInfo(p, created, m["reason"], m["label"])))
     out.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return [b for _, _, b in out]

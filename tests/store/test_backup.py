@@ -192,3 +192,10 @@ def test_restore_onto_a_new_pc_creates_the_database(loaded, db_path, tmp_path, c
     code, out, err = _run(capsys, "restore", str(copy), "--db", str(new_db))
     assert code == 0, err
     assert _documents(new_db) == original
+
+
+def test_a_backups_time_is_read_from_its_name_as_written():
+    from egov_desktop.store.backup import _STAMP, _stamped
+
+    for when in (dt.datetime(2026, 12, 5, 8, 15, 0), dt.datetime(2024, 2, 29, 23, 59, 59), dt.datetime(2025, 1, 1)):
+        assert _stamped(when.strftime(_STAMP)) == when == dt.datetime.strptime(when.strftime(_STAMP), _STAMP)
