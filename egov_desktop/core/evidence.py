@@ -7,7 +7,6 @@ that claims to be a PDF and is not). Every file is read through the guarded read
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +96,8 @@ def from_bytes(name: str, data: bytes) -> EvidenceFile:
     if claimed is not None and claimed != media_type:
         raise EvidenceRefused(Msg(N_("The file's name says {claimed} but its content is {actual}."),
                                   {"claimed": TYPE_NAMES[claimed], "actual": TYPE_NAMES[media_type]}))
+    import hashlib  # here, as in exchange.report_digest: not on the start path
+
     return EvidenceFile(name, data, media_type, hashlib.sha256(data).hexdigest())
 
 
