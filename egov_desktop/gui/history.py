@@ -8,7 +8,6 @@ Ctrl+H); it follows new edits, undo and redo while it stays open.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from typing import Any
 
@@ -213,6 +212,8 @@ class HistoryDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        import html  # here, in the dialog: its table of entities is ≈ 1.5 ms of the start otherwise
+
         lang = current_language()
         self.setWindowTitle(Msg(N_("History of indicator {code}"), {"code": self.indicator.code}).render(lang))
         self.heading.setText(f"<b>{localize_digits(self.indicator.code, lang)}</b> {html.escape(self.indicator.title)}")

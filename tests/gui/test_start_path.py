@@ -16,6 +16,8 @@ from tests.gui.shell import make_window
 
 # Imported by edits, menu actions, commands or upgrades only. Each costs a start-up tenths of a second.
 NOT_ON_THE_START_PATH = ("sqlalchemy", "alembic", "babel", "docx", "openpyxl", "lxml", "psycopg")
+# Standard modules that signatures, evidence files and dialogs need, a few milliseconds each (hashlib loads OpenSSL).
+NOT_ON_THE_START_PATH += ("hashlib", "html", "socket", "_strptime")
 
 _CHILD = textwrap.dedent("""
     import json, sys
