@@ -11,7 +11,7 @@ import pytest
 from egov_desktop.core import exchange
 from egov_desktop.store.service import Store
 from tests import evidence_files as make
-from tests.conftest import MODMR, PIB
+from tests.conftest import FIXTURES, MODMR, PIB
 from tests.store.conftest import table_dump
 from tests.store.test_cli import _text, egov
 
@@ -121,6 +121,20 @@ def test_a_hand_edited_word_file_is_read_from_its_table_with_a_warning(files, up
     assert "table_edited" in [f["rule"] for f in r["findings"]]
     [c] = _collected(upper)
     assert c.document().report("H1").entry("1.3.1").value == dt.date(2021, 12, 28)
+
+
+def test_a_report_collected_with_errors_exits_1_as_readme_says(files, upper, tmp_path):
+    """Exit 1 is "look at it": a report not collected, or collected with errors (as import-table imports a table
+    with errors and exits 1); the JSON status tells which. README said 1 meant "not collected" only."""
+    broken = docx.Document(files["draft.docx"])
+    table = max(broken.tables, key=lambda t: len(t.rows))
+    table.rows[4].cells[10].text = "৩৫/১৩/২০২১"  # no such date: an error finding naming the cell
+    broken.save(tmp_path / "broken.docx")
+    code, [r] = collect(upper, tmp_path / "broken.docx")
+    assert r["status"] == "collected" and "error" in [f["severity"] for f in r["findings"]]
+    assert code == 1 and len(_collected(upper)) == 1
+    readme = " ".join((FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "1 when one was not collected, or was collected with errors" in readme
 
 
 def test_a_tampered_signed_report_is_flagged_and_kept_out_unless_agreed(files, upper):
