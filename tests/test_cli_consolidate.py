@@ -2,8 +2,8 @@
 collected from files their own program made (a Word file and an Excel file with their data), a third office sending
 nothing: JSON totals against each office's own `score`, on time by the office's deadline table and late, missing; the
 Word report read back and rendered by LibreOffice, the Excel workbook read back; nothing collected; bad input."""
+import datetime as dt
 import json
-import sqlite3
 import subprocess
 
 import docx
@@ -27,10 +27,12 @@ def _ok(p):
     assert p.returncode == 0, p.stderr.decode()
 
 
-def _office_files(d, name: str, values: dict, suffix: str):
-    """An office's report made by its own program: its exchange file and its Word or Excel file (with the data)."""
+def _office_files(d, name: str, values: dict, suffix: str, sent: str):
+    """An office's report made by its own program, its forwarding memo dated `sent`: its exchange file and its Word
+    or Excel file (with the data)."""
     plan = json.loads(MODMR.read_text(encoding="utf-8"))
     plan["office"]["name"] = name
+    plan["reports"][0]["memo"]["date"] = sent
     for entry in plan["reports"][0]["entries"]:
         entry["value"] = values.get(entry["indicator"], entry["value"])
     src, db = d / f"{suffix}-plan.json", d / f"{suffix}.sqlite"
@@ -45,11 +47,12 @@ def _office_files(d, name: str, values: dict, suffix: str):
 @pytest.fixture(scope="module")
 def upper(tmp_path_factory):
     """The upper office's database (PIB its own plan) with three subordinate offices: the first sent its Word file
-    on 18 Jan 2022 (on time: the office moved the half-year deadline to 20 Jan), the second its Excel file later
-    (late), the third nothing. Returns (database, {office: its own exchange file})."""
+    on 18 Jan 2022 (its memo's date; on time: the office moved the half-year deadline to 20 Jan), the second its
+    Excel file on 25 Jan (late), the third nothing; both collected today, long after. Returns (database, {office:
+    its own exchange file})."""
     d = tmp_path_factory.mktemp("consolidate")
-    word, word_json = _office_files(d, ON_TIME, {}, ".docx")
-    excel, excel_json = _office_files(d, LATE, LATE_VALUES, ".xlsx")
+    word, word_json = _office_files(d, ON_TIME, {}, ".docx", "2022-01-18")
+    excel, excel_json = _office_files(d, LATE, LATE_VALUES, ".xlsx", "2022-01-25")
     db = d / "upper.sqlite"
     with Store.open(db) as store:
         store.import_document(exchange.load(PIB))
@@ -58,10 +61,6 @@ def upper(tmp_path_factory):
             store.add_subordinate(office, name, "field")
         store.set_setting("deadlines", {"Q1": "2021-10-15", "H1": "2022-01-20"}, fiscal_year=YEAR)
     _ok(egov("collect", word, excel, "--db", db))
-    # Collecting stamps the time it happens; the first report is dated back to when it came, as if collected then.
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE collected SET received_at = '2022-01-18T05:00:00+00:00' WHERE source_name = ?",
-                     (word.name,))
     return db, {ON_TIME: word_json, LATE: excel_json}
 
 
@@ -88,12 +87,15 @@ def test_json_totals_are_each_offices_own_score_and_a_late_and_a_missing_office_
             {k: i[k] for k in ("code", "value", "percent", "score")} for i in scored["indicators"]]
         assert o["received"] is not None and o["listed"]
     assert offices[0]["total"] != offices[1]["total"]
-    assert offices[0]["received"].startswith("2022-01-18")
+    # Judged by when it was sent (its memo's date), not by when it was collected (today: issue 11, colleague's
+    # defect 1, where the first office showed late).
+    assert offices[0]["sent"] == "2022-01-18" and offices[1]["sent"] == "2022-01-25"
+    assert offices[0]["received"] > "2026"
     by_code = {i["code"]: i for i in offices[1]["indicators"]}
     assert by_code["1.5.1"]["value"] == 80 and by_code["1.3.1"]["value"] == "2021-12-26"
     assert offices[2] | {"indicators": None} == {
-        "office": SILENT, "status": "missing", "total": None, "out_of": None, "percent": None, "received": None,
-        "listed": True, "signed": None, "verified": None, "indicators": None}
+        "office": SILENT, "status": "missing", "total": None, "out_of": None, "percent": None, "sent": None,
+        "received": None, "listed": True, "signed": None, "verified": None, "indicators": None}
     assert offices[2]["indicators"] == []
 
 
@@ -123,7 +125,8 @@ def test_the_word_report_reads_back_and_libreoffice_renders_it(upper, tmp_path):
     summary, details = document.tables
     rows = [[c.text for c in row.cells] for row in summary.rows]
     assert [(r[1], r[2]) for r in rows[1:]] == [(ON_TIME, "যথাসময়ে"), (LATE, "বিলম্বে"), (SILENT, "পাওয়া যায়নি")]
-    assert rows[1][3] == "১৮/০১/২০২২" and rows[3][4] == "—"
+    assert rows[0][3:5] == ["প্রেরণের সময়", "প্রাপ্তির সময়"]
+    assert rows[1][3] == "১৮/০১/২০২২" and rows[1][4] != rows[1][3] and rows[3][3:5] == ["—", "—"]
     # Thirteen indicators: indicator-wise, each a heading row with the two offices that sent reports under it.
     headings = [r for r in details.rows if len({c.text for c in r.cells}) == 1]
     assert len(headings) == 13
@@ -151,9 +154,11 @@ def test_the_excel_workbook_keeps_each_offices_marks_as_numbers(upper, tmp_path)
     rows = {ws.cell(r, 2).value: r for r in range(top + 2, top + 5)}
     assert list(rows) == [ON_TIME, LATE, SILENT]
     for name in (ON_TIME, LATE):
-        assert ws.cell(rows[name], 5).value == pytest.approx(got[name]["total"])
-        assert ws.cell(rows[name], 6).value == got[name]["out_of"]
-    assert ws.cell(rows[LATE], 3).value == "বিলম্বে" and ws.cell(rows[SILENT], 5).value is None
+        assert ws.cell(rows[name], 6).value == pytest.approx(got[name]["total"])
+        assert ws.cell(rows[name], 7).value == got[name]["out_of"]
+    assert ws.cell(rows[ON_TIME], 4).value.date() == dt.date(2022, 1, 18)  # sent; received (5) is today
+    assert ws.cell(rows[ON_TIME], 5).value.date() > dt.date(2026, 1, 1)
+    assert ws.cell(rows[LATE], 3).value == "বিলম্বে" and ws.cell(rows[SILENT], 6).value is None
 
 
 def test_nothing_collected_is_said_and_the_json_lists_the_offices_as_missing(upper, tmp_path):

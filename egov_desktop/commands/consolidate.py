@@ -26,7 +26,8 @@ NAME = "consolidate"
 HELP = N_("the subordinate offices' reports of a plan and period side by side, with each office's marks and "
           "whether it came on time")
 
-COLUMNS = (N_("No."), N_("Office"), N_("Status"), N_("Received"), N_("Marks obtained"), N_("Out of"), N_("Percent"))
+COLUMNS = (N_("No."), N_("Office"), N_("Status"), N_("Sent"), N_("Received"), N_("Marks obtained"), N_("Out of"),
+           N_("Percent"))
 WRITERS = (".docx", ".xlsx")
 
 
@@ -117,7 +118,6 @@ def as_json(cons, kind: str, fiscal_year: str) -> dict:
     of two with one code says its "occurrence" (2, 3, …, as the exchange format's entry does)."""
     offices = []
     for row in cons.rows:
-        received = row.received
         indicators = []
         for index, cell in row.cells.items():
             col = cons.columns[index]
@@ -132,7 +132,8 @@ def as_json(cons, kind: str, fiscal_year: str) -> dict:
         offices.append({
             "office": row.office, "status": row.status, "total": _rounded(row.total), "out_of": _rounded(row.out_of),
             "percent": _rounded(row.percent),
-            "received": received.isoformat() if received is not None else None,
+            "sent": row.sent.isoformat() if row.sent is not None else None,
+            "received": row.received.isoformat() if row.received is not None else None,
             "listed": row.listed,
             "signed": sub.signed if sub is not None and row.total is not None else None,
             "verified": sub.verified if sub is not None and row.total is not None else None,
@@ -156,7 +157,7 @@ def _text(cons, kind: str, fiscal_year: str, lang: str) -> list[str]:
     from egov_desktop.core.digits import localize_digits
     from egov_desktop.core.periods import FiscalYear, period_name
     from egov_desktop.core.values import format_date, format_number, format_percent
-    from egov_desktop.export.consolidated_docx import received_text
+    from egov_desktop.export.consolidated_docx import day_text
 
     lines = [f"{gettext_for(lang, PLAN_KIND_NAMES.get(kind, PLAN_KIND_NAMES['other']))} "
              f"{FiscalYear.parse(fiscal_year).label(lang)}: {period_name(cons.period, lang)}"]
@@ -176,8 +177,8 @@ def _text(cons, kind: str, fiscal_year: str, lang: str) -> list[str]:
             marks = [format_number(row.total, lang), format_number(row.out_of or 0, lang),
                      format_percent(row.percent or 0, lang)]
         rows.append([localize_digits(str(i), lang), office, gettext_for(lang, STATUS_NAMES[row.status]),
-                     received_text(row, lang), *marks])
-    lines += text_table(rows, right={0, 4, 5, 6})
+                     day_text(row.sent, lang), day_text(row.received, lang), *marks])
+    lines += text_table(rows, right={0, 5, 6, 7})
     if not all(row.listed for row in cons.rows):
         lines += ["", "* " + gettext_for(lang, N_("not among the subordinate offices in the office profile"))]
     return lines

@@ -7,8 +7,10 @@ Word report. Indicators are matched across offices by code; where one plan uses 
 §4.6: two [১.১.১] in one real plan) the titles tell the two apart, and failing that their order does. Each
 office's cell is its own indicator's, by place (Plan.places: code and occurrence; Report.entries_of), so each of
 two same-code indicators shows its own figure, evidence and dates.
-An office's status is "on_time" when its report was received by the period's deadline (the office's
-editable deadline table), "late" after it, "missing" when there is none.
+An office's status is "on_time" when its report was sent by the period's deadline (the office's editable
+deadline table), "late" after it, "missing" when there is none. When it was sent is what the report itself says
+(`sent_of`: its forwarding memo's date, else its sign-off time), not when the upper office happened to collect the
+file: a report e-mailed on the 18th and collected on the 25th was on time.
 
 Speed (issue 11.5: the view of 300 offices opens in under a second; bench/bench_consolidate.py): what costs is
 reading each collected exchange document and scoring it. A collected report never changes in place (another
@@ -32,6 +34,7 @@ from egov_desktop.core.model import Indicator, PlanDocument, Report, Value
 from egov_desktop.core.rules import evidence_missing
 from egov_desktop.core.scoring import IndicatorScore, score_report
 
+When = dt.datetime | dt.date
 ON_TIME, LATE, MISSING = "on_time", "late", "missing"
 STATUSES = (ON_TIME, LATE, MISSING)
 STATUS_NAMES = {ON_TIME: N_("On time"), LATE: N_("Late"), MISSING: N_("Missing")}
@@ -89,6 +92,8 @@ class OfficeRow:
     office: str
     status: str
     received: dt.datetime | dt.date | None = None
+    # When the office sent it (sent_of): what the status is judged by.
+    sent: dt.datetime | dt.date | None = None
     total: float | None = None
     out_of: float | None = None
     # Column index -> the office's cell; an indicator its plan does not have has none.
@@ -124,15 +129,36 @@ def _code_order(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\s]+", code))
 
 
-def status_of(received: dt.datetime | dt.date | None, deadline: dt.date | None) -> str:
-    """on_time by the deadline's day (inclusive), late after it, missing without a report; with no deadline
-    known, a received report is on time."""
-    if received is None:
+def day_of(when: When) -> dt.date:
+    """The day of a date or time, in the office's own time zone (the store keeps UTC)."""
+    if isinstance(when, dt.datetime):
+        return (when.astimezone() if when.tzinfo is not None else when).date()
+    return when
+
+
+def sent_of(report: Report, received: When | None) -> When | None:
+    """When the office sent `report`, as the report itself carries it: the date of its forwarding memo (what a
+    government letter goes by), else the time it was signed off; never after it was `received` (a report cannot
+    be sent after it came: a memo post-dated, or a wrong clock), and when it carries neither (a draft from a table,
+    a report marked submitted keeps no time in the exchange format), when it was received."""
+    carried = report.memo.date if report.memo is not None and report.memo.date is not None else \
+        report.signoff.signed_at if report.signoff is not None else None
+    if carried is None or received is None:
+        return received
+    if day_of(carried) > day_of(received):
+        return received
+    if (isinstance(carried, dt.datetime) and isinstance(received, dt.datetime)
+            and (carried.tzinfo is None) == (received.tzinfo is None) and carried > received):
+        return received  # the same day, a later hour
+    return carried
+
+
+def status_of(sent: When | None, deadline: dt.date | None) -> str:
+    """on_time when sent by the deadline's day (inclusive), late after it, missing without a report; with no
+    deadline known, a report is on time."""
+    if sent is None:
         return MISSING
-    if isinstance(received, dt.datetime) and received.tzinfo is not None:
-        received = received.astimezone()  # the office's own day (the store keeps UTC)
-    day = received.date() if isinstance(received, dt.datetime) else received
-    return ON_TIME if deadline is None or day <= deadline else LATE
+    return ON_TIME if deadline is None or day_of(sent) <= deadline else LATE
 
 
 class _Columns:
@@ -275,7 +301,8 @@ def consolidate(submissions: Sequence[Submission], offices: Sequence[str], perio
         scored = _scored(sub, report)
         indexes = columns.match(sub.document.plan.indicators(), sub.document.plan.places())
         cells = scored.cells
-        row = OfficeRow(name, status_of(sub.received, deadline), sub.received, scored.total, scored.out_of,
+        sent = sent_of(report, sub.received)
+        row = OfficeRow(name, status_of(sent, deadline), sub.received, sent, scored.total, scored.out_of,
                         {}, sub, key in listed)
         for index, cell in zip(indexes, cells):
             row.cells.setdefault(index, cell)

@@ -1,7 +1,7 @@
 """The consolidated report as Word: what an upper office forwards of its subordinate offices' reports of one
 plan kind and period (issue 11.5). Layout and why: docs/CONSOLIDATION.md.
 
-A4 landscape, the office's header and a title, then a summary table (an office per row: status, received,
+A4 landscape, the office's header and a title, then a summary table (an office per row: status, sent, received,
 marks obtained, out of, percent), then the details: an office per row with the indicators as columns when
 they fit (at most MATRIX_MAX indicators, as GRS, CC and RTI have), else indicator-wise, each indicator a
 heading row with the offices under it (e-Gov, NIS: 13 to 17 indicators would be columns too narrow to
@@ -11,12 +11,12 @@ the embedded font, page numbers in the footer, header rows repeated on every pag
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_desktop.core.consolidate import STATUS_NAMES, Cell as MatrixCell, Column, Consolidation, OfficeRow
+from egov_desktop.core.consolidate import (STATUS_NAMES, Cell as MatrixCell, Column, Consolidation, OfficeRow, When,
+                                           day_of)
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import N_, current_language, gettext_for
@@ -57,11 +57,9 @@ def title(heading: Heading, period: str, lang: str) -> str:
         phrase=report_title_phrase(heading.fiscal_year, period, lang))
 
 
-def received_text(row: OfficeRow, lang: str) -> str:
-    r = row.received
-    if r is None:
-        return "—"
-    return format_date(r.date() if isinstance(r, dt.datetime) else r, lang)
+def day_text(when: When | None, lang: str) -> str:
+    """A row's sent or received day (the office's own day), or "—"."""
+    return "—" if when is None else format_date(day_of(when), lang)
 
 
 def cell_value(col: Column, cell: MatrixCell | None, lang: str) -> str:
@@ -100,15 +98,15 @@ def _widths(shares: list[int]) -> list[int]:
 
 
 def _summary(cons: Consolidation, lang: str) -> str:
-    head = [Cell(_t(lang, t), HEAD) for t in (N_("No."), N_("Office"), N_("Status"), N_("Received"),
-                                               N_("Marks obtained"), N_("Out of"), N_("Percent"))]
+    head = [Cell(_t(lang, t), HEAD) for t in (N_("No."), N_("Office"), N_("Status"), N_("Sent"),
+                                               N_("Received"), N_("Marks obtained"), N_("Out of"), N_("Percent"))]
     rows = [head]
     for i, row in enumerate(cons.rows, start=1):
         total, out_of, percent = _total(row, lang)
         rows.append([Cell(localize_digits(str(i), lang), CENTRE), Cell(row.office),
-                     Cell(_t(lang, STATUS_NAMES[row.status]), CENTRE), Cell(received_text(row, lang), CENTRE),
-                     Cell(total, CENTRE), Cell(out_of, CENTRE), Cell(percent, CENTRE)])
-    return ooxml.table(_widths([5, 40, 11, 11, 11, 11, 11]), rows, header_rows=1)
+                     Cell(_t(lang, STATUS_NAMES[row.status]), CENTRE), Cell(day_text(row.sent, lang), CENTRE),
+                     Cell(day_text(row.received, lang), CENTRE), Cell(total, CENTRE), Cell(out_of, CENTRE), Cell(percent, CENTRE)])
+    return ooxml.table(_widths([5, 36, 10, 10, 10, 10, 9, 10]), rows, header_rows=1)
 
 
 def _column_head(col: Column, lang: str) -> str:

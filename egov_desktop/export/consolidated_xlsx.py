@@ -1,14 +1,15 @@
 """The consolidated report as an Excel workbook: one sheet, an office per row, each indicator's achievement,
 percent and marks as typed columns (Excel sorts and filters them; an AutoFilter is set), the office's total,
-out of, percent, status and received date. A sheet has no page width to respect, so it is always the matrix
-(docs/CONSOLIDATION.md). Numbers keep Bangla digits through the Bengali number format of xlsx_report."""
+out of, percent, status and the dates it was sent and received. A sheet has no page width to respect, so it is
+always the matrix (docs/CONSOLIDATION.md). Numbers keep Bangla digits through the Bengali number format of
+xlsx_report."""
 from __future__ import annotations
 
 import datetime as dt
 import io
 from pathlib import Path
 
-from egov_desktop.core.consolidate import STATUS_NAMES, Consolidation
+from egov_desktop.core.consolidate import STATUS_NAMES, Consolidation, day_of
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import N_, current_language, gettext_for
@@ -34,7 +35,8 @@ def build_workbook(cons: Consolidation, heading: Heading, font: str = NIKOSH, la
     centre = Alignment(wrap_text=True, horizontal="center", vertical="center")
     shade = PatternFill("solid", fgColor=_SHADE)
 
-    lead = [t(N_("No.")), t(N_("Office")), t(N_("Status")), t(N_("Received")), t(N_("Marks obtained")),
+    lead = [t(N_("No.")), t(N_("Office")), t(N_("Status")), t(N_("Sent")), t(N_("Received")),
+            t(N_("Marks obtained")),
             t(N_("Out of")), t(N_("Percent"))]
     per = [t(N_("Achievement")), t(N_("Percent")), t(N_("Marks obtained"))]
     width = len(lead) + len(per) * len(cons.columns)
@@ -73,14 +75,14 @@ def build_workbook(cons: Consolidation, heading: Heading, font: str = NIKOSH, la
     first = top + 2
     for i, row in enumerate(cons.rows):
         r = first + i
-        received = row.received.date() if isinstance(row.received, dt.datetime) else row.received
         put(r, 1, i + 1)
         put(r, 2, row.office)
         put(r, 3, t(STATUS_NAMES[row.status]))
-        put(r, 4, received)
-        put(r, 5, row.total)
-        put(r, 6, row.out_of)
-        put(r, 7, None if row.percent is None else row.percent / 100, "percent")
+        put(r, 4, None if row.sent is None else day_of(row.sent))
+        put(r, 5, None if row.received is None else day_of(row.received))
+        put(r, 6, row.total)
+        put(r, 7, row.out_of)
+        put(r, 8, None if row.percent is None else row.percent / 100, "percent")
         for k, col in enumerate(cons.columns):
             c = len(lead) + 1 + k * len(per)
             cell = row.cells.get(k)

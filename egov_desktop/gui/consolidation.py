@@ -28,7 +28,7 @@ from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS, PLAN_KIND_NAMES
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.core.values import format_date, format_number, format_percent
-from egov_desktop.export.consolidated_docx import cell_value
+from egov_desktop.export.consolidated_docx import cell_value, day_text
 from egov_desktop.gui import tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
 from egov_desktop.gui.i18n_qt import show_digits
@@ -39,8 +39,8 @@ from egov_desktop.store.errors import StoreError
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-OFFICE, STATUS, RECEIVED, MARKS, FEEDBACK = range(5)
-LEAD = (N_("Office"), N_("Status"), N_("Received"), N_("Marks obtained"), N_("Feedback sent"))
+OFFICE, STATUS, SENT, RECEIVED, MARKS, FEEDBACK = range(6)
+LEAD = (N_("Office"), N_("Status"), N_("Sent"), N_("Received"), N_("Marks obtained"), N_("Feedback sent"))
 STATUS_ORDER = {ON_TIME: 0, LATE: 1, MISSING: 2}
 # Nothing to sort by (no report, not applicable) goes below every number when sorted from the highest.
 NONE_KEY = -1.0
@@ -128,7 +128,7 @@ class ConsolidationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status == MISSING:
                 return QBrush(MISSING_TEXT)
-            if row.status == LATE and c == STATUS:
+            if row.status == LATE and c in (STATUS, SENT):
                 return QBrush(LATE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and row.status == MISSING:
             return QBrush(MISSING_BACK)
@@ -140,8 +140,10 @@ class ConsolidationModel(QAbstractTableModel):
             return row.office
         if c == STATUS:
             return _(STATUS_NAMES[row.status])
+        if c == SENT:
+            return show_digits(day_text(row.sent, lang))
         if c == RECEIVED:
-            return show_digits(_received(row, lang))
+            return show_digits(day_text(row.received, lang))
         if c == MARKS:
             if row.total is None:
                 return "—"
@@ -168,6 +170,8 @@ class ConsolidationModel(QAbstractTableModel):
             return office_key(row.office)
         if c == STATUS:
             return STATUS_ORDER[row.status]
+        if c == SENT:
+            return _when(row.sent)
         if c == RECEIVED:
             return _when(row.received)
         if c == MARKS:
@@ -186,6 +190,9 @@ class ConsolidationModel(QAbstractTableModel):
             return "\n".join(memo_line(r, lang) for r in self.sent.get(office_key(row.office), [])) or None
         if row.status == MISSING:
             return _("No report of this period has been collected from this office.")
+        if c == SENT:
+            return _("When the office sent its report, as the report says: its forwarding memo's date, else when it "
+                     "was signed off, else when it was received. On time or late goes by this day.")
         if c == MARKS and row.total is not None:
             return show_digits(Msg(N_("Marks obtained {total} / {out_of} ({percent})"), {
                 "total": format_number(row.total, lang), "out_of": format_number(row.out_of or 0, lang),
@@ -215,21 +222,12 @@ def memo_line(record, lang: str) -> str:
     return show_digits(text)
 
 
-def _received(row: OfficeRow, lang: str) -> str:
-    r = row.received
-    if r is None:
-        return "—"
-    if isinstance(r, dt.datetime):
-        r = (r.astimezone() if r.tzinfo is not None else r).date()  # the office's own day, as the status takes it
-    return format_date(r, lang)
-
-
-def _when(received) -> float:
-    if received is None:
+def _when(when) -> float:
+    if when is None:
         return NONE_KEY
-    if isinstance(received, dt.datetime):
-        return received.timestamp()
-    return dt.datetime.combine(received, dt.time()).timestamp()
+    if isinstance(when, dt.datetime):
+        return when.timestamp()
+    return dt.datetime.combine(when, dt.time()).timestamp()
 
 
 def _search_key(name: str) -> str:

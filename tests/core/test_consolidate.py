@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from egov_desktop.core import exchange
-from egov_desktop.core.consolidate import LATE, MISSING, ON_TIME, Submission, consolidate, status_of
+from egov_desktop.core.consolidate import LATE, MISSING, ON_TIME, Submission, consolidate, sent_of, status_of
+from egov_desktop.core.model import Memo, Signoff
 from egov_desktop.core.scoring import score_report
 from tests.documents import duplicate_code
 
@@ -139,6 +140,32 @@ def test_status_by_the_deadline_day():
     assert status_of(dt.date(2021, 10, 16), DEADLINE) == LATE
     assert status_of(None, DEADLINE) == MISSING
     assert status_of(dt.date(2030, 1, 1), None) == ON_TIME
+
+
+def test_status_is_judged_by_when_the_report_was_sent_not_when_it_was_collected():
+    """A report e-mailed by the deadline but collected after it was on time (issue 11, colleague's defect 1): its
+    forwarding memo's date, else its sign-off time, never later than when it was collected."""
+    utc = dt.timezone.utc
+    collected = dt.datetime(2021, 10, 20, 5, 0, tzinfo=utc)
+    memo = office_doc("ক", {"1.2.1": 4})
+    memo.reports[0].memo = Memo(number="১", date=dt.date(2021, 10, 14))
+    signed = office_doc("খ", {"1.2.1": 4})
+    signed.reports[0].signoff = Signoff("ক", "খ", dt.datetime(2021, 10, 15, 4, 0, tzinfo=utc), "0" * 64)
+    plain = office_doc("গ", {"1.2.1": 4})
+    c = consolidate([Submission("ক", memo, collected), Submission("খ", signed, collected),
+                     Submission("গ", plain, collected)], ["ক", "খ", "গ"], "Q1", DEADLINE)
+    assert [(r.status, r.sent, r.received) for r in c.rows] == [
+        (ON_TIME, dt.date(2021, 10, 14), collected),
+        (ON_TIME, dt.datetime(2021, 10, 15, 4, 0, tzinfo=utc), collected),
+        (LATE, collected, collected)]  # nothing carried: when it came
+    # The memo's date wins over the sign-off time; a date after the report came is not believed.
+    memo.reports[0].signoff = signed.reports[0].signoff
+    assert sent_of(memo.reports[0], collected) == dt.date(2021, 10, 14)
+    memo.reports[0].memo.date = dt.date(2021, 10, 21)
+    assert sent_of(memo.reports[0], collected) == collected
+    signed.reports[0].signoff.signed_at = dt.datetime(2021, 10, 20, 6, 0, tzinfo=utc)
+    assert sent_of(signed.reports[0], collected) == collected
+    assert sent_of(plain.reports[0], None) is None
 
 
 class _Collected:

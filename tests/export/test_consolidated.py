@@ -57,7 +57,7 @@ def test_few_indicators_make_an_office_per_row_with_the_indicators_as_columns(cc
     # 3 on time (13, 14, 15 Oct), one late (16 Oct), one not received.
     assert [r[2] for r in rows[1:]] == ["যথাসময়ে", "যথাসময়ে", "যথাসময়ে", "বিলম্বে", "পাওয়া যায়নি"]
     assert rows[1][3] == "১৩/১০/২০২১"
-    assert rows[4][4:7] == ["৮.৫", "১৭", "৫০%"]  # 5 × 4/4 + 7 × 1/2 of 17
+    assert rows[4][5:8] == ["৮.৫", "১৭", "৫০%"]  # 5 × 4/4 + 7 × 1/2 of 17
     head = _rows(matrix)
     assert head[0][2].startswith("[১.১.১]") and head[1][2] == "অর্জন"
     assert head[2][1] == "উপজেলা দপ্তর 1" and head[2][-1] == "৪.৭৫ / ১৭"
@@ -85,9 +85,9 @@ def test_the_workbook_keeps_numbers_as_numbers_with_a_filter(tmp_path, cc):
     assert ws.auto_filter.ref.startswith(f"A{top + 1}")
     first = top + 2
     assert ws.cell(first + 3, 2).value == "উপজেলা দপ্তর 4"
-    assert ws.cell(first + 3, 5).value == pytest.approx(8.5) and ws.cell(first + 3, 6).value == 17
-    assert ws.cell(first + 3, 5).number_format.startswith("[$-5000445]")
-    assert ws.cell(first + 4, 3).value == "পাওয়া যায়নি" and ws.cell(first + 4, 5).value is None
+    assert ws.cell(first + 3, 6).value == pytest.approx(8.5) and ws.cell(first + 3, 7).value == 17
+    assert ws.cell(first + 3, 6).number_format.startswith("[$-5000445]")
+    assert ws.cell(first + 4, 3).value == "পাওয়া যায়নি" and ws.cell(first + 4, 6).value is None
     code_121 = next(c for c in range(8, ws.max_column + 1) if str(ws.cell(top, c).value).startswith("[১.২.১]"))
     assert ws.cell(first, code_121).value == 1 and ws.cell(first, code_121 + 2).value == pytest.approx(1.25)
 

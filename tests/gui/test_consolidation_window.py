@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from egov_desktop.collector import collect_file
 from egov_desktop.core import exchange
-from egov_desktop.core.model import PERIODS
+from egov_desktop.core.model import PERIODS, Memo
 from egov_desktop.core.periods import FiscalYear
 from egov_desktop.export.xlsx_report import export_xlsx
 from egov_desktop.gui.deadlines import save_deadline_table
@@ -81,21 +81,40 @@ def test_the_menu_opens_every_office_with_its_status_marks_and_indicators(qtbot,
     assert cons.selection() == ("egov_innovation", "2023-24", "Q1")
     assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]
     assert shown(cons, 1) == ["যথাসময়ে", "যথাসময়ে", "পাওয়া যায়নি"]
-    marks = shown(cons, 3)
+    marks = shown(cons, 4)
     assert marks[2] == "—" and marks[0].endswith("/ ৪৩") and not any(c.isascii() and c.isdigit() for c in "".join(marks))
     # The missing office is there, greyed; its cells are blank.
     missing = cons.proxy.index(2, 0)
     assert missing.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert cons.proxy.index(2, 6).data() == ""
+    assert cons.proxy.index(2, 7).data() == ""
     # An indicator per column: its code and title in the header and tooltip; "achievement · percent · marks".
     model = cons.model
-    header = model.headerData(6, Qt.Orientation.Horizontal)
+    header = model.headerData(7, Qt.Orientation.Horizontal)
     assert header.startswith("[২.১.১]")
-    assert "২.১.১" in model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    assert cons.proxy.index(1, 6).data() == "৪ · ১০০% · ৫"  # Tangail: 4, the best target, weight 5
-    assert cons.proxy.index(1, 5).data() == "—"  # a date not entered: nothing achieved, nothing scored
+    assert "২.১.১" in model.headerData(7, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert cons.proxy.index(1, 7).data() == "৪ · ১০০% · ৫"  # Tangail: 4, the best target, weight 5
+    assert cons.proxy.index(1, 6).data() == "—"  # a date not entered: nothing achieved, nothing scored
     assert "যথাসময়ে ২টি, বিলম্বে ০টি, পাওয়া যায়নি ১টি" in cons.counts.text()
-    assert not cons.model.flags(cons.model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
+    assert not cons.model.flags(cons.model.index(0, 7)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_report_sent_by_the_deadline_but_collected_after_it_is_on_time_and_shows_both_days(qtbot, collected,
+                                                                                             tmp_path):
+    """Issue 11, colleague's defect 1: the status went by when the file was collected."""
+    window, office = collected
+    cons = open_window(qtbot, window)
+    assert cons.model.headerData(2, Qt.Orientation.Horizontal) == "প্রেরণের সময়"
+    assert shown(cons, 2) == shown(cons, 3)  # nothing carried (no memo date, not signed): when it came
+    window.session.push(save_deadline_table(window.store, FiscalYear.parse("2023-24"),
+                                            {p: dt.date(2023, 10, 15) for p in PERIODS}))
+    doc = subordinate_doc(BARISHAL, {"2.1.1": 2})
+    doc.report("Q1").memo = Memo(number="৫", date=dt.date(2023, 10, 12))
+    path = tmp_path / "বরিশাল.json"
+    path.write_text(exchange.dumps(doc), encoding="utf-8")
+    _outcomes, change = collect_file(window.store, office, path, ask=lambda question: True)
+    window.session.push(change)
+    assert shown(cons, 1) == ["বিলম্বে", "বিলম্বে", "যথাসময়ে"]
+    assert shown(cons, 2)[2] == "১২/১০/২০২৩" and shown(cons, 3)[2] != "১২/১০/২০২৩"
 
 
 def test_sorting_by_a_header_sorts_numbers_as_numbers_and_statuses_in_their_order(qtbot, collected):
@@ -104,11 +123,11 @@ def test_sorting_by_a_header_sorts_numbers_as_numbers_and_statuses_in_their_orde
     assert shown(cons) == [GAZIPUR, TANGAIL, BARISHAL]  # the office profile's order until a header is clicked
     header = cons.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(3) + 5, header.height() // 2))
-    assert header.sortIndicatorSection() == 3
-    cons.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # marks obtained, highest first
+                     pos=QPoint(header.sectionViewportPosition(4) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == 4
+    cons.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # marks obtained, highest first
     assert shown(cons) == [TANGAIL, GAZIPUR, BARISHAL]
-    cons.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    cons.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
     assert shown(cons) == [BARISHAL, GAZIPUR, TANGAIL]
     cons.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # missing, late, on time
     assert shown(cons)[0] == BARISHAL
@@ -146,7 +165,7 @@ def test_a_report_collected_or_a_deadline_changed_while_it_is_open_shows_at_once
 
     window, office = collected
     cons = open_window(qtbot, window)
-    cons.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    cons.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     cons.find.setText("জেলা")
     # Collected through the collect window, as the user does it: its change goes to the session.
     path = tmp_path / "বরিশাল.json"
@@ -198,7 +217,7 @@ def test_an_office_report_opens_read_only_from_its_row(qtbot, collected):
     achieved = row[heads.index("১ম ত্রৈমাসিক অর্জন")].split("\n")
     assert achieved[0] == "৪" and len(achieved) == 2  # the figure, and its narrative once
     # Its score as the consolidation has it (both are the office's own report's).
-    assert view.score.total_text().startswith(f"প্রাপ্ত নম্বর {cons.proxy.index(1, 3).data()} (")
+    assert view.score.total_text().startswith(f"প্রাপ্ত নম্বর {cons.proxy.index(1, 4).data()} (")
     # Nothing in it can be edited: no cell takes an edit, typing and F2 change nothing, the database is the same.
     assert all(not model.flags(model.index(r, c)) & Qt.ItemFlag.ItemIsEditable
                for r in range(model.rowCount()) for c in range(model.columnCount()))
@@ -242,8 +261,8 @@ def test_a_language_switch_retranslates_it_and_it_still_opens_the_office_chosen(
         window.set_language("en")
         qtbot.wait(50)  # painted in English
         assert cons.windowTitle() == "Consolidated report of subordinate offices"
-        assert cons.model.headerData(3, Qt.Orientation.Horizontal) == "Marks obtained"
-        assert shown(cons, 1) == ["On time", "On time", "Missing"] and shown(cons, 3)[1].endswith("/ 43")
+        assert cons.model.headerData(4, Qt.Orientation.Horizontal) == "Marks obtained"
+        assert shown(cons, 1) == ["On time", "On time", "Missing"] and shown(cons, 4)[1].endswith("/ 43")
         assert cons.counts.text().startswith("Deadline ")
         assert cons.current_row().office == TANGAIL
         view = cons.open_report()
