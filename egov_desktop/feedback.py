@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from egov_desktop.core.consolidate import Consolidation, OfficeRow
+from egov_desktop.core.feedback import memo_dated_before, received_after
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.i18n import MessageError, Msg, N_, current_language
 from egov_desktop.export.feedback_docx import all_memo_document, file_name, office_memo_document, save
@@ -74,7 +75,8 @@ def prepare(store, kind: str, fiscal_year: str, period: str, out: Path | str, of
             all_in_one: bool = False, memo_date: dt.date | None = None, lang: str | None = None,
             font: str = NIKOSH, cons: Consolidation | None = None) -> Batch:
     """What send_feedback records and writes (its arguments); reads the store, changes nothing. FeedbackError when
-    there is nothing to send: no subordinate office, no report collected, an office named that is not one."""
+    there is nothing to send: no subordinate office, no report collected, an office named that is not one; and
+    when `memo_date` is before a report the memos are on was received (core.feedback.received_after)."""
     from egov_desktop.core.consolidate import from_store
     from egov_desktop.store.feedback import FeedbackMemo
 
@@ -95,6 +97,9 @@ def prepare(store, kind: str, fiscal_year: str, period: str, out: Path | str, of
     chosen = [] if all_in_one else targets(store, office_key, cons, offices)
     if not all_in_one and not chosen:
         raise FeedbackError(Msg(N_("None of the offices that sent reports is in the list of subordinate offices.")))
+    early = received_after(cons.rows if all_in_one else [row for _key, row in chosen], memo_date)
+    if early is not None:
+        raise FeedbackError(memo_dated_before(early))
     memos = [FeedbackMemo(ALL, file_name(kind, fiscal_year, period, None, lang))] if all_in_one else [
         FeedbackMemo(key, file_name(kind, fiscal_year, period, row.office, lang)) for key, row in chosen]
     out = Path(out)

@@ -6,15 +6,19 @@ from __future__ import annotations
 import copy
 import json
 
+from sqlalchemy import update
+
 from egov_desktop.collector import COLLECTED, collect_file
 from egov_desktop.core import exchange
 from egov_desktop.export import docx_report
+from egov_desktop.store.tables import TABLES
 from tests.conftest import FIXTURES
 
 NIS = FIXTURES / "nis-fid-2021-22.plan.json"
 YEAR = "2021-22"
 # Barishal and Tangail send reports; Sakhipur does not.
 SUBS = ["জেলা প্রশাসকের কার্যালয়, বরিশাল", "জেলা প্রশাসকের কার্যালয়, টাঙ্গাইল", "উপজেলা নির্বাহী অফিসারের কার্যালয়, সখীপুর"]
+RECEIVED = "2021-10-20T05:00:00+00:00"
 PREFIX = "০৭.০০.০০০০.১১২.১৬.০০৪.২১"
 SERIES = [{"file": "শুদ্ধাচার", "prefix": PREFIX, "last_serial": 41}]
 
@@ -63,4 +67,8 @@ def upper_office(store, folder, send: bool = True) -> tuple[int, int, list[int]]
                                     parts=("report",))
             outcomes, _ = collect_file(store, office, path)
             assert [o.status for o in outcomes] == [COLLECTED], outcomes
+        # Received on 20 Oct 2021, after the 15 Oct deadline and before the memos the tests date (25 Oct on):
+        # collecting stamps today, which a memo of 2021 would precede, and such a memo is refused.
+        with store._engine.begin() as conn:
+            conn.execute(update(TABLES["collected"]).values(received_at=RECEIVED))
     return office, plan, subs

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from egov_desktop.core.consolidate import LATE, MISSING, Cell, Column, Consolidation, OfficeRow
+from egov_desktop.core.consolidate import LATE, MISSING, Cell, Column, Consolidation, OfficeRow, day_of
 from egov_desktop.core.i18n import Msg, N_
 from egov_desktop.core.model import PLAN_KIND_NAMES, Indicator, Plan, PlanDocument
 
@@ -159,6 +159,23 @@ def _score(row: OfficeRow, lang: str) -> str:
                 "percent": format_percent(row.percent or 0, lang)}).render(lang)
 
 
+def received_after(rows: Iterable[OfficeRow], memo_date: dt.date) -> OfficeRow | None:
+    """Of the offices' rows a memo dated `memo_date` is on, the one whose report was received latest after that
+    day; None when every report came by then. Such a memo is refused (memo_dated_before): it would say the report
+    came after the memo's own date, and NIS 1.7, filled from the records, would count feedback given before there
+    was a report to give it on."""
+    after = [r for r in rows if r.total is not None and r.received is not None and day_of(r.received) > memo_date]
+    return max(after, key=lambda r: day_of(r.received), default=None)
+
+
+def memo_dated_before(row: OfficeRow) -> Msg:
+    from egov_desktop.core.values import format_date
+
+    return Msg(N_("A feedback memo cannot be dated before the report it is on: the report of {office} was received "
+                  "on {received}. Date the memo on or after that day."),
+               {"office": row.office, "received": format_date(day_of(row.received), "en")})
+
+
 def office_paragraphs(cons: Consolidation, row: OfficeRow, kind: str, fiscal_year: str,
                       lang: str = "bn") -> tuple[list[str], list[str]]:
     """The memo's body to one office, split where its table of indicators stands: (paragraphs before the
@@ -171,7 +188,7 @@ def office_paragraphs(cons: Consolidation, row: OfficeRow, kind: str, fiscal_yea
         return [Msg(N_("The {kind} progress report of {office} for this period, due by {deadline}, has not been "
                        "received. You are requested to send it, with its evidence, without delay."),
                     what).render(lang)], []
-    received = row.received.date() if isinstance(row.received, dt.datetime) else row.received
+    received = day_of(row.received) if row.received is not None else None  # the office's day, as the status's
     first = Msg(N_("The report of {office} on the above subject was received on {received} and has been "
                    "evaluated: it obtained {score}."),
                 {**what, "received": format_date(received, lang) if received else "—",

@@ -584,13 +584,14 @@ class ConsolidationWindow(QDialog):
 
     def choose_feedback(self) -> None:
         """Ask to whom, the date and the folder (gui/feedback.FeedbackDialog), then send."""
-        from egov_desktop.gui.feedback import FeedbackDialog
+        from egov_desktop.gui.feedback import ALL, EACH, SELECTED, FeedbackDialog
 
         kind, fiscal_year, period = self.selection()
-        selected = [r.office for r in self.selected_rows() if r.listed]
-        offices = sum(1 for r in self.cons.rows if r.listed)
+        chosen = [r for r in self.selected_rows() if r.listed]
+        listed = [r for r in self.cons.rows if r.listed]
         heading = show_digits(f"{plan_label(kind, fiscal_year)} — {period_name(period, current_language())}")
-        dialog = FeedbackDialog(heading, selected, offices, fiscal_year, self._feedback_folder, self)
+        dialog = FeedbackDialog(heading, [r.office for r in chosen], len(listed), fiscal_year, self._feedback_folder,
+                                self, answered={SELECTED: chosen, EACH: listed, ALL: self.cons.rows})
         if dialog.exec():
             self.send_feedback(dialog.request())
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout)
 
+from egov_desktop.core.feedback import memo_dated_before, received_after
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.values import ParseError, format_date, parse_date
+from egov_desktop.gui.delegates import mark
 from egov_desktop.gui.dialogs import check_date, show_error
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.validators import VALUE, CellValidator
@@ -33,11 +35,14 @@ class Request:
 
 class FeedbackDialog(QDialog):
     """`selected`: the names of the offices selected in the window (the first choice is offered with them only);
-    `offices`: how many subordinate offices there are. `request()` after OK."""
+    `offices`: how many subordinate offices there are; `answered`: for each choice (SELECTED, EACH, ALL), the
+    consolidation's rows its memos are on, so that a date before one of their reports was received is refused as
+    it is typed (the window refuses it too, as `egov-desktop feedback` does). `request()` after OK."""
 
     def __init__(self, heading: str, selected: list[str], offices: int, fiscal_year: str, folder: str,
-                 parent=None, today: dt.date | None = None):
+                 parent=None, today: dt.date | None = None, answered: dict | None = None):
         super().__init__(parent)
+        self.answered = answered or {}
         lang = current_language()
         self.setWindowTitle(_("Feedback memos to the subordinate offices"))
         self.heading = QLabel(heading, self)
@@ -89,15 +94,29 @@ class FeedbackDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.date.textChanged.connect(self._check_date)
+        self.to.buttonToggled.connect(self._check_date)
         self.browse.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         show_error(self.error, None)
-        self._check_date(self.date.text())
+        self._check_date()
         self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
 
-    def _check_date(self, text: str) -> None:
-        check_date(self.date, self.error, self._date_check, text)
+    def _check_date(self, *_changed) -> None:
+        check_date(self.date, self.error, self._date_check, self.date.text())
+        early = self._too_early()
+        if early is not None:
+            mark(self.date, early, "")
+            show_error(self.error, early)
+
+    def _too_early(self) -> str | None:
+        """Why the date typed cannot be the memos' (before a report they are on was received), or None."""
+        try:
+            memo_date = parse_date(self.date.text())
+        except ParseError:
+            return None  # said by the date check
+        row = received_after(self.answered.get(self.to.checkedButton().property("to"), ()), memo_date)
+        return show_digits(memo_dated_before(row).render()) if row is not None else None
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Folder for the feedback memos"), self.folder.text())
@@ -114,6 +133,11 @@ class FeedbackDialog(QDialog):
             self.request()
         except ParseError as exc:
             show_error(self.error, f"{_('Date:')} {exc.render()}")
+            self.date.setFocus()
+            return
+        early = self._too_early()
+        if early is not None:
+            show_error(self.error, early)
             self.date.setFocus()
             return
         if not self.folder.text().strip():

@@ -100,6 +100,23 @@ def test_libreoffice_renders_a_feedback_memo(upper, tmp_path):
     assert pages >= 1 and text.rstrip("\f\n").endswith(f"{pages}/{pages}")
 
 
+def test_a_memo_dated_before_a_report_was_received_is_refused_and_nothing_recorded(upper, tmp_path):
+    """Issue 11, colleague's defect 2: a memo dated 19 Oct said the report "was received on 20/10/2021"."""
+    for to in ((), ("--office", SUBS[1]), ("--all-in-one",)):
+        p = egov("feedback", "--db", upper, "--fiscal-year", YEAR, "--kind", "nis", "--period", "Q1",
+                 "--date", "১৯/১০/২০২১", *to, "--out", tmp_path / "out")
+        _, err = _text(p)
+        assert p.returncode == 1 and "২০/১০/২০২১" in err and "আগের তারিখে" in err, err
+    assert not (tmp_path / "out").exists()
+    with Store.open(upper, readonly=True) as store:
+        assert store.list_feedback(store.current_office()) == []
+    # The day it came is a day it may be answered on.
+    with Store.open(upper) as store:
+        sent, _change = send_feedback(store, "nis", YEAR, "Q1", tmp_path / "out", [SUBS[1]],
+                                      memo_date=dt.date(2021, 10, 20), lang="bn")
+    assert len(sent) == 1
+
+
 def test_the_command_sends_lists_and_fills_nis_1_7(upper, tmp_path):
     p = egov("feedback", "--db", upper, "--fiscal-year", YEAR, "--kind", "nis", "--period", "Q1",
              "--date", "২৫/১০/২০২১", "--out", tmp_path / "out")

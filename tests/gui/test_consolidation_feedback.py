@@ -124,6 +124,35 @@ def test_one_memo_to_all_is_shown_for_every_office_and_the_date_is_checked_as_ty
     assert record.subordinate_key is None
 
 
+def test_a_memo_date_before_a_report_was_received_is_refused_as_typed_and_by_the_window(qtbot, upper, tmp_path):
+    """Issue 11, colleague's defect 2: the reports came on 20 Oct (tests/feedback_helpers.py); a memo dated 19 Oct
+    would say so under its own earlier date."""
+    window, cons = upper
+    office = window.store.current_office()
+    cons.table.setCurrentIndex(cons.proxy.index(row_of(cons, SAKHIPUR), 0))  # sent nothing: nothing to precede
+
+    def fill(dialog):
+        dialog.date.setText("১৯/১০/২০২১")
+        assert not dialog.error.isVisible()  # to Sakhipur alone: a request for its report
+        dialog.to_each.setChecked(True)
+        assert dialog.date.property("invalid") and "২০/১০/২০২১" in dialog.error.text()
+        dialog.folder.setText(str(tmp_path / "out"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # refused: the dialog stays
+        assert dialog.isVisible()
+        dialog.to_all.setChecked(True)
+        assert "২০/১০/২০২১" in dialog.error.text()
+        dialog.date.setText("২০/১০/২০২১")
+        assert not dialog.error.isVisible() and not dialog.date.property("invalid")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    when_modal(fill)
+    cons.feedback_button.click()
+    # Asked all the same (the dialog's check aside), the window refuses it, in Bangla, recording nothing.
+    assert cons.send_feedback(Request(EACH, dt.date(2021, 10, 19), tmp_path / "out")) is None
+    assert "২০/১০/২০২১" in cons.message.text() and "আগের তারিখে" in cons.message.text()
+    assert window.store.list_feedback(office) == [] and not (tmp_path / "out").exists()
+
+
 def test_an_unwritable_folder_or_nothing_collected_is_said_and_nothing_is_recorded(qtbot, upper, tmp_path):
     window, cons = upper
     office = window.store.current_office()
