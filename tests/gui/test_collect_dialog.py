@@ -122,3 +122,23 @@ def test_subordinate_offices_are_edited_in_the_office_profile_as_one_undo_step(q
     window.session.push(again.change)
     window.undo_stack.undo()
     assert len(demo.subordinates(office)) == 2
+
+
+def test_the_tier_and_address_of_a_subordinate_office_are_shown_whole(qtbot, demo):
+    """Issue 11, colleague's defect 4: the tier's box was cut to "মাঠ পর্যায়ের অ…", the address to "dc@barishal.gov…"."""
+    from egov_desktop.gui.dialogs.office import OfficeDialog
+
+    office = demo.current_office()
+    demo.add_subordinate(office, SUB, "field", "dcbarishal@mopa.gov.bd")
+    dialog = OfficeDialog(demo, office)
+    qtbot.addWidget(dialog)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.subordinatesTab)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.ui.subordinates
+    box = table.cellWidget(0, 1)
+    assert box.currentText() == "মাঠ পর্যায়ের অফিস"
+    assert table.columnWidth(1) >= box.sizeHint().width() and box.width() >= box.sizeHint().width()
+    email = table.item(0, 2)
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance(email.text())
+    assert table.columnWidth(0) > table.columnWidth(1)  # the name keeps the room left

@@ -46,7 +46,14 @@ class OfficeDialog(QDialog):
         ui.addPrefix.clicked.connect(lambda: self._add_row(ui.prefixes))
         ui.removePrefix.clicked.connect(lambda: self._remove_row(ui.prefixes))
         ui.subordinates.setHorizontalHeaderLabels([_(h) for h in SUBORDINATE_HEADERS])
-        ui.subordinates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name takes the room left; the tier, e-mail and code columns are as wide as what they show, the
+        # tier's box included (a fixed width cut "মাঠ পর্যায়ের অফিস" to "মাঠ পর্যায়ের অ…"; a cell's widget counts
+        # in ResizeToContents).
+        header = ui.subordinates.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(SUBORDINATE_FIELDS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         ui.addSubordinate.clicked.connect(lambda: self._add_subordinate(None))
         ui.removeSubordinate.clicked.connect(lambda: self._remove_row(ui.subordinates))
         ui.buttons.accepted.connect(self.accept)
