@@ -132,6 +132,10 @@ def _read_office_file(path: Path) -> _Read:
         # which are not reports this file sends.
         sent = {r.period for r in carried_doc.reports}
         doc.reports = [r for r in doc.reports if r.period in sent]
+    elif not result.carried and result.title_period in {r.period for r in doc.reports}:
+        # No data carried: the title says which report the file sends; the earlier quarters' columns of its table
+        # are not reports it sends (a Q2 report's Q1 figures were collected as a Q1 report).
+        doc.reports = [r for r in doc.reports if r.period == result.title_period]
     source = "embedded" if result.carried else "table"
     return _Read([(doc, source, None)], list(result.findings) + _warning_findings(doc))
 

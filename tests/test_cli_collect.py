@@ -4,6 +4,7 @@ hand, a tampered signed report, a file of a newer program, the same report twice
 import datetime as dt
 import json
 import shutil
+import zipfile
 
 import docx
 import pytest
@@ -135,6 +136,29 @@ def test_a_report_collected_with_errors_exits_1_as_readme_says(files, upper, tmp
     assert code == 1 and len(_collected(upper)) == 1
     readme = " ".join((FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8").split())
     assert "1 when one was not collected, or was collected with errors" in readme
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_file_without_data_sends_the_report_its_title_names_not_its_earlier_columns(upper, tmp_path, suffix):
+    """Issue 11, colleague's defect 5: a Q2 report read from its table (no data carried) was collected as a Q2 and a
+    Q1 report, its table printing the Q1 figures too."""
+    from egov_desktop.export import docx_report, xlsx_report
+
+    doc = exchange.load(FIXTURES / "rti-betagi-2023-24.plan.json")
+    made = tmp_path / f"made{suffix}"
+    if suffix == ".docx":
+        docx_report.export_docx(doc, "Q2", made, parts=("report",))
+    else:
+        xlsx_report.export_xlsx(doc, "Q2", made)
+    plain = tmp_path / f"plain{suffix}"  # the same file with another program's custom part where our data was
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            carried = info.filename.startswith("customXml/item") and "itemProps" not in info.filename
+            dst.writestr(info, b"<other/>" if carried else src.read(info))
+    code, results = collect(upper, plain, "--yes")
+    assert [(r["status"], r["source"], r["period"]) for r in results] == [("collected", "table", "Q2")]
+    with Store.open(upper, readonly=True) as store:
+        assert [c.period for c in store.list_collected(doc.plan.kind, doc.plan.fiscal_year)] == ["Q2"]
 
 
 def test_a_tampered_signed_report_is_flagged_and_kept_out_unless_agreed(files, upper):

@@ -118,6 +118,8 @@ class Recognised:
     rows: dict[str, int] = field(default_factory=dict)  # indicator code -> 0-based row it came from
     flagged_codes: set[str] = field(default_factory=set)  # codes whose problem is reported at their cell
     carried: bool = False  # read from the exchange document the file carries, not from its table
+    # The period of the report the title names ("… এর দ্বিতীয় ত্রৈমাসিক (অক্টোবর-ডিসেম্বর ২০২৩) প্রতিবেদন"), if any.
+    title_period: str | None = None
     tables: list = field(default_factory=list)  # every plan table of the file: (grid, header row)
 
 
@@ -601,7 +603,20 @@ def recognise(grid: Grid, header_row: int, overrides: Overrides | None = None) -
     plan = Plan(kind, title, fiscal_year or "", total_weight, levels, builder.areas)
     reports = builder.reports
     doc = PlanDocument(office, plan, [reports[p] for p in _PERIOD_ORDER if p in reports and reports[p].entries])
-    return Recognised(grid, doc, columns, reader.findings, header, builder.rows_of, builder.flagged)
+    return Recognised(grid, doc, columns, reader.findings, header, builder.rows_of, builder.flagged,
+                      title_period=_report_period(title_lines))
+
+
+def _report_period(lines: list[str]) -> str | None:
+    """The period a report's title names, from a line that says it is a report: a plan's own name can hold a
+    period's word (বার্ষিক কর্মসম্পাদন চুক্তি), its report's title the period (period_of_label)."""
+    for line in lines:
+        n = _norm(line)
+        if "প্রতিবেদন" in n or "report" in n:
+            period, _first_year = period_of_label(line)
+            if period is not None:
+                return period
+    return None
 
 
 _QUARTERS = ("Q1", "Q2", "Q3", "Q4")

@@ -169,3 +169,15 @@ def test_the_cell_addresses_of_a_word_table_count_rows_and_columns_from_1(tmp_pa
     assert result.document.plan.indicator("1.1.1").weight == 0
     with zipfile.ZipFile(tmp_path / "t.docx") as z:
         assert "word/document.xml" in z.namelist()
+
+
+def test_the_report_period_is_taken_from_a_title_line_that_says_report():
+    """What collect keeps of a file read from its table (issue 11): the report its title names, not a period's word
+    in the plan's own name (the APA is the বার্ষিক কর্মসম্পাদন চুক্তি)."""
+    from egov_desktop.tables.recognise import _report_period
+
+    apa = "বার্ষিক কর্মসম্পাদন চুক্তি ২০২৩-২৪"
+    assert _report_period(["গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", apa]) is None
+    assert _report_period([apa, f"{apa} এর দ্বিতীয় ত্রৈমাসিক (অক্টোবর-ডিসেম্বর ২০২৩) প্রতিবেদন"]) == "Q2"
+    assert _report_period([f"{apa} এর অর্ধবার্ষিক মূল্যায়ন প্রতিবেদন"]) == "H1"
+    assert _report_period([f"{apa} এর ৩য় ত্রৈমাসিক প্রতিবেদন"]) == "Q3"
