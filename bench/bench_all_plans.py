@@ -48,7 +48,9 @@ def bare_export(docs, out: Path) -> None:
 def real_export(docs, out: Path) -> None:
     from egov_desktop.export.docx_report import export_all_plans
 
-    export_all_plans(docs, docs[0].reports[0].period, out)
+    # The office's memo for all plans (the fixture's full memo): without one the export refuses (219e92e).
+    first = docs[0].reports[0]
+    export_all_plans(docs, first.period, out, memo=first.memo)
 
 
 def main() -> None:
