@@ -88,6 +88,8 @@ BUNDLED = {
     "Noto Sans Bengali": BundledFont(Face("Noto Sans Bengali", "NotoSansBengali-Regular.ttf",
                                           "NotoSansBengali-Bold.ttf"), _NOTO_SANS, "swiss"),
 }
+# The Bangla font files: each has its "Egov Digits" file made from it (digits_file).
+BANGLA_FACES = tuple(f for b in BUNDLED.values() for f in (b.bangla.regular, b.bangla.bold))
 # What the font setting offers: Nikosh first (the default), then the bundled fonts.
 FONT_CHOICES = (NIKOSH, *BUNDLED)
 # Embedded when the chosen font cannot be shipped.
@@ -127,11 +129,9 @@ def _font_file(name: str, digits: bool = False) -> tuple[bytes, str]:
     exports are reproducible. Latin faces are cut to the Latin letters and punctuation first (their
     Greek, Cyrillic and Vietnamese would make each file half a megabyte larger). Noto Serif ships cut so
     already (by _latin_subset; only the export uses it); Noto Sans is whole for the window. `digits`: the
-    "Egov Digits" font made from the (Bangla) face `name` instead."""
-    data = Path(resource_path("fonts", name)).read_bytes()
-    if digits:
-        data = digits_font(data)
-    elif name in (_NOTO_SANS.regular, _NOTO_SANS.bold):
+    shipped "Egov Digits" font made from the (Bangla) face `name` instead (digits_file)."""
+    data = Path(resource_path("fonts", digits_file(name) if digits else name)).read_bytes()
+    if name in (_NOTO_SANS.regular, _NOTO_SANS.bold):
         data = _latin_subset(data)
     guid = str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper()
     return obfuscate(data, guid), guid
@@ -163,12 +163,17 @@ def _latin_subset(data: bytes) -> bytes:
 _BENGALI_ZERO = 0x09E6
 
 
+def digits_file(name: str) -> str:
+    """The shipped "Egov Digits" file made from the Bangla font file `name` (packaging/make_digit_fonts.py)."""
+    return f"EgovDigits-{name}"
+
+
 def digits_font(data: bytes) -> bytes:
     """The "Egov Digits" font made from a Bangla font file's bytes: only its Bengali digits ০-৯ (and the space),
     mapped from the ASCII digits 0-9, named "Egov Digits" (the family, full and PostScript names; the
     copyright, licence and designer records kept, Noto's trademark line dropped with its name). No layout
     tables: digits need no shaping. The same bytes for the same file (no time stamp), so exports stay
-    reproducible."""
+    reproducible. Run by packaging/make_digit_fonts.py, whose files the export embeds."""
     import io
 
     from fontTools import subset

@@ -237,6 +237,17 @@ def test_page_numbers_are_set_in_an_embedded_font_that_draws_bangla_digits(tmp_p
     assert "Egov Digits" not in _footer_xml(english)
 
 
+def test_the_shipped_digit_fonts_are_what_digits_font_makes_of_the_bangla_faces():
+    """The export embeds resources/fonts/EgovDigits-*.ttf (made by packaging/make_digit_fonts.py, not at
+    export time): each must be digits_font of its Bangla face, so a changed font or maker is caught here."""
+    from egov_desktop.export.fonts import BANGLA_FACES, digits_file, digits_font
+
+    assert len(BANGLA_FACES) == 4
+    for name in BANGLA_FACES:
+        shipped = resource_path("fonts", digits_file(name)).read_bytes()
+        assert shipped == digits_font(resource_path("fonts", name).read_bytes()), name
+
+
 def test_signed_report_carries_revision_and_code(tmp_path):
     doc = signed(modmr(), "H1", revision=2)
     out = export_docx(doc, "H1", tmp_path / "s.docx")
