@@ -138,6 +138,15 @@ def test_a_report_collected_with_errors_exits_1_as_readme_says(files, upper, tmp
     assert "1 when one was not collected, or was collected with errors" in readme
 
 
+def _without_data(made, plain):
+    """The same file with another program's custom part where our data was: read from its table."""
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            carried = info.filename.startswith("customXml/item") and "itemProps" not in info.filename
+            dst.writestr(info, b"<other/>" if carried else src.read(info))
+    return plain
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
 def test_a_file_without_data_sends_the_report_its_title_names_not_its_earlier_columns(upper, tmp_path, suffix):
     """Issue 11, colleague's defect 5: a Q2 report read from its table (no data carried) was collected as a Q2 and a
@@ -150,15 +159,35 @@ def test_a_file_without_data_sends_the_report_its_title_names_not_its_earlier_co
         docx_report.export_docx(doc, "Q2", made, parts=("report",))
     else:
         xlsx_report.export_xlsx(doc, "Q2", made)
-    plain = tmp_path / f"plain{suffix}"  # the same file with another program's custom part where our data was
-    with zipfile.ZipFile(made) as src, zipfile.ZipFile(plain, "w") as dst:
-        for info in src.infolist():
-            carried = info.filename.startswith("customXml/item") and "itemProps" not in info.filename
-            dst.writestr(info, b"<other/>" if carried else src.read(info))
+    plain = _without_data(made, tmp_path / f"plain{suffix}")
     code, results = collect(upper, plain, "--yes")
     assert [(r["status"], r["source"], r["period"]) for r in results] == [("collected", "table", "Q2")]
     with Store.open(upper, readonly=True) as store:
         assert [c.period for c in store.list_collected(doc.plan.kind, doc.plan.fiscal_year)] == ["Q2"]
+
+
+def test_an_nis_word_file_without_data_keeps_its_evidence_apart_from_its_remarks(upper, tmp_path):
+    """Issue 11, colleague's walk: the NIS form has no প্রমাণক column and printed the evidence in মন্তব্য, so a
+    file read from its table had it as remarks, and the consolidation said every achievement lacked evidence."""
+    from egov_desktop.core.consolidate import from_store
+    from egov_desktop.export import docx_report
+
+    doc = exchange.load(FIXTURES / "nis-fid-2021-22.plan.json")
+    doc.office.name, doc.office.tier = SUB, "field"
+    made = docx_report.export_docx(doc, "Q1", tmp_path / "nis.docx", parts=("report",))
+    code, [r] = collect(upper, _without_data(made, tmp_path / "plain.docx"))
+    assert (r["status"], r["source"]) == ("collected", "table")
+    with Store.open(upper, readonly=True) as store:
+        [c] = store.collected_documents("nis", "2021-22", "Q1")
+        got = c.document().report("Q1")
+        consolidation = from_store(store, "nis", "2021-22", "Q1")
+    sent = doc.report("Q1")
+    assert [(e.indicator, e.evidence) for e in got.entries if e.evidence] == [
+        (e.indicator, e.evidence) for e in sent.entries if e.evidence]
+    # The office's own remark stays a remark (FID's note on a spoilt cell).
+    assert got.entry("2.3.1").remarks == sent.entry("2.3.1").remarks and got.entry("2.3.1").evidence is None
+    [row] = consolidation.rows
+    assert row.cells and not [i for i, cell in row.cells.items() if cell.evidence_missing]
 
 
 def test_a_tampered_signed_report_is_flagged_and_kept_out_unless_agreed(files, upper):

@@ -234,15 +234,21 @@ def egov_columns(ctx: Context) -> list[Column]:
 
 def _evidence_column(ctx: Context) -> Column:
     """প্রমাণক / মন্তব্য: the evidence as typed, the names of the attached files, the remarks."""
-    from egov_desktop.core.evidence import attached
 
     def cell(r: Row) -> Cell:
         if r.entry is None:
             return Cell([])
-        names = ", ".join(f["name"] for f in attached(r.entry))
-        return Cell([t for t in (r.entry.evidence, names, r.entry.remarks) if t])
+        return Cell([*_evidence_lines(r.entry), *([r.entry.remarks] if r.entry.remarks else [])])
 
     return Column(ctx.t(N_("Evidence / remarks")), cell)
+
+
+def _evidence_lines(entry: Entry) -> list[str]:
+    """An entry's evidence as printed: as typed, then the names of the attached files."""
+    from egov_desktop.core.evidence import attached
+
+    names = ", ".join(f["name"] for f in attached(entry))
+    return [t for t in (entry.evidence, names) if t]
 
 
 def _figure(ind: Indicator, entry: Entry | None, lang: str) -> str:
@@ -351,6 +357,15 @@ def nis_columns(ctx: Context) -> list[Column]:
             return Cell("", CENTRE)
         return Cell(not_applicable if r.score.not_applicable else format_number(r.score.score, lang), CENTRE)
 
+    def remarks(r: Row) -> Cell:
+        # The form has no প্রমাণক column: the evidence goes in মন্তব্য under its label, so that a reader of the
+        # table (tables.recognise, a file without its data) tells it from the office's remarks.
+        if r.entry is None:
+            return Cell([])
+        label = ctx.t(N_("Evidence"))
+        lines = [f"{label}: {t}" for t in _evidence_lines(r.entry)]
+        return Cell(lines + ([r.entry.remarks] if r.entry.remarks else []))
+
     cols = [
         Column(ctx.t(N_("Name of the activity")),
                lambda r: Cell(f"{localize_digits(r.activity.code, lang)} {r.activity.title}"), merge=both),
@@ -373,8 +388,7 @@ def nis_columns(ctx: Context) -> list[Column]:
         Column(ctx.t(N_("Total achievement")), blank,
                second=lambda r: Cell(_figure(r.indicator, r.entry, lang), CENTRE)),
         Column(ctx.t(N_("Score")), blank, second=score, totals=True),
-        Column(ctx.t(N_("Remarks")), blank, second=lambda r: Cell(
-            [t for t in ((r.entry.evidence, r.entry.remarks) if r.entry else ()) if t])),
+        Column(ctx.t(N_("Remarks")), blank, second=remarks),
     ]
     return cols
 

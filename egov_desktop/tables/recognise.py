@@ -620,6 +620,8 @@ def _report_period(lines: list[str]) -> str | None:
 
 
 _QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+# A line of a remarks cell that names evidence: "প্রমাণক: সভার কার্যবিবরণী" (an English export's "Evidence:").
+_EVIDENCE_LABEL = re.compile(r"\s*(?:প্রমাণক|evidence)\s*[:ঃ]\s*", re.IGNORECASE)
 
 
 class _Builder:
@@ -816,8 +818,7 @@ class _Builder:
                               responsible=reader.text(row, self.resp_col) or None)
         if self.pairs:
             self._quarter_targets(indicator, row)
-        evidence = reader.text(row, self.evid_col) or None
-        remarks = reader.text(row, self.rem_col) or None
+        evidence, remarks = self._evidence_and_remarks(row)
         reports = self.reports
         if not reports and not self.pairs:
             indicator.evidence = evidence
@@ -832,6 +833,20 @@ class _Builder:
         narrative = reader.text(row, self.narrative_col) or None
         if reports and (evidence or remarks or narrative):
             self.texts.append((code, evidence, remarks, narrative))  # placed once every row is read
+
+    def _evidence_and_remarks(self, row: list[Cell]) -> tuple[str | None, str | None]:
+        """The row's evidence and remarks. A remarks line labelled "প্রমাণক:" is evidence: the NIS form has no
+        প্রমাণক column, so our export writes the evidence in মন্তব্য so (report_table.nis_columns)."""
+        reader = self.reader
+        evidence = [text] if (text := reader.text(row, self.evid_col)) else []
+        remarks = []
+        for line in reader.text(row, self.rem_col).split("\n"):
+            labelled = _EVIDENCE_LABEL.match(nfc(line))
+            if labelled:
+                evidence.append(nfc(line)[labelled.end():].strip())
+            elif line.strip():
+                remarks.append(line)
+        return "\n".join(t for t in evidence if t) or None, "\n".join(remarks) or None
 
     def continuation_row(self, row: list[Cell]) -> None:
         """A further row of an indicator whose cells are merged down over it: a date in its target column is
@@ -873,7 +888,6 @@ class _Builder:
         for c in self.achievement_cols:
             value, na, narrative = reader.achievement(reader.cell(row, c), ind.value_unit)
             own.append(value)
-        remarks = reader.text(row, self.rem_col) or None
         for q, quarter in enumerate(_QUARTERS[:len(own)]):
             if own[q] is None:
                 continue
@@ -882,10 +896,14 @@ class _Builder:
             if ind.target_dates:
                 met = [v for v in so_far if isinstance(v, dt.date)]
                 dates = [met[i] if i < len(met) else None for i in range(len(ind.target_dates))]
-                report.entries.append(Entry(ind.code, None, dates=dates, remarks=remarks))
+                report.entries.append(Entry(ind.code, None, dates=dates))
             else:
                 value = aggregate(so_far, ind.aggregation)
-                report.entries.append(Entry(ind.code, value, period_value=own[q], remarks=remarks))
+                report.entries.append(Entry(ind.code, value, period_value=own[q]))
+        evidence, remarks = self._evidence_and_remarks(row)
+        if evidence or remarks:
+            # Of the report the table was made for, as in the other layouts; not of each earlier quarter.
+            self.texts.append((ind.code, evidence, remarks, None))
         total_cell = reader.cell(row, self.total_col)
         if total_cell is not None and total_cell.text and not ind.target_dates and any(v is not None for v in own):
             printed, _na = reader.value(total_cell, ind.value_unit, Msg(N_("total achievement")))

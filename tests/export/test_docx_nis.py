@@ -64,7 +64,7 @@ def test_the_form_has_14_numbered_columns_section_rows_and_row_pairs(exported):
     assert [m for _, m in target[:7]] == ["restart"] * 6 + [None]
     assert [m for _, m in achieved[:7]] == ["continue"] * 6 + [None]
     assert [t for t, _ in target[6:]] == ["লক্ষ্যমাত্রা", "১", "১", "১", "১", "", "", ""]
-    assert [t for t, _ in achieved[6:]] == ["অর্জন", "১", "", "", "", "১", "১", "সভার কার্যবিবরণী"]
+    assert [t for t, _ in achieved[6:]] == ["অর্জন", "১", "", "", "", "১", "১", "প্রমাণক: সভার কার্যবিবরণী"]
     # 1.6.1: a dated target per quarter; Q1's date met on the অর্জন row.
     six = next(i for i, r in enumerate(rows) if r[0][0].startswith("১.৬ "))
     assert [t for t, _ in rows[six][7:11]] == ["১৫/১০/২০২১", "১৫/০১/২০২২", "১৫/০৪/২০২২", ""]
