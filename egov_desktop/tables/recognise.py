@@ -997,11 +997,20 @@ def _office_from_title(lines: list[str]) -> str | None:
     return before or after
 
 
+# A fiscal year in a title line: "..., ২০২১-২২", "২০২৩-২৪ অর্থবছরের".
+_TITLE_YEAR = re.compile(r"[,\s]*[০-৯0-9]{4}\s*[-–]\s*[০-৯0-9]{2,4}(\s*অর্থবছরের)?")
+
+
 def _plan_title(lines: list[str], kind: str) -> str:
     for line in lines:
         if detect_kind(line) == kind:
             # Without the plan number ("২.২.১ ") and the year ("..., ২০২১-২২") around it.
             title = re.sub(r"^[\s০-৯0-9.]+", "", line)
-            title = re.sub(r"[,\s]*[০-৯0-9]{4}\s*[-–]\s*[০-৯0-9]{2,4}(\s*অর্থবছরের)?", "", title)
+            head = _TITLE_YEAR.split(title, 1)[0]
+            if _report_period([title]) is not None and detect_kind(head) == kind:
+                # A report's title ("<plan> ২০২৩-২৪ এর দ্বিতীয় ত্রৈমাসিক (…) প্রতিবেদন", periods.report_title):
+                # what follows the year is the report's, not the plan's.
+                title = head
+            title = _TITLE_YEAR.sub("", title)
             return re.sub(r"\s+", " ", title).strip(" ,") or line.strip()
     return lines[0].strip() if lines else ""

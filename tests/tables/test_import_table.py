@@ -181,3 +181,23 @@ def test_the_report_period_is_taken_from_a_title_line_that_says_report():
     assert _report_period([apa, f"{apa} এর দ্বিতীয় ত্রৈমাসিক (অক্টোবর-ডিসেম্বর ২০২৩) প্রতিবেদন"]) == "Q2"
     assert _report_period([f"{apa} এর অর্ধবার্ষিক মূল্যায়ন প্রতিবেদন"]) == "H1"
     assert _report_period([f"{apa} এর ৩য় ত্রৈমাসিক প্রতিবেদন"]) == "Q3"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("name, period", [("rti-betagi-2023-24", "Q2"), ("nis-fid-2021-22", "Q1"), ("pib-2023-24", "Q1")])
+def test_a_report_read_from_its_table_has_its_plans_title_not_the_reports(tmp_path, suffix, name, period):
+    """Issue 11, colleague's walk, defect 2: the title line of an exported report is the plan's with the report's
+    phrase ("… ২০২৩-২৪ এর দ্বিতীয় ত্রৈমাসিক (…) প্রতিবেদন"), and the phrase stayed in the plan title read back."""
+    from egov_desktop.export import docx_report, xlsx_report
+    from egov_desktop.tables.grid import read_tables
+    from egov_desktop.tables.recognise import find_tables, recognise
+    from tests.conftest import FIXTURES
+
+    doc = exchange.load(FIXTURES / f"{name}.plan.json")
+    made = tmp_path / f"made{suffix}"
+    if suffix == ".docx":
+        docx_report.export_docx(doc, period, made, parts=("report",))
+    else:
+        xlsx_report.export_xlsx(doc, period, made)
+    grid, header = find_tables(read_tables(made))[0]
+    assert recognise(grid, header).document.plan.title == doc.plan.title
