@@ -177,9 +177,11 @@ def memo_dated_before(row: OfficeRow) -> Msg:
 
 
 def office_paragraphs(cons: Consolidation, row: OfficeRow, kind: str, fiscal_year: str,
-                      lang: str = "bn") -> tuple[list[str], list[str]]:
+                      lang: str = "bn", items: Sequence[Attention] | None = None) -> tuple[list[str], list[str]]:
     """The memo's body to one office, split where its table of indicators stands: (paragraphs before the
-    table, paragraphs after it). Without a table (no report, or nothing to name) everything is before."""
+    table, paragraphs after it). Without a table (no report, or nothing to name) everything is before.
+    `items`: attention(cons, row) when the caller has it for the table (on the "due" basis it scores the plan
+    again, which need not be done twice per memo)."""
     from egov_desktop.core.values import format_date
 
     what = {"kind": Msg(PLAN_KIND_NAMES.get(kind, PLAN_KIND_NAMES["other"])), "office": row.office,
@@ -196,7 +198,7 @@ def office_paragraphs(cons: Consolidation, row: OfficeRow, kind: str, fiscal_yea
     if row.status == LATE:
         first += " " + Msg(N_("It was received after the deadline ({deadline}); please send reports by the "
                               "deadline."), what).render(lang)
-    items = attention(cons, row)
+    items = attention(cons, row) if items is None else items
     if not items:
         return [first, Msg(N_("Every indicator met its target and its evidence was received. Thank you; please "
                               "keep up this progress.")).render(lang)], []

@@ -145,10 +145,10 @@ def office_memo_document(cons: Consolidation, row: OfficeRow, office: Office, pr
                          lang: str | None = None, embed: bool = True):
     """The feedback memo to the office of `row`."""
     lang = lang or current_language()
-    before, after = office_paragraphs(cons, row, kind, fiscal_year, lang)
+    items = attention(cons, row)
+    before, after = office_paragraphs(cons, row, kind, fiscal_year, lang, items)
     memo = feedback_memo(profile, kind, fiscal_year, cons.period, memo_date, number, before + after, [row.office],
                          lang)
-    items = attention(cons, row)
     tables = {len(before): indicators_table(items, lang)} if after else {}
     meta = {"kind": kind, "fiscal_year": fiscal_year, "period": cons.period, "office": row.office,
             "status": row.status, "total": row.total, "out_of": row.out_of}
