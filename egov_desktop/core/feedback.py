@@ -66,15 +66,11 @@ def _due_by(plan: Plan, report, reports, period: str) -> tuple[list[float], list
     targets, and the period's last day."""
     import dataclasses
 
-    from egov_desktop.core.periods import FiscalYear, period_range
-    from egov_desktop.core.scoring import ScoringOptions, due_targets, score_report
+    from egov_desktop.core.scoring import ScoringOptions, due_cutoff, due_targets, score_report
 
     settings = {**ScoringOptions.of(plan).as_settings(), "quarterly_basis": DUE}
     scored = score_report(dataclasses.replace(plan, scoring=settings), report, reports)
-    try:
-        cutoff = period_range(FiscalYear.parse(plan.fiscal_year), period)[1]
-    except ValueError:  # a fiscal year the rules report already: every date counts
-        cutoff = None
+    cutoff = due_cutoff(plan, period)
     due = [dataclasses.replace(i, targets=due_targets(i, period),
                                target_dates=[d for d in i.target_dates if _due_by_day(d, cutoff)]
                                if i.target_dates else i.target_dates) for i in plan.indicators()]

@@ -170,6 +170,15 @@ def due_targets(indicator: Indicator, period: str) -> list[Value]:
     return [due, *blank]
 
 
+def due_cutoff(plan: Plan, period: str) -> dt.date | None:
+    """The last day of `period` in the plan's fiscal year: a date target due after it was not due yet (the
+    "due" basis). None for a fiscal year that cannot be read (the rules report it): every date then counts."""
+    try:
+        return period_range(FiscalYear.parse(plan.fiscal_year), period)[1]
+    except ValueError:
+        return None
+
+
 def _dated_result(indicator: Indicator, levels: Sequence[Level], entry: Entry | None,
                   options: ScoringOptions, cutoff: dt.date | None) -> float:
     """An indicator with several dated targets: each date met on or before its day (a window's end)
@@ -283,12 +292,7 @@ def score_report(plan: Plan, report: Report, reports: Sequence[Report] = ()) -> 
     options = ScoringOptions.of(plan)
     exclude_na_weight = options.not_applicable_weight == "exclude"
     due_basis = options.quarterly_basis == "due" and report.period != "annual"
-    cutoff = None
-    if due_basis:
-        try:
-            cutoff = period_range(FiscalYear.parse(plan.fiscal_year), report.period)[1]
-        except ValueError:  # a fiscal year the rules already report: no cut-off
-            cutoff = None
+    cutoff = due_cutoff(plan, report.period) if due_basis else None
     result = ReportScore(period=report.period)
     total = out_of = 0.0
     # Matched once: report.entry() scans the entries, which made scoring quadratic in the plan size.
