@@ -78,6 +78,7 @@ def main() -> None:
     from PySide6.QtCore import QSettings
 
     from egov_desktop.core import exchange
+    from egov_desktop.core.periods import FiscalYear
     from egov_desktop.gui.app import application
     from egov_desktop.gui.main_window import S_PLAN, MainWindow
     from egov_desktop.store.service import Store
@@ -126,8 +127,8 @@ def main() -> None:
         for c in connections:
             c.close()
 
-        start = exchange.parse_fiscal_year(doc.plan.fiscal_year) + 1
-        next_year = f"{start}-{(start + 1) % 100:02d}"  # the copy's (store.copy_to_next_year)
+        # The copy's year (store.copy_to_next_year).
+        next_year = FiscalYear(FiscalYear.parse(doc.plan.fiscal_year).start_year + 1).code
         picker_times = []
         for _ in range(PLANS):
             made = other.copy_to_next_year(plan).key
