@@ -26,8 +26,6 @@ NAME = "consolidate"
 HELP = N_("the subordinate offices' reports of a plan and period side by side, with each office's marks and "
           "whether it came on time")
 
-COLUMNS = (N_("No."), N_("Office"), N_("Status"), N_("Sent"), N_("Received"), N_("Marks obtained"), N_("Out of"),
-           N_("Percent"))
 WRITERS = (".docx", ".xlsx")
 
 
@@ -153,7 +151,7 @@ def as_json(cons, kind: str, fiscal_year: str) -> dict:
 
 def _text(cons, kind: str, fiscal_year: str, lang: str) -> list[str]:
     from egov_desktop.commands.score import text_table
-    from egov_desktop.core.consolidate import STATUS_NAMES
+    from egov_desktop.core.consolidate import STATUS_NAMES, SUMMARY_COLUMNS
     from egov_desktop.core.digits import localize_digits
     from egov_desktop.core.periods import FiscalYear, period_name
     from egov_desktop.core.values import format_date, format_number, format_percent
@@ -168,7 +166,7 @@ def _text(cons, kind: str, fiscal_year: str, lang: str) -> list[str]:
     if not cons.rows:
         return lines
     lines.append("")
-    rows = [[gettext_for(lang, c) for c in COLUMNS]]
+    rows = [[gettext_for(lang, c) for c in SUMMARY_COLUMNS]]
     for i, row in enumerate(cons.rows, start=1):
         office = row.office if row.listed else f"{row.office} *"
         if row.total is None:

@@ -38,6 +38,9 @@ When = dt.datetime | dt.date
 ON_TIME, LATE, MISSING = "on_time", "late", "missing"
 STATUSES = (ON_TIME, LATE, MISSING)
 STATUS_NAMES = {ON_TIME: N_("On time"), LATE: N_("Late"), MISSING: N_("Missing")}
+# The summary's columns, an office per row, as the command, Word and Excel print them.
+SUMMARY_COLUMNS = (N_("No."), N_("Office"), N_("Status"), N_("Sent"), N_("Received"), N_("Marks obtained"),
+                   N_("Out of"), N_("Percent"))
 
 
 @dataclass(frozen=True)

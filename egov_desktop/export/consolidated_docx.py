@@ -15,8 +15,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_desktop.core.consolidate import (STATUS_NAMES, Cell as MatrixCell, Column, Consolidation, OfficeRow, When,
-                                           day_of)
+from egov_desktop.core.consolidate import (STATUS_NAMES, SUMMARY_COLUMNS, Cell as MatrixCell, Column, Consolidation,
+                                           OfficeRow, When, day_of)
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import N_, current_language, gettext_for
@@ -98,8 +98,7 @@ def _widths(shares: list[int]) -> list[int]:
 
 
 def _summary(cons: Consolidation, lang: str) -> str:
-    head = [Cell(_t(lang, t), HEAD) for t in (N_("No."), N_("Office"), N_("Status"), N_("Sent"),
-                                               N_("Received"), N_("Marks obtained"), N_("Out of"), N_("Percent"))]
+    head = [Cell(_t(lang, t), HEAD) for t in SUMMARY_COLUMNS]
     rows = [head]
     for i, row in enumerate(cons.rows, start=1):
         total, out_of, percent = _total(row, lang)

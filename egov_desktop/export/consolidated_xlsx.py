@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from egov_desktop.core.consolidate import STATUS_NAMES, Consolidation, day_of
+from egov_desktop.core.consolidate import STATUS_NAMES, SUMMARY_COLUMNS, Consolidation, day_of
 from egov_desktop.core.digits import localize_digits
 from egov_desktop.core.files import write_atomic
 from egov_desktop.core.i18n import N_, current_language, gettext_for
@@ -35,9 +35,7 @@ def build_workbook(cons: Consolidation, heading: Heading, font: str = NIKOSH, la
     centre = Alignment(wrap_text=True, horizontal="center", vertical="center")
     shade = PatternFill("solid", fgColor=_SHADE)
 
-    lead = [t(N_("No.")), t(N_("Office")), t(N_("Status")), t(N_("Sent")), t(N_("Received")),
-            t(N_("Marks obtained")),
-            t(N_("Out of")), t(N_("Percent"))]
+    lead = [t(c) for c in SUMMARY_COLUMNS]
     per = [t(N_("Achievement")), t(N_("Percent")), t(N_("Marks obtained"))]
     width = len(lead) + len(per) * len(cons.columns)
     lines = [*heading.office_lines, title(heading, cons.period, lang)]
