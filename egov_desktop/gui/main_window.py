@@ -22,7 +22,7 @@ from egov_desktop.core import address, exchange, rules
 from egov_desktop.core.address import Address
 from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
-from egov_desktop.core.model import PERIODS, PlanDocument, Report
+from egov_desktop.core.model import PERIODS, PlanDocument
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
@@ -518,10 +518,10 @@ class MainWindow(QMainWindow):
 
     def progress_editor(self) -> ProgressEditor | None:
         """The grid of the report chosen on the Progress tab (None without a plan), built the first time something
-        needs it: the tab is shown, an action on the report, a finding in it, the report's state after a change.
+        needs it: the tab is shown, an action on the report, a finding in it.
         The start shows the Plan tab: nothing of the report is on screen, and the first frame does not wait for its
         grid (a copy of the plan, its rules, its score, the view). The Report menu's actions need only the report's
-        state, which the document read for the grid has (_update_report_state)."""
+        status, which the plans' list has (_update_report_state)."""
         if self._summary(self.plan_key) is None:
             return None
         editor = self.progress_editors.get(self.period)
@@ -640,13 +640,12 @@ class MainWindow(QMainWindow):
 
     def _update_report_state(self, *_args) -> None:
         editor = self.progress_editors.get(self.period)
-        if editor is None and self._read is None:
-            editor = self.progress_editor()  # the document read for the grid is gone with a change: it reads its own
         if editor is not None:
-            report = editor.model.report
-        else:  # the report the grid will be built from: a report not begun is a draft, as the grid makes it
-            report = (self._read.report(self.period) or Report(self.period)) if self._read is not None else None
-        status = report.status if report is not None else None
+            status = editor.model.report.status
+        else:  # its grid not built: the plans' list has each report's status (a report not begun is a draft, as
+            # the grid makes it); a change does not build the grid, nor does the Plan tab's typing wait for it
+            summary = self._summary(self.plan_key)
+            status = summary.reports.get(self.period, "draft") if summary is not None else None
         # Errors or not, a draft can be asked to sign off: the dialog then lists what to fix.
         can_sign = status == "draft"
         for widget in (self.ui.actionSignOff, self.ui.signOffButton):
@@ -654,12 +653,13 @@ class MainWindow(QMainWindow):
         self.ui.actionMarkSubmitted.setEnabled(status == "signed_off")
         for widget in (self.ui.actionReopen, self.ui.reopenButton):
             widget.setEnabled(status is not None and status != "draft")
-        if editor is None and report is not None:
+        if editor is None and status is not None:
             return  # the state line and the sign-off hint are on the Progress tab, written when it builds the grid
         errors = self._blockers(editor) if editor is not None else []
         if status is None:
             text = ""
         elif status != "draft":
+            report = editor.model.report
             sealed = N_("Submitted (revision {revision}, signed off by {name})") if status == "submitted" else \
                 N_("Signed off (revision {revision}) by {name}")
             text = Msg(sealed, {

@@ -78,7 +78,7 @@ def test_opening_a_plan_reads_it_once_for_the_plan_and_the_progress_grid(qtbot, 
 
 def test_the_report_menu_follows_the_report_before_its_grid_is_built(qtbot, store, settings):
     """The Report menu's actions are there on the Plan tab: they follow the report's state, read with the plan, without
-    building its grid; the Progress tab builds it, with its score and state line; so does a change."""
+    building its grid; the Progress tab builds it, with its score and state line; a change does not."""
     from egov_desktop.core.model import Signatory
 
     doc = load(MODMR)
@@ -93,8 +93,8 @@ def test_the_report_menu_follows_the_report_before_its_grid_is_built(qtbot, stor
     assert editor.model.locked and ui.reportState.text().startswith("স্বাক্ষরিত (সংস্করণ ১)")
     assert window.score_summary.score is editor.score
     # The plan opened again, on the Plan tab: its report's grid waits again. A reopen (on the server, by another
-    # officer) is told: the menu follows it, and the grid is built to read the report (its document read at the
-    # opening is from before the change).
+    # officer) is told: the menu follows it (the plans' list has the report's status) and the grid still waits; built,
+    # it reads the report as it is now (the document read at the opening is from before the change).
     ui.tabs.setCurrentWidget(ui.planTab)
     window.open_plan(None)
     window.open_plan(key)
@@ -102,4 +102,6 @@ def test_the_report_menu_follows_the_report_before_its_grid_is_built(qtbot, stor
     store.reopen(key, "H1", "ভুল সংশোধন")
     window.session.announce(Summary(progress=True), clear_undo=True)
     assert ui.actionSignOff.isEnabled() and not ui.actionReopen.isEnabled() and not ui.actionMarkSubmitted.isEnabled()
-    assert not window.progress_editors["H1"].model.locked
+    assert window.progress_editors == {}
+    ui.tabs.setCurrentWidget(ui.progressTab)
+    assert not window.progress_editors["H1"].model.locked and ui.reportState.text().startswith("খসড়া")
