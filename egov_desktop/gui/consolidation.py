@@ -572,13 +572,9 @@ class ConsolidationWindow(QDialog):
         self.counts.setText(self.counts.text() + " " + _("File written: {path}").format(path=written))
 
     def _export_failed(self, task, exc: Exception, path: Path) -> None:
-        from egov_desktop.core.files import os_error_msg
-
         self._tasks.pop(task, None)
         self._show_counts()
-        text = os_error_msg(exc, path).render() if isinstance(exc, OSError) else (
-            exc.render() if hasattr(exc, "render") else str(exc))
-        QMessageBox.warning(self, _("It did not work"), text)
+        QMessageBox.warning(self, _("It did not work"), tasks.failure_text(exc, path))
 
     # ------------------------------------------------------------ feedback memos (issue 11.6)
 
@@ -666,13 +662,10 @@ class ConsolidationWindow(QDialog):
         opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
 
     def _feedback_failed(self, task, exc: Exception, folder: Path) -> None:
-        from egov_desktop.core.files import os_error_msg
-
         self._sending.pop(task, None)
         self._update_buttons()
         self._show_counts()
-        reason = os_error_msg(exc, exc.filename or folder).render() if isinstance(exc, OSError) else (
-            exc.render() if hasattr(exc, "render") else str(exc))
+        reason = tasks.failure_text(exc, getattr(exc, "filename", None) or folder)
         self._say(QMessageBox.Icon.Warning, _("The feedback memos were not written"),
                   reason + " " + _("Nothing was recorded."))
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QFrame, QLabel, QM
 
 from egov_desktop.core import address, exchange, rules
 from egov_desktop.core.address import Address
-from egov_desktop.core.files import os_error_msg
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.model import PERIODS, PlanDocument
 from egov_desktop.core.periods import FiscalYear, period_name
@@ -709,11 +708,7 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, exc: Exception, title: str | None = None, path: Path | None = None) -> None:
         """Say why something failed; window-modal but not blocking, as it may arrive from a finished task."""
-        if isinstance(exc, OSError):  # a file the task wrote (reading and backups have their own errors)
-            text = os_error_msg(exc, path).render()
-        else:
-            text = exc.render() if hasattr(exc, "render") else str(exc)
-        self._warn(title or _("It did not work"), text)
+        self._warn(title or _("It did not work"), tasks.failure_text(exc, path))
 
     def _warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)

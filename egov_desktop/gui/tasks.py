@@ -31,3 +31,13 @@ class Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+def failure_text(exc: Exception, path=None) -> str:
+    """Why a task failed, for a box: a file's error names `path` (the file meant, not the temporary one it was
+    staged in); the project's errors say themselves."""
+    if isinstance(exc, OSError):
+        from egov_desktop.core.files import os_error_msg
+
+        return os_error_msg(exc, path).render()
+    return exc.render() if hasattr(exc, "render") else str(exc)
