@@ -47,7 +47,6 @@ class FeedbackDialog(QDialog):
         self.setWindowTitle(_("Feedback memos to the subordinate offices"))
         self.heading = QLabel(heading, self)
         self.heading.setWordWrap(True)
-        self.selected_names = list(selected)
         self.to_selected = QRadioButton(show_digits(Msg(N_("A memo to each office selected ({n})"),
                                                         {"n": len(selected)}).render(lang)), self)
         self.to_selected.setToolTip("\n".join(selected))
