@@ -613,14 +613,13 @@ class ConsolidationWindow(QDialog):
             self._say(QMessageBox.Icon.Warning, _("The feedback memos were not written"), exc.render())
             return None
         self._feedback_folder = str(request.folder)
-        sending = _Sending(self, self.session, change, request.folder)
         token = CancelToken()
+        sending = _Sending(self, self.session, change, request.folder, token)
         task = tasks.Task(write, batch, records, token)
         task.setAutoDelete(False)  # kept until it reports back, so a test can wait on it
         task.signals.done.connect(lambda sent: sending.done(task, sent))
         task.signals.failed.connect(lambda exc: sending.failed(task, exc))
         self._sending[task] = sending
-        sending.token = token
         self.counts.setText(_("Writing the feedback memos…"))
         self._update_buttons()
         QThreadPool.globalInstance().start(task)
@@ -760,9 +759,8 @@ class _Sending:
     """A round of feedback memos being written: what to do when the task ends, whether or not the window is still
     open (`window` None once closed). The record is the session's undo step only when every memo was written."""
 
-    def __init__(self, window: ConsolidationWindow, session, change, folder: Path):
-        self.window, self.session, self.change, self.folder = window, session, change, folder
-        self.token: CancelToken | None = None
+    def __init__(self, window: ConsolidationWindow, session, change, folder: Path, token: CancelToken):
+        self.window, self.session, self.change, self.folder, self.token = window, session, change, folder, token
 
     def done(self, task, sent) -> None:
         if sent is None:  # cancelled (the window closed): the files are gone, the record goes too
