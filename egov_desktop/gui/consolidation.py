@@ -604,10 +604,10 @@ class ConsolidationWindow(QDialog):
         try:
             if request.to == SELECTED and not offices:
                 raise FeedbackError(Msg(N_("Select the offices to write to in the table first.")))
-            if not self._may_replace(request, kind, fiscal_year, period, offices):
-                return None
             batch = prepare(self.store, kind, fiscal_year, period, request.folder, offices, request.to == ALL,
                             request.memo_date, current_language(), cons=self.cons)
+            if not self._may_replace(batch.paths, request.folder):
+                return None
             change, records = record(self.store, batch)
         except (FeedbackError, StoreError) as exc:
             self._say(QMessageBox.Icon.Warning, _("The feedback memos were not written"), exc.render())
@@ -625,19 +625,15 @@ class ConsolidationWindow(QDialog):
         QThreadPool.globalInstance().start(task)
         return task
 
-    def _may_replace(self, request, kind: str, fiscal_year: str, period: str, offices) -> bool:
-        """Memos of an earlier round in the folder have the same names: replace them only if the user agrees."""
-        from egov_desktop.export.feedback_docx import file_name
-        from egov_desktop.gui.feedback import ALL
-
-        lang = current_language()
-        names = [None] if request.to == ALL else list(offices) or [r.office for r in self.cons.rows if r.listed]
-        there = [n for n in names if (request.folder / file_name(kind, fiscal_year, period, n, lang)).exists()]
+    def _may_replace(self, paths: list[Path], folder: Path) -> bool:
+        """Memos of an earlier round in the folder have the names of these (the batch's files, as prepare named
+        them): replace them only if the user agrees."""
+        there = [p for p in paths if p.exists()]
         if not there:
             return True
         answer = QMessageBox.question(self, _("Replace the memos?"), Msg(N_(
             "{n} memo files of the same names are already in {folder} (an earlier round?). Replace them?"),
-            {"n": len(there), "folder": str(request.folder)}).render())
+            {"n": len(there), "folder": str(folder)}).render())
         return answer == QMessageBox.StandardButton.Yes
 
     def _feedback_sent(self, task, sent) -> None:
