@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThreadPool
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
@@ -31,6 +31,7 @@ from egov_desktop.core.values import format_date, format_number, format_percent
 from egov_desktop.export.consolidated_docx import cell_value, day_text
 from egov_desktop.gui import tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
+from egov_desktop.gui.dialogs import show_box
 from egov_desktop.gui.i18n_qt import show_digits
 from egov_desktop.gui.labels import EXCEL_FILTER, KIND_LABELS, documents_folder, kind_label, kind_order, plan_label
 from egov_desktop.store.errors import StoreError
@@ -652,9 +653,7 @@ class ConsolidationWindow(QDialog):
             text += " " + _("The office profile has no memo-number series: the memos' number is left blank. Add a "
                             "series in the office profile, or write the number by hand.")
         # Not show_digits: the folder's name is shown as it is (Msg gives the numbers the language's digits).
-        box = self._say(QMessageBox.Icon.Information, _("Feedback memos written"), text)
-        opener = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
-        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        self._say(QMessageBox.Icon.Information, _("Feedback memos written"), text, folder=folder)
 
     def _feedback_failed(self, task, exc: Exception, folder: Path) -> None:
         self._sending.pop(task, None)
@@ -684,13 +683,9 @@ class ConsolidationWindow(QDialog):
         self._say(QMessageBox.Icon.Information, _("NIS 1.7 filled"),
                   show_digits(filled(self.store.get_document(plan), period, lang)))
 
-    def _say(self, icon, title: str, text: str) -> QMessageBox:
+    def _say(self, icon, title: str, text: str, folder: Path | None = None) -> None:
         """A box over the window, not blocking (it may come from a finished task); kept as `message`."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.message = box
-        return box
+        self.message = show_box(self, icon, title, text, folder=folder)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # A file still being written is left unfinished: nothing half-written takes its name (gui/cancel.py), and

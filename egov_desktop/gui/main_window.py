@@ -25,6 +25,7 @@ from egov_desktop.core.model import PERIODS, PlanDocument
 from egov_desktop.core.periods import FiscalYear, period_name
 from egov_desktop.gui import bijoy_fix, deadlines, history, tasks
 from egov_desktop.gui.cancel import CancelToken, write_staged
+from egov_desktop.gui.dialogs import show_box
 from egov_desktop.gui.dialogs.shortcuts import NAME_PROPERTY
 from egov_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from egov_desktop.gui.i18n_qt import SETTING_LANGUAGE, SETTING_LATIN_DIGITS, state as language_state
@@ -482,11 +483,8 @@ class MainWindow(QMainWindow):
             lines += ["", self.language.digits(Msg(N_(
                 "What you had typed into it could not be saved ({count} cell(s)). Here it is, to copy:"),
                 {"count": len(typed)}).render()), *typed]
-        box = QMessageBox(QMessageBox.Icon.Warning, _("The plan is no longer on the server"), "\n".join(lines),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the text can be copied
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_box(self, QMessageBox.Icon.Warning, _("The plan is no longer on the server"), "\n".join(lines),
+                 selectable=True)  # the text can be copied
 
     def _typed_not_saved(self) -> list[str]:
         """The text the officer typed into the grids that the store does not hold: refused texts, and the cell being
@@ -711,9 +709,7 @@ class MainWindow(QMainWindow):
         self._warn(title or _("It did not work"), tasks.failure_text(exc, path))
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_box(self, QMessageBox.Icon.Warning, title, text)
 
     # ------------------------------------------------------------------ file actions
 
@@ -1129,13 +1125,8 @@ class MainWindow(QMainWindow):
         text = _("The e-mail draft was handed to your mail program. It is saved at:\n{path}") if opened else \
             _("No mail program opened the e-mail draft. It is saved at:\n{path}\nOpen it with your mail program, "
               "or attach the Word file in the same folder to a new e-mail.")
-        box = QMessageBox(QMessageBox.Icon.Information if opened else QMessageBox.Icon.Warning, _("E-mail draft"),
-                          text.format(path=eml), QMessageBox.StandardButton.Ok, self)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
-        folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml.parent))))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_box(self, QMessageBox.Icon.Information if opened else QMessageBox.Icon.Warning, _("E-mail draft"),
+                 text.format(path=eml), folder=eml.parent, selectable=True)  # the path can be copied
 
     def sign_off(self) -> None:
         from egov_desktop.gui.dialogs.sign_off import SignOffDialog

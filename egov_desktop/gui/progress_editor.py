@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QT
 
 from egov_desktop.core.i18n import Msg, N_, _, current_language
 from egov_desktop.core.periods import period_name
+from egov_desktop.gui.dialogs import show_box
 from egov_desktop.gui.grid import GridEditor
 from egov_desktop.gui.models import ProgressModel
 
@@ -196,9 +197,7 @@ class ProgressEditor(GridEditor):
         return True
 
     def _evidence_refused(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _(_EVIDENCE_TITLE), text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_box(self, QMessageBox.Icon.Warning, _(_EVIDENCE_TITLE), text)
 
     def retranslate(self) -> None:
         super().retranslate()

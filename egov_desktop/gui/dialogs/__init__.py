@@ -1,7 +1,9 @@
 """The main window's dialogs. Each keeps its layout in forms/*.ui and talks to the store only."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 ERROR_STYLE = "color: #a40000;"
 WARNING_TEXT_STYLE = "color: #8a5a00;"
@@ -12,6 +14,23 @@ def show_error(label: QLabel, text: str | None) -> None:
     label.setStyleSheet(ERROR_STYLE)
     label.setText(text or "")
     label.setVisible(bool(text))
+
+
+def show_box(parent, icon: QMessageBox.Icon, title: str, text: str, folder=None,
+             selectable: bool = False) -> QMessageBox:
+    """A message over `parent`, window-modal but not blocking (it may come from a finished task, or with a change
+    another officer made), deleted once closed. `folder`: a button opens it; `selectable`: its text can be copied."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if selectable:
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if folder is not None:
+        from egov_desktop.core.i18n import _
+
+        opener = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def check_date(edit, error: QLabel, validator, text: str) -> None:
