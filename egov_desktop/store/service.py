@@ -19,7 +19,6 @@ The work is done in rooms, each a module of its own; `Store` only forwards:
 """
 from __future__ import annotations
 
-import functools
 import importlib
 import threading
 from contextlib import contextmanager
@@ -100,16 +99,6 @@ def _forward(room: str, name: str):
             raise InvalidValue(exc.msg, exc.where) from None
 
     method.__name__ = method.__qualname__ = name
-    return method
-
-
-def _read(fn):
-    """`Store.<name>` calls the reading room's method."""
-
-    @functools.wraps(fn)
-    def method(self, *args, **kwargs):
-        return fn(self._reads, *args, **kwargs)
-
     return method
 
 
@@ -278,9 +267,9 @@ class Store:
             return read_audit(conn, plan_key, indicator_key)
 
     # ------------------------------------------------------------ plans
-    list_plans = _read(Reads.list_plans)
+    list_plans = _forward("_reads", "list_plans")
     find_plan = _forward("_plans", "find_plan")
-    get_document = _read(Reads.get_document)
+    get_document = _forward("_reads", "get_document")
     import_document = _forward("_plans", "import_document")
     delete_plan = _forward("_plans", "delete_plan")
     copy_to_next_year = _forward("_plans", "copy_to_next_year")
@@ -335,9 +324,9 @@ class Store:
     office_profile = _forward("_offices", "office_profile")
     set_office_field = _forward("_offices", "set_office_field")
     next_memo_number = _forward("_offices", "next_memo_number")
-    get_setting = _read(Reads.get_setting)
+    get_setting = _forward("_reads", "get_setting")
     set_setting = _forward("_settings", "set_setting")
-    deadlines = _read(Reads.deadlines)
+    deadlines = _forward("_reads", "deadlines")
 
     # ------------------------------------------------------------ sealing
     document_as_signed = _forward("_sealing", "document_as_signed")
