@@ -82,8 +82,9 @@ def _one_address(value: Any) -> str | None:
 
 
 class Collected:
-    def __init__(self, uow: UnitOfWork):
+    def __init__(self, uow: UnitOfWork, reads):
         self.uow = uow
+        self.reads = reads  # reading.Reads
 
     # ------------------------------------------------------------ subordinate offices
 
@@ -93,7 +94,7 @@ class Collected:
             return [_subordinate(r) for r in reading.rows(conn, "subordinate", "office_id", [office_key])]
 
     def get_subordinate(self, subordinate_key: int) -> Subordinate:
-        row = self.uow.read_row("subordinate", subordinate_key)
+        row = self.reads.read_row("subordinate", subordinate_key)
         if row is None:
             raise no_row()
         return _subordinate(row)

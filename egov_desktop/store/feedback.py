@@ -131,7 +131,7 @@ class Feedbacks:
         return self.list_feedback(office, keys=keys) if office is not None else []
 
     def _office_of_feedback(self, key: int) -> int | None:
-        row = self.uow.read_row("feedback", key)
+        row = self.reads.read_row("feedback", key)
         return None if row is None else row["office_id"]
 
     def fill_nis_feedback(self, plan_key: int, period: str) -> Change:
@@ -149,7 +149,7 @@ class Feedbacks:
         ind = feedback_indicator(doc.plan)
         if ind is None:
             raise StoreError(Msg(N_("The plan has no indicator of feedback to subordinate offices (1.7).")))
-        office = self.uow.plan_row(plan_key)["office_id"]
+        office = self.reads.plan_row(plan_key)["office_id"]
         given = rounds((r.period, r.memo_date) for r in self.list_feedback(office, doc.plan.fiscal_year, "nis"))
         if not given:
             raise StoreError(Msg(N_("No feedback memo on the subordinate offices' NIS reports of {year} is "

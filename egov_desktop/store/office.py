@@ -19,17 +19,18 @@ _PROFILE_LISTS = ("signatories", "default_recipients", "default_copies", "recipi
 
 
 class Offices:
-    def __init__(self, uow: UnitOfWork):
+    def __init__(self, uow: UnitOfWork, reads):
         self.uow = uow
+        self.reads = reads  # reading.Reads
 
     def get_office(self, office_key: int) -> Office:
         return read_office(self._office_row(office_key))
 
     def _office_row(self, office_key: int) -> dict:
-        return self.uow.read_row("office", office_key) or raise_(no_office())
+        return self.reads.read_row("office", office_key) or raise_(no_office())
 
     def office_of(self, plan_key: int) -> int:
-        return self.uow.plan_row(plan_key)["office_id"]
+        return self.reads.plan_row(plan_key)["office_id"]
 
     def find_office(self, name: str) -> int | None:
         """The office of that name (the newest, if several), or None."""

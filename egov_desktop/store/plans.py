@@ -70,7 +70,7 @@ class Plans:
         _check_fiscal_year(doc.plan.fiscal_year)  # the last year the program handles has no next
         move_plan_dates(doc.plan, 1)
         doc.reports = []
-        office_id = self.uow.plan_row(plan_key)["office_id"]
+        office_id = self.reads.plan_row(plan_key)["office_id"]
         return self.uow.run(Msg(N_("Copy the plan to {year}"), {"year": doc.plan.fiscal_year}),
                             lambda w: _import(w, doc, office_id, "copy_to_next_year"))
 

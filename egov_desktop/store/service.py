@@ -116,7 +116,7 @@ class Store:
     def _offices(self):
         from egov_desktop.store.office import Offices
 
-        return Offices(self._uow)
+        return Offices(self._uow, self._reads)
 
     @_Room
     def _settings(self):
@@ -152,7 +152,7 @@ class Store:
     def _collected(self):
         from egov_desktop.store.collected import Collected
 
-        return Collected(self._uow)
+        return Collected(self._uow, self._reads)
 
     @_Room
     def _feedback(self):

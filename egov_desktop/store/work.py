@@ -27,7 +27,7 @@ from egov_desktop.store.audit import write_audit
 from egov_desktop.store.dialect import locking
 from egov_desktop.store.errors import ReportLocked, StoreError
 from egov_desktop.store.journal import Mutation, Tx
-from egov_desktop.store.reading import batches, no_plan, read_row
+from egov_desktop.store.reading import batches, no_plan
 from egov_desktop.store.lock import storage_error, translate_storage_errors
 from egov_desktop.store.tables import TABLES
 
@@ -284,13 +284,6 @@ class UnitOfWork:
         `db.read()`)."""
         with self.db.engine_read() as conn:
             yield conn
-
-    def read_row(self, table: str, key: int) -> dict | None:
-        with self.db.read() as conn:
-            return read_row(conn, table, key)
-
-    def plan_row(self, plan_key: int) -> dict:
-        return self.read_row("plan", plan_key) or raise_(no_plan())
 
     def writable(self) -> None:
         if self.readonly:
