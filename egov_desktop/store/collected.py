@@ -90,7 +90,7 @@ class Collected:
 
     def subordinates(self, office_key: int) -> list[Subordinate]:
         """The office's subordinate offices, in the order the office keeps them."""
-        with self.uow.read() as conn:
+        with self.reads.db.read() as conn:  # reading.py's read, on its connection (on a file, no engine)
             return [_subordinate(r) for r in reading.rows(conn, "subordinate", "office_id", [office_key])]
 
     def get_subordinate(self, subordinate_key: int) -> Subordinate:

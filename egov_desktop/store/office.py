@@ -55,7 +55,7 @@ class Offices:
         row = self._office_row(office_key)
         profile = {k: (row[k] or []) if k in _PROFILE_LISTS else row[k]
                    for k in _PROFILE_LISTS + ("default_attention", "default_copies_purpose")}
-        with self.uow.read() as conn:
+        with self.reads.db.read() as conn:  # a setting row, read as reading.py reads (on a file, no engine)
             profile["standard_paragraphs"] = standard_paragraphs(conn, office_key)
         return profile
 
