@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from egov_desktop.store.dialect import server_role
 from egov_desktop.store.lock import user_name
 from egov_desktop.store.documents import now_iso
-from egov_desktop.store.reading import OFFICER_NAME
+from egov_desktop.store.reading import OFFICER_NAME, setting_row
 from egov_desktop.store.tables import TABLES
 
 # The audit operations that make a plan (plans.py): the first line of every indicator's history.
@@ -48,9 +48,8 @@ def write_audit(conn: Connection, rows: list[dict]) -> None:
 
 
 def officer_name(conn: Connection) -> str | None:
-    s = TABLES["setting"]
-    return conn.execute(select(s.c.value).where(s.c.key == OFFICER_NAME, s.c.plan_id.is_(None),
-                                                s.c.fiscal_year.is_(None))).scalar_one_or_none()
+    row = setting_row(conn, OFFICER_NAME, None, None)
+    return None if row is None else row["value"]
 
 
 def read_audit(conn: Connection, plan_key: int | None = None, indicator_key: int | None = None) -> list[AuditEntry]:
